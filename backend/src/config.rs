@@ -1,0 +1,103 @@
+//! Settings, all from `SANAD_*` environment variables (or the matching flags), each with a default
+//! that is safe for a local run. `sanad --help` lists them.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use crate::db::DatabaseUrl;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Config {
+    /// Address and port the server listens on.
+    #[arg(long, env = "SANAD_BIND", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: SocketAddr,
+
+    /// Folder for the SQLite database, keys and outgoing mail. Created with owner-only access.
+    #[arg(long, env = "SANAD_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// `sqlite://PATH` or `postgres://USER@HOST:PORT/DB`. Default: `sqlite://<data dir>/sanad.db`.
+    #[arg(long, env = "SANAD_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Connections kept open to the database.
+    #[arg(long, env = "SANAD_DB_POOL_SIZE", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256), global = true)]
+    pub db_pool_size: u32,
+
+    /// The address people reach the service at; used in links sent by mail.
+    #[arg(long, env = "SANAD_PUBLIC_URL", default_value = "http://127.0.0.1:8080", value_parser = parse_public_url, global = true)]
+    pub public_url: String,
+
+    /// HTTP worker threads. Default: one per core.
+    #[arg(long, env = "SANAD_WORKERS", value_parser = clap::value_parser!(u16).range(1..=1024), global = true)]
+    pub workers: Option<u16>,
+
+    /// Largest JSON body accepted, in bytes.
+    #[arg(long, env = "SANAD_JSON_LIMIT", default_value_t = 64 * 1024, global = true)]
+    pub json_limit: usize,
+
+    /// Serve the web app from this folder instead of the copy built into the binary.
+    #[arg(long, env = "SANAD_FRONTEND_DIR", global = true)]
+    pub frontend_dir: Option<PathBuf>,
+
+    /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
+    #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
+    pub log: String,
+}
+
+fn parse_public_url(value: &str) -> Result<String, String> {
+    let trimmed = value.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| "must start with http:// or https://".to_owned())?;
+    if rest.is_empty() || rest.contains(char::is_whitespace) {
+        return Err("must name a host".to_owned());
+    }
+    Ok(trimmed.to_owned())
+}
+
+impl Config {
+    pub fn database_url(&self) -> Result<DatabaseUrl, crate::db::DbError> {
+        match &self.database_url {
+            Some(url) => DatabaseUrl::parse(url),
+            None => Ok(DatabaseUrl::Sqlite(self.data_dir.join("sanad.db"))),
+        }
+    }
+
+    /// A configuration for tests and tools: every default, with the given data folder.
+    pub fn for_data_dir(data_dir: impl Into<PathBuf>) -> Config {
+        Config {
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir: data_dir.into(),
+            database_url: None,
+            db_pool_size: 4,
+            public_url: "http://127.0.0.1".to_owned(),
+            workers: Some(2),
+            json_limit: 64 * 1024,
+            frontend_dir: None,
+            log: "info".to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_url_must_be_http_or_https_and_loses_its_trailing_slash() {
+        assert_eq!(parse_public_url("https://sanad.example.iq/").unwrap(), "https://sanad.example.iq");
+        assert!(parse_public_url("ftp://x").is_err());
+        assert!(parse_public_url("https://").is_err());
+        assert!(parse_public_url("sanad.example.iq").is_err());
+    }
+
+    #[test]
+    fn the_default_database_lives_in_the_data_folder() {
+        let config = Config::for_data_dir("/srv/sanad");
+        assert_eq!(
+            config.database_url().unwrap(),
+            DatabaseUrl::Sqlite(PathBuf::from("/srv/sanad/sanad.db"))
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! The API's error type. Handlers return [`ApiError`]; the HTTP layer's own failures (unknown
+//! path, wrong method, unreadable JSON) are caught too, and [`render_error`] turns every error
+//! response into the one JSON shape `{"error": code, "message": …, "details": …}`, with the message
+//! in the language the request asked for.
+
+use actix_web::{
+    body::BoxBody,
+    dev::ServiceResponse,
+    error::{JsonPayloadError, PathError, QueryPayloadError},
+    http::{header, StatusCode},
+    middleware::ErrorHandlerResponse,
+    web, HttpRequest, HttpResponse, ResponseError,
+};
+use sanad_shared::{api, ErrorCode, Language};
+use serde_json::json;
+
+use crate::locales::Locales;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("not found")]
+    NotFound,
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+    #[error("body larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("unsupported content type")]
+    UnsupportedMediaType,
+    #[error("unknown language {0:?}")]
+    UnknownLanguage(String),
+    #[error("database unavailable: {0}")]
+    DatabaseUnavailable(String),
+    #[error("the web app has not been built into this server")]
+    FrontendNotBuilt,
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+/// What [`ApiError`] leaves on its response for [`render_error`] to write out.
+#[derive(Clone, Debug)]
+struct ErrorInfo {
+    code: ErrorCode,
+    details: Option<serde_json::Value>,
+}
+
+impl ApiError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::NotFound => ErrorCode::NotFound,
+            ApiError::MalformedJson(_) => ErrorCode::MalformedJson,
+            ApiError::InvalidRequest(_) => ErrorCode::InvalidRequest,
+            ApiError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            ApiError::UnknownLanguage(_) => ErrorCode::UnknownLanguage,
+            ApiError::DatabaseUnavailable(_) => ErrorCode::DatabaseUnavailable,
+            ApiError::FrontendNotBuilt => ErrorCode::FrontendNotBuilt,
+            ApiError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// Facts a client can act on. Never internal error text: it may name files or queries.
+    fn details(&self) -> Option<serde_json::Value> {
+        match self {
+            ApiError::MalformedJson(reason) | ApiError::InvalidRequest(reason) => Some(json!({ "reason": reason })),
+            ApiError::PayloadTooLarge { limit } => Some(json!({ "limit_bytes": limit })),
+            ApiError::UnknownLanguage(tag) => {
+                Some(json!({ "language": tag, "supported": Language::ALL.map(Language::code) }))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.code().http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        if self.status_code().is_server_error() {
+            tracing::error!(code = self.code().as_str(), "{self}");
+        }
+        let mut response = HttpResponse::new(self.status_code());
+        response.extensions_mut().insert(ErrorInfo { code: self.code(), details: self.details() });
+        response
+    }
+}
+
+impl From<crate::db::DbError> for ApiError {
+    fn from(error: crate::db::DbError) -> Self {
+        ApiError::DatabaseUnavailable(error.to_string())
+    }
+}
+
+pub fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    match error {
+        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
+            ApiError::PayloadTooLarge { limit }.into()
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType.into(),
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::InvalidRequest(e.to_string()).into(),
+        JsonPayloadError::Deserialize(e) => ApiError::MalformedJson(e.to_string()).into(),
+        other => ApiError::MalformedJson(other.to_string()).into(),
+    }
+}
+
+pub fn path_error(error: PathError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::InvalidRequest(error.to_string()).into()
+}
+
+pub fn query_error(error: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::InvalidRequest(error.to_string()).into()
+}
+
+/// Rewrites every 4xx/5xx response into the JSON error body. Responses from [`ApiError`] carry
+/// their code; those made by actix itself (no route, wrong method) get the code of their status.
+pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let (req, old) = res.into_parts();
+    let status = old.status();
+    let info = old.extensions().get::<ErrorInfo>().cloned().unwrap_or(ErrorInfo {
+        code: ErrorCode::for_status(status.as_u16()),
+        details: None,
+    });
+    let language = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Language::negotiate)
+        .unwrap_or(Language::DEFAULT);
+    let message = req
+        .app_data::<web::Data<Locales>>()
+        .and_then(|locales| locales.message_for(language, info.code.message_key()))
+        .unwrap_or_else(|| info.code.as_str().replace('_', " "));
+    let mut builder = HttpResponse::build(status);
+    // Keep the headers that tell a client what to do next.
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = old.headers().get(&name) {
+            builder.insert_header((name, value.clone()));
+        }
+    }
+    builder.insert_header((header::CONTENT_LANGUAGE, language.code()));
+    let body = api::ApiError { error: info.code, message, details: info.details };
+    let new = builder.json(body);
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body::<B>()))
+}

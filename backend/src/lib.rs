@@ -1,0 +1,13 @@
+//! Sanad's server. `startup` assembles the actix-web application (the same one the tests run);
+//! `routes` holds one module per API area; `db` picks SQLite or PostgreSQL from the URL.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod frontend;
+pub mod locales;
+pub mod openapi;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;

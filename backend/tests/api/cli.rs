@@ -1,0 +1,103 @@
+//! The `sanad` binary itself: help, migrate, and a clean stop on Ctrl-C.
+
+use std::{
+    io::{BufRead, BufReader},
+    process::{Command, Stdio},
+    time::Duration,
+};
+
+fn sanad() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sanad"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("SANAD_") {
+            command.env_remove(key);
+        }
+    }
+    command
+}
+
+#[test]
+fn help_lists_every_setting() {
+    let output = sanad().arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for setting in [
+        "SANAD_BIND",
+        "SANAD_DATA_DIR",
+        "SANAD_DATABASE_URL",
+        "SANAD_DB_POOL_SIZE",
+        "SANAD_PUBLIC_URL",
+        "SANAD_WORKERS",
+        "SANAD_JSON_LIMIT",
+        "SANAD_FRONTEND_DIR",
+        "SANAD_LOG",
+    ] {
+        assert!(help.contains(setting), "--help does not mention {setting}:\n{help}");
+    }
+    assert!(help.contains("serve") && help.contains("migrate"));
+}
+
+#[test]
+fn bad_settings_are_refused_with_a_clear_message() {
+    let output = sanad().args(["migrate"]).env("SANAD_DATABASE_URL", "mysql://root:secret@db/x").output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("sqlite://") && !stderr.contains("secret"), "{stderr}");
+
+    let output = sanad().args(["serve"]).env("SANAD_BIND", "not-an-address").output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("not-an-address") && stderr.contains("--bind"), "{stderr}");
+}
+
+#[test]
+fn migrate_creates_a_private_data_folder_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = sanad().arg("migrate").env("SANAD_DATA_DIR", &data).output().unwrap();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(String::from_utf8(first.stdout).unwrap().contains("applied"));
+    assert!(data.join("sanad.db").exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+    }
+    let second = sanad().arg("migrate").env("SANAD_DATA_DIR", &data).output().unwrap();
+    assert!(second.status.success());
+    assert!(String::from_utf8(second.stdout).unwrap().contains("up to date"));
+}
+
+#[test]
+fn serve_prints_its_url_answers_and_stops_cleanly_on_ctrl_c() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = sanad()
+        .arg("serve")
+        .env("SANAD_DATA_DIR", dir.path().join("data"))
+        .env("SANAD_BIND", "127.0.0.1:0")
+        .env("SANAD_WORKERS", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let url = line.trim().rsplit(' ').next().unwrap().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let status = runtime.block_on(async { reqwest::get(format!("{url}/healthz")).await.unwrap().status() });
+    assert_eq!(status, 200);
+
+    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "exit status after Ctrl-C: {status}");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the server did not stop within 15 s of Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

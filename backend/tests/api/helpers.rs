@@ -1,0 +1,121 @@
+//! `spawn_app()` gives each test its own server, database and HTTP client.
+
+use std::path::PathBuf;
+
+use diesel::{connection::SimpleConnection, Connection, PgConnection};
+use sanad_backend::{config::Config, startup::Application};
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    _data_dir: tempfile::TempDir,
+    _postgres: Option<PgSchema>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request failed")
+    }
+}
+
+/// Which database the tests run on, from `SANAD_TEST_DB` (`sqlite`, the default, or `postgres`).
+pub fn postgres_requested() -> bool {
+    std::env::var("SANAD_TEST_DB").is_ok_and(|v| v == "postgres")
+}
+
+pub fn postgres_base_url() -> String {
+    std::env::var("SANAD_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+/// A schema of its own in the test database for one test, dropped afterwards, so tests can run
+/// in parallel on one PostgreSQL server.
+pub struct PgSchema {
+    pub url: String,
+    name: String,
+}
+
+impl PgSchema {
+    /// `None` when PostgreSQL cannot be reached; tests then skip loudly, except in CI (`CI` set),
+    /// where an unreachable server is a failure.
+    pub fn create() -> Option<PgSchema> {
+        let base = postgres_base_url();
+        let mut conn = match PgConnection::establish(&base) {
+            Ok(conn) => conn,
+            Err(e) if std::env::var_os("CI").is_some() || postgres_requested() => {
+                panic!("PostgreSQL at {base} is required here but unreachable: {e}")
+            }
+            Err(e) => {
+                eprintln!("\n!!! SKIPPING the PostgreSQL part: {base} is unreachable ({e}) !!!\n");
+                return None;
+            }
+        };
+        static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or_default();
+        let name = format!(
+            "sanad_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            nanos
+        );
+        conn.batch_execute(&format!("CREATE SCHEMA {name}")).expect("create schema");
+        let separator = if base.contains('?') { '&' } else { '?' };
+        let url = format!("{base}{separator}options=-csearch_path%3D{name}");
+        Some(PgSchema { url, name })
+    }
+}
+
+impl Drop for PgSchema {
+    fn drop(&mut self) {
+        if let Ok(mut conn) = PgConnection::establish(&postgres_base_url()) {
+            let _ = conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
+        }
+    }
+}
+
+pub fn test_config() -> (Config, tempfile::TempDir, Option<PgSchema>) {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::for_data_dir(data_dir.path().join("data"));
+    let postgres = if postgres_requested() { PgSchema::create() } else { None };
+    if let Some(schema) = &postgres {
+        config.database_url = Some(schema.url.clone());
+    }
+    (config, data_dir, postgres)
+}
+
+pub async fn spawn_app() -> TestApp {
+    let (config, data_dir, postgres) = test_config();
+    spawn_with(config, data_dir, postgres).await
+}
+
+pub async fn spawn_with(config: Config, data_dir: tempfile::TempDir, postgres: Option<PgSchema>) -> TestApp {
+    let application = Application::build(config).await.expect("the app builds");
+    let address = application.url();
+    actix_web::rt::spawn(application.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp { address, client, _data_dir: data_dir, _postgres: postgres }
+}
+
+/// A folder laid out like a built web app, for the static-serving tests.
+pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
+    let dist = root.join("dist");
+    std::fs::create_dir_all(dist.join("assets")).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>Sanad test shell</title>").unwrap();
+    std::fs::write(dist.join("assets/app-1234.js"), "console.log('plain')").unwrap();
+    std::fs::write(dist.join("assets/app-1234.js.br"), "pretend-brotli").unwrap();
+    dist
+}
+
+pub async fn json(response: reqwest::Response) -> serde_json::Value {
+    let text = response.text().await.expect("body");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}

@@ -1,0 +1,13 @@
+//! End-to-end tests of the HTTP API: each test starts the real server on a random port with a
+//! fresh database (SQLite by default, PostgreSQL when `SANAD_TEST_DB=postgres`) and speaks HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod cli;
+mod database;
+mod errors;
+mod frontend;
+mod health;
+mod helpers;
+mod languages;
+mod openapi;
+mod security;

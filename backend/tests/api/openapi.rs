@@ -1,0 +1,28 @@
+//! The OpenAPI document lists the routes, and every route it lists answers as documented.
+
+use crate::helpers::{json, spawn_app};
+
+#[actix_web::test]
+async fn the_document_lists_every_route_and_each_answers_as_documented() {
+    let app = spawn_app().await;
+    let document = json(app.get("/api/v1/openapi.json").await).await;
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = document["paths"].as_object().unwrap();
+    let mut listed: Vec<&str> = paths.keys().map(String::as_str).collect();
+    listed.sort_unstable();
+    assert_eq!(
+        listed,
+        ["/api/v1/languages", "/api/v1/locales/{language}", "/api/v1/openapi.json", "/healthz", "/readyz"]
+    );
+    for (path, operations) in paths {
+        let get = &operations["get"];
+        let documented: Vec<u16> =
+            get["responses"].as_object().unwrap().keys().map(|s| s.parse().unwrap()).collect();
+        let concrete = path.replace("{language}", "kmr");
+        let status = app.get(&concrete).await.status().as_u16();
+        assert!(documented.contains(&status), "GET {concrete} answered {status}, documented {documented:?}");
+    }
+    for schema in ["ApiError", "ErrorCode", "LanguageInfo", "Health"] {
+        assert!(document["components"]["schemas"][schema].is_object(), "schema {schema} missing");
+    }
+}

@@ -1,0 +1,65 @@
+//! Security headers on every response, no cookies ever, compression when asked.
+
+use crate::helpers::{fake_frontend, spawn_with, test_config};
+
+const REQUIRED: [(&str, &str); 6] = [
+    ("strict-transport-security", "max-age=63072000; includeSubDomains"),
+    ("referrer-policy", "no-referrer"),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+];
+
+#[actix_web::test]
+async fn every_kind_of_response_carries_the_security_headers_and_no_cookie() {
+    let (mut config, dir, pg) = test_config();
+    config.frontend_dir = Some(fake_frontend(dir.path()));
+    let app = spawn_with(config, dir, pg).await;
+    let requests = [
+        ("GET", "/healthz", 200),
+        ("GET", "/api/v1/languages", 200),
+        ("GET", "/api/v1/openapi.json", 200),
+        ("GET", "/api/v1/missing", 404),
+        ("DELETE", "/readyz", 405),
+        ("GET", "/", 200),
+        ("GET", "/report", 200),
+        ("GET", "/assets/app-1234.js", 200),
+        ("GET", "/nothing.png", 404),
+    ];
+    for (method, path, status) in requests {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let response = app.client.request(method.clone(), app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), status, "{method} {path}");
+        let headers = response.headers();
+        for (name, value) in REQUIRED {
+            assert_eq!(headers.get(name).map(|v| v.to_str().unwrap()), Some(value), "{name} on {method} {path}");
+        }
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(csp.contains("'wasm-unsafe-eval'"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
+        assert!(headers.get("set-cookie").is_none(), "a cookie on {method} {path}");
+    }
+}
+
+#[actix_web::test]
+async fn api_answers_are_private_by_default() {
+    let app = crate::helpers::spawn_app().await;
+    for path in ["/healthz", "/api/v1/openapi.json", "/api/v1/nope"] {
+        assert_eq!(app.get(path).await.headers()["cache-control"], "no-store", "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn responses_are_compressed_with_brotli_or_gzip_when_asked() {
+    let app = crate::helpers::spawn_app().await;
+    for encoding in ["br", "gzip"] {
+        let response =
+            app.client.get(app.url("/api/v1/openapi.json")).header("Accept-Encoding", encoding).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-encoding"], encoding);
+    }
+    let plain = app.get("/api/v1/openapi.json").await;
+    assert!(plain.headers().get("content-encoding").is_none());
+}

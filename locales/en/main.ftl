@@ -1,0 +1,41 @@
+language-native-name = English
+app-name = Sanad
+app-tagline = Report recruitment into foreign armies, find missing relatives, and learn how to stay safe.
+skip-to-content = Skip to main content
+nav-main = Main menu
+nav-home = Home
+nav-report = Report recruitment
+nav-missing = Missing relative
+nav-learn = Read and learn
+nav-staff = Staff area
+language-switcher = Language
+
+home-title = How can we help you today?
+home-intro = Sanad supports Iraq's effort to stop the recruitment of its citizens into foreign armies. Choose what you want to do.
+home-report-title = Report recruitment
+home-report-text = Tell us about a recruiter, an agency, an online channel or a phone number. You stay anonymous: no account and no name needed.
+home-missing-title = Report a missing relative
+home-missing-text = If someone in your family was recruited or has disappeared abroad, tell us and follow the case with a receipt number.
+home-learn-title = Read and learn
+home-learn-text = Short articles on the legal risks, the reality recruits face, and how to protect yourself and your family.
+home-privacy = Sanad keeps no account, no IP address and no cookie for the people who report.
+home-staff-entry = Staff sign-in
+
+page-coming = This service is being prepared and will open soon.
+not-found-title = Page not found
+not-found-text = The page you asked for does not exist or has moved.
+not-found-home = Go to the home page
+state-error-title = Something went wrong
+footer-text = Sanad — a public service against recruitment into foreign armies.
+
+error-not-found = We could not find what you asked for.
+error-method-not-allowed = This action is not allowed here.
+error-malformed-json = The data that was sent could not be read.
+error-invalid-request = The request is not valid.
+error-payload-too-large = The data that was sent is larger than allowed.
+error-unsupported-media-type = This type of data is not supported.
+error-unknown-language = This language is not supported.
+error-database-unavailable = The service is unavailable for a moment. Please try again shortly.
+error-frontend-not-built = The website is not installed on this server.
+error-internal = Something went wrong on the server. Please try again later.
+error-unknown = An unexpected error occurred.

@@ -1,0 +1,41 @@
+language-native-name = Kurdî (Kurmancî)
+app-name = Sened
+app-tagline = Leşkerkirina ji bo artêşên biyanî ragihîne, li xizmên xwe yên winda bigere û fêr bibe ka tu çawa xwe biparêzî.
+skip-to-content = Here naveroka sereke
+nav-main = Menûya sereke
+nav-home = Destpêk
+nav-report = Leşkerkirinê ragihîne
+nav-missing = Xizmê winda
+nav-learn = Bixwîne û fêr bibe
+nav-staff = Beşa karmendan
+language-switcher = Ziman
+
+home-title = Îro em çawa dikarin alîkariya te bikin?
+home-intro = Sened piştgiriyê dide hewldanên Iraqê ji bo rawestandina leşkerkirina welatiyên wê di artêşên biyanî de. Tiştê ku tu dixwazî bikî hilbijêre.
+home-report-title = Leşkerkirinê ragihîne
+home-report-text = Li ser kesekî ku ciwanan leşker dike, ajanseke rêwîtiyê, kanaleke înternetê an jimareyeke telefonê ji me re bêje. Tu nenas dimînî: ne hesab ne jî nav pêwîst e.
+home-missing-title = Xizmekî winda ragihîne
+home-missing-text = Heke endamekî malbata te hatibe leşkerkirin an li derveyî welat winda bûbe, ji me re bêje û bi jimareya meqbûzê dozê bişopîne.
+home-learn-title = Bixwîne û fêr bibe
+home-learn-text = Gotarên kurt li ser xetereyên qanûnî, rastiya ku leşkerkirî pê re rû bi rû dimînin, û ka tu çawa xwe û malbata xwe diparêzî.
+home-privacy = Sened ji bo kesên ku radigihînin ne hesab, ne navnîşana IP û ne jî cookie diparêze.
+home-staff-entry = Têketina karmendan
+
+page-coming = Ev xizmet tê amadekirin û wê di demeke nêzîk de vebe.
+not-found-title = Rûpel nehat dîtin
+not-found-text = Rûpela ku te xwest tune ye an hatiye guhastin.
+not-found-home = Vegere rûpela destpêkê
+state-error-title = Tiştek xelet çû
+footer-text = Sened — xizmeteke giştî li dijî leşkerkirina ji bo artêşên biyanî.
+
+error-not-found = Tiştê ku te xwest nehat dîtin.
+error-method-not-allowed = Ev kiryar li vir nayê destûrdan.
+error-malformed-json = Daneyên ku hatin şandin nehatin xwendin.
+error-invalid-request = Daxwaz ne derbasdar e.
+error-payload-too-large = Daneyên ku hatin şandin ji sînorê destûrdayî mezintir in.
+error-unsupported-media-type = Ev cureyê daneyan nayê piştgirîkirin.
+error-unknown-language = Ev ziman nayê piştgirîkirin.
+error-database-unavailable = Xizmet ji bo demeke kurt ne berdest e. Ji kerema xwe piştî demekê dîsa biceribîne.
+error-frontend-not-built = Malper li ser vê serverê nehatiye sazkirin.
+error-internal = Di serverê de xeletiyek çêbû. Ji kerema xwe paşê dîsa biceribîne.
+error-unknown = Xeletiyeke nediyar çêbû.

@@ -1,0 +1,46 @@
+//! Request and response bodies of the JSON API under `/api/v1`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Direction, ErrorCode, Language};
+
+/// The body of every error response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    /// Stable machine-readable code; clients translate it.
+    pub error: ErrorCode,
+    /// A human-readable explanation in the language the request asked for.
+    pub message: String,
+    /// Extra facts about the failure (which field, which limit), when there are any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub details: Option<serde_json::Value>,
+}
+
+/// One language the service offers, as the language switcher shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LanguageInfo {
+    pub code: Language,
+    /// The language's name in itself (العربية, کوردی, Kurmancî, English).
+    pub native_name: String,
+    pub direction: Direction,
+}
+
+/// The answer of `/healthz` and `/readyz`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    pub status: HealthStatus,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HealthStatus {
+    /// The process is up and answering.
+    Alive,
+    /// The process can reach its database.
+    Ready,
+}

@@ -1,0 +1,130 @@
+//! Stable error codes. Every failure the API reports carries one of these; the frontend shows the
+//! translation under the key from [`ErrorCode::message_key`], so a code, once published, keeps its
+//! spelling forever.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    MethodNotAllowed,
+    MalformedJson,
+    InvalidRequest,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    UnknownLanguage,
+    DatabaseUnavailable,
+    FrontendNotBuilt,
+    Internal,
+    /// A code this build does not know yet (the server is newer than the page); shown as a
+    /// generic failure rather than breaking the page.
+    #[serde(other)]
+    Unknown,
+}
+
+impl ErrorCode {
+    /// Every code a server can send, for tests that check each has a translation.
+    pub const ALL: [ErrorCode; 11] = [
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::MalformedJson,
+        ErrorCode::InvalidRequest,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::UnknownLanguage,
+        ErrorCode::DatabaseUnavailable,
+        ErrorCode::FrontendNotBuilt,
+        ErrorCode::Internal,
+        ErrorCode::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::MalformedJson => "malformed_json",
+            ErrorCode::InvalidRequest => "invalid_request",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::UnknownLanguage => "unknown_language",
+            ErrorCode::DatabaseUnavailable => "database_unavailable",
+            ErrorCode::FrontendNotBuilt => "frontend_not_built",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Unknown => "unknown",
+        }
+    }
+
+    /// The Fluent message that explains this error to a person.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "error-not-found",
+            ErrorCode::MethodNotAllowed => "error-method-not-allowed",
+            ErrorCode::MalformedJson => "error-malformed-json",
+            ErrorCode::InvalidRequest => "error-invalid-request",
+            ErrorCode::PayloadTooLarge => "error-payload-too-large",
+            ErrorCode::UnsupportedMediaType => "error-unsupported-media-type",
+            ErrorCode::UnknownLanguage => "error-unknown-language",
+            ErrorCode::DatabaseUnavailable => "error-database-unavailable",
+            ErrorCode::FrontendNotBuilt => "error-frontend-not-built",
+            ErrorCode::Internal => "error-internal",
+            ErrorCode::Unknown => "error-unknown",
+        }
+    }
+
+    /// The HTTP status a response with this code carries.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::NotFound => 404,
+            ErrorCode::MethodNotAllowed => 405,
+            ErrorCode::MalformedJson | ErrorCode::InvalidRequest | ErrorCode::UnknownLanguage => 400,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::UnsupportedMediaType => 415,
+            ErrorCode::DatabaseUnavailable | ErrorCode::FrontendNotBuilt => 503,
+            ErrorCode::Internal | ErrorCode::Unknown => 500,
+        }
+    }
+
+    /// The code for an error response that was produced without one (by the HTTP layer itself).
+    pub fn for_status(status: u16) -> ErrorCode {
+        match status {
+            404 => ErrorCode::NotFound,
+            405 => ErrorCode::MethodNotAllowed,
+            413 => ErrorCode::PayloadTooLarge,
+            415 => ErrorCode::UnsupportedMediaType,
+            400..=499 => ErrorCode::InvalidRequest,
+            _ => ErrorCode::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialise_as_their_stable_snake_case_spelling() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(code.message_key(), format!("error-{}", code.as_str().replace('_', "-")));
+        }
+    }
+
+    #[test]
+    fn a_code_from_a_newer_server_reads_as_unknown() {
+        let code: ErrorCode = serde_json::from_str("\"receipt_locked\"").unwrap();
+        assert_eq!(code, ErrorCode::Unknown);
+    }
+
+    #[test]
+    fn statuses_without_a_code_map_to_the_closest_one() {
+        assert_eq!(ErrorCode::for_status(404), ErrorCode::NotFound);
+        assert_eq!(ErrorCode::for_status(418), ErrorCode::InvalidRequest);
+        assert_eq!(ErrorCode::for_status(502), ErrorCode::Internal);
+        for code in ErrorCode::ALL {
+            assert!((400..600).contains(&code.http_status()));
+        }
+    }
+}

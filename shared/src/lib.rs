@@ -1,0 +1,10 @@
+//! Types the Sanad backend and frontend share, so the two can never disagree on the shape of a
+//! request, the spelling of an error code or the list of languages.
+
+pub mod api;
+pub mod error;
+pub mod i18n;
+pub mod language;
+
+pub use error::ErrorCode;
+pub use language::{Direction, Language, UnknownLanguage};

@@ -1,0 +1,132 @@
+//! The locale files are complete: every language defines the same messages (and attributes),
+//! every file parses, and every key the code asks for exists.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fs,
+    path::{Path, PathBuf},
+};
+
+use fluent_syntax::ast;
+use sanad_shared::{i18n, ErrorCode, Language};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Message ids (and `id.attribute` for attributes) per file name, for one language.
+fn keys_of(language: Language) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = root().join("locales").join(language.code());
+    let mut files = BTreeMap::new();
+    for entry in fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ftl") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+        let mut keys = BTreeSet::new();
+        for entry in resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let id = message.id.name.to_owned();
+                for attribute in &message.attributes {
+                    keys.insert(format!("{id}.{}", attribute.id.name));
+                }
+                assert!(message.value.is_some(), "{}: {id} has no value", path.display());
+                keys.insert(id);
+            }
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        files.insert(name, keys);
+    }
+    files
+}
+
+#[test]
+fn every_language_defines_exactly_the_same_keys_in_the_same_files() {
+    let reference = keys_of(Language::En);
+    assert!(!reference.is_empty());
+    let mut problems = Vec::new();
+    for language in Language::ALL {
+        let keys = keys_of(language);
+        let names: BTreeSet<_> = keys.keys().chain(reference.keys()).collect();
+        for name in names {
+            let empty = BTreeSet::new();
+            let ours = keys.get(name).unwrap_or(&empty);
+            let theirs = reference.get(name).unwrap_or(&empty);
+            for missing in theirs.difference(ours) {
+                problems.push(format!("{language}/{name} lacks {missing}"));
+            }
+            for extra in ours.difference(theirs) {
+                problems.push(format!("{language}/{name} has {extra}, which en/{name} lacks"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "locale keys differ:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn every_language_builds_a_bundle_without_errors() {
+    for language in Language::ALL {
+        let bundle = i18n::embedded::bundle(language).unwrap_or_else(|e| panic!("{e}"));
+        let name = i18n::message(&bundle, "language-native-name", None).unwrap();
+        assert!(!name.trim().is_empty());
+    }
+}
+
+#[test]
+fn every_error_code_has_a_translation() {
+    for language in Language::ALL {
+        let bundle = i18n::embedded::bundle(language).unwrap();
+        for code in ErrorCode::ALL {
+            assert!(
+                i18n::message(&bundle, code.message_key(), None).is_some(),
+                "{language} lacks {}",
+                code.message_key()
+            );
+        }
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The frontend asks for messages through `t("key")`, `t_args("key", …)` and `t_attr("key.attr")`
+/// calls, and the backend through `message_for(language, "key")`; any literal key there must exist in English
+/// (and so, by the test above, everywhere).
+#[test]
+fn every_key_used_in_code_is_defined() {
+    let english = keys_of(Language::En);
+    let defined: BTreeSet<&String> = english.values().flatten().collect();
+    let call = regex::Regex::new(r#"\b(?:t|t_args|t_attr|message_for)\((?:[^"(),]*,\s*)?"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)""#).unwrap();
+    let mut files = Vec::new();
+    for crate_dir in ["frontend/src", "backend/src"] {
+        rust_files(&root().join(crate_dir), &mut files);
+    }
+    assert!(!files.is_empty());
+    let mut used = 0;
+    let mut missing = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for capture in call.captures_iter(&text) {
+            used += 1;
+            let key = capture[1].to_owned();
+            if !defined.contains(&key) {
+                missing.push(format!("{}: {key}", file.display()));
+            }
+        }
+    }
+    assert!(used > 10, "found only {used} translated strings in the code; is the pattern right?");
+    assert!(missing.is_empty(), "keys used in code but defined nowhere:\n{}", missing.join("\n"));
+}
