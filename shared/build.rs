@@ -27,7 +27,11 @@ fn main() {
     entries.sort();
     let mut out = String::from("/// (language code, file name, file text) for every Fluent file under locales/.\npub static LOCALE_FILES: &[(&str, &str, &str)] = &[\n");
     for (lang, name, path) in &entries {
-        let _ = writeln!(out, "    ({lang:?}, {name:?}, include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            out,
+            "    ({lang:?}, {name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     out.push_str("];\n");
     let out_dir = env::var("OUT_DIR").unwrap_or_else(|_| ".".into());

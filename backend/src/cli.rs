@@ -5,7 +5,11 @@ use clap::{Parser, Subcommand};
 use crate::{config::Config, db, startup::Application, telemetry};
 
 #[derive(Parser, Debug)]
-#[command(name = "sanad", version, about = "Sanad: anonymous reporting of recruitment into foreign armies, missing-person cases and awareness campaigns")]
+#[command(
+    name = "sanad",
+    version,
+    about = "Sanad: anonymous reporting of recruitment into foreign armies, missing-person cases and awareness campaigns"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub config: Config,
@@ -24,16 +28,14 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     telemetry::init(&cli.config.log)?;
     match cli.command {
-        Command::Serve => {
-            actix_web::rt::System::new().block_on(async move {
-                let app = Application::build(cli.config).await?;
-                tracing::info!("Sanad is listening on {}", app.url());
-                println!("Sanad is ready at {}", app.url());
-                app.run_until_stopped().await?;
-                tracing::info!("stopped");
-                Ok(())
-            })
-        }
+        Command::Serve => actix_web::rt::System::new().block_on(async move {
+            let app = Application::build(cli.config).await?;
+            tracing::info!("Sanad is listening on {}", app.url());
+            println!("Sanad is ready at {}", app.url());
+            app.run_until_stopped().await?;
+            tracing::info!("stopped");
+            Ok(())
+        }),
         Command::Migrate => {
             let url = cli.config.database_url()?;
             db::prepare_data_dir(&cli.config.data_dir)?;

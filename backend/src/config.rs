@@ -8,7 +8,12 @@ use crate::db::DatabaseUrl;
 #[derive(clap::Args, Debug, Clone)]
 pub struct Config {
     /// Address and port the server listens on.
-    #[arg(long, env = "SANAD_BIND", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "SANAD_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub bind: SocketAddr,
 
     /// Folder for the SQLite database, keys and outgoing mail. Created with owner-only access.
@@ -86,7 +91,10 @@ mod tests {
 
     #[test]
     fn public_url_must_be_http_or_https_and_loses_its_trailing_slash() {
-        assert_eq!(parse_public_url("https://sanad.example.iq/").unwrap(), "https://sanad.example.iq");
+        assert_eq!(
+            parse_public_url("https://sanad.example.iq/").unwrap(),
+            "https://sanad.example.iq"
+        );
         assert!(parse_public_url("ftp://x").is_err());
         assert!(parse_public_url("https://").is_err());
         assert!(parse_public_url("sanad.example.iq").is_err());

@@ -38,7 +38,10 @@ pub enum DbError {
     #[error("SANAD_DATABASE_URL must start with sqlite:// or postgres://, not {0:?}")]
     UnsupportedUrl(String),
     #[error("cannot prepare the data folder {path}: {source}")]
-    DataDir { path: PathBuf, source: std::io::Error },
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot connect to the database: {0}")]
     Connection(#[from] diesel::ConnectionError),
     #[error("database query failed: {0}")]
@@ -80,7 +83,9 @@ impl DatabaseUrl {
 /// Keeps a password in a mistyped URL out of error messages and logs.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => format!("{}://***{}", &url[..scheme_end], &url[at..]),
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://***{}", &url[..scheme_end], &url[at..])
+        }
         _ => url.to_owned(),
     }
 }
@@ -101,12 +106,15 @@ impl ManageConnection for Manager {
         establish(&self.url).map_err(|e| match e {
             DbError::Connection(e) => r2d2::Error::ConnectionError(e),
             DbError::Query(e) => r2d2::Error::QueryError(e),
-            other => r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(other.to_string())),
+            other => r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(
+                other.to_string(),
+            )),
         })
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
@@ -135,7 +143,10 @@ fn establish(url: &DatabaseUrl) -> Result<DbConnection, DbError> {
 
 /// Creates the data folder readable by its owner only: it holds the database and, later, keys.
 pub fn prepare_data_dir(dir: &Path) -> Result<(), DbError> {
-    let wrap = |source| DbError::DataDir { path: dir.to_owned(), source };
+    let wrap = |source| DbError::DataDir {
+        path: dir.to_owned(),
+        source,
+    };
     std::fs::create_dir_all(dir).map_err(wrap)?;
     #[cfg(unix)]
     {
@@ -147,19 +158,24 @@ pub fn prepare_data_dir(dir: &Path) -> Result<(), DbError> {
 
 /// Applies pending migrations and returns the versions applied.
 pub fn run_migrations(url: &DatabaseUrl) -> Result<Vec<String>, DbError> {
-    let migration_error = |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
+    let migration_error =
+        |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
     let names = |versions: Vec<diesel::migration::MigrationVersion<'_>>| -> Vec<String> {
         versions.iter().map(ToString::to_string).collect()
     };
     match establish(url)? {
-        DbConnection::Sqlite(mut conn) => {
-            Ok(names(conn.run_pending_migrations(SQLITE_MIGRATIONS).map_err(migration_error)?))
-        }
+        DbConnection::Sqlite(mut conn) => Ok(names(
+            conn.run_pending_migrations(SQLITE_MIGRATIONS)
+                .map_err(migration_error)?,
+        )),
         DbConnection::Postgres(mut conn) => {
             // Several instances may start at once against one PostgreSQL; the advisory lock lets
             // exactly one of them migrate while the others wait.
             conn.batch_execute("SELECT pg_advisory_lock(7265616461)")?;
-            let result = conn.run_pending_migrations(POSTGRES_MIGRATIONS).map(names).map_err(migration_error);
+            let result = conn
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(names)
+                .map_err(migration_error);
             conn.batch_execute("SELECT pg_advisory_unlock(7265616461)")?;
             result
         }
@@ -234,17 +250,23 @@ pub fn schema_shape(conn: &mut DbConnection) -> Result<SchemaShape, DbError> {
 /// Every way two schemas differ, as sentences; empty when they match.
 pub fn schema_differences(sqlite: &SchemaShape, postgres: &SchemaShape) -> Vec<String> {
     let mut differences = Vec::new();
-    let tables: std::collections::BTreeSet<&String> = sqlite.keys().chain(postgres.keys()).collect();
+    let tables: std::collections::BTreeSet<&String> =
+        sqlite.keys().chain(postgres.keys()).collect();
     for table in tables {
         match (sqlite.get(table), postgres.get(table)) {
             (Some(_), None) => differences.push(format!("table {table} exists only in SQLite")),
             (None, Some(_)) => differences.push(format!("table {table} exists only in PostgreSQL")),
             (Some(a), Some(b)) => {
-                let columns: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+                let columns: std::collections::BTreeSet<&String> =
+                    a.keys().chain(b.keys()).collect();
                 for column in columns {
                     match (a.get(column), b.get(column)) {
-                        (Some(_), None) => differences.push(format!("{table}.{column} exists only in SQLite")),
-                        (None, Some(_)) => differences.push(format!("{table}.{column} exists only in PostgreSQL")),
+                        (Some(_), None) => {
+                            differences.push(format!("{table}.{column} exists only in SQLite"))
+                        }
+                        (None, Some(_)) => {
+                            differences.push(format!("{table}.{column} exists only in PostgreSQL"))
+                        }
                         (Some(x), Some(y)) if x != y => differences.push(format!(
                             "{table}.{column} is {} in SQLite but {} in PostgreSQL",
                             if *x { "nullable" } else { "NOT NULL" },
@@ -281,16 +303,30 @@ mod tests {
             DatabaseUrl::parse("sqlite:///var/lib/sanad/db").unwrap(),
             DatabaseUrl::Sqlite(PathBuf::from("/var/lib/sanad/db"))
         );
-        assert!(matches!(DatabaseUrl::parse("postgres://u@h/db").unwrap(), DatabaseUrl::Postgres(_)));
-        assert!(matches!(DatabaseUrl::parse("postgresql://u@h/db").unwrap(), DatabaseUrl::Postgres(_)));
-        for bad in ["", "mysql://x", "sqlite://", "sqlite://:memory:", "./data/sanad.db"] {
+        assert!(matches!(
+            DatabaseUrl::parse("postgres://u@h/db").unwrap(),
+            DatabaseUrl::Postgres(_)
+        ));
+        assert!(matches!(
+            DatabaseUrl::parse("postgresql://u@h/db").unwrap(),
+            DatabaseUrl::Postgres(_)
+        ));
+        for bad in [
+            "",
+            "mysql://x",
+            "sqlite://",
+            "sqlite://:memory:",
+            "./data/sanad.db",
+        ] {
             assert!(DatabaseUrl::parse(bad).is_err(), "{bad:?}");
         }
     }
 
     #[test]
     fn a_password_in_a_bad_url_is_not_repeated_in_the_error() {
-        let message = DatabaseUrl::parse("mysql://admin:hunter2@db/sanad").unwrap_err().to_string();
+        let message = DatabaseUrl::parse("mysql://admin:hunter2@db/sanad")
+            .unwrap_err()
+            .to_string();
         assert!(!message.contains("hunter2"), "{message}");
         assert!(message.contains("@db/sanad"), "{message}");
     }
@@ -300,17 +336,34 @@ mod tests {
         let shape = |entries: &[(&str, &str, bool)]| {
             let mut shape = SchemaShape::new();
             for (t, c, n) in entries {
-                shape.entry(t.to_string()).or_default().insert(c.to_string(), *n);
+                shape
+                    .entry(t.to_string())
+                    .or_default()
+                    .insert(c.to_string(), *n);
             }
             shape
         };
-        let a = shape(&[("settings", "key", false), ("settings", "value", false), ("only_a", "x", true)]);
-        let b = shape(&[("settings", "key", false), ("settings", "value", true), ("settings", "extra", true)]);
+        let a = shape(&[
+            ("settings", "key", false),
+            ("settings", "value", false),
+            ("only_a", "x", true),
+        ]);
+        let b = shape(&[
+            ("settings", "key", false),
+            ("settings", "value", true),
+            ("settings", "extra", true),
+        ]);
         let differences = schema_differences(&a, &b);
         assert_eq!(differences.len(), 3, "{differences:?}");
-        assert!(differences.iter().any(|d| d.contains("only_a exists only in SQLite")));
-        assert!(differences.iter().any(|d| d.contains("settings.extra exists only in PostgreSQL")));
-        assert!(differences.iter().any(|d| d.contains("settings.value is NOT NULL in SQLite but nullable")));
+        assert!(differences
+            .iter()
+            .any(|d| d.contains("only_a exists only in SQLite")));
+        assert!(differences
+            .iter()
+            .any(|d| d.contains("settings.extra exists only in PostgreSQL")));
+        assert!(differences
+            .iter()
+            .any(|d| d.contains("settings.value is NOT NULL in SQLite but nullable")));
         assert!(schema_differences(&a, &a).is_empty());
     }
 }

@@ -63,7 +63,9 @@ impl ApiError {
     /// Facts a client can act on. Never internal error text: it may name files or queries.
     fn details(&self) -> Option<serde_json::Value> {
         match self {
-            ApiError::MalformedJson(reason) | ApiError::InvalidRequest(reason) => Some(json!({ "reason": reason })),
+            ApiError::MalformedJson(reason) | ApiError::InvalidRequest(reason) => {
+                Some(json!({ "reason": reason }))
+            }
             ApiError::PayloadTooLarge { limit } => Some(json!({ "limit_bytes": limit })),
             ApiError::UnknownLanguage(tag) => {
                 Some(json!({ "language": tag, "supported": Language::ALL.map(Language::code) }))
@@ -83,7 +85,10 @@ impl ResponseError for ApiError {
             tracing::error!(code = self.code().as_str(), "{self}");
         }
         let mut response = HttpResponse::new(self.status_code());
-        response.extensions_mut().insert(ErrorInfo { code: self.code(), details: self.details() });
+        response.extensions_mut().insert(ErrorInfo {
+            code: self.code(),
+            details: self.details(),
+        });
         response
     }
 }
@@ -96,11 +101,12 @@ impl From<crate::db::DbError> for ApiError {
 
 pub fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     match error {
-        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
-            ApiError::PayloadTooLarge { limit }.into()
-        }
+        JsonPayloadError::OverflowKnownLength { limit, .. }
+        | JsonPayloadError::Overflow { limit } => ApiError::PayloadTooLarge { limit }.into(),
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType.into(),
-        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::InvalidRequest(e.to_string()).into(),
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            ApiError::InvalidRequest(e.to_string()).into()
+        }
         JsonPayloadError::Deserialize(e) => ApiError::MalformedJson(e.to_string()).into(),
         other => ApiError::MalformedJson(other.to_string()).into(),
     }
@@ -119,10 +125,14 @@ pub fn query_error(error: QueryPayloadError, _req: &HttpRequest) -> actix_web::E
 pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let (req, old) = res.into_parts();
     let status = old.status();
-    let info = old.extensions().get::<ErrorInfo>().cloned().unwrap_or(ErrorInfo {
-        code: ErrorCode::for_status(status.as_u16()),
-        details: None,
-    });
+    let info = old
+        .extensions()
+        .get::<ErrorInfo>()
+        .cloned()
+        .unwrap_or(ErrorInfo {
+            code: ErrorCode::for_status(status.as_u16()),
+            details: None,
+        });
     let language = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
@@ -141,7 +151,13 @@ pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandle
         }
     }
     builder.insert_header((header::CONTENT_LANGUAGE, language.code()));
-    let body = api::ApiError { error: info.code, message, details: info.details };
+    let body = api::ApiError {
+        error: info.code,
+        message,
+        details: info.details,
+    };
     let new = builder.json(body);
-    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body::<B>()))
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, new).map_into_right_body::<B>(),
+    ))
 }

@@ -31,7 +31,10 @@ struct Asset {
 
 impl Frontend {
     fn get(&self, path: &str) -> Option<Asset> {
-        if path.split('/').any(|segment| segment.is_empty() || segment.starts_with('.')) {
+        if path
+            .split('/')
+            .any(|segment| segment.is_empty() || segment.starts_with('.'))
+        {
             return None;
         }
         match self {
@@ -41,7 +44,10 @@ impl Frontend {
             }),
             Frontend::Directory(root) => {
                 let bytes = std::fs::read(root.join(path)).ok()?;
-                Some(Asset { etag: etag_of(&bytes), bytes: Cow::Owned(bytes) })
+                Some(Asset {
+                    etag: etag_of(&bytes),
+                    bytes: Cow::Owned(bytes),
+                })
             }
         }
     }
@@ -77,7 +83,10 @@ fn accepts_brotli(req: &HttpRequest) -> bool {
 }
 
 /// The fallback service: a file of the web app, or `index.html` for an app route.
-pub async fn serve(req: HttpRequest, frontend: web::Data<Frontend>) -> Result<HttpResponse, ApiError> {
+pub async fn serve(
+    req: HttpRequest,
+    frontend: web::Data<Frontend>,
+) -> Result<HttpResponse, ApiError> {
     let path = req.path().trim_start_matches('/');
     if path == "api" || path.starts_with("api/") {
         return Err(ApiError::NotFound);
@@ -147,16 +156,24 @@ mod tests {
     fn if_none_match_accepts_lists_weak_tags_and_star() {
         let etag = "\"abc\"";
         for header_value in ["\"abc\"", "W/\"abc\"", "\"x\", \"abc\"", "*"] {
-            let req = TestRequest::default().insert_header((header::IF_NONE_MATCH, header_value)).to_http_request();
+            let req = TestRequest::default()
+                .insert_header((header::IF_NONE_MATCH, header_value))
+                .to_http_request();
             assert!(not_modified(&req, etag), "{header_value}");
         }
-        let req = TestRequest::default().insert_header((header::IF_NONE_MATCH, "\"abd\"")).to_http_request();
+        let req = TestRequest::default()
+            .insert_header((header::IF_NONE_MATCH, "\"abd\""))
+            .to_http_request();
         assert!(!not_modified(&req, etag));
     }
 
     #[test]
     fn brotli_is_sent_only_when_accepted() {
-        let with = |v: &str| TestRequest::default().insert_header((header::ACCEPT_ENCODING, v)).to_http_request();
+        let with = |v: &str| {
+            TestRequest::default()
+                .insert_header((header::ACCEPT_ENCODING, v))
+                .to_http_request()
+        };
         assert!(accepts_brotli(&with("gzip, deflate, br")));
         assert!(accepts_brotli(&with("BR;q=0.5")));
         assert!(!accepts_brotli(&with("gzip")));

@@ -30,9 +30,11 @@ impl Locales {
 
     /// The message `key` in `language`, or in English when that language lacks it.
     pub fn message_for(&self, language: Language, key: &str) -> Option<String> {
-        [language, Language::En]
-            .into_iter()
-            .find_map(|l| self.bundles.get(&l).and_then(|b| i18n::message(b, key, None)))
+        [language, Language::En].into_iter().find_map(|l| {
+            self.bundles
+                .get(&l)
+                .and_then(|b| i18n::message(b, key, None))
+        })
     }
 
     pub fn languages(&self) -> Vec<LanguageInfo> {
@@ -40,7 +42,9 @@ impl Locales {
             .into_iter()
             .map(|code| LanguageInfo {
                 code,
-                native_name: self.message_for(code, "language-native-name").unwrap_or_else(|| code.code().to_owned()),
+                native_name: self
+                    .message_for(code, "language-native-name")
+                    .unwrap_or_else(|| code.code().to_owned()),
                 direction: code.direction(),
             })
             .collect()
@@ -48,6 +52,8 @@ impl Locales {
 
     /// The Fluent document for `language` and its ETag.
     pub fn document(&self, language: Language) -> Option<(&str, &str)> {
-        self.documents.get(&language).map(|(text, etag)| (text.as_str(), etag.as_str()))
+        self.documents
+            .get(&language)
+            .map(|(text, etag)| (text.as_str(), etag.as_str()))
     }
 }

@@ -5,7 +5,10 @@ use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Sanad API", description = "Anonymous reporting of recruitment into foreign armies, missing-person cases and awareness campaigns."),
+    info(
+        title = "Sanad API",
+        description = "Anonymous reporting of recruitment into foreign armies, missing-person cases and awareness campaigns."
+    ),
     paths(
         crate::routes::health::healthz,
         crate::routes::health::readyz,
@@ -18,7 +21,7 @@ use utoipa::OpenApi;
         sanad_shared::ErrorCode,
         sanad_shared::Language,
         sanad_shared::Direction,
-    )),
+    ))
 )]
 pub struct ApiDoc;
 

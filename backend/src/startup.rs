@@ -39,13 +39,19 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
         .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
-        .add(("Strict-Transport-Security", "max-age=63072000; includeSubDomains"))
+        .add((
+            "Strict-Transport-Security",
+            "max-age=63072000; includeSubDomains",
+        ))
         .add(("Referrer-Policy", "no-referrer"))
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         .add(("Cross-Origin-Resource-Policy", "same-origin"))
-        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        ))
         // Private unless a handler says otherwise: API answers may hold tip or case data.
         .add(("Cache-Control", "no-store"))
 }
@@ -65,7 +71,11 @@ pub fn app(
         .app_data(ctx.pool.clone())
         .app_data(ctx.locales.clone())
         .app_data(ctx.frontend.clone())
-        .app_data(web::JsonConfig::default().limit(ctx.json_limit).error_handler(error::json_error))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(ctx.json_limit)
+                .error_handler(error::json_error),
+        )
         .app_data(web::PathConfig::default().error_handler(error::path_error))
         .app_data(web::QueryConfig::default().error_handler(error::query_error))
         .service(web::resource("/healthz").route(web::get().to(health::healthz)))
@@ -74,7 +84,10 @@ pub fn app(
             web::scope("/api/v1")
                 .service(web::resource("/openapi.json").route(web::get().to(openapi::openapi_json)))
                 .service(web::resource("/languages").route(web::get().to(languages::list)))
-                .service(web::resource("/locales/{language}").route(web::get().to(languages::fluent_document))),
+                .service(
+                    web::resource("/locales/{language}")
+                        .route(web::get().to(languages::fluent_document)),
+                ),
         )
         .default_service(web::to(frontend::serve))
         .wrap(ErrorHandlers::new().default_handler(error::render_error))
@@ -92,13 +105,19 @@ impl Application {
     /// Prepares the data folder, migrates the database, opens the pool and binds the listener.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let ctx = context(&config).await?;
-        let listener = TcpListener::bind(config.bind).with_context(|| format!("cannot listen on {}", config.bind))?;
+        let listener = TcpListener::bind(config.bind)
+            .with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;
-        let mut server = HttpServer::new(move || app(&ctx)).listen(listener)?.shutdown_timeout(10);
+        let mut server = HttpServer::new(move || app(&ctx))
+            .listen(listener)?
+            .shutdown_timeout(10);
         if let Some(workers) = config.workers {
             server = server.workers(usize::from(workers));
         }
-        Ok(Application { server: server.run(), address })
+        Ok(Application {
+            server: server.run(),
+            address,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -128,7 +147,11 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         Ok((applied, db::pool(&url, pool_size)?))
     })
     .await??;
-    tracing::info!(database = backend, migrations_applied = applied.len(), "database ready");
+    tracing::info!(
+        database = backend,
+        migrations_applied = applied.len(),
+        "database ready"
+    );
     let frontend = match &config.frontend_dir {
         Some(dir) => Frontend::Directory(dir.clone()),
         None => Frontend::Embedded,

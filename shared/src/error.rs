@@ -78,7 +78,9 @@ impl ErrorCode {
         match self {
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
-            ErrorCode::MalformedJson | ErrorCode::InvalidRequest | ErrorCode::UnknownLanguage => 400,
+            ErrorCode::MalformedJson | ErrorCode::InvalidRequest | ErrorCode::UnknownLanguage => {
+                400
+            }
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::DatabaseUnavailable | ErrorCode::FrontendNotBuilt => 503,
@@ -108,7 +110,10 @@ mod tests {
         for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
-            assert_eq!(code.message_key(), format!("error-{}", code.as_str().replace('_', "-")));
+            assert_eq!(
+                code.message_key(),
+                format!("error-{}", code.as_str().replace('_', "-"))
+            );
         }
     }
 

@@ -105,7 +105,8 @@ pub mod embedded {
 mod tests {
     use super::*;
 
-    const SOURCE: &str = "hello = Hello, { $name }!\nbutton = Go\n    .aria-label = Go to the page\n";
+    const SOURCE: &str =
+        "hello = Hello, { $name }!\nbutton = Go\n    .aria-label = Go to the page\n";
 
     #[test]
     fn messages_and_attributes_format_with_arguments() {
@@ -114,7 +115,10 @@ mod tests {
         args.set("name", "Sara");
         let hello = message(&bundle, "hello", Some(&args)).unwrap();
         assert!(hello.contains("Sara"), "{hello}");
-        assert_eq!(message(&bundle, "button.aria-label", None).as_deref(), Some("Go to the page"));
+        assert_eq!(
+            message(&bundle, "button.aria-label", None).as_deref(),
+            Some("Go to the page")
+        );
         assert_eq!(message(&bundle, "missing", None), None);
         assert_eq!(message(&bundle, "button.missing", None), None);
     }

@@ -88,7 +88,9 @@ impl Language {
             _ => return Err(UnknownLanguage(tag.to_owned())),
         };
         if rest.iter().all(|subtag| {
-            !subtag.is_empty() && subtag.len() <= 8 && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+            !subtag.is_empty()
+                && subtag.len() <= 8
+                && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
         }) {
             Ok(language)
         } else {
@@ -167,7 +169,15 @@ mod tests {
 
     #[test]
     fn unsupported_or_malformed_tags_are_rejected() {
-        for tag in ["", "fr", "arabic", "ar-", "ar--IQ", "ar-IQ!", "ar-toolongsubtag"] {
+        for tag in [
+            "",
+            "fr",
+            "arabic",
+            "ar-",
+            "ar--IQ",
+            "ar-IQ!",
+            "ar-toolongsubtag",
+        ] {
             assert!(Language::parse(tag).is_err(), "{tag:?} should be rejected");
         }
     }
@@ -182,7 +192,10 @@ mod tests {
 
     #[test]
     fn negotiation_follows_quality_then_order_and_defaults_to_arabic() {
-        assert_eq!(Language::negotiate("fr-FR, en;q=0.5, ckb;q=0.9"), Language::Ckb);
+        assert_eq!(
+            Language::negotiate("fr-FR, en;q=0.5, ckb;q=0.9"),
+            Language::Ckb
+        );
         assert_eq!(Language::negotiate("en-US,en;q=0.9"), Language::En);
         assert_eq!(Language::negotiate("de, fr"), Language::Ar);
         assert_eq!(Language::negotiate(""), Language::Ar);
@@ -193,8 +206,14 @@ mod tests {
 
     #[test]
     fn serde_uses_the_code_and_refuses_unknown_languages() {
-        assert_eq!(serde_json::to_string(&Language::Ckb).ok().as_deref(), Some("\"ckb\""));
-        assert_eq!(serde_json::from_str::<Language>("\"ar-IQ\"").ok(), Some(Language::Ar));
+        assert_eq!(
+            serde_json::to_string(&Language::Ckb).ok().as_deref(),
+            Some("\"ckb\"")
+        );
+        assert_eq!(
+            serde_json::from_str::<Language>("\"ar-IQ\"").ok(),
+            Some(Language::Ar)
+        );
         assert!(serde_json::from_str::<Language>("\"xx\"").is_err());
     }
 }

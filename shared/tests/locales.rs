@@ -34,7 +34,11 @@ fn keys_of(language: Language) -> BTreeMap<String, BTreeSet<String>> {
                 for attribute in &message.attributes {
                     keys.insert(format!("{id}.{}", attribute.id.name));
                 }
-                assert!(message.value.is_some(), "{}: {id} has no value", path.display());
+                assert!(
+                    message.value.is_some(),
+                    "{}: {id} has no value",
+                    path.display()
+                );
                 keys.insert(id);
             }
         }
@@ -60,11 +64,17 @@ fn every_language_defines_exactly_the_same_keys_in_the_same_files() {
                 problems.push(format!("{language}/{name} lacks {missing}"));
             }
             for extra in ours.difference(theirs) {
-                problems.push(format!("{language}/{name} has {extra}, which en/{name} lacks"));
+                problems.push(format!(
+                    "{language}/{name} has {extra}, which en/{name} lacks"
+                ));
             }
         }
     }
-    assert!(problems.is_empty(), "locale keys differ:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "locale keys differ:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -91,7 +101,9 @@ fn every_error_code_has_a_translation() {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -102,14 +114,13 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The frontend asks for messages through `t("key")`, `t_args("key", …)` and `t_attr("key.attr")`
-/// calls, and the backend through `message_for(language, "key")`; any literal key there must exist in English
+/// The frontend asks for messages through `t("key")` calls (and page components' `title="key"`), and the backend through `message_for(language, "key")`; any literal key there must exist in English
 /// (and so, by the test above, everywhere).
 #[test]
 fn every_key_used_in_code_is_defined() {
     let english = keys_of(Language::En);
     let defined: BTreeSet<&String> = english.values().flatten().collect();
-    let call = regex::Regex::new(r#"\b(?:t|t_args|t_attr|message_for)\((?:[^"(),]*,\s*)?"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)""#).unwrap();
+    let call = regex::Regex::new(r#"(?:\b(?:t|t_args|t_attr|message_for)\((?:[^"(),]*,\s*)?|\btitle=)"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)""#).unwrap();
     let mut files = Vec::new();
     for crate_dir in ["frontend/src", "backend/src"] {
         rust_files(&root().join(crate_dir), &mut files);
@@ -127,6 +138,13 @@ fn every_key_used_in_code_is_defined() {
             }
         }
     }
-    assert!(used > 10, "found only {used} translated strings in the code; is the pattern right?");
-    assert!(missing.is_empty(), "keys used in code but defined nowhere:\n{}", missing.join("\n"));
+    assert!(
+        used > 10,
+        "found only {used} translated strings in the code; is the pattern right?"
+    );
+    assert!(
+        missing.is_empty(),
+        "keys used in code but defined nowhere:\n{}",
+        missing.join("\n")
+    );
 }

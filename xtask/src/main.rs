@@ -1,1 +1,63 @@
-fn main() {}
+//! `cargo xtask <task>`: the project's own build tooling, in Rust so a fresh machine needs
+//! nothing but rustup (and, for the browser tests, what `.ci/run` installs).
+
+mod bench;
+mod frontend;
+mod process;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  run     build the web app and the server (release), then serve on http://127.0.0.1:8080
+          with SQLite in ./data (every SANAD_* setting is honoured; see `sanad --help`)
+  test    every check: format, clippy (native and wasm32), tests on SQLite and PostgreSQL,
+          the web app's size budget and the browser tests
+  build   build the web app into frontend/dist and print its sizes
+  bench   measure the server against a bare actix-web handler (not part of `test`)";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "run" => run(),
+        "test" => test::all(),
+        "build" => frontend::build().map(|report| report.print()),
+        "bench" => bench::run(),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("unknown task {other:?}\n\n{USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nxtask {task}: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let report = frontend::build()?;
+    report.print();
+    process::cargo(&[
+        "build",
+        "--release",
+        "-p",
+        "sanad-backend",
+        "--bin",
+        "sanad",
+    ])?;
+    let binary = process::root().join("target/release/sanad");
+    println!("\nStarting Sanad (Ctrl-C stops it). Data: ./data (SQLite).");
+    let mut command = std::process::Command::new(binary);
+    command.arg("serve").current_dir(process::root());
+    // Replace this process with the server, so Ctrl-C reaches it directly and it stops cleanly.
+    process::exec(command)
+}

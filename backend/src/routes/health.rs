@@ -11,7 +11,9 @@ use crate::{db, error::ApiError};
 #[utoipa::path(get, path = "/healthz", tag = "health",
     responses((status = 200, description = "The process is up", body = Health)))]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: HealthStatus::Alive })
+    HttpResponse::Ok().json(Health {
+        status: HealthStatus::Alive,
+    })
 }
 
 /// The database answers; an instance that fails this should get no traffic.
@@ -24,9 +26,13 @@ pub async fn readyz(pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError>
     let pool = pool.into_inner();
     let ping = web::block(move || db::ping(&pool));
     match tokio::time::timeout(Duration::from_secs(5), ping).await {
-        Ok(Ok(Ok(()))) => Ok(HttpResponse::Ok().json(Health { status: HealthStatus::Ready })),
+        Ok(Ok(Ok(()))) => Ok(HttpResponse::Ok().json(Health {
+            status: HealthStatus::Ready,
+        })),
         Ok(Ok(Err(e))) => Err(e.into()),
         Ok(Err(blocking)) => Err(ApiError::DatabaseUnavailable(blocking.to_string())),
-        Err(_) => Err(ApiError::DatabaseUnavailable("no answer within 5 s".to_owned())),
+        Err(_) => Err(ApiError::DatabaseUnavailable(
+            "no answer within 5 s".to_owned(),
+        )),
     }
 }

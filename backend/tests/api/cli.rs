@@ -32,40 +32,74 @@ fn help_lists_every_setting() {
         "SANAD_FRONTEND_DIR",
         "SANAD_LOG",
     ] {
-        assert!(help.contains(setting), "--help does not mention {setting}:\n{help}");
+        assert!(
+            help.contains(setting),
+            "--help does not mention {setting}:\n{help}"
+        );
     }
     assert!(help.contains("serve") && help.contains("migrate"));
 }
 
 #[test]
 fn bad_settings_are_refused_with_a_clear_message() {
-    let output = sanad().args(["migrate"]).env("SANAD_DATABASE_URL", "mysql://root:secret@db/x").output().unwrap();
+    let output = sanad()
+        .args(["migrate"])
+        .env("SANAD_DATABASE_URL", "mysql://root:secret@db/x")
+        .output()
+        .unwrap();
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("sqlite://") && !stderr.contains("secret"), "{stderr}");
+    assert!(
+        stderr.contains("sqlite://") && !stderr.contains("secret"),
+        "{stderr}"
+    );
 
-    let output = sanad().args(["serve"]).env("SANAD_BIND", "not-an-address").output().unwrap();
+    let output = sanad()
+        .args(["serve"])
+        .env("SANAD_BIND", "not-an-address")
+        .output()
+        .unwrap();
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("not-an-address") && stderr.contains("--bind"), "{stderr}");
+    assert!(
+        stderr.contains("not-an-address") && stderr.contains("--bind"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn migrate_creates_a_private_data_folder_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let first = sanad().arg("migrate").env("SANAD_DATA_DIR", &data).output().unwrap();
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let first = sanad()
+        .arg("migrate")
+        .env("SANAD_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     assert!(String::from_utf8(first.stdout).unwrap().contains("applied"));
     assert!(data.join("sanad.db").exists());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            std::fs::metadata(&data).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
-    let second = sanad().arg("migrate").env("SANAD_DATA_DIR", &data).output().unwrap();
+    let second = sanad()
+        .arg("migrate")
+        .env("SANAD_DATA_DIR", &data)
+        .output()
+        .unwrap();
     assert!(second.status.success());
-    assert!(String::from_utf8(second.stdout).unwrap().contains("up to date"));
+    assert!(String::from_utf8(second.stdout)
+        .unwrap()
+        .contains("up to date"));
 }
 
 #[test]
@@ -81,15 +115,28 @@ fn serve_prints_its_url_answers_and_stops_cleanly_on_ctrl_c() {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     let url = line.trim().rsplit(' ').next().unwrap().to_owned();
     assert!(url.starts_with("http://127.0.0.1:"), "{line}");
 
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let status = runtime.block_on(async { reqwest::get(format!("{url}/healthz")).await.unwrap().status() });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let status = runtime.block_on(async {
+        reqwest::get(format!("{url}/healthz"))
+            .await
+            .unwrap()
+            .status()
+    });
     assert_eq!(status, 200);
 
-    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let deadline = std::time::Instant::now() + Duration::from_secs(15);
     loop {
@@ -97,7 +144,10 @@ fn serve_prints_its_url_answers_and_stops_cleanly_on_ctrl_c() {
             assert!(status.success(), "exit status after Ctrl-C: {status}");
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "the server did not stop within 15 s of Ctrl-C");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server did not stop within 15 s of Ctrl-C"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -15,12 +15,23 @@ fn both_migration_sets_produce_the_same_tables_and_columns() {
     assert!(sqlite_shape.contains_key("settings"), "{sqlite_shape:?}");
     assert_eq!(sqlite_shape["settings"].get("value"), Some(&false));
 
-    let Some(schema) = PgSchema::create() else { return };
+    let Some(schema) = PgSchema::create() else {
+        return;
+    };
     let postgres = DatabaseUrl::Postgres(schema.url.clone());
-    assert_eq!(db::run_migrations(&postgres).unwrap(), applied, "the same migrations, by name, in both sets");
-    let postgres_shape = db::schema_shape(&mut db::pool(&postgres, 1).unwrap().get().unwrap()).unwrap();
+    assert_eq!(
+        db::run_migrations(&postgres).unwrap(),
+        applied,
+        "the same migrations, by name, in both sets"
+    );
+    let postgres_shape =
+        db::schema_shape(&mut db::pool(&postgres, 1).unwrap().get().unwrap()).unwrap();
     let differences = db::schema_differences(&sqlite_shape, &postgres_shape);
-    assert!(differences.is_empty(), "the migration sets drifted:\n{}", differences.join("\n"));
+    assert!(
+        differences.is_empty(),
+        "the migration sets drifted:\n{}",
+        differences.join("\n")
+    );
 }
 
 #[test]
@@ -45,13 +56,21 @@ fn sqlite_connections_are_durable_and_enforce_foreign_keys() {
     db::run_migrations(&url).unwrap();
     let pool = db::pool(&url, 2).unwrap();
     let mut conn = pool.get().unwrap();
-    let DbConnection::Sqlite(sqlite) = &mut *conn else { panic!("expected SQLite") };
+    let DbConnection::Sqlite(sqlite) = &mut *conn else {
+        panic!("expected SQLite")
+    };
     let pragma = |conn: &mut diesel::SqliteConnection, name: &str| -> String {
-        let column = if name == "busy_timeout" { "timeout" } else { name };
-        sql_query(format!("SELECT CAST({column} AS TEXT) AS value FROM pragma_{name}"))
-            .get_result::<Setting>(conn)
-            .unwrap()
-            .value
+        let column = if name == "busy_timeout" {
+            "timeout"
+        } else {
+            name
+        };
+        sql_query(format!(
+            "SELECT CAST({column} AS TEXT) AS value FROM pragma_{name}"
+        ))
+        .get_result::<Setting>(conn)
+        .unwrap()
+        .value
     };
     assert_eq!(pragma(sqlite, "journal_mode"), "wal");
     assert_eq!(pragma(sqlite, "synchronous"), "2", "synchronous=FULL");
@@ -62,7 +81,8 @@ fn sqlite_connections_are_durable_and_enforce_foreign_keys() {
 #[test]
 fn an_unreachable_postgres_is_an_error_not_an_sqlite_file() {
     let dir = tempfile::tempdir().unwrap();
-    let url = DatabaseUrl::Postgres("postgres://nobody@127.0.0.1:1/none?connect_timeout=2".to_owned());
+    let url =
+        DatabaseUrl::Postgres("postgres://nobody@127.0.0.1:1/none?connect_timeout=2".to_owned());
     let previous = std::env::current_dir().unwrap();
     assert!(db::run_migrations(&url).is_err());
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());

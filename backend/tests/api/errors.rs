@@ -25,7 +25,13 @@ async fn the_message_follows_accept_language() {
         ("fr, ckb;q=0.8", "ئەوەی داوات کرد نەدۆزرایەوە."),
         ("kmr", "Tiştê ku te xwest nehat dîtin."),
     ] {
-        let response = app.client.get(app.url("/api/nothing")).header("Accept-Language", header).send().await.unwrap();
+        let response = app
+            .client
+            .get(app.url("/api/nothing"))
+            .header("Accept-Language", header)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 404);
         assert_eq!(json(response).await["message"], expected, "{header}");
     }
@@ -44,10 +50,13 @@ async fn app_with_json_route() -> (String, tempfile::TempDir) {
     config.json_limit = 1024;
     let ctx = startup::context(&config).await.unwrap();
     let server = HttpServer::new(move || {
-        startup::app(&ctx).route("/test/echo", web::post().to(|body: web::Json<Echo>| async move {
-            let _ = &body.name;
-            HttpResponse::NoContent().finish()
-        }))
+        startup::app(&ctx).route(
+            "/test/echo",
+            web::post().to(|body: web::Json<Echo>| async move {
+                let _ = &body.name;
+                HttpResponse::NoContent().finish()
+            }),
+        )
     })
     .workers(1)
     .bind(("127.0.0.1", 0))
@@ -62,18 +71,33 @@ async fn bad_json_bodies_get_distinct_codes() {
     let (address, _dir) = app_with_json_route().await;
     let client = reqwest::Client::new();
     let post = |body: String, content_type: &'static str| {
-        client.post(format!("{address}/test/echo")).header("Content-Type", content_type).body(body).send()
+        client
+            .post(format!("{address}/test/echo"))
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
     };
 
-    assert_eq!(post(r#"{"name":"x"}"#.into(), "application/json").await.unwrap().status(), 204);
+    assert_eq!(
+        post(r#"{"name":"x"}"#.into(), "application/json")
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
 
     let response = post("{not json".into(), "application/json").await.unwrap();
     assert_eq!(response.status(), 400);
     let body = json(response).await;
     assert_eq!(body["error"], "malformed_json");
-    assert!(body["details"]["reason"].as_str().unwrap().contains("line 1"));
+    assert!(body["details"]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("line 1"));
 
-    let response = post(r#"{"name": 5}"#.into(), "application/json").await.unwrap();
+    let response = post(r#"{"name": 5}"#.into(), "application/json")
+        .await
+        .unwrap();
     assert_eq!(response.status(), 400);
     assert_eq!(json(response).await["error"], "invalid_request");
 
@@ -81,7 +105,12 @@ async fn bad_json_bodies_get_distinct_codes() {
     assert_eq!(response.status(), 415);
     assert_eq!(json(response).await["error"], "unsupported_media_type");
 
-    let response = post(format!(r#"{{"name":"{}"}}"#, "x".repeat(5000)), "application/json").await.unwrap();
+    let response = post(
+        format!(r#"{{"name":"{}"}}"#, "x".repeat(5000)),
+        "application/json",
+    )
+    .await
+    .unwrap();
     assert_eq!(response.status(), 413);
     let body = json(response).await;
     assert_eq!(body["error"], "payload_too_large");

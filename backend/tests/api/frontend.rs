@@ -14,7 +14,10 @@ async fn app_routes_fall_back_to_index_html() {
     for path in ["/", "/report", "/learn/some-article", "/staff"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
-        assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
+        assert_eq!(
+            response.headers()["content-type"],
+            "text/html; charset=utf-8"
+        );
         assert_eq!(response.headers()["cache-control"], "no-cache");
         assert!(response.text().await.unwrap().contains("Sanad test shell"));
     }
@@ -23,7 +26,12 @@ async fn app_routes_fall_back_to_index_html() {
 #[actix_web::test]
 async fn missing_files_and_unknown_api_paths_are_404_not_the_shell() {
     let app = app_with_frontend().await;
-    for path in ["/missing.js", "/assets/nope.wasm", "/api/v2/languages", "/api"] {
+    for path in [
+        "/missing.js",
+        "/assets/nope.wasm",
+        "/api/v2/languages",
+        "/api",
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 404, "{path}");
         assert_eq!(json(response).await["error"], "not_found");
@@ -35,19 +43,43 @@ async fn missing_files_and_unknown_api_paths_are_404_not_the_shell() {
 #[actix_web::test]
 async fn hashed_assets_are_immutable_precompressed_and_revalidate() {
     let app = app_with_frontend().await;
-    let response = app.client.get(app.url("/assets/app-1234.js")).header("Accept-Encoding", "gzip, br").send().await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/assets/app-1234.js"))
+        .header("Accept-Encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
     assert_eq!(response.headers()["content-encoding"], "br");
-    assert_eq!(response.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
     let etag = response.headers()["etag"].to_str().unwrap().to_owned();
     assert_eq!(response.text().await.unwrap(), "pretend-brotli");
 
-    let plain = app.client.get(app.url("/assets/app-1234.js")).header("Accept-Encoding", "identity").send().await.unwrap();
+    let plain = app
+        .client
+        .get(app.url("/assets/app-1234.js"))
+        .header("Accept-Encoding", "identity")
+        .send()
+        .await
+        .unwrap();
     assert!(plain.headers().get("content-encoding").is_none());
     assert_eq!(plain.text().await.unwrap(), "console.log('plain')");
 
-    let cached = app.client.get(app.url("/assets/app-1234.js")).header("If-None-Match", etag).send().await.unwrap();
+    let cached = app
+        .client
+        .get(app.url("/assets/app-1234.js"))
+        .header("If-None-Match", etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(cached.status(), 304);
 }
 

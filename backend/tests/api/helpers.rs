@@ -18,7 +18,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request failed")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request failed")
     }
 }
 
@@ -28,7 +32,8 @@ pub fn postgres_requested() -> bool {
 }
 
 pub fn postgres_base_url() -> String {
-    std::env::var("SANAD_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+    std::env::var("SANAD_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
 }
 
 /// A schema of its own in the test database for one test, dropped afterwards, so tests can run
@@ -64,7 +69,8 @@ impl PgSchema {
             COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             nanos
         );
-        conn.batch_execute(&format!("CREATE SCHEMA {name}")).expect("create schema");
+        conn.batch_execute(&format!("CREATE SCHEMA {name}"))
+            .expect("create schema");
         let separator = if base.contains('?') { '&' } else { '?' };
         let url = format!("{base}{separator}options=-csearch_path%3D{name}");
         Some(PgSchema { url, name })
@@ -82,7 +88,11 @@ impl Drop for PgSchema {
 pub fn test_config() -> (Config, tempfile::TempDir, Option<PgSchema>) {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config::for_data_dir(data_dir.path().join("data"));
-    let postgres = if postgres_requested() { PgSchema::create() } else { None };
+    let postgres = if postgres_requested() {
+        PgSchema::create()
+    } else {
+        None
+    };
     if let Some(schema) = &postgres {
         config.database_url = Some(schema.url.clone());
     }
@@ -94,7 +104,11 @@ pub async fn spawn_app() -> TestApp {
     spawn_with(config, data_dir, postgres).await
 }
 
-pub async fn spawn_with(config: Config, data_dir: tempfile::TempDir, postgres: Option<PgSchema>) -> TestApp {
+pub async fn spawn_with(
+    config: Config,
+    data_dir: tempfile::TempDir,
+    postgres: Option<PgSchema>,
+) -> TestApp {
     let application = Application::build(config).await.expect("the app builds");
     let address = application.url();
     actix_web::rt::spawn(application.run_until_stopped());
@@ -102,14 +116,23 @@ pub async fn spawn_with(config: Config, data_dir: tempfile::TempDir, postgres: O
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    TestApp { address, client, _data_dir: data_dir, _postgres: postgres }
+    TestApp {
+        address,
+        client,
+        _data_dir: data_dir,
+        _postgres: postgres,
+    }
 }
 
 /// A folder laid out like a built web app, for the static-serving tests.
 pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
     let dist = root.join("dist");
     std::fs::create_dir_all(dist.join("assets")).unwrap();
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>Sanad test shell</title>").unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Sanad test shell</title>",
+    )
+    .unwrap();
     std::fs::write(dist.join("assets/app-1234.js"), "console.log('plain')").unwrap();
     std::fs::write(dist.join("assets/app-1234.js.br"), "pretend-brotli").unwrap();
     dist

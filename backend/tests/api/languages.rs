@@ -9,7 +9,10 @@ async fn languages_lists_four_with_native_names_and_directions_arabic_first() {
     let list = body.as_array().unwrap();
     let codes: Vec<&str> = list.iter().map(|l| l["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["ar", "ckb", "kmr", "en"]);
-    let directions: Vec<&str> = list.iter().map(|l| l["direction"].as_str().unwrap()).collect();
+    let directions: Vec<&str> = list
+        .iter()
+        .map(|l| l["direction"].as_str().unwrap())
+        .collect();
     assert_eq!(directions, ["rtl", "rtl", "ltr", "ltr"]);
     assert_eq!(list[0]["native_name"], "العربية");
     assert_eq!(list[3]["native_name"], "English");
@@ -24,17 +27,35 @@ async fn a_language_document_is_served_with_an_etag_and_revalidates_to_304() {
     let response = app.get("/api/v1/locales/ckb").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-language"], "ckb");
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/plain"));
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
     let etag = response.headers()["etag"].to_str().unwrap().to_owned();
     let text = response.text().await.unwrap();
     assert!(text.contains("language-native-name = کوردی"), "{text}");
-    assert!(text.contains("state-retry"), "the boot messages are part of the document");
+    assert!(
+        text.contains("state-retry"),
+        "the boot messages are part of the document"
+    );
 
-    let again = app.client.get(app.url("/api/v1/locales/ckb")).header("If-None-Match", &etag).send().await.unwrap();
+    let again = app
+        .client
+        .get(app.url("/api/v1/locales/ckb"))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(again.status(), 304);
     assert!(again.text().await.unwrap().is_empty());
 
-    let other = app.client.get(app.url("/api/v1/locales/ar")).header("If-None-Match", &etag).send().await.unwrap();
+    let other = app
+        .client
+        .get(app.url("/api/v1/locales/ar"))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(other.status(), 200, "another language has another ETag");
 }
 
@@ -47,5 +68,8 @@ async fn regional_tags_are_understood_and_unknown_languages_refused() {
     let body = json(response).await;
     assert_eq!(body["error"], "unknown_language");
     assert_eq!(body["details"]["language"], "fr");
-    assert_eq!(body["details"]["supported"], serde_json::json!(["ar", "ckb", "kmr", "en"]));
+    assert_eq!(
+        body["details"]["supported"],
+        serde_json::json!(["ar", "ckb", "kmr", "en"])
+    );
 }

@@ -12,17 +12,33 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
     listed.sort_unstable();
     assert_eq!(
         listed,
-        ["/api/v1/languages", "/api/v1/locales/{language}", "/api/v1/openapi.json", "/healthz", "/readyz"]
+        [
+            "/api/v1/languages",
+            "/api/v1/locales/{language}",
+            "/api/v1/openapi.json",
+            "/healthz",
+            "/readyz"
+        ]
     );
     for (path, operations) in paths {
         let get = &operations["get"];
-        let documented: Vec<u16> =
-            get["responses"].as_object().unwrap().keys().map(|s| s.parse().unwrap()).collect();
+        let documented: Vec<u16> = get["responses"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|s| s.parse().unwrap())
+            .collect();
         let concrete = path.replace("{language}", "kmr");
         let status = app.get(&concrete).await.status().as_u16();
-        assert!(documented.contains(&status), "GET {concrete} answered {status}, documented {documented:?}");
+        assert!(
+            documented.contains(&status),
+            "GET {concrete} answered {status}, documented {documented:?}"
+        );
     }
     for schema in ["ApiError", "ErrorCode", "LanguageInfo", "Health"] {
-        assert!(document["components"]["schemas"][schema].is_object(), "schema {schema} missing");
+        assert!(
+            document["components"]["schemas"][schema].is_object(),
+            "schema {schema} missing"
+        );
     }
 }

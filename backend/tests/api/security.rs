@@ -3,7 +3,10 @@
 use crate::helpers::{fake_frontend, spawn_with, test_config};
 
 const REQUIRED: [(&str, &str); 6] = [
-    ("strict-transport-security", "max-age=63072000; includeSubDomains"),
+    (
+        "strict-transport-security",
+        "max-age=63072000; includeSubDomains",
+    ),
     ("referrer-policy", "no-referrer"),
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
@@ -29,17 +32,35 @@ async fn every_kind_of_response_carries_the_security_headers_and_no_cookie() {
     ];
     for (method, path, status) in requests {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let response = app.client.request(method.clone(), app.url(path)).send().await.unwrap();
+        let response = app
+            .client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), status, "{method} {path}");
         let headers = response.headers();
         for (name, value) in REQUIRED {
-            assert_eq!(headers.get(name).map(|v| v.to_str().unwrap()), Some(value), "{name} on {method} {path}");
+            assert_eq!(
+                headers.get(name).map(|v| v.to_str().unwrap()),
+                Some(value),
+                "{name} on {method} {path}"
+            );
         }
         let csp = headers["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
         assert!(csp.contains("'wasm-unsafe-eval'"));
-        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
-        assert!(headers.get("set-cookie").is_none(), "a cookie on {method} {path}");
+        assert!(
+            !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+            "{csp}"
+        );
+        assert!(
+            headers.get("set-cookie").is_none(),
+            "a cookie on {method} {path}"
+        );
     }
 }
 
@@ -47,7 +68,11 @@ async fn every_kind_of_response_carries_the_security_headers_and_no_cookie() {
 async fn api_answers_are_private_by_default() {
     let app = crate::helpers::spawn_app().await;
     for path in ["/healthz", "/api/v1/openapi.json", "/api/v1/nope"] {
-        assert_eq!(app.get(path).await.headers()["cache-control"], "no-store", "{path}");
+        assert_eq!(
+            app.get(path).await.headers()["cache-control"],
+            "no-store",
+            "{path}"
+        );
     }
 }
 
@@ -55,8 +80,13 @@ async fn api_answers_are_private_by_default() {
 async fn responses_are_compressed_with_brotli_or_gzip_when_asked() {
     let app = crate::helpers::spawn_app().await;
     for encoding in ["br", "gzip"] {
-        let response =
-            app.client.get(app.url("/api/v1/openapi.json")).header("Accept-Encoding", encoding).send().await.unwrap();
+        let response = app
+            .client
+            .get(app.url("/api/v1/openapi.json"))
+            .header("Accept-Encoding", encoding)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers()["content-encoding"], encoding);
     }

@@ -1,0 +1,80 @@
+// Shared setup for the browser tests: Debian's Chromium, launched as our machines require, and
+// the expected texts read from the same Fluent files the app uses.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+
+export const baseUrl = process.env.SANAD_URL;
+if (!baseUrl) throw new Error("SANAD_URL is not set: run the browser tests through `cargo xtask test`");
+const executablePath = process.env.SANAD_CHROMIUM || "/usr/bin/chromium";
+const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
+export const screenshotsDir = process.env.SANAD_SCREENSHOTS || join(import.meta.dirname, "..", "results");
+
+export const languages = [
+  { code: "ar", dir: "rtl" },
+  { code: "ckb", dir: "rtl" },
+  { code: "kmr", dir: "ltr" },
+  { code: "en", dir: "ltr" },
+];
+
+/// The value of a simple one-line Fluent message.
+export function message(language, key) {
+  const text = readFileSync(join(localesDir, language, "main.ftl"), "utf8");
+  const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
+  if (!line) throw new Error(`${language}/main.ftl has no ${key}`);
+  return line.slice(key.length + 2).trim();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export async function launch() {
+  const userDataDir = mkdtempSync(join(tmpdir(), "sanad-chromium-"));
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 360, height: 740 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  return {
+    context: browser,
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/// A fresh page that records console errors, page errors and CSP violations.
+export async function openPage(context, path) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(new URL(path, baseUrl).href);
+  return { page, problems };
+}
+
+/// Runs axe-core in the page. It is evaluated through the DevTools protocol, so the page's strict
+/// CSP (which forbids injected scripts) stays in force for the app itself.
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+  return result;
+}

@@ -1,0 +1,4 @@
+//! Pieces that several pages use.
+
+pub mod language_switcher;
+pub mod states;

@@ -1,0 +1,174 @@
+//! The current language: which one, its messages, and the `<html lang dir>` that follows it.
+//! Messages are downloaded per language (a few KB) rather than compiled in, which keeps the app
+//! within its size budget; only the handful needed to report a failed download are built in.
+
+use std::sync::Arc;
+
+use leptos::{prelude::*, task::spawn_local};
+use sanad_shared::{
+    i18n::{self, Args, Bundle},
+    Language,
+};
+
+use crate::api;
+
+const STORAGE_KEY: &str = "sanad.language";
+
+/// The messages that must work before (or without) the download.
+fn boot_source(language: Language) -> &'static str {
+    match language {
+        Language::Ar => include_str!("../../locales/ar/boot.ftl"),
+        Language::Ckb => include_str!("../../locales/ckb/boot.ftl"),
+        Language::Kmr => include_str!("../../locales/kmr/boot.ftl"),
+        Language::En => include_str!("../../locales/en/boot.ftl"),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    Failed,
+}
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    /// The language chosen; the page switches to it once its messages arrive.
+    pub chosen: RwSignal<Language>,
+    /// The language whose messages are shown.
+    pub shown: RwSignal<Language>,
+    pub state: RwSignal<LoadState>,
+    bundle: RwSignal<Option<Arc<Bundle>>>,
+    boot: RwSignal<Option<Arc<Bundle>>>,
+}
+
+impl I18n {
+    /// Reads the starting language (a `?lang=` link, then the saved choice, then Arabic) and
+    /// starts loading its messages.
+    pub fn provide() -> I18n {
+        let initial = initial_language();
+        let i18n = I18n {
+            chosen: RwSignal::new(initial),
+            shown: RwSignal::new(initial),
+            state: RwSignal::new(LoadState::Loading),
+            bundle: RwSignal::new(None),
+            boot: RwSignal::new(
+                i18n::bundle(initial, [boot_source(initial)])
+                    .ok()
+                    .map(Arc::new),
+            ),
+        };
+        provide_context(i18n);
+        Effect::new(move |_| {
+            let language = i18n.chosen.get();
+            i18n.load(language);
+        });
+        i18n
+    }
+
+    pub fn choose(&self, language: Language) {
+        remember(language);
+        self.chosen.set(language);
+    }
+
+    pub fn retry(&self) {
+        self.load(self.chosen.get_untracked());
+    }
+
+    fn load(&self, language: Language) {
+        let this = *self;
+        this.state.set(LoadState::Loading);
+        this.boot.set(
+            i18n::bundle(language, [boot_source(language)])
+                .ok()
+                .map(Arc::new),
+        );
+        spawn_local(async move {
+            let bundle = api::fluent_document(language)
+                .await
+                .ok()
+                .and_then(|text| i18n::bundle(language, [text]).ok());
+            // A slower answer for a language the reader has since left must not win.
+            if this.chosen.get_untracked() != language {
+                return;
+            }
+            match bundle {
+                Some(bundle) => {
+                    this.bundle.set(Some(Arc::new(bundle)));
+                    this.shown.set(language);
+                    this.state.set(LoadState::Ready);
+                    apply_to_document(language);
+                }
+                None => this.state.set(LoadState::Failed),
+            }
+        });
+    }
+
+    /// Whether a language's full set of messages has arrived at least once.
+    pub fn bundle_ready(&self) -> bool {
+        self.bundle.with(Option::is_some)
+    }
+
+    /// The message `key` in the shown language; reactive when called inside a view.
+    pub fn message(&self, key: &str, args: Option<&Args<'_>>) -> String {
+        let from = |bundle: &Option<Arc<Bundle>>| {
+            bundle.as_ref().and_then(|b| i18n::message(b, key, args))
+        };
+        self.bundle
+            .with(from)
+            .or_else(|| self.boot.with(from))
+            // Tests guarantee every key exists; showing the key beats showing nothing.
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(I18n::provide)
+}
+
+/// A reactive translated string for views: `{t("home-title")}` or `aria-label=t("nav-main")`.
+pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.message(key, None)
+}
+
+fn initial_language() -> Language {
+    let window = web_sys::window();
+    let from_link = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("lang="))
+                .and_then(|tag| Language::parse(tag).ok())
+        });
+    if let Some(language) = from_link {
+        remember(language);
+        return language;
+    }
+    window
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|saved| Language::parse(&saved).ok())
+        .unwrap_or(Language::DEFAULT)
+}
+
+/// Kept in `localStorage`, never a cookie: nothing about the reader travels to the server.
+fn remember(language: Language) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        // Private browsing may refuse storage; the choice then lasts for this page only.
+        let _ = storage.set_item(STORAGE_KEY, language.code());
+    }
+}
+
+fn apply_to_document(language: Language) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", language.code());
+        let _ = root.set_attribute("dir", language.direction().as_str());
+    }
+}

@@ -1,0 +1,291 @@
+//! Builds the web app into `frontend/dist`: wasm32 release build, wasm-bindgen (as a library, at
+//! the version the frontend links), wasm-opt when installed, content-hashed file names so assets
+//! can be cached forever, brotli copies for the server to send, and the size report.
+
+use std::{
+    fs,
+    io::Write as _,
+    path::{Path, PathBuf},
+    process::Command,
+    time::Instant,
+};
+
+use anyhow::{bail, Context as _};
+use sha2::{Digest, Sha256};
+
+use crate::process::{self, root};
+
+/// What a phone downloads on first load of any public page (WASM + JS, brotli), at most.
+pub const BUDGET_BYTES: usize = 150_000;
+
+pub struct SizeReport {
+    /// (file name, raw bytes, brotli bytes)
+    pub files: Vec<(String, usize, usize)>,
+    /// Files that make up a first load (the app's WASM and JS).
+    pub first_load: Vec<String>,
+    pub wasm_opt: Option<PathBuf>,
+    pub seconds: f64,
+}
+
+impl SizeReport {
+    pub fn first_load_brotli(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|(name, _, _)| self.first_load.contains(name))
+            .map(|(_, _, br)| br)
+            .sum()
+    }
+
+    pub fn first_load_raw(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|(name, _, _)| self.first_load.contains(name))
+            .map(|(_, raw, _)| raw)
+            .sum()
+    }
+
+    pub fn print(&self) {
+        println!(
+            "\nWeb app built in {:.0} s into frontend/dist:",
+            self.seconds
+        );
+        println!("  {:<40} {:>10} {:>10}", "file", "raw", "brotli");
+        for (name, raw, br) in &self.files {
+            println!("  {name:<40} {raw:>10} {br:>10}");
+        }
+        println!(
+            "  first load (WASM + JS): {} bytes raw, {} bytes brotli; budget {} bytes brotli ({:.0}% used)",
+            self.first_load_raw(),
+            self.first_load_brotli(),
+            BUDGET_BYTES,
+            100.0 * self.first_load_brotli() as f64 / BUDGET_BYTES as f64
+        );
+        match &self.wasm_opt {
+            Some(path) => println!("  wasm-opt -Oz: {}", path.display()),
+            None => println!("  wasm-opt: not installed (npm ci --prefix frontend installs it); sizes are larger than shipped"),
+        }
+    }
+
+    pub fn check_budget(&self) -> anyhow::Result<()> {
+        if self.first_load_brotli() > BUDGET_BYTES {
+            bail!(
+                "the web app's first load is {} bytes brotli, over the {} byte budget",
+                self.first_load_brotli(),
+                BUDGET_BYTES
+            );
+        }
+        Ok(())
+    }
+}
+
+pub fn build() -> anyhow::Result<SizeReport> {
+    let started = Instant::now();
+    ensure_wasm_target()?;
+    process::cargo(&[
+        "build",
+        "-p",
+        "sanad-frontend",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ])?;
+    let root = root();
+    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/sanad-frontend.wasm");
+    let staging = root.join("target/frontend-staging");
+    recreate(&staging)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .out_name("sanad")
+        .generate(&staging)
+        .context("wasm-bindgen")?;
+    let bindgen_wasm = staging.join("sanad_bg.wasm");
+    let wasm_opt = find_wasm_opt();
+    if let Some(tool) = &wasm_opt {
+        // The unoptimised file stays in the staging folder for size investigations.
+        fs::copy(&bindgen_wasm, staging.join("sanad_bg.unoptimised.wasm"))?;
+        let optimised = staging.join("sanad_opt.wasm");
+        process::run(
+            Command::new(tool)
+                .arg("-Oz")
+                // rustc's default wasm32 features; wasm-opt must accept what rustc emits.
+                .args([
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext",
+                    "--enable-reference-types",
+                    "--enable-multivalue",
+                    "--enable-mutable-globals",
+                ])
+                .arg(&bindgen_wasm)
+                .arg("-o")
+                .arg(&optimised),
+        )?;
+        fs::rename(&optimised, &bindgen_wasm)?;
+    }
+
+    let dist = root.join("frontend/dist");
+    recreate(&dist)?;
+    let assets = dist.join("assets");
+    fs::create_dir_all(&assets)?;
+    let mut files = Vec::new();
+    let wasm_name = publish(
+        &assets,
+        "sanad",
+        "wasm",
+        &fs::read(&bindgen_wasm)?,
+        &mut files,
+    )?;
+    let glue_name = publish(
+        &assets,
+        "sanad",
+        "js",
+        &fs::read(staging.join("sanad.js"))?,
+        &mut files,
+    )?;
+    let snippets = staging.join("snippets");
+    if snippets.exists() {
+        copy_dir(&snippets, &assets.join("snippets"))?;
+    }
+    let boot = format!("import init from \"./{glue_name}\";\ninit({{ module_or_path: \"/assets/{wasm_name}\" }});\n");
+    let boot_name = publish(&assets, "boot", "js", boot.as_bytes(), &mut files)?;
+    let style_name = publish(
+        &assets,
+        "style",
+        "css",
+        &fs::read(root.join("frontend/static/style.css"))?,
+        &mut files,
+    )?;
+    let icon_name = publish(
+        &assets,
+        "icon",
+        "svg",
+        &fs::read(root.join("frontend/static/icon.svg"))?,
+        &mut files,
+    )?;
+
+    let template = fs::read_to_string(root.join("frontend/index.html"))?;
+    let index = template
+        .replace("{{title}}", &arabic_message("app-name")?)
+        .replace("{{style}}", &format!("/assets/{style_name}"))
+        .replace("{{icon}}", &format!("/assets/{icon_name}"))
+        .replace("{{glue}}", &format!("/assets/{glue_name}"))
+        .replace("{{wasm}}", &format!("/assets/{wasm_name}"))
+        .replace("{{boot}}", &format!("/assets/{boot_name}"));
+    if index.contains("{{") {
+        bail!("frontend/index.html has a placeholder xtask does not fill");
+    }
+    fs::write(dist.join("index.html"), &index)?;
+    files.push((
+        "index.html".to_owned(),
+        index.len(),
+        brotli(index.as_bytes())?.len(),
+    ));
+
+    Ok(SizeReport {
+        first_load: vec![wasm_name, glue_name, boot_name],
+        files,
+        wasm_opt,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Writes `<stem>-<hash>.<ext>` and its brotli copy; returns the name.
+fn publish(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+    report: &mut Vec<(String, usize, usize)>,
+) -> anyhow::Result<String> {
+    let hash = hex::encode(&Sha256::digest(bytes)[..6]);
+    let name = format!("{stem}-{hash}.{ext}");
+    fs::write(dir.join(&name), bytes)?;
+    let compressed = brotli(bytes)?;
+    if compressed.len() < bytes.len() {
+        fs::write(dir.join(format!("{name}.br")), &compressed)?;
+    }
+    report.push((name.clone(), bytes.len(), compressed.len()));
+    Ok(name)
+}
+
+fn brotli(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(bytes)?;
+    }
+    Ok(out)
+}
+
+/// The page title before the app starts: the Arabic `app-name`, read from the locale file so no
+/// user-facing text lives in the HTML template.
+fn arabic_message(key: &str) -> anyhow::Result<String> {
+    let text = fs::read_to_string(root().join("locales/ar/main.ftl"))?;
+    text.lines()
+        .find_map(|line| {
+            line.strip_prefix(key)?
+                .trim_start()
+                .strip_prefix('=')
+                .map(|v| v.trim().to_owned())
+        })
+        .with_context(|| format!("locales/ar/main.ftl lacks {key}"))
+}
+
+fn find_wasm_opt() -> Option<PathBuf> {
+    let local = root().join("frontend/node_modules/.bin/wasm-opt");
+    if !local.exists() && process::available("npm", "--version") {
+        // Installs binaryen from the npm registry at the version in package-lock.json.
+        let _ = process::run(Command::new("npm").args([
+            "ci",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            "frontend",
+        ]));
+    }
+    if local.exists() {
+        return Some(local);
+    }
+    process::available("wasm-opt", "--version").then(|| PathBuf::from("wasm-opt"))
+}
+
+fn ensure_wasm_target() -> anyhow::Result<()> {
+    if !process::available("rustup", "--version") {
+        return Ok(());
+    }
+    let installed =
+        process::output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        process::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+fn recreate(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+    }
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
