@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::error::ApiError;
 
 #[derive(rust_embed::Embed)]
-#[folder = "$CARGO_MANIFEST_DIR/../frontend/dist/"]
+#[folder = "../frontend/dist/"]
 #[allow_missing = true]
 struct Dist;
 

@@ -64,6 +64,10 @@ pub fn run() -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
+    let home = runtime.block_on(get_status(socket_address(&sanad.url)?, "/"))?;
+    if home != 200 {
+        bail!("the release server answered {home} for / : the web app is not embedded");
+    }
     let path = "/api/v1/languages";
     let mut best_sanad: Option<Measurement> = None;
     let mut best_baseline: Option<Measurement> = None;
@@ -192,6 +196,20 @@ async fn connection(
         }
     }
     Ok(latencies)
+}
+
+async fn get_status(address: SocketAddr, path: &str) -> anyhow::Result<u16> {
+    let stream = TcpStream::connect(address).await?;
+    let (mut sender, conn) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
+    tokio::spawn(conn);
+    let request = Request::get(path)
+        .header("host", address.to_string())
+        .body(Empty::<Bytes>::new())?;
+    let response = sender.send_request(request).await?;
+    let status = response.status().as_u16();
+    response.into_body().collect().await?;
+    Ok(status)
 }
 
 /// (current, peak) resident memory of a process, in bytes.

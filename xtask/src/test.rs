@@ -167,14 +167,9 @@ fn browser_tests() -> anyhow::Result<Browser> {
     }
     process::cargo(&["build", "-p", "sanad-backend", "--bin", "sanad"])?;
     let data_dir = root().join(format!("target/e2e-data-{}", std::process::id()));
-    let server = Server::start(
-        &root().join("target/debug/sanad"),
-        &data_dir,
-        &[(
-            "SANAD_FRONTEND_DIR",
-            root().join("frontend/dist").to_string_lossy().as_ref(),
-        )],
-    )?;
+    // No SANAD_FRONTEND_DIR: the server finds the app the way a deployed binary does (a debug
+    // build reads the embedded folder from disk, a release build from inside itself).
+    let server = Server::start(&root().join("target/debug/sanad"), &data_dir, &[])?;
     let results = e2e.join("results");
     let outcome = process::run(
         Command::new("node")
