@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::{config::Config, db, startup::Application, telemetry};
+use crate::{audit, config::Config, db, startup::Application, telemetry};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -23,6 +23,17 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Operations on the audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Walk the hash chain and report the first entry that was edited, deleted or reordered.
+    Verify,
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -48,6 +59,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
             Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let url = cli.config.database_url()?;
+            db::run_migrations(&url)?;
+            let mut conn = db::pool(&url, 1)?.get()?;
+            match audit::verify(&mut conn)? {
+                Ok(entries) => {
+                    println!("The audit trail is intact: {entries} entries.");
+                    Ok(())
+                }
+                Err(fault) => anyhow::bail!("the audit trail is broken: {fault}"),
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Sanad's server. `startup` assembles the actix-web application (the same one the tests run);
 //! `routes` holds one module per API area; `db` picks SQLite or PostgreSQL from the URL.
 
+pub mod audit;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -9,5 +11,6 @@ pub mod frontend;
 pub mod locales;
 pub mod openapi;
 pub mod routes;
+pub mod schema;
 pub mod startup;
 pub mod telemetry;

@@ -17,6 +17,10 @@ pub enum ErrorCode {
     UnknownLanguage,
     DatabaseUnavailable,
     FrontendNotBuilt,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordTooCommon,
+    PasswordTooWeak,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -26,7 +30,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 11] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -36,6 +40,10 @@ impl ErrorCode {
         ErrorCode::UnknownLanguage,
         ErrorCode::DatabaseUnavailable,
         ErrorCode::FrontendNotBuilt,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordTooLong,
+        ErrorCode::PasswordTooCommon,
+        ErrorCode::PasswordTooWeak,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -51,6 +59,10 @@ impl ErrorCode {
             ErrorCode::UnknownLanguage => "unknown_language",
             ErrorCode::DatabaseUnavailable => "database_unavailable",
             ErrorCode::FrontendNotBuilt => "frontend_not_built",
+            ErrorCode::PasswordTooShort => "password_too_short",
+            ErrorCode::PasswordTooLong => "password_too_long",
+            ErrorCode::PasswordTooCommon => "password_too_common",
+            ErrorCode::PasswordTooWeak => "password_too_weak",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -68,6 +80,10 @@ impl ErrorCode {
             ErrorCode::UnknownLanguage => "error-unknown-language",
             ErrorCode::DatabaseUnavailable => "error-database-unavailable",
             ErrorCode::FrontendNotBuilt => "error-frontend-not-built",
+            ErrorCode::PasswordTooShort => "error-password-too-short",
+            ErrorCode::PasswordTooLong => "error-password-too-long",
+            ErrorCode::PasswordTooCommon => "error-password-too-common",
+            ErrorCode::PasswordTooWeak => "error-password-too-weak",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -78,9 +94,13 @@ impl ErrorCode {
         match self {
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
-            ErrorCode::MalformedJson | ErrorCode::InvalidRequest | ErrorCode::UnknownLanguage => {
-                400
-            }
+            ErrorCode::MalformedJson
+            | ErrorCode::InvalidRequest
+            | ErrorCode::UnknownLanguage
+            | ErrorCode::PasswordTooShort
+            | ErrorCode::PasswordTooLong
+            | ErrorCode::PasswordTooCommon
+            | ErrorCode::PasswordTooWeak => 400,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::DatabaseUnavailable | ErrorCode::FrontendNotBuilt => 503,

@@ -151,3 +151,55 @@ fn serve_prints_its_url_answers_and_stops_cleanly_on_ctrl_c() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn audit_verify_passes_on_an_intact_trail_and_fails_after_a_hand_edit() {
+    use diesel::{connection::SimpleConnection, Connection, SqliteConnection};
+    use sanad_backend::{
+        audit::{self, Actor, Entry},
+        db::{self, DatabaseUrl},
+    };
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let url = DatabaseUrl::Sqlite(data.join("sanad.db"));
+    db::prepare_data_dir(&data).unwrap();
+    db::run_migrations(&url).unwrap();
+    let mut conn = db::pool(&url, 1).unwrap().get().unwrap();
+    for action in ["login", "staff_invited", "logout"] {
+        let entry = Entry {
+            actor: Actor::Command,
+            action,
+            object: "staff:x".into(),
+            details: serde_json::json!({}),
+        };
+        audit::append(&mut conn, &entry).unwrap();
+    }
+    drop(conn);
+
+    let intact = sanad()
+        .args(["audit", "verify"])
+        .env("SANAD_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(
+        intact.status.success(),
+        "{}",
+        String::from_utf8_lossy(&intact.stderr)
+    );
+    assert!(String::from_utf8(intact.stdout)
+        .unwrap()
+        .contains("intact: 3 entries"));
+
+    let mut raw = SqliteConnection::establish(&data.join("sanad.db").to_string_lossy()).unwrap();
+    raw.batch_execute("UPDATE audit_log SET actor = 'staff:someone-else' WHERE seq = 2")
+        .unwrap();
+    let broken = sanad()
+        .args(["audit", "verify"])
+        .env("SANAD_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(!broken.status.success());
+    let stderr = String::from_utf8(broken.stderr).unwrap();
+    assert!(stderr.contains("entry 2 was edited"), "{stderr}");
+}

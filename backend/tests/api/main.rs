@@ -2,6 +2,7 @@
 //! fresh database (SQLite by default, PostgreSQL when `SANAD_TEST_DB=postgres`) and speaks HTTP.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod audit;
 mod cli;
 mod database;
 mod errors;

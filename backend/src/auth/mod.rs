@@ -1,0 +1,3 @@
+//! Staff authentication. Only staff have accounts; tipsters and families never do.
+
+pub mod password;

@@ -1,0 +1,337 @@
+//! Staff passwords: a strength policy with reasons a person can act on, and Argon2id hashing in
+//! PHC strings (so parameters can be raised later and old hashes upgraded at the next login),
+//! with a bound on how many hashes run at once.
+
+use std::sync::Arc;
+
+use argon2::{
+    password_hash::{
+        rand_core::OsRng, PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString,
+    },
+    Algorithm, Argon2, Params, Version,
+};
+use sanad_shared::ErrorCode;
+use tokio::sync::Semaphore;
+
+pub const MIN_CHARS: usize = 12;
+/// Long enough for any passphrase; short enough that nobody hashes megabytes on our CPU.
+pub const MAX_CHARS: usize = 256;
+/// zxcvbn's "safely unguessable: moderate protection from offline slow-hash scenario".
+pub const MIN_SCORE: u8 = 3;
+
+/// Why a password was refused; each maps to an error code the app translates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    TooShort,
+    TooLong,
+    /// On the list of the most common passwords (zxcvbn's 30,000, from real breaches).
+    TooCommon,
+    /// Guessable from words, names, dates, keyboard patterns or the person's own email.
+    TooWeak,
+}
+
+impl Problem {
+    pub fn code(self) -> ErrorCode {
+        match self {
+            Problem::TooShort => ErrorCode::PasswordTooShort,
+            Problem::TooLong => ErrorCode::PasswordTooLong,
+            Problem::TooCommon => ErrorCode::PasswordTooCommon,
+            Problem::TooWeak => ErrorCode::PasswordTooWeak,
+        }
+    }
+}
+
+/// Checks a new password against the policy. `personal` holds what an attacker would try first:
+/// the person's email and name.
+pub fn check_strength(password: &str, personal: &[&str]) -> Result<(), Problem> {
+    let length = password.chars().count();
+    if length < MIN_CHARS {
+        return Err(Problem::TooShort);
+    }
+    if length > MAX_CHARS {
+        return Err(Problem::TooLong);
+    }
+    let words = guessable_words(personal);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let entropy = zxcvbn::zxcvbn(password, &words);
+    use zxcvbn::feedback::Warning;
+    let common = entropy
+        .feedback()
+        .and_then(|f| f.warning())
+        .is_some_and(|warning| {
+            matches!(
+                warning,
+                Warning::ThisIsATop10Password
+                    | Warning::ThisIsATop100Password
+                    | Warning::ThisIsACommonPassword
+                    | Warning::ThisIsSimilarToACommonlyUsedPassword
+            )
+        });
+    if common {
+        return Err(Problem::TooCommon);
+    }
+    if u8::from(entropy.score()) < MIN_SCORE {
+        return Err(Problem::TooWeak);
+    }
+    Ok(())
+}
+
+/// What an attacker who knows the person and the site would try: each given text, its parts
+/// (`sara.ahmed@example.org` gives `sara`, `ahmed`, `example`) and the service's own names.
+fn guessable_words(personal: &[&str]) -> Vec<String> {
+    let mut words: Vec<String> = ["sanad", "sened", "سند"].map(String::from).to_vec();
+    for text in personal {
+        let lower = text.to_lowercase();
+        words.extend(
+            lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(String::from),
+        );
+        words.push(lower);
+    }
+    words
+}
+
+/// The OWASP minimum for Argon2id: 19 MiB, 2 passes, 1 lane.
+pub fn default_params() -> Params {
+    Params::new(19 * 1024, 2, 1, None).unwrap_or_default()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    #[error("password hashing failed: {0}")]
+    Argon2(String),
+    #[error("the hashing pool is closed")]
+    Closed,
+}
+
+/// The outcome of checking a password against a stored hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verified {
+    /// Correct; `rehash` when the stored hash used weaker parameters than today's.
+    Correct {
+        rehash: bool,
+    },
+    Wrong,
+}
+
+/// Hashes and verifies on the blocking pool, at most `permits` at a time, each taking 19 MiB:
+/// a flood of logins waits in line instead of exhausting memory.
+#[derive(Clone)]
+pub struct PasswordHasher {
+    params: Params,
+    permits: Arc<Semaphore>,
+    /// A real hash of a random password, verified when an email is unknown so that the answer
+    /// takes as long as for a known email with a wrong password.
+    decoy: Arc<String>,
+}
+
+impl PasswordHasher {
+    pub fn new(params: Params, concurrent: usize) -> Result<PasswordHasher, HashError> {
+        let argon = argon(&params);
+        let salt = SaltString::generate(&mut OsRng);
+        let decoy = argon
+            .hash_password(salt.as_str().as_bytes(), &salt)
+            .map_err(|e| HashError::Argon2(e.to_string()))?
+            .to_string();
+        Ok(PasswordHasher {
+            params,
+            permits: Arc::new(Semaphore::new(concurrent.max(1))),
+            decoy: Arc::new(decoy),
+        })
+    }
+
+    /// One permit per core: Argon2 with one lane uses one core, so more would only queue in the
+    /// CPU while holding their memory.
+    pub fn for_this_machine() -> Result<PasswordHasher, HashError> {
+        let cores = std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(2);
+        PasswordHasher::new(default_params(), cores)
+    }
+
+    pub async fn hash(&self, password: String) -> Result<String, HashError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| HashError::Closed)?;
+        let params = self.params.clone();
+        tokio::task::spawn_blocking(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon(&params)
+                .hash_password(password.as_bytes(), &salt)
+                .map(|hash| hash.to_string())
+                .map_err(|e| HashError::Argon2(e.to_string()))
+        })
+        .await
+        .map_err(|e| HashError::Argon2(e.to_string()))?
+    }
+
+    /// Checks `password` against `stored`, or against the decoy when there is no stored hash
+    /// (unknown email, or a password not yet set), which is always `Wrong`.
+    pub async fn verify(
+        &self,
+        password: String,
+        stored: Option<String>,
+    ) -> Result<Verified, HashError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| HashError::Closed)?;
+        let known = stored.is_some();
+        let stored = stored.unwrap_or_else(|| self.decoy.as_ref().clone());
+        let params = self.params.clone();
+        tokio::task::spawn_blocking(move || {
+            let Ok(parsed) = PasswordHash::new(&stored) else {
+                return Verified::Wrong;
+            };
+            // Verify with the parameters the hash was made with (they are in the PHC string).
+            let correct = Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok();
+            if !(known && correct) {
+                return Verified::Wrong;
+            }
+            let rehash = parsed.algorithm.as_str() != "argon2id"
+                || Params::try_from(&parsed).map_or(true, |old| {
+                    old.m_cost() < params.m_cost()
+                        || old.t_cost() < params.t_cost()
+                        || old.p_cost() < params.p_cost()
+                });
+            Verified::Correct { rehash }
+        })
+        .await
+        .map_err(|e| HashError::Argon2(e.to_string()))
+    }
+}
+
+fn argon(params: &Params) -> Argon2<'static> {
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_long_common_and_weak_passwords_are_refused_with_their_reason() {
+        assert_eq!(check_strength("Tigris-1", &[]), Err(Problem::TooShort));
+        assert_eq!(
+            check_strength(&"x7#".repeat(100), &[]),
+            Err(Problem::TooLong)
+        );
+        assert_eq!(check_strength("password1234", &[]), Err(Problem::TooCommon));
+        assert!(
+            check_strength("qwertyuiopasdf", &[]).is_err(),
+            "a keyboard row"
+        );
+        assert_eq!(
+            check_strength("abcdefghijklmnop", &[]),
+            Err(Problem::TooWeak)
+        );
+        assert_eq!(
+            check_strength("ahmedahmedsanad", &["Ahmed"]),
+            Err(Problem::TooWeak)
+        );
+        assert_eq!(
+            check_strength("aaaaaaaaaaaaaaaa", &[]),
+            Err(Problem::TooWeak)
+        );
+        assert_eq!(
+            check_strength(
+                "Sara.Ahmed@example.org",
+                &["sara.ahmed@example.org", "Sara Ahmed"]
+            ),
+            Err(Problem::TooWeak),
+            "the person's own email is guessable"
+        );
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        // Twelve Arabic letters are 24 bytes but twelve characters.
+        assert_ne!(
+            check_strength("كلمةسرطويلةجداً", &[]),
+            Err(Problem::TooShort)
+        );
+        assert_eq!(check_strength("كلمةسر", &[]), Err(Problem::TooShort));
+    }
+
+    #[test]
+    fn good_passphrases_pass() {
+        assert_eq!(check_strength("Tigris floods at dawn, 1958", &[]), Ok(()));
+        assert_eq!(check_strength("nakhla-sahil-qamar-47", &[]), Ok(()));
+    }
+
+    fn fast_hasher() -> PasswordHasher {
+        // Tiny parameters keep unit tests quick; the policy figures are tested separately.
+        PasswordHasher::new(Params::new(256, 1, 1, None).unwrap(), 2).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_hash_verifies_only_its_own_password() {
+        let hasher = fast_hasher();
+        let hash = hasher.hash("Tigris floods at dawn".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=256,t=1,p=1$"), "{hash}");
+        assert_eq!(
+            hasher
+                .verify("Tigris floods at dawn".into(), Some(hash.clone()))
+                .await
+                .unwrap(),
+            Verified::Correct { rehash: false }
+        );
+        assert_eq!(
+            hasher
+                .verify("tigris floods at dawn".into(), Some(hash))
+                .await
+                .unwrap(),
+            Verified::Wrong
+        );
+    }
+
+    #[tokio::test]
+    async fn an_unknown_account_is_always_wrong_even_with_the_decoy_password() {
+        let hasher = fast_hasher();
+        assert_eq!(
+            hasher.verify(String::new(), None).await.unwrap(),
+            Verified::Wrong
+        );
+        assert_eq!(
+            hasher.verify("anything at all".into(), None).await.unwrap(),
+            Verified::Wrong
+        );
+        assert_eq!(
+            hasher
+                .verify("x".into(), Some("not a phc string".into()))
+                .await
+                .unwrap(),
+            Verified::Wrong
+        );
+    }
+
+    #[tokio::test]
+    async fn hashes_made_with_weaker_parameters_ask_to_be_redone() {
+        let weak = fast_hasher();
+        let old = weak.hash("Tigris floods at dawn".into()).await.unwrap();
+        let strong = PasswordHasher::new(Params::new(512, 2, 1, None).unwrap(), 1).unwrap();
+        assert_eq!(
+            strong
+                .verify("Tigris floods at dawn".into(), Some(old))
+                .await
+                .unwrap(),
+            Verified::Correct { rehash: true }
+        );
+    }
+
+    #[test]
+    fn the_default_parameters_are_owasps_minimum_for_argon2id() {
+        let params = default_params();
+        assert_eq!(
+            (params.m_cost(), params.t_cost(), params.p_cost()),
+            (19 * 1024, 2, 1)
+        );
+    }
+}
