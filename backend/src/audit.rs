@@ -45,7 +45,10 @@ pub struct Entry {
     pub details: serde_json::Value,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Queryable, Selectable, Insertable, Serialize)]
+/// One entry as stored.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema,
+)]
 #[diesel(table_name = audit_log)]
 pub struct Record {
     pub seq: i64,

@@ -2,7 +2,13 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::{audit, config::Config, db, startup::Application, telemetry};
+use diesel::Connection as _;
+use sanad_shared::{
+    staff::{Email, LinkPurpose, Role},
+    Language,
+};
+
+use crate::{audit, auth::store, config::Config, db, startup::Application, telemetry};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -23,6 +29,19 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Create an admin account and print a one-time link (valid 48 hours) to set its password.
+    /// There is no default password anywhere.
+    CreateAdmin {
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+        /// The name shown to other staff.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// The admin's language: ar, ckb, kmr or en.
+        #[arg(long, default_value = "ar")]
+        language: String,
+    },
     /// Operations on the audit trail.
     Audit {
         #[command(subcommand)]
@@ -58,6 +77,47 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     println!("applied {version}");
                 }
             }
+            Ok(())
+        }
+        Command::CreateAdmin {
+            email,
+            name,
+            language,
+        } => {
+            let email = Email::parse(&email)
+                .map_err(|_| anyhow::anyhow!("{email:?} is not an email address"))?;
+            let language =
+                Language::parse(&language).map_err(|e| anyhow::anyhow!("--language: {e}"))?;
+            let url = cli.config.database_url()?;
+            db::prepare_data_dir(&cli.config.data_dir)?;
+            db::run_migrations(&url)?;
+            let mut conn = db::pool(&url, 1)?.get()?;
+            let secret = conn.transaction(|conn| -> anyhow::Result<String> {
+                let row = store::create_staff(conn, &email, &name, language, &[Role::Admin])
+                    .map_err(|e| match e {
+                        store::StoreError::EmailTaken => {
+                            anyhow::anyhow!("a staff account with {email} already exists")
+                        }
+                        other => anyhow::anyhow!(other),
+                    })?;
+                let secret = store::create_link(conn, &row.id, LinkPurpose::Invite)?;
+                audit::append(
+                    conn,
+                    &audit::Entry {
+                        actor: audit::Actor::Command,
+                        action: "admin_created",
+                        object: format!("staff:{}", row.id),
+                        details: serde_json::json!({ "email": email }),
+                    },
+                )?;
+                Ok(secret)
+            })?;
+            let link = crate::startup::Site {
+                public_url: cli.config.public_url.clone(),
+            }
+            .link(&secret);
+            println!("Admin {email} created. Open this link within 48 hours to set the password (it works once):");
+            println!("{link}");
             Ok(())
         }
         Command::Audit {

@@ -44,6 +44,24 @@ pub struct Config {
     #[arg(long, env = "SANAD_FRONTEND_DIR", global = true)]
     pub frontend_dir: Option<PathBuf>,
 
+    /// Secret for signing staff access tokens (at least 32 characters). Default: a random key
+    /// kept in `<data dir>/keys/jwt.key`. Set the same value on every instance behind a load balancer.
+    #[arg(long, env = "SANAD_JWT_SECRET", hide_env_values = true, global = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Where mail goes, e.g. `smtp://relay.example.iq:25`. Default: files in `<data dir>/outbox/`.
+    #[arg(long, env = "SANAD_SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of Sanad's mail.
+    #[arg(
+        long,
+        env = "SANAD_MAIL_FROM",
+        default_value = "Sanad <no-reply@sanad.invalid>",
+        global = true
+    )]
+    pub mail_from: String,
+
     /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
     #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -80,6 +98,9 @@ impl Config {
             workers: Some(2),
             json_limit: 64 * 1024,
             frontend_dir: None,
+            jwt_secret: None,
+            smtp_url: None,
+            mail_from: "Sanad <no-reply@sanad.invalid>".to_owned(),
             log: "info".to_owned(),
         }
     }

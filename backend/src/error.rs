@@ -34,6 +34,28 @@ pub enum ApiError {
     DatabaseUnavailable(String),
     #[error("the web app has not been built into this server")]
     FrontendNotBuilt,
+    #[error("no valid staff session")]
+    Unauthorized,
+    #[error("the session's roles do not allow this")]
+    Forbidden,
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    #[error("too many attempts; retry in {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("a TOTP code is required")]
+    TotpRequired,
+    #[error("the link is unknown, used or expired")]
+    LinkInvalid,
+    #[error("not an email address")]
+    InvalidEmail,
+    #[error("the email is taken")]
+    EmailTaken,
+    #[error("the last active admin cannot lose the role or the account")]
+    LastAdmin,
+    #[error("mail failed: {0}")]
+    MailFailed(String),
+    #[error("password refused: {0:?}")]
+    Password(crate::auth::password::Problem),
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -56,6 +78,17 @@ impl ApiError {
             ApiError::UnknownLanguage(_) => ErrorCode::UnknownLanguage,
             ApiError::DatabaseUnavailable(_) => ErrorCode::DatabaseUnavailable,
             ApiError::FrontendNotBuilt => ErrorCode::FrontendNotBuilt,
+            ApiError::Unauthorized => ErrorCode::Unauthorized,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            ApiError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
+            ApiError::TotpRequired => ErrorCode::TotpRequired,
+            ApiError::LinkInvalid => ErrorCode::LinkInvalid,
+            ApiError::InvalidEmail => ErrorCode::InvalidEmail,
+            ApiError::EmailTaken => ErrorCode::EmailTaken,
+            ApiError::LastAdmin => ErrorCode::LastAdmin,
+            ApiError::MailFailed(_) => ErrorCode::MailFailed,
+            ApiError::Password(problem) => problem.code(),
             ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -67,6 +100,12 @@ impl ApiError {
                 Some(json!({ "reason": reason }))
             }
             ApiError::PayloadTooLarge { limit } => Some(json!({ "limit_bytes": limit })),
+            ApiError::TooManyAttempts { retry_after_secs } => {
+                Some(json!({ "retry_after_secs": retry_after_secs }))
+            }
+            ApiError::Password(crate::auth::password::Problem::TooShort) => {
+                Some(json!({ "min_chars": crate::auth::password::MIN_CHARS }))
+            }
             ApiError::UnknownLanguage(tag) => {
                 Some(json!({ "language": tag, "supported": Language::ALL.map(Language::code) }))
             }
@@ -85,11 +124,56 @@ impl ResponseError for ApiError {
             tracing::error!(code = self.code().as_str(), "{self}");
         }
         let mut response = HttpResponse::new(self.status_code());
+        match self {
+            ApiError::TooManyAttempts { retry_after_secs } => {
+                if let Ok(value) = header::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    response.headers_mut().insert(header::RETRY_AFTER, value);
+                }
+            }
+            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::TotpRequired => {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    header::HeaderValue::from_static("Bearer"),
+                );
+            }
+            _ => {}
+        }
         response.extensions_mut().insert(ErrorInfo {
             code: self.code(),
             details: self.details(),
         });
         response
+    }
+}
+
+impl From<crate::auth::store::StoreError> for ApiError {
+    fn from(error: crate::auth::store::StoreError) -> Self {
+        use crate::auth::store::StoreError;
+        match error {
+            StoreError::EmailTaken => ApiError::EmailTaken,
+            StoreError::NotFound => ApiError::NotFound,
+            StoreError::LinkInvalid => ApiError::LinkInvalid,
+            StoreError::LastAdmin => ApiError::LastAdmin,
+            StoreError::Db(e) => e.into(),
+        }
+    }
+}
+
+impl From<crate::auth::password::HashError> for ApiError {
+    fn from(error: crate::auth::password::HashError) -> Self {
+        ApiError::Internal(anyhow::anyhow!(error))
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(error: actix_web::error::BlockingError) -> Self {
+        ApiError::Internal(anyhow::anyhow!("blocking pool: {error}"))
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> Self {
+        crate::db::DbError::Query(error).into()
     }
 }
 
@@ -145,7 +229,12 @@ pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandle
         .unwrap_or_else(|| info.code.as_str().replace('_', " "));
     let mut builder = HttpResponse::build(status);
     // Keep the headers that tell a client what to do next.
-    for name in [header::ALLOW, header::RETRY_AFTER] {
+    for name in [
+        header::ALLOW,
+        header::RETRY_AFTER,
+        header::WWW_AUTHENTICATE,
+        header::SET_COOKIE,
+    ] {
         if let Some(value) = old.headers().get(&name) {
             builder.insert_header((name, value.clone()));
         }

@@ -20,7 +20,11 @@ impl Locales {
         let mut bundles = HashMap::new();
         let mut documents = HashMap::new();
         for language in Language::ALL {
-            bundles.insert(language, i18n::embedded::bundle(language)?);
+            let mut bundle = i18n::embedded::bundle(language)?;
+            // The server's texts go into plain-text mail and JSON, where Unicode isolation marks
+            // around an inserted link would break it for mail programs.
+            bundle.set_use_isolating(false);
+            bundles.insert(language, bundle);
             let text = i18n::embedded::joined(language);
             let etag = crate::frontend::etag_of(text.as_bytes());
             documents.insert(language, (text, etag));
@@ -35,6 +39,24 @@ impl Locales {
                 .get(&l)
                 .and_then(|b| i18n::message(b, key, None))
         })
+    }
+
+    /// The message `key` with arguments, in `language` or else English, or the key itself
+    /// (tests make sure every key exists).
+    pub fn message_with_args(
+        &self,
+        language: Language,
+        key: &str,
+        args: &i18n::Args<'_>,
+    ) -> String {
+        [language, Language::En]
+            .into_iter()
+            .find_map(|l| {
+                self.bundles
+                    .get(&l)
+                    .and_then(|b| i18n::message(b, key, Some(args)))
+            })
+            .unwrap_or_else(|| key.to_owned())
     }
 
     pub fn languages(&self) -> Vec<LanguageInfo> {

@@ -1,7 +1,28 @@
 //! The OpenAPI document, derived from the handlers' annotations so it cannot drift from them.
 
 use actix_web::HttpResponse;
-use utoipa::OpenApi;
+use utoipa::{
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    Modify, OpenApi,
+};
+
+/// Staff endpoints take `Authorization: Bearer <access token>`.
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,8 +35,22 @@ use utoipa::OpenApi;
         crate::routes::health::readyz,
         crate::routes::languages::list,
         crate::routes::languages::fluent_document,
+        crate::routes::auth::login,
+        crate::routes::auth::refresh,
+        crate::routes::auth::logout,
+        crate::routes::auth::link_info,
+        crate::routes::auth::link_password,
+        crate::routes::auth::password_reset,
+        crate::routes::auth::me,
+        crate::routes::staff::list,
+        crate::routes::staff::invite,
+        crate::routes::staff::set_roles,
+        crate::routes::staff::deactivate,
+        crate::routes::staff::reactivate,
+        crate::routes::audit::list,
         openapi_json,
     ),
+    modifiers(&BearerAuth),
     components(schemas(
         sanad_shared::api::ApiError,
         sanad_shared::ErrorCode,

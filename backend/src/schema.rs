@@ -30,4 +30,69 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(settings, audit_log, audit_head);
+diesel::table! {
+    staff (id) {
+        id -> Text,
+        email -> Text,
+        display_name -> Text,
+        language -> Text,
+        password_hash -> Nullable<Text>,
+        totp_secret -> Nullable<Text>,
+        totp_pending_secret -> Nullable<Text>,
+        active -> Bool,
+        failed_logins -> Integer,
+        locked_until_ms -> Nullable<BigInt>,
+        created_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
+    staff_roles (staff_id, role) {
+        staff_id -> Text,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    staff_links (token_hash) {
+        token_hash -> Text,
+        staff_id -> Text,
+        purpose -> Text,
+        expires_at_ms -> BigInt,
+        used_at_ms -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    staff_sessions (id) {
+        id -> Text,
+        staff_id -> Text,
+        refresh_hash -> Text,
+        created_at_ms -> BigInt,
+        last_seen_ms -> BigInt,
+        revoked_at_ms -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    staff_spent_refresh (refresh_hash) {
+        refresh_hash -> Text,
+        session_id -> Text,
+    }
+}
+
+diesel::joinable!(staff_roles -> staff (staff_id));
+diesel::joinable!(staff_links -> staff (staff_id));
+diesel::joinable!(staff_sessions -> staff (staff_id));
+diesel::joinable!(staff_spent_refresh -> staff_sessions (session_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    settings,
+    audit_log,
+    audit_head,
+    staff,
+    staff_roles,
+    staff_links,
+    staff_sessions,
+    staff_spent_refresh,
+);

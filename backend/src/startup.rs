@@ -12,14 +12,29 @@ use actix_web::{
 use anyhow::Context as _;
 
 use crate::{
+    auth::{password::PasswordHasher, throttle::Throttle, tokens::TokenKeys},
     config::Config,
     db, error,
     frontend::{self, Frontend},
     locales::Locales,
+    mail::Mailer,
     openapi,
-    routes::{health, languages},
+    routes::{audit, auth, health, languages, staff},
     telemetry,
 };
+
+/// Facts about this installation that handlers need.
+pub struct Site {
+    pub public_url: String,
+}
+
+impl Site {
+    /// The page where a one-time link is used. The secret rides in the fragment, which browsers
+    /// never send to a server, so it stays out of logs and Referer headers.
+    pub fn link(&self, secret: &str) -> String {
+        format!("{}/staff/set-password#{secret}", self.public_url)
+    }
+}
 
 /// Everything the handlers share; cheap to clone (reference-counted inside).
 #[derive(Clone)]
@@ -27,6 +42,11 @@ pub struct AppContext {
     pub pool: web::Data<db::Pool>,
     pub locales: web::Data<Locales>,
     pub frontend: web::Data<Frontend>,
+    pub tokens: web::Data<TokenKeys>,
+    pub hasher: web::Data<PasswordHasher>,
+    pub throttle: web::Data<Throttle>,
+    pub mailer: web::Data<Mailer>,
+    pub site: web::Data<Site>,
     pub json_limit: usize,
 }
 
@@ -71,6 +91,11 @@ pub fn app(
         .app_data(ctx.pool.clone())
         .app_data(ctx.locales.clone())
         .app_data(ctx.frontend.clone())
+        .app_data(ctx.tokens.clone())
+        .app_data(ctx.hasher.clone())
+        .app_data(ctx.throttle.clone())
+        .app_data(ctx.mailer.clone())
+        .app_data(ctx.site.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(ctx.json_limit)
@@ -87,7 +112,34 @@ pub fn app(
                 .service(
                     web::resource("/locales/{language}")
                         .route(web::get().to(languages::fluent_document)),
-                ),
+                )
+                .service(web::resource("/auth/login").route(web::post().to(auth::login)))
+                .service(web::resource("/auth/refresh").route(web::post().to(auth::refresh)))
+                .service(web::resource("/auth/logout").route(web::post().to(auth::logout)))
+                .service(web::resource("/auth/link").route(web::post().to(auth::link_info)))
+                .service(
+                    web::resource("/auth/link/password").route(web::post().to(auth::link_password)),
+                )
+                .service(
+                    web::resource("/auth/password-reset")
+                        .route(web::post().to(auth::password_reset)),
+                )
+                .service(web::resource("/me").route(web::get().to(auth::me)))
+                .service(
+                    web::resource("/staff")
+                        .route(web::get().to(staff::list))
+                        .route(web::post().to(staff::invite)),
+                )
+                .service(web::resource("/staff/{id}/roles").route(web::put().to(staff::set_roles)))
+                .service(
+                    web::resource("/staff/{id}/deactivate")
+                        .route(web::post().to(staff::deactivate)),
+                )
+                .service(
+                    web::resource("/staff/{id}/reactivate")
+                        .route(web::post().to(staff::reactivate)),
+                )
+                .service(web::resource("/audit").route(web::get().to(audit::list))),
         )
         .default_service(web::to(frontend::serve))
         .wrap(ErrorHandlers::new().default_handler(error::render_error))
@@ -156,10 +208,28 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         Some(dir) => Frontend::Directory(dir.clone()),
         None => Frontend::Embedded,
     };
+    let tokens = TokenKeys::load(
+        config.jwt_secret.as_deref(),
+        &config.data_dir,
+        &config.public_url,
+    )?;
+    let hasher = PasswordHasher::for_this_machine()?;
+    let mailer = Mailer::new(
+        config.smtp_url.as_deref(),
+        &config.mail_from,
+        &config.data_dir,
+    )?;
     Ok(AppContext {
         pool: web::Data::new(pool),
         locales: web::Data::new(Locales::load()?),
         frontend: web::Data::new(frontend),
+        tokens: web::Data::new(tokens),
+        hasher: web::Data::new(hasher),
+        throttle: web::Data::new(Throttle::default()),
+        mailer: web::Data::new(mailer),
+        site: web::Data::new(Site {
+            public_url: config.public_url.clone(),
+        }),
         json_limit: config.json_limit,
     })
 }

@@ -41,5 +41,34 @@ error-password-too-short = The password must have at least 12 characters.
 error-password-too-long = The password must have at most 256 characters.
 error-password-too-common = This password is among the most used in the world and would be guessed at once. Please choose another.
 error-password-too-weak = This password is too easy to guess. Use a longer phrase made of unrelated words.
+error-unauthorized = Please sign in to continue.
+error-forbidden = Your account does not have permission for this.
+error-invalid-credentials = The email or password is not correct.
+error-too-many-attempts = Too many attempts. Please wait a little and try again.
+error-totp-required = Enter the six-digit code from your authenticator app.
+error-link-invalid = This link has expired or has already been used. Ask for a new one.
+error-invalid-email = This is not a valid email address.
+error-email-taken = A staff member with this email address already exists.
+error-last-admin = At least one active administrator must remain.
+error-mail-failed = The email could not be sent. Please try again later.
 error-internal = Something went wrong on the server. Please try again later.
 error-unknown = An unexpected error occurred.
+
+mail-invite-subject = You are invited to join Sanad
+mail-invite-body =
+    Hello { $name },
+
+    You have been invited to join the Sanad team. Open this link to choose your password:
+
+    { $link }
+
+    The link works once and expires in 48 hours. If you did not expect this email, you can ignore it.
+mail-reset-subject = Reset your Sanad password
+mail-reset-body =
+    Hello { $name },
+
+    Someone asked to reset the password of your Sanad account. Open this link to choose a new one:
+
+    { $link }
+
+    The link works once and expires in 48 hours. If you did not ask for this, ignore this email: your password stays as it is.

@@ -41,5 +41,34 @@ error-password-too-short = Şîfre divê herî kêm 12 tîp be.
 error-password-too-long = Şîfre divê ji 256 tîpan dirêjtir nebe.
 error-password-too-common = Ev şîfre di nav yên herî zêde têne bikaranîn de ye û dê yekser were texmînkirin. Ji kerema xwe yekî din hilbijêre.
 error-password-too-weak = Ev şîfre pir bi hêsanî tê texmînkirin. Hevokeke dirêjtir ji peyvên ne girêdayî hev bi kar bîne.
+error-unauthorized = Ji kerema xwe têkeve da ku bidomînî.
+error-forbidden = Destûra hesabê te ji bo vê tune ye.
+error-invalid-credentials = E-name an şîfre ne rast e.
+error-too-many-attempts = Gelek hewl hatin dayîn. Ji kerema xwe hinekî bisekine û dîsa biceribîne.
+error-totp-required = Koda şeş reqemî ya ji sepana xwe ya piştrastkirinê binivîse.
+error-link-invalid = Dema vê girêdanê derbas bûye an berê hatiye bikaranîn. Girêdaneke nû bixwaze.
+error-invalid-email = Ev ne navnîşaneke e-nameyê ya derbasdar e.
+error-email-taken = Karmendek bi vê navnîşana e-nameyê berê heye.
+error-last-admin = Divê herî kêm rêveberekî çalak bimîne.
+error-mail-failed = E-name nehat şandin. Ji kerema xwe paşê dîsa biceribîne.
 error-internal = Di serverê de xeletiyek çêbû. Ji kerema xwe paşê dîsa biceribîne.
 error-unknown = Xeletiyeke nediyar çêbû.
+
+mail-invite-subject = Vexwendin ji bo tevlîbûna Sened
+mail-invite-body =
+    Silav { $name },
+
+    Tu hatî vexwendin ku tevlî tîma Sened bibî. Vê girêdanê veke da ku şîfreya xwe hilbijêrî:
+
+    { $link }
+
+    Girêdan tenê carekê dixebite û piştî 48 saetan dema wê diqede. Heke te li benda vê e-nameyê nebû, tu dikarî guh nedî.
+mail-reset-subject = Şîfreya xwe ya Sened nû bike
+mail-reset-body =
+    Silav { $name },
+
+    Kesekî xwest ku şîfreya hesabê te yê Sened were nûkirin. Vê girêdanê veke da ku şîfreyeke nû hilbijêrî:
+
+    { $link }
+
+    Girêdan tenê carekê dixebite û piştî 48 saetan dema wê diqede. Heke te ev yek nexwest, guh nede vê e-nameyê: şîfreya te wek xwe dimîne.

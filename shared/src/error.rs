@@ -21,6 +21,16 @@ pub enum ErrorCode {
     PasswordTooLong,
     PasswordTooCommon,
     PasswordTooWeak,
+    Unauthorized,
+    Forbidden,
+    InvalidCredentials,
+    TooManyAttempts,
+    TotpRequired,
+    LinkInvalid,
+    InvalidEmail,
+    EmailTaken,
+    LastAdmin,
+    MailFailed,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -30,7 +40,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 25] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -44,6 +54,16 @@ impl ErrorCode {
         ErrorCode::PasswordTooLong,
         ErrorCode::PasswordTooCommon,
         ErrorCode::PasswordTooWeak,
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::TotpRequired,
+        ErrorCode::LinkInvalid,
+        ErrorCode::InvalidEmail,
+        ErrorCode::EmailTaken,
+        ErrorCode::LastAdmin,
+        ErrorCode::MailFailed,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -63,6 +83,16 @@ impl ErrorCode {
             ErrorCode::PasswordTooLong => "password_too_long",
             ErrorCode::PasswordTooCommon => "password_too_common",
             ErrorCode::PasswordTooWeak => "password_too_weak",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::TooManyAttempts => "too_many_attempts",
+            ErrorCode::TotpRequired => "totp_required",
+            ErrorCode::LinkInvalid => "link_invalid",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::EmailTaken => "email_taken",
+            ErrorCode::LastAdmin => "last_admin",
+            ErrorCode::MailFailed => "mail_failed",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -84,6 +114,16 @@ impl ErrorCode {
             ErrorCode::PasswordTooLong => "error-password-too-long",
             ErrorCode::PasswordTooCommon => "error-password-too-common",
             ErrorCode::PasswordTooWeak => "error-password-too-weak",
+            ErrorCode::Unauthorized => "error-unauthorized",
+            ErrorCode::Forbidden => "error-forbidden",
+            ErrorCode::InvalidCredentials => "error-invalid-credentials",
+            ErrorCode::TooManyAttempts => "error-too-many-attempts",
+            ErrorCode::TotpRequired => "error-totp-required",
+            ErrorCode::LinkInvalid => "error-link-invalid",
+            ErrorCode::InvalidEmail => "error-invalid-email",
+            ErrorCode::EmailTaken => "error-email-taken",
+            ErrorCode::LastAdmin => "error-last-admin",
+            ErrorCode::MailFailed => "error-mail-failed",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -100,7 +140,16 @@ impl ErrorCode {
             | ErrorCode::PasswordTooShort
             | ErrorCode::PasswordTooLong
             | ErrorCode::PasswordTooCommon
-            | ErrorCode::PasswordTooWeak => 400,
+            | ErrorCode::PasswordTooWeak
+            | ErrorCode::InvalidEmail => 400,
+            ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::TotpRequired => {
+                401
+            }
+            ErrorCode::Forbidden => 403,
+            ErrorCode::TooManyAttempts => 429,
+            ErrorCode::LinkInvalid => 410,
+            ErrorCode::EmailTaken | ErrorCode::LastAdmin => 409,
+            ErrorCode::MailFailed => 502,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::DatabaseUnavailable | ErrorCode::FrontendNotBuilt => 503,
@@ -111,10 +160,13 @@ impl ErrorCode {
     /// The code for an error response that was produced without one (by the HTTP layer itself).
     pub fn for_status(status: u16) -> ErrorCode {
         match status {
+            401 => ErrorCode::Unauthorized,
+            403 => ErrorCode::Forbidden,
             404 => ErrorCode::NotFound,
             405 => ErrorCode::MethodNotAllowed,
             413 => ErrorCode::PayloadTooLarge,
             415 => ErrorCode::UnsupportedMediaType,
+            429 => ErrorCode::TooManyAttempts,
             400..=499 => ErrorCode::InvalidRequest,
             _ => ErrorCode::Internal,
         }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod error;
 pub mod i18n;
 pub mod language;
+pub mod staff;
 
 pub use error::ErrorCode;
 pub use language::{Direction, Language, UnknownLanguage};

@@ -1,3 +1,73 @@
 //! Staff authentication. Only staff have accounts; tipsters and families never do.
+//!
+//! A request proves who it is with `Authorization: Bearer <access token>`; [`StaffAuth`] checks
+//! the token and then the session behind it in the database, so logout, deactivation and a
+//! password change end access at once rather than when the token expires.
 
 pub mod password;
+pub mod store;
+pub mod throttle;
+pub mod tokens;
+
+use std::{future::Future, pin::Pin};
+
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use sanad_shared::staff::Role;
+
+use crate::{db, error::ApiError, routes::with_db};
+
+/// A signed-in staff member, with the roles the account holds now (not when the token was made).
+#[derive(Clone, Debug)]
+pub struct StaffAuth {
+    pub staff_id: String,
+    pub session_id: String,
+    pub roles: Vec<Role>,
+}
+
+impl StaffAuth {
+    /// Every staff endpoint calls this with the roles it allows.
+    pub fn require(&self, allowed: &[Role]) -> Result<(), ApiError> {
+        if self.roles.iter().any(|role| allowed.contains(role)) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
+    pub fn actor(&self) -> crate::audit::Actor {
+        crate::audit::Actor::Staff(self.staff_id.clone())
+    }
+}
+
+impl FromRequest for StaffAuth {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<StaffAuth, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|t| t.trim().to_owned());
+        let keys = req.app_data::<web::Data<tokens::TokenKeys>>().cloned();
+        let pool = req.app_data::<web::Data<db::Pool>>().cloned();
+        Box::pin(async move {
+            let (Some(token), Some(keys), Some(pool)) = (token, keys, pool) else {
+                return Err(ApiError::Unauthorized);
+            };
+            let claims = keys.validate(&token).ok_or(ApiError::Unauthorized)?;
+            let (session_id, staff_id) = (claims.sid.clone(), claims.sub.clone());
+            let roles = with_db(&pool, move |conn| {
+                Ok(store::check_session(conn, &session_id, &staff_id)?)
+            })
+            .await?
+            .ok_or(ApiError::Unauthorized)?;
+            Ok(StaffAuth {
+                staff_id: claims.sub,
+                session_id: claims.sid,
+                roles,
+            })
+        })
+    }
+}

@@ -1,5 +1,30 @@
 //! One module per area of the API. Handlers stay thin: they parse, call a domain function or
 //! repository, and shape the answer.
 
+pub mod audit;
+pub mod auth;
 pub mod health;
 pub mod languages;
+pub mod staff;
+
+use actix_web::web;
+
+use crate::{
+    db::{self, DbConnection, DbError},
+    error::ApiError,
+};
+
+/// Runs `work` on a pooled connection on the blocking pool, so queries never stall the async
+/// workers.
+pub async fn with_db<T, F>(pool: &web::Data<db::Pool>, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    web::block(move || {
+        let mut conn = pool.get().map_err(DbError::from)?;
+        work(&mut conn)
+    })
+    .await?
+}

@@ -5,9 +5,13 @@ use std::path::PathBuf;
 use diesel::{connection::SimpleConnection, Connection, PgConnection};
 use sanad_backend::{config::Config, startup::Application};
 
+/// The tests sign their own hostile tokens with it.
+pub const TEST_JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    pub config: Config,
     _data_dir: tempfile::TempDir,
     _postgres: Option<PgSchema>,
 }
@@ -15,6 +19,11 @@ pub struct TestApp {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// A pool on the app's own database, for arranging what the API cannot (or should not) do.
+    pub fn pool(&self) -> sanad_backend::db::Pool {
+        sanad_backend::db::pool(&self.config.database_url().unwrap(), 2).unwrap()
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -88,6 +97,7 @@ impl Drop for PgSchema {
 pub fn test_config() -> (Config, tempfile::TempDir, Option<PgSchema>) {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config::for_data_dir(data_dir.path().join("data"));
+    config.jwt_secret = Some(TEST_JWT_SECRET.to_owned());
     let postgres = if postgres_requested() {
         PgSchema::create()
     } else {
@@ -109,7 +119,9 @@ pub async fn spawn_with(
     data_dir: tempfile::TempDir,
     postgres: Option<PgSchema>,
 ) -> TestApp {
-    let application = Application::build(config).await.expect("the app builds");
+    let application = Application::build(config.clone())
+        .await
+        .expect("the app builds");
     let address = application.url();
     actix_web::rt::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder()
@@ -119,6 +131,7 @@ pub async fn spawn_with(
     TestApp {
         address,
         client,
+        config,
         _data_dir: data_dir,
         _postgres: postgres,
     }
@@ -141,4 +154,84 @@ pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
 pub async fn json(response: reqwest::Response) -> serde_json::Value {
     let text = response.text().await.expect("body");
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+pub const GOOD_PASSWORD: &str = "Tigris floods at dawn, 1958";
+
+/// Creates an account directly (as `sanad create-admin` does) and returns its one-time link secret.
+pub fn create_account(
+    app: &TestApp,
+    email: &str,
+    roles: &[sanad_shared::staff::Role],
+) -> (String, String) {
+    use sanad_backend::auth::store;
+    use sanad_shared::staff::{Email, LinkPurpose};
+    let pool = app.pool();
+    let mut conn = pool.get().unwrap();
+    let email = Email::parse(email).unwrap();
+    let row = store::create_staff(
+        &mut conn,
+        &email,
+        "Test Person",
+        sanad_shared::Language::En,
+        roles,
+    )
+    .unwrap();
+    let secret = store::create_link(&mut conn, &row.id, LinkPurpose::Invite).unwrap();
+    (row.id, secret)
+}
+
+pub async fn set_password(app: &TestApp, secret: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/link/password"))
+        .json(&serde_json::json!({ "token": secret, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+pub async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&serde_json::json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A signed-in staff member: access token, refresh cookie value and id.
+pub struct Session {
+    pub token: String,
+    pub refresh: String,
+    pub id: String,
+}
+
+pub fn refresh_cookie_of(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.strip_prefix("sanad_refresh=")
+                .map(|rest| rest.split(';').next().unwrap_or("").to_owned())
+        })
+}
+
+/// An account with `roles`, its password set through its link, signed in.
+pub async fn signed_in(app: &TestApp, email: &str, roles: &[sanad_shared::staff::Role]) -> Session {
+    let (id, secret) = create_account(app, email, roles);
+    assert_eq!(
+        set_password(app, &secret, GOOD_PASSWORD).await.status(),
+        204
+    );
+    let response = login(app, email, GOOD_PASSWORD).await;
+    assert_eq!(response.status(), 200);
+    let refresh = refresh_cookie_of(&response).expect("a refresh cookie");
+    let body = json(response).await;
+    Session {
+        token: body["access_token"].as_str().unwrap().to_owned(),
+        refresh,
+        id,
+    }
 }

@@ -2,6 +2,7 @@
 //! fresh database (SQLite by default, PostgreSQL when `SANAD_TEST_DB=postgres`) and speaks HTTP.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod access_control;
 mod audit;
 mod cli;
 mod database;
@@ -12,3 +13,5 @@ mod helpers;
 mod languages;
 mod openapi;
 mod security;
+mod smtp;
+mod staff;

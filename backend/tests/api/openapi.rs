@@ -13,15 +13,32 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
     assert_eq!(
         listed,
         [
+            "/api/v1/audit",
+            "/api/v1/auth/link",
+            "/api/v1/auth/link/password",
+            "/api/v1/auth/login",
+            "/api/v1/auth/logout",
+            "/api/v1/auth/password-reset",
+            "/api/v1/auth/refresh",
             "/api/v1/languages",
             "/api/v1/locales/{language}",
+            "/api/v1/me",
             "/api/v1/openapi.json",
+            "/api/v1/staff",
+            "/api/v1/staff/{id}/deactivate",
+            "/api/v1/staff/{id}/reactivate",
+            "/api/v1/staff/{id}/roles",
             "/healthz",
-            "/readyz"
+            "/readyz",
         ]
     );
+    // The public GET routes answer as documented here; the secured ones are exercised by the
+    // access-control table, and the POST routes by their own tests.
     for (path, operations) in paths {
         let get = &operations["get"];
+        if get.is_null() || get.get("security").is_some() {
+            continue;
+        }
         let documented: Vec<u16> = get["responses"]
             .as_object()
             .unwrap()

@@ -1,0 +1,504 @@
+//! Staff accounts, one-time links and sessions in the database.
+
+use diesel::{prelude::*, result::DatabaseErrorKind, Connection};
+use sanad_shared::{
+    staff::{Email, LinkPurpose, Role, StaffProfile},
+    Language,
+};
+
+use crate::{
+    audit::now_ms,
+    auth::tokens::{random_id, random_secret, sha256_hex},
+    db::{DbConnection, DbError},
+    schema::{staff, staff_links, staff_roles, staff_sessions, staff_spent_refresh},
+};
+
+/// A one-time link is good for 48 hours.
+pub const LINK_TTL_MS: i64 = 48 * 3600 * 1000;
+/// A session ends 12 hours after login, whatever happens.
+pub const SESSION_ABSOLUTE_MS: i64 = 12 * 3600 * 1000;
+/// … and after 30 minutes without a request.
+pub const SESSION_IDLE_MS: i64 = 30 * 60 * 1000;
+/// Consecutive failed logins that lock an account, and for how long.
+pub const LOCK_AFTER_FAILURES: i32 = 10;
+pub const LOCK_MS: i64 = 15 * 60 * 1000;
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = staff)]
+pub struct StaffRow {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub language: String,
+    pub password_hash: Option<String>,
+    pub totp_secret: Option<String>,
+    pub totp_pending_secret: Option<String>,
+    pub active: bool,
+    pub failed_logins: i32,
+    pub locked_until_ms: Option<i64>,
+    pub created_at_ms: i64,
+}
+
+impl StaffRow {
+    pub fn locked(&self, now: i64) -> bool {
+        self.locked_until_ms.is_some_and(|until| until > now)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("a staff member with this email exists")]
+    EmailTaken,
+    #[error("no such staff member")]
+    NotFound,
+    #[error("the link is unknown, used or expired")]
+    LinkInvalid,
+    #[error("at least one active admin must remain")]
+    LastAdmin,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for StoreError {
+    fn from(error: diesel::result::Error) -> Self {
+        match error {
+            diesel::result::Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                StoreError::EmailTaken
+            }
+            diesel::result::Error::NotFound => StoreError::NotFound,
+            other => StoreError::Db(DbError::Query(other)),
+        }
+    }
+}
+
+pub fn create_staff(
+    conn: &mut DbConnection,
+    email: &Email,
+    display_name: &str,
+    language: Language,
+    roles: &[Role],
+) -> Result<StaffRow, StoreError> {
+    conn.transaction(|conn| {
+        let id = random_id();
+        diesel::insert_into(staff::table)
+            .values((
+                staff::id.eq(&id),
+                staff::email.eq(email.as_str()),
+                staff::display_name.eq(display_name.trim()),
+                staff::language.eq(language.code()),
+                staff::active.eq(true),
+                staff::failed_logins.eq(0),
+                staff::created_at_ms.eq(now_ms()),
+            ))
+            .execute(conn)?;
+        set_roles_unchecked(conn, &id, roles)?;
+        Ok(staff::table
+            .find(&id)
+            .select(StaffRow::as_select())
+            .first(conn)?)
+    })
+}
+
+fn set_roles_unchecked(
+    conn: &mut DbConnection,
+    id: &str,
+    roles: &[Role],
+) -> Result<(), StoreError> {
+    diesel::delete(staff_roles::table.filter(staff_roles::staff_id.eq(id))).execute(conn)?;
+    let mut unique: Vec<Role> = roles.to_vec();
+    unique.sort();
+    unique.dedup();
+    for role in unique {
+        diesel::insert_into(staff_roles::table)
+            .values((
+                staff_roles::staff_id.eq(id),
+                staff_roles::role.eq(role.as_str()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Replaces a person's roles; refuses to leave the service without an active admin.
+pub fn set_roles(conn: &mut DbConnection, id: &str, roles: &[Role]) -> Result<(), StoreError> {
+    conn.transaction(|conn| {
+        find_by_id(conn, id)?.ok_or(StoreError::NotFound)?;
+        set_roles_unchecked(conn, id, roles)?;
+        if active_admins(conn)? == 0 {
+            return Err(StoreError::LastAdmin);
+        }
+        Ok(())
+    })
+}
+
+pub fn set_active(conn: &mut DbConnection, id: &str, active: bool) -> Result<(), StoreError> {
+    conn.transaction(|conn| {
+        let updated = diesel::update(staff::table.find(id))
+            .set(staff::active.eq(active))
+            .execute(conn)?;
+        if updated == 0 {
+            return Err(StoreError::NotFound);
+        }
+        if !active {
+            if active_admins(conn)? == 0 {
+                return Err(StoreError::LastAdmin);
+            }
+            revoke_all_sessions(conn, id)?;
+        }
+        Ok(())
+    })
+}
+
+fn active_admins(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    Ok(staff::table
+        .inner_join(staff_roles::table)
+        .filter(staff::active.eq(true))
+        .filter(staff_roles::role.eq(Role::Admin.as_str()))
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn count_staff(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    Ok(staff::table.count().get_result(conn)?)
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> Result<Option<StaffRow>, StoreError> {
+    Ok(staff::table
+        .filter(staff::email.eq(email))
+        .select(StaffRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn find_by_id(conn: &mut DbConnection, id: &str) -> Result<Option<StaffRow>, StoreError> {
+    Ok(staff::table
+        .find(id)
+        .select(StaffRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn roles_of(conn: &mut DbConnection, id: &str) -> Result<Vec<Role>, StoreError> {
+    let names: Vec<String> = staff_roles::table
+        .filter(staff_roles::staff_id.eq(id))
+        .select(staff_roles::role)
+        .load(conn)?;
+    let mut roles: Vec<Role> = names.iter().filter_map(|n| n.parse().ok()).collect();
+    roles.sort();
+    Ok(roles)
+}
+
+pub fn profile(conn: &mut DbConnection, row: &StaffRow) -> Result<StaffProfile, StoreError> {
+    Ok(StaffProfile {
+        id: row.id.clone(),
+        email: Email::parse(&row.email).map_err(|_| StoreError::NotFound)?,
+        display_name: row.display_name.clone(),
+        language: Language::parse(&row.language).unwrap_or(Language::DEFAULT),
+        roles: roles_of(conn, &row.id)?,
+        totp_enabled: row.totp_secret.is_some(),
+        active: row.active,
+        password_set: row.password_hash.is_some(),
+    })
+}
+
+pub fn list(conn: &mut DbConnection) -> Result<Vec<StaffProfile>, StoreError> {
+    let rows: Vec<StaffRow> = staff::table
+        .order(staff::email.asc())
+        .select(StaffRow::as_select())
+        .load(conn)?;
+    rows.iter().map(|row| profile(conn, row)).collect()
+}
+
+/// Makes a single-use link and returns its secret, the only time it exists in clear.
+pub fn create_link(
+    conn: &mut DbConnection,
+    staff_id: &str,
+    purpose: LinkPurpose,
+) -> Result<String, StoreError> {
+    let secret = random_secret();
+    diesel::insert_into(staff_links::table)
+        .values((
+            staff_links::token_hash.eq(sha256_hex(&secret)),
+            staff_links::staff_id.eq(staff_id),
+            staff_links::purpose.eq(purpose.as_str()),
+            staff_links::expires_at_ms.eq(now_ms() + LINK_TTL_MS),
+        ))
+        .execute(conn)?;
+    Ok(secret)
+}
+
+/// The account and purpose of an unused, unexpired link.
+pub fn open_link(
+    conn: &mut DbConnection,
+    secret: &str,
+) -> Result<(StaffRow, LinkPurpose), StoreError> {
+    let (staff_id, purpose): (String, String) = staff_links::table
+        .filter(staff_links::token_hash.eq(sha256_hex(secret)))
+        .filter(staff_links::used_at_ms.is_null())
+        .filter(staff_links::expires_at_ms.gt(now_ms()))
+        .select((staff_links::staff_id, staff_links::purpose))
+        .first(conn)
+        .optional()?
+        .ok_or(StoreError::LinkInvalid)?;
+    let row = find_by_id(conn, &staff_id)?
+        .filter(|r| r.active)
+        .ok_or(StoreError::LinkInvalid)?;
+    let purpose = if purpose == LinkPurpose::Reset.as_str() {
+        LinkPurpose::Reset
+    } else {
+        LinkPurpose::Invite
+    };
+    Ok((row, purpose))
+}
+
+/// Uses a link to set a password: marks it used (once, even under concurrent requests), sets the
+/// hash, clears any lock, and ends every session of the account.
+pub fn use_link(
+    conn: &mut DbConnection,
+    secret: &str,
+    password_hash: &str,
+) -> Result<StaffRow, StoreError> {
+    conn.transaction(|conn| {
+        let (row, _) = open_link(conn, secret)?;
+        let now = now_ms();
+        let claimed = diesel::update(
+            staff_links::table
+                .filter(staff_links::token_hash.eq(sha256_hex(secret)))
+                .filter(staff_links::used_at_ms.is_null()),
+        )
+        .set(staff_links::used_at_ms.eq(now))
+        .execute(conn)?;
+        if claimed != 1 {
+            return Err(StoreError::LinkInvalid);
+        }
+        set_password(conn, &row.id, password_hash)?;
+        Ok(row)
+    })
+}
+
+/// Stores a new password hash, unlocks the account and revokes its sessions.
+pub fn set_password(
+    conn: &mut DbConnection,
+    id: &str,
+    password_hash: &str,
+) -> Result<(), StoreError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::password_hash.eq(password_hash),
+            staff::failed_logins.eq(0),
+            staff::locked_until_ms.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    revoke_all_sessions(conn, id)
+}
+
+/// An upgraded hash of the same password (stronger parameters); sessions stay.
+pub fn upgrade_hash(
+    conn: &mut DbConnection,
+    id: &str,
+    password_hash: &str,
+) -> Result<(), StoreError> {
+    diesel::update(staff::table.find(id))
+        .set(staff::password_hash.eq(password_hash))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Counts a failed login; returns whether the account is now locked.
+pub fn record_failure(conn: &mut DbConnection, id: &str) -> Result<bool, StoreError> {
+    conn.transaction(|conn| {
+        diesel::update(staff::table.find(id))
+            .set(staff::failed_logins.eq(staff::failed_logins + 1))
+            .execute(conn)?;
+        let failures: i32 = staff::table
+            .find(id)
+            .select(staff::failed_logins)
+            .first(conn)?;
+        if failures >= LOCK_AFTER_FAILURES {
+            diesel::update(staff::table.find(id))
+                .set((
+                    staff::locked_until_ms.eq(now_ms() + LOCK_MS),
+                    staff::failed_logins.eq(0),
+                ))
+                .execute(conn)?;
+            return Ok(true);
+        }
+        Ok(false)
+    })
+}
+
+pub fn clear_failures(conn: &mut DbConnection, id: &str) -> Result<(), StoreError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::failed_logins.eq(0),
+            staff::locked_until_ms.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A new session; returns its id and the refresh token (`<id>.<secret>`) for the cookie.
+pub fn create_session(
+    conn: &mut DbConnection,
+    staff_id: &str,
+) -> Result<(String, String), StoreError> {
+    let id = random_id();
+    let secret = random_secret();
+    let now = now_ms();
+    diesel::insert_into(staff_sessions::table)
+        .values((
+            staff_sessions::id.eq(&id),
+            staff_sessions::staff_id.eq(staff_id),
+            staff_sessions::refresh_hash.eq(sha256_hex(&secret)),
+            staff_sessions::created_at_ms.eq(now),
+            staff_sessions::last_seen_ms.eq(now),
+        ))
+        .execute(conn)?;
+    Ok((id.clone(), format!("{id}.{secret}")))
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = staff_sessions)]
+pub struct SessionRow {
+    pub id: String,
+    pub staff_id: String,
+    pub refresh_hash: String,
+    pub created_at_ms: i64,
+    pub last_seen_ms: i64,
+    pub revoked_at_ms: Option<i64>,
+}
+
+impl SessionRow {
+    pub fn live(&self, now: i64) -> bool {
+        self.revoked_at_ms.is_none()
+            && now - self.created_at_ms < SESSION_ABSOLUTE_MS
+            && now - self.last_seen_ms < SESSION_IDLE_MS
+    }
+}
+
+/// A live session of an active account, touched (so its idle timer restarts), with the
+/// account's current roles; `None` otherwise.
+pub fn check_session(
+    conn: &mut DbConnection,
+    session_id: &str,
+    staff_id: &str,
+) -> Result<Option<Vec<Role>>, StoreError> {
+    let now = now_ms();
+    let Some(session) = staff_sessions::table
+        .find(session_id)
+        .select(SessionRow::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    if session.staff_id != staff_id || !session.live(now) {
+        return Ok(None);
+    }
+    if !find_by_id(conn, staff_id)?.is_some_and(|row| row.active) {
+        return Ok(None);
+    }
+    // One write a minute at most per session, not one per request.
+    if now - session.last_seen_ms > 60_000 {
+        diesel::update(staff_sessions::table.find(session_id))
+            .set(staff_sessions::last_seen_ms.eq(now))
+            .execute(conn)?;
+    }
+    Ok(Some(roles_of(conn, staff_id)?))
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Rotation {
+    /// The new refresh token, and the session's account.
+    Rotated {
+        token: String,
+        session_id: String,
+        staff_id: String,
+    },
+    /// Unknown, expired or revoked.
+    Invalid,
+    /// A refresh token that was already rotated came back: it was stolen or copied. The whole
+    /// session is revoked.
+    Replayed { staff_id: String },
+}
+
+pub fn rotate_refresh(conn: &mut DbConnection, token: &str) -> Result<Rotation, StoreError> {
+    let Some((session_id, secret)) = token.split_once('.') else {
+        return Ok(Rotation::Invalid);
+    };
+    conn.transaction(|conn| {
+        let Some(session) = staff_sessions::table
+            .find(session_id)
+            .select(SessionRow::as_select())
+            .first(conn)
+            .optional()?
+        else {
+            return Ok(Rotation::Invalid);
+        };
+        let presented = sha256_hex(secret);
+        let now = now_ms();
+        if presented != session.refresh_hash {
+            let spent: i64 = staff_spent_refresh::table
+                .filter(staff_spent_refresh::refresh_hash.eq(&presented))
+                .filter(staff_spent_refresh::session_id.eq(session_id))
+                .count()
+                .get_result(conn)?;
+            if spent > 0 {
+                revoke_session(conn, session_id)?;
+                return Ok(Rotation::Replayed {
+                    staff_id: session.staff_id,
+                });
+            }
+            return Ok(Rotation::Invalid);
+        }
+        if !session.live(now) || !find_by_id(conn, &session.staff_id)?.is_some_and(|row| row.active)
+        {
+            return Ok(Rotation::Invalid);
+        }
+        let fresh = random_secret();
+        diesel::insert_into(staff_spent_refresh::table)
+            .values((
+                staff_spent_refresh::refresh_hash.eq(&presented),
+                staff_spent_refresh::session_id.eq(session_id),
+            ))
+            .execute(conn)?;
+        diesel::update(staff_sessions::table.find(session_id))
+            .set((
+                staff_sessions::refresh_hash.eq(sha256_hex(&fresh)),
+                staff_sessions::last_seen_ms.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(Rotation::Rotated {
+            token: format!("{session_id}.{fresh}"),
+            session_id: session_id.to_owned(),
+            staff_id: session.staff_id,
+        })
+    })
+}
+
+pub fn revoke_session(conn: &mut DbConnection, session_id: &str) -> Result<(), StoreError> {
+    diesel::update(
+        staff_sessions::table
+            .find(session_id)
+            .filter(staff_sessions::revoked_at_ms.is_null()),
+    )
+    .set(staff_sessions::revoked_at_ms.eq(now_ms()))
+    .execute(conn)?;
+    Ok(())
+}
+
+pub fn revoke_all_sessions(conn: &mut DbConnection, staff_id: &str) -> Result<(), StoreError> {
+    diesel::update(
+        staff_sessions::table
+            .filter(staff_sessions::staff_id.eq(staff_id))
+            .filter(staff_sessions::revoked_at_ms.is_null()),
+    )
+    .set(staff_sessions::revoked_at_ms.eq(now_ms()))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The session id inside a refresh token, for logout.
+pub fn session_of_refresh(token: &str) -> Option<&str> {
+    token.split_once('.').map(|(id, _)| id)
+}

@@ -1,0 +1,438 @@
+//! Staff sign-in: login, refresh, logout, the signed-in person's profile, and the one-time links
+//! that set a password (invitation, bootstrap, reset).
+
+use std::time::Instant;
+
+use actix_web::{
+    cookie::{time::Duration as CookieDuration, Cookie, SameSite},
+    web, HttpRequest, HttpResponse,
+};
+use sanad_shared::{
+    api::ApiError as ApiErrorBody,
+    staff::{Email, LinkInfo, LinkPurpose, LoginRequest, ResetRequest, SessionGrant, StaffProfile},
+    Language,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::{
+    audit::{self, now_ms, Actor, Entry},
+    auth::{
+        password::{self, PasswordHasher, Verified},
+        store::{self, Rotation, SESSION_ABSOLUTE_MS},
+        throttle::Throttle,
+        tokens::TokenKeys,
+        StaffAuth,
+    },
+    db,
+    error::ApiError,
+    locales::Locales,
+    mail::{self, Mailer, StaffMail},
+    routes::with_db,
+    startup::Site,
+};
+
+pub const REFRESH_COOKIE: &str = "sanad_refresh";
+/// The refresh cookie goes only to the auth endpoints, never to the rest of the API.
+pub const REFRESH_PATH: &str = "/api/v1/auth";
+
+fn refresh_cookie(value: String) -> Cookie<'static> {
+    Cookie::build(REFRESH_COOKIE, value)
+        .path(REFRESH_PATH)
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::milliseconds(SESSION_ABSOLUTE_MS))
+        .finish()
+}
+
+fn expired_cookie() -> Cookie<'static> {
+    let mut cookie = refresh_cookie(String::new());
+    cookie.make_removal();
+    cookie
+}
+
+fn audit_entry(
+    actor: Actor,
+    action: &'static str,
+    object: String,
+    details: serde_json::Value,
+) -> Entry {
+    Entry {
+        actor,
+        action,
+        object,
+        details,
+    }
+}
+
+/// Signs a staff member in. A wrong password, an unknown email and a deactivated account all
+/// answer the same way after the same Argon2 work, so the answer never tells whether an email
+/// belongs to staff.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in; the refresh token is set as an HttpOnly cookie", body = SessionGrant),
+        (status = 401, description = "Wrong email or password, or a TOTP code is needed", body = ApiErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = ApiErrorBody),
+    ))]
+pub async fn login(
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+    pool: web::Data<db::Pool>,
+    keys: web::Data<TokenKeys>,
+    hasher: web::Data<PasswordHasher>,
+    throttle: web::Data<Throttle>,
+) -> Result<HttpResponse, ApiError> {
+    let LoginRequest {
+        email,
+        password,
+        totp_code: _,
+    } = body.into_inner();
+    let subjects = throttle.subjects(&email, req.peer_addr().map(|a| a.ip()));
+    if let Err(wait) = throttle.check(&subjects, Instant::now()) {
+        return Err(ApiError::TooManyAttempts {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
+    let normalised = email.trim().to_lowercase();
+    let row = with_db(&pool, move |conn| {
+        Ok(store::find_by_email(conn, &normalised)?)
+    })
+    .await?;
+    let stored = row
+        .as_ref()
+        .filter(|r| r.active)
+        .and_then(|r| r.password_hash.clone());
+    let verdict = hasher.verify(password.clone(), stored).await?;
+    let now = now_ms();
+    match row {
+        Some(row) if row.locked(now) => {
+            throttle.failed(&subjects, Instant::now());
+            let retry = u64::try_from((row.locked_until_ms.unwrap_or(now) - now) / 1000)
+                .unwrap_or(1)
+                .max(1);
+            let object = format!("staff:{}", row.id);
+            with_db(&pool, move |conn| {
+                audit::append(
+                    conn,
+                    &audit_entry(
+                        Actor::System,
+                        "login_refused_locked",
+                        object.clone(),
+                        json!({}),
+                    ),
+                )?;
+                Ok(())
+            })
+            .await?;
+            Err(ApiError::TooManyAttempts {
+                retry_after_secs: retry,
+            })
+        }
+        Some(row) if matches!(verdict, Verified::Correct { .. }) => {
+            throttle.succeeded(&subjects);
+            if matches!(verdict, Verified::Correct { rehash: true }) {
+                let upgraded = hasher.hash(password).await?;
+                let id = row.id.clone();
+                with_db(&pool, move |conn| {
+                    Ok(store::upgrade_hash(conn, &id, &upgraded)?)
+                })
+                .await?;
+            }
+            let id = row.id.clone();
+            let (profile, session_id, refresh) = with_db(&pool, move |conn| {
+                store::clear_failures(conn, &id)?;
+                let (session_id, refresh) = store::create_session(conn, &id)?;
+                let profile = store::profile(conn, &row)?;
+                audit::append(
+                    conn,
+                    &audit_entry(
+                        Actor::Staff(id.clone()),
+                        "login",
+                        format!("staff:{id}"),
+                        json!({ "session": session_id }),
+                    ),
+                )?;
+                Ok((profile, session_id, refresh))
+            })
+            .await?;
+            grant(&keys, profile, &session_id, refresh)
+        }
+        row => {
+            throttle.failed(&subjects, Instant::now());
+            with_db(&pool, move |conn| {
+                let object = match &row {
+                    Some(row) => {
+                        let locked = store::record_failure(conn, &row.id)?;
+                        if locked {
+                            audit::append(
+                                conn,
+                                &audit_entry(
+                                    Actor::System,
+                                    "account_locked",
+                                    format!("staff:{}", row.id),
+                                    json!({}),
+                                ),
+                            )?;
+                        }
+                        format!("staff:{}", row.id)
+                    }
+                    None => "unknown_account".to_owned(),
+                };
+                audit::append(
+                    conn,
+                    &audit_entry(Actor::System, "login_failed", object, json!({})),
+                )?;
+                Ok(())
+            })
+            .await?;
+            Err(ApiError::InvalidCredentials)
+        }
+    }
+}
+
+fn grant(
+    keys: &TokenKeys,
+    profile: StaffProfile,
+    session_id: &str,
+    refresh: String,
+) -> Result<HttpResponse, ApiError> {
+    let (access_token, expires_in) = keys.issue(&profile.id, session_id, &profile.roles)?;
+    Ok(HttpResponse::Ok()
+        .cookie(refresh_cookie(refresh))
+        .json(SessionGrant {
+            access_token,
+            expires_in,
+            staff: profile,
+        }))
+}
+
+/// Trades the refresh cookie for a new access token and a new refresh cookie. A refresh token
+/// that was already used revokes its whole session: someone else has a copy.
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth",
+    responses(
+        (status = 200, description = "A new access token; the refresh cookie is replaced", body = SessionGrant),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+    ))]
+pub async fn refresh(
+    req: HttpRequest,
+    pool: web::Data<db::Pool>,
+    keys: web::Data<TokenKeys>,
+) -> Result<HttpResponse, ApiError> {
+    let Some(token) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) else {
+        return Err(ApiError::Unauthorized);
+    };
+    let outcome = with_db(&pool, move |conn| {
+        match store::rotate_refresh(conn, &token)? {
+            Rotation::Rotated {
+                token,
+                session_id,
+                staff_id,
+            } => {
+                let row = store::find_by_id(conn, &staff_id)?.ok_or(ApiError::Unauthorized)?;
+                Ok(Some((store::profile(conn, &row)?, session_id, token)))
+            }
+            Rotation::Replayed { staff_id } => {
+                audit::append(
+                    conn,
+                    &audit_entry(
+                        Actor::System,
+                        "refresh_token_replayed",
+                        format!("staff:{staff_id}"),
+                        json!({}),
+                    ),
+                )?;
+                Ok(None)
+            }
+            Rotation::Invalid => Ok(None),
+        }
+    })
+    .await?;
+    match outcome {
+        Some((profile, session_id, token)) => grant(&keys, profile, &session_id, token),
+        None => Err(ApiError::Unauthorized),
+    }
+}
+
+/// Ends the session of the refresh cookie. Always succeeds, and always clears the cookie.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
+    responses((status = 204, description = "Signed out")))]
+pub async fn logout(req: HttpRequest, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
+    if let Some(token) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) {
+        with_db(&pool, move |conn| {
+            // Only a token that matches its session may end it; a guessed id must not log others out.
+            if let Rotation::Rotated {
+                session_id,
+                staff_id,
+                ..
+            } = store::rotate_refresh(conn, &token)?
+            {
+                store::revoke_session(conn, &session_id)?;
+                audit::append(
+                    conn,
+                    &audit_entry(
+                        Actor::Staff(staff_id.clone()),
+                        "logout",
+                        format!("staff:{staff_id}"),
+                        json!({ "session": session_id }),
+                    ),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    }
+    Ok(HttpResponse::NoContent().cookie(expired_cookie()).finish())
+}
+
+/// The signed-in staff member.
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The signed-in staff member", body = StaffProfile),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+    ))]
+pub async fn me(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
+    auth.require(&sanad_shared::staff::Role::ALL)?;
+    let id = auth.staff_id.clone();
+    let profile = with_db(&pool, move |conn| {
+        let row = store::find_by_id(conn, &id)?.ok_or(ApiError::Unauthorized)?;
+        Ok(store::profile(conn, &row)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(profile))
+}
+
+/// The secret of a one-time link. It travels in the body, never in a URL, so it cannot end up in
+/// an access log or a Referer header.
+#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LinkToken {
+    pub token: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LinkPassword {
+    pub token: String,
+    pub password: String,
+}
+
+/// What a one-time link is for and whose it is, so the page can greet the person.
+#[utoipa::path(post, path = "/api/v1/auth/link", tag = "auth", request_body = LinkToken,
+    responses(
+        (status = 200, description = "The link is valid", body = LinkInfo),
+        (status = 410, description = "Unknown, used or expired", body = ApiErrorBody),
+    ))]
+pub async fn link_info(
+    body: web::Json<LinkToken>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let token = body.into_inner().token;
+    let info = with_db(&pool, move |conn| {
+        let (row, purpose) = store::open_link(conn, &token)?;
+        Ok(LinkInfo {
+            purpose,
+            email: Email::parse(&row.email).map_err(|_| ApiError::LinkInvalid)?,
+            display_name: row.display_name,
+            language: Language::parse(&row.language).unwrap_or(Language::DEFAULT),
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(info))
+}
+
+/// Chooses a password through a one-time link. The link then stops working, and every session of
+/// the account ends.
+#[utoipa::path(post, path = "/api/v1/auth/link/password", tag = "auth", request_body = LinkPassword,
+    responses(
+        (status = 204, description = "The password is set; sign in with it"),
+        (status = 400, description = "The password is refused; the code says why", body = ApiErrorBody),
+        (status = 410, description = "Unknown, used or expired", body = ApiErrorBody),
+    ))]
+pub async fn link_password(
+    body: web::Json<LinkPassword>,
+    pool: web::Data<db::Pool>,
+    hasher: web::Data<PasswordHasher>,
+) -> Result<HttpResponse, ApiError> {
+    let LinkPassword { token, password } = body.into_inner();
+    let probe = token.clone();
+    let (row, _) = with_db(&pool, move |conn| Ok(store::open_link(conn, &probe)?)).await?;
+    password::check_strength(&password, &[&row.email, &row.display_name])
+        .map_err(ApiError::Password)?;
+    let hash = hasher.hash(password).await?;
+    with_db(&pool, move |conn| {
+        let row = store::use_link(conn, &token, &hash)?;
+        audit::append(
+            conn,
+            &audit_entry(
+                Actor::Staff(row.id.clone()),
+                "password_set",
+                format!("staff:{}", row.id),
+                json!({}),
+            ),
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Sends a reset link to an active staff member's address. Answers the same whether or not the
+/// address belongs to staff, and sends in the background so the timing does not tell either.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = ResetRequest,
+    responses((status = 202, description = "If the address belongs to staff, a link is on its way")))]
+pub async fn password_reset(
+    req: HttpRequest,
+    body: web::Json<ResetRequest>,
+    pool: web::Data<db::Pool>,
+    throttle: web::Data<Throttle>,
+    mailer: web::Data<Mailer>,
+    locales: web::Data<Locales>,
+    site: web::Data<Site>,
+) -> Result<HttpResponse, ApiError> {
+    let email = body.into_inner().email;
+    let subjects = throttle.subjects(&email, req.peer_addr().map(|a| a.ip()));
+    if let Err(wait) = throttle.check(&subjects, Instant::now()) {
+        return Err(ApiError::TooManyAttempts {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
+    // Each request counts, so nobody can flood an inbox with reset mail.
+    throttle.failed(&subjects, Instant::now());
+    actix_web::rt::spawn(async move {
+        let normalised = email.trim().to_lowercase();
+        let prepared = with_db(&pool, move |conn| {
+            let Some(row) = store::find_by_email(conn, &normalised)?.filter(|r| r.active) else {
+                return Ok(None);
+            };
+            let secret = store::create_link(conn, &row.id, LinkPurpose::Reset)?;
+            audit::append(
+                conn,
+                &audit_entry(
+                    Actor::System,
+                    "password_reset_sent",
+                    format!("staff:{}", row.id),
+                    json!({}),
+                ),
+            )?;
+            Ok(Some((row, secret)))
+        })
+        .await;
+        if let Ok(Some((row, secret))) = prepared {
+            let link = site.link(&secret);
+            let language = Language::parse(&row.language).unwrap_or(Language::DEFAULT);
+            let letter = mail::compose(
+                &locales,
+                language,
+                StaffMail::PasswordReset {
+                    name: &row.display_name,
+                    link: &link,
+                },
+            );
+            if let Ok(to) = Email::parse(&row.email) {
+                if let Err(e) = mailer.send(&to, letter).await {
+                    tracing::error!("password reset mail failed: {e}");
+                }
+            }
+        }
+    });
+    Ok(HttpResponse::Accepted().finish())
+}

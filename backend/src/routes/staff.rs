@@ -1,0 +1,204 @@
+//! Staff management, for admins: list, invite, change roles, deactivate, reactivate.
+
+use actix_web::{web, HttpResponse};
+use sanad_shared::{
+    api::ApiError as ApiErrorBody,
+    staff::{InviteRequest, LinkPurpose, Role, RolesRequest, StaffProfile},
+};
+use serde_json::json;
+
+use crate::{
+    audit::{self, Entry},
+    auth::{store, StaffAuth},
+    db,
+    error::ApiError,
+    locales::Locales,
+    mail::{self, Mailer, StaffMail},
+    routes::with_db,
+    startup::Site,
+};
+
+/// Who may manage staff.
+pub const MANAGE: &[Role] = &[Role::Admin];
+
+#[utoipa::path(get, path = "/api/v1/staff", tag = "staff", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every staff account", body = [StaffProfile]),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not an admin", body = ApiErrorBody),
+    ))]
+pub async fn list(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
+    auth.require(MANAGE)?;
+    let staff = with_db(&pool, |conn| Ok(store::list(conn)?)).await?;
+    Ok(HttpResponse::Ok().json(staff))
+}
+
+/// Creates the account and mails a single-use link (valid 48 hours) in the chosen language.
+#[utoipa::path(post, path = "/api/v1/staff", tag = "staff", security(("bearer" = [])), request_body = InviteRequest,
+    responses(
+        (status = 201, description = "Invited; the mail is sent", body = StaffProfile),
+        (status = 400, description = "Bad email, name or roles", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not an admin", body = ApiErrorBody),
+        (status = 409, description = "The email is taken", body = ApiErrorBody),
+        (status = 502, description = "The account exists but the mail failed; invite again later", body = ApiErrorBody),
+    ))]
+pub async fn invite(
+    auth: StaffAuth,
+    body: web::Json<InviteRequest>,
+    pool: web::Data<db::Pool>,
+    mailer: web::Data<Mailer>,
+    locales: web::Data<Locales>,
+    site: web::Data<Site>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MANAGE)?;
+    let request = body.into_inner();
+    let name = request.display_name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 120 {
+        return Err(ApiError::InvalidRequest(
+            "display_name must have 1 to 120 characters".into(),
+        ));
+    }
+    if request.roles.is_empty() {
+        return Err(ApiError::InvalidRequest(
+            "at least one role is needed".into(),
+        ));
+    }
+    let actor = auth.actor();
+    let invited = request.clone();
+    let (profile, secret) = with_db(&pool, move |conn| {
+        use diesel::Connection;
+        conn.transaction(|conn| -> Result<_, ApiError> {
+            let row = store::create_staff(conn, &invited.email, &name, invited.language, &invited.roles)?;
+            let secret = store::create_link(conn, &row.id, LinkPurpose::Invite)?;
+            let profile = store::profile(conn, &row)?;
+            audit::append(
+                conn,
+                &Entry {
+                    actor,
+                    action: "staff_invited",
+                    object: format!("staff:{}", row.id),
+                    details: json!({ "email": invited.email, "roles": invited.roles, "language": invited.language }),
+                },
+            )?;
+            Ok((profile, secret))
+        })
+    })
+    .await?;
+    let link = site.link(&secret);
+    let letter = mail::compose(
+        &locales,
+        request.language,
+        StaffMail::Invitation {
+            name: &profile.display_name,
+            link: &link,
+        },
+    );
+    mailer
+        .send(&request.email, letter)
+        .await
+        .map_err(|e| ApiError::MailFailed(e.to_string()))?;
+    Ok(HttpResponse::Created().json(profile))
+}
+
+#[utoipa::path(put, path = "/api/v1/staff/{id}/roles", tag = "staff", security(("bearer" = [])), request_body = RolesRequest,
+    params(("id" = String, Path, description = "The staff member's id")),
+    responses(
+        (status = 204, description = "Roles replaced"),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not an admin", body = ApiErrorBody),
+        (status = 404, description = "No such staff member", body = ApiErrorBody),
+        (status = 409, description = "No active admin would remain", body = ApiErrorBody),
+    ))]
+pub async fn set_roles(
+    auth: StaffAuth,
+    id: web::Path<String>,
+    body: web::Json<RolesRequest>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MANAGE)?;
+    let id = id.into_inner();
+    let roles = body.into_inner().roles;
+    let actor = auth.actor();
+    with_db(&pool, move |conn| {
+        let before = store::roles_of(conn, &id)?;
+        store::set_roles(conn, &id, &roles)?;
+        let after = store::roles_of(conn, &id)?;
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action: "roles_changed",
+                object: format!("staff:{id}"),
+                details: json!({ "from": before, "to": after }),
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn set_active(
+    auth: StaffAuth,
+    id: String,
+    active: bool,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MANAGE)?;
+    let actor = auth.actor();
+    with_db(&pool, move |conn| {
+        store::set_active(conn, &id, active)?;
+        let action = if active {
+            "staff_reactivated"
+        } else {
+            "staff_deactivated"
+        };
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action,
+                object: format!("staff:{id}"),
+                details: json!({}),
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Ends every session of the account at once and refuses its logins until reactivated.
+#[utoipa::path(post, path = "/api/v1/staff/{id}/deactivate", tag = "staff", security(("bearer" = [])),
+    params(("id" = String, Path, description = "The staff member's id")),
+    responses(
+        (status = 204, description = "Deactivated"),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not an admin", body = ApiErrorBody),
+        (status = 404, description = "No such staff member", body = ApiErrorBody),
+        (status = 409, description = "No active admin would remain", body = ApiErrorBody),
+    ))]
+pub async fn deactivate(
+    auth: StaffAuth,
+    id: web::Path<String>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    set_active(auth, id.into_inner(), false, pool).await
+}
+
+#[utoipa::path(post, path = "/api/v1/staff/{id}/reactivate", tag = "staff", security(("bearer" = [])),
+    params(("id" = String, Path, description = "The staff member's id")),
+    responses(
+        (status = 204, description = "Reactivated"),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not an admin", body = ApiErrorBody),
+        (status = 404, description = "No such staff member", body = ApiErrorBody),
+    ))]
+pub async fn reactivate(
+    auth: StaffAuth,
+    id: web::Path<String>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    set_active(auth, id.into_inner(), true, pool).await
+}

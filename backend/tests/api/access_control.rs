@@ -1,0 +1,217 @@
+//! Every staff endpoint against every kind of credential, as a table. An endpoint that the
+//! OpenAPI document marks as needing a session but that is missing here fails the test.
+
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use sanad_backend::auth::tokens::{unix_now, Claims, AUDIENCE};
+use sanad_shared::staff::Role;
+use serde_json::{json, Value};
+
+use crate::helpers::{json, signed_in, spawn_app, Session, TestApp, TEST_JWT_SECRET};
+
+const ALL: &[Role] = &[Role::Admin, Role::Moderator, Role::Caseworker, Role::Editor];
+const ADMIN: &[Role] = &[Role::Admin];
+
+/// (method, path as in the OpenAPI document, roles allowed)
+const TABLE: &[(&str, &str, &[Role])] = &[
+    ("GET", "/api/v1/me", ALL),
+    ("GET", "/api/v1/staff", ADMIN),
+    ("POST", "/api/v1/staff", ADMIN),
+    ("PUT", "/api/v1/staff/{id}/roles", ADMIN),
+    ("POST", "/api/v1/staff/{id}/deactivate", ADMIN),
+    ("POST", "/api/v1/staff/{id}/reactivate", ADMIN),
+    ("GET", "/api/v1/audit", ADMIN),
+];
+
+fn sign(claims: &Claims, secret: &[u8]) -> String {
+    jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        claims,
+        &EncodingKey::from_secret(secret),
+    )
+    .unwrap()
+}
+
+fn claims_for(session: &Session, app: &TestApp) -> Claims {
+    let now = unix_now();
+    Claims {
+        iss: app.config.public_url.clone(),
+        aud: AUDIENCE.to_owned(),
+        sub: session.id.clone(),
+        sid: String::new(),
+        roles: ALL.to_vec(),
+        iat: now,
+        exp: now + 300,
+    }
+}
+
+/// The `sid` inside a real token, so forged tokens point at a live session.
+fn session_id_of(token: &str) -> String {
+    use base64_url_decode as decode;
+    let payload = token.split('.').nth(1).unwrap();
+    let claims: Value = serde_json::from_slice(&decode(payload)).unwrap();
+    claims["sid"].as_str().unwrap().to_owned()
+}
+
+fn base64_url_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bits = 0_u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for byte in text.bytes() {
+        let value = ALPHABET.iter().position(|b| *b == byte).unwrap() as u32;
+        bits = (bits << 6) | value;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    out
+}
+
+async fn call(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    target: &str,
+    n: usize,
+) -> u16 {
+    let url = app.url(&path.replace("{id}", target));
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+    let mut request = app.client.request(method, url);
+    if let Some(token) = token {
+        request = request.header("Authorization", format!("Bearer {token}"));
+    }
+    let body: Option<Value> = match path {
+        "/api/v1/staff" => Some(
+            json!({ "email": format!("new{n}@example.org"), "display_name": "New", "roles": ["editor"], "language": "en" }),
+        ),
+        "/api/v1/staff/{id}/roles" => Some(json!({ "roles": ["editor"] })),
+        _ => None,
+    };
+    if let Some(body) = body.filter(|_| path.ends_with("/staff") || path.ends_with("/roles")) {
+        request = request.json(&body);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+#[actix_web::test]
+async fn every_staff_endpoint_refuses_bad_credentials_and_the_wrong_roles() {
+    let app = spawn_app().await;
+
+    // The table covers exactly the endpoints the API documents as needing a session.
+    let document = json(app.get("/api/v1/openapi.json").await).await;
+    let mut secured = Vec::new();
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            if operation.get("security").is_some() {
+                secured.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    secured.sort();
+    let mut tabled: Vec<(String, String)> = TABLE
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.to_string()))
+        .collect();
+    tabled.sort();
+    assert_eq!(
+        secured, tabled,
+        "every secured endpoint must be in the access-control table, and only those"
+    );
+
+    let sessions: Vec<(Role, Session)> = {
+        let mut list = Vec::new();
+        for role in ALL {
+            list.push((
+                *role,
+                signed_in(&app, &format!("{}@example.org", role.as_str()), &[*role]).await,
+            ));
+        }
+        list
+    };
+    let admin = &sessions[0].1;
+    let victim = signed_in(&app, "victim@example.org", &[Role::Editor]).await;
+    let sid = session_id_of(&admin.token);
+
+    let mut expired = claims_for(admin, &app);
+    expired.sid = sid.clone();
+    expired.iat = unix_now() - 3600;
+    expired.exp = unix_now() - 600;
+    let mut other_key = claims_for(admin, &app);
+    other_key.sid = sid.clone();
+    let mut wrong_audience = claims_for(admin, &app);
+    wrong_audience.sid = sid.clone();
+    wrong_audience.aud = "sanad-public".into();
+    let mut wrong_issuer = claims_for(admin, &app);
+    wrong_issuer.sid = sid.clone();
+    wrong_issuer.iss = "https://evil.example".into();
+    let valid_payload = admin.token.split('.').nth(1).unwrap();
+    let hostile: Vec<(&str, String)> = vec![
+        ("expired", sign(&expired, TEST_JWT_SECRET.as_bytes())),
+        (
+            "another key",
+            sign(&other_key, b"another-secret-another-secret-0123456789"),
+        ),
+        (
+            "alg none",
+            format!("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.{valid_payload}."),
+        ),
+        (
+            "wrong audience",
+            sign(&wrong_audience, TEST_JWT_SECRET.as_bytes()),
+        ),
+        (
+            "wrong issuer",
+            sign(&wrong_issuer, TEST_JWT_SECRET.as_bytes()),
+        ),
+        ("garbage", "not.a.token".into()),
+    ];
+
+    // A session that was logged out.
+    let revoked = signed_in(&app, "revoked@example.org", &[Role::Admin]).await;
+    let logout = app
+        .client
+        .post(app.url("/api/v1/auth/logout"))
+        .header("Cookie", format!("sanad_refresh={}", revoked.refresh))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), 204);
+
+    let mut n = 0;
+    for (method, path, allowed) in TABLE {
+        n += 1;
+        assert_eq!(
+            call(&app, method, path, None, &victim.id, n).await,
+            401,
+            "{method} {path} without a token"
+        );
+        for (name, token) in &hostile {
+            assert_eq!(
+                call(&app, method, path, Some(token), &victim.id, n).await,
+                401,
+                "{method} {path} with {name}"
+            );
+        }
+        assert_eq!(
+            call(&app, method, path, Some(&revoked.token), &victim.id, n).await,
+            401,
+            "{method} {path} revoked"
+        );
+        for (role, session) in &sessions {
+            n += 1;
+            let status = call(&app, method, path, Some(&session.token), &victim.id, n).await;
+            if allowed.contains(role) {
+                assert!(
+                    !matches!(status, 401 | 403),
+                    "{method} {path} as {role:?} answered {status}"
+                );
+            } else {
+                assert_eq!(status, 403, "{method} {path} as {role:?}");
+            }
+        }
+    }
+}

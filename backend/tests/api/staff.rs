@@ -1,0 +1,444 @@
+//! Staff accounts end to end: bootstrap, invitation by mail, links, login, sessions, lockout.
+
+use sanad_backend::audit;
+use sanad_shared::staff::Role;
+use serde_json::json;
+
+use crate::{
+    helpers::{
+        create_account, json, login, refresh_cookie_of, set_password, signed_in, spawn_app,
+        spawn_with, test_config, TestApp, GOOD_PASSWORD,
+    },
+    smtp::SmtpSink,
+};
+
+async fn app_with_mail() -> (TestApp, SmtpSink) {
+    let sink = SmtpSink::start();
+    let (mut config, dir, pg) = test_config();
+    config.smtp_url = Some(sink.url.clone());
+    config.public_url = "https://sanad.example.iq".to_owned();
+    (spawn_with(config, dir, pg).await, sink)
+}
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+#[actix_web::test]
+async fn an_admin_invites_a_moderator_by_mail_who_then_signs_in_and_both_are_audited() {
+    let (app, sink) = app_with_mail().await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+
+    let invite = app
+        .client
+        .post(app.url("/api/v1/staff"))
+        .header("Authorization", bearer(&admin.token))
+        .json(&json!({ "email": "Moderator@Example.org", "display_name": "Dilan", "roles": ["moderator"], "language": "ckb" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(invite.status(), 201);
+    let profile = json(invite).await;
+    assert_eq!(profile["email"], "moderator@example.org");
+    assert_eq!(profile["roles"], json!(["moderator"]));
+    assert_eq!(profile["password_set"], false);
+
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1, "one invitation mail");
+    assert_eq!(mails[0].recipients, ["moderator@example.org"]);
+    let parsed = mailparse::parse_mail(mails[0].data.as_bytes()).unwrap();
+    let subject = parsed
+        .headers
+        .iter()
+        .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
+        .unwrap()
+        .get_value();
+    assert_eq!(
+        subject, "بانگهێشت بۆ بەشداربوون لە سەنەد",
+        "the subject is in Sorani"
+    );
+    let body = parsed.get_body().unwrap();
+    assert!(body.contains("سڵاو Dilan"), "{body}");
+    let link = body
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("https://"))
+        .unwrap()
+        .to_owned();
+    let secret = link
+        .strip_prefix("https://sanad.example.iq/staff/set-password#")
+        .expect("the link")
+        .to_owned();
+    assert_eq!(secret.len(), 64);
+    assert!(
+        !body.contains(GOOD_PASSWORD) && !mails[0].data.contains("password_hash"),
+        "no secret but the link"
+    );
+
+    let info = app
+        .client
+        .post(app.url("/api/v1/auth/link"))
+        .json(&json!({ "token": secret }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(info.status(), 200);
+    let info = json(info).await;
+    assert_eq!(
+        (info["purpose"].as_str(), info["language"].as_str()),
+        (Some("invite"), Some("ckb"))
+    );
+
+    let weak = set_password(&app, &secret, "password1234").await;
+    assert_eq!(weak.status(), 400);
+    assert_eq!(json(weak).await["error"], "password_too_common");
+    let short = app
+        .client
+        .post(app.url("/api/v1/auth/link/password"))
+        .header("Accept-Language", "ckb")
+        .json(&json!({ "token": secret, "password": "short" }))
+        .send()
+        .await
+        .unwrap();
+    let short = json(short).await;
+    assert_eq!(short["error"], "password_too_short");
+    assert_eq!(short["message"], "وشەی نهێنی دەبێت لانیکەم 12 پیت بێت.");
+
+    assert_eq!(
+        set_password(&app, &secret, GOOD_PASSWORD).await.status(),
+        204
+    );
+    let reused = set_password(&app, &secret, "Another long passphrase 77").await;
+    assert_eq!(reused.status(), 410, "a link works once");
+    assert_eq!(json(reused).await["error"], "link_invalid");
+
+    let moderator = login(&app, "moderator@example.org", GOOD_PASSWORD).await;
+    assert_eq!(moderator.status(), 200);
+    let moderator = json(moderator).await;
+    assert_eq!(moderator["staff"]["roles"], json!(["moderator"]));
+    let token = moderator["access_token"].as_str().unwrap();
+    let forbidden = app
+        .client
+        .get(app.url("/api/v1/staff"))
+        .header("Authorization", bearer(token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forbidden.status(), 403);
+
+    let trail = app
+        .client
+        .get(app.url("/api/v1/audit?limit=50"))
+        .header("Authorization", bearer(&admin.token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(trail.status(), 200);
+    let trail = json(trail).await;
+    let actions: Vec<(&str, &str)> = trail
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+        .collect();
+    let moderator_actor = format!("staff:{}", profile["id"].as_str().unwrap());
+    let admin_actor = format!("staff:{}", admin.id);
+    assert!(
+        actions.contains(&("login", moderator_actor.as_str())),
+        "{actions:?}"
+    );
+    assert!(actions.contains(&("login", admin_actor.as_str())));
+    assert!(actions.contains(&("staff_invited", admin_actor.as_str())));
+    assert!(actions.contains(&("password_set", moderator_actor.as_str())));
+    assert!(!trail.to_string().contains(GOOD_PASSWORD));
+    assert_eq!(
+        audit::verify(&mut app.pool().get().unwrap()).unwrap(),
+        Ok(trail.as_array().unwrap().len() as i64)
+    );
+}
+
+#[actix_web::test]
+async fn an_expired_link_is_refused() {
+    let app = spawn_app().await;
+    let (_, secret) = create_account(&app, "late@example.org", &[Role::Editor]);
+    use diesel::connection::SimpleConnection;
+    app.pool()
+        .get()
+        .unwrap()
+        .batch_execute("UPDATE staff_links SET expires_at_ms = 1")
+        .unwrap();
+    assert_eq!(
+        set_password(&app, &secret, GOOD_PASSWORD).await.status(),
+        410
+    );
+    let info = app
+        .client
+        .post(app.url("/api/v1/auth/link"))
+        .json(&json!({ "token": secret }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(info.status(), 410);
+}
+
+async fn refresh(app: &TestApp, cookie: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/refresh"))
+        .header("Cookie", format!("sanad_refresh={cookie}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn me(app: &TestApp, token: &str) -> u16 {
+    app.client
+        .get(app.url("/api/v1/me"))
+        .header("Authorization", bearer(token))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[actix_web::test]
+async fn the_refresh_cookie_is_strict_and_rotates_and_a_replay_revokes_the_whole_session() {
+    let app = spawn_app().await;
+    let (_, secret) = create_account(&app, "editor@example.org", &[Role::Editor]);
+    set_password(&app, &secret, GOOD_PASSWORD).await;
+    let response = login(&app, "editor@example.org", GOOD_PASSWORD).await;
+    let set_cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    for attribute in [
+        "HttpOnly",
+        "Secure",
+        "SameSite=Strict",
+        "Path=/api/v1/auth",
+        "Max-Age=43200",
+    ] {
+        assert!(
+            set_cookie.contains(attribute),
+            "{attribute} missing in {set_cookie}"
+        );
+    }
+    let first = refresh_cookie_of(&response).unwrap();
+    let token = json(response).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(me(&app, &token).await, 200);
+
+    let rotated = refresh(&app, &first).await;
+    assert_eq!(rotated.status(), 200);
+    let second = refresh_cookie_of(&rotated).unwrap();
+    assert_ne!(first, second);
+    let new_token = json(rotated).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(me(&app, &new_token).await, 200);
+
+    let replay = refresh(&app, &first).await;
+    assert_eq!(replay.status(), 401);
+    assert_eq!(
+        refresh(&app, &second).await.status(),
+        401,
+        "the replay revoked the family"
+    );
+    assert_eq!(me(&app, &new_token).await, 401, "and its access tokens");
+    assert_eq!(refresh(&app, "garbage").await.status(), 401);
+}
+
+#[actix_web::test]
+async fn logout_deactivation_and_a_new_password_end_sessions_at_once() {
+    let app = spawn_app().await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let worker = signed_in(&app, "worker@example.org", &[Role::Caseworker]).await;
+
+    let logout = app
+        .client
+        .post(app.url("/api/v1/auth/logout"))
+        .header("Cookie", format!("sanad_refresh={}", worker.refresh))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), 204);
+    assert!(logout.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("sanad_refresh=;"));
+    assert_eq!(me(&app, &worker.token).await, 401);
+
+    let again = json(login(&app, "worker@example.org", GOOD_PASSWORD).await).await;
+    let token = again["access_token"].as_str().unwrap().to_owned();
+    let deactivate = app
+        .client
+        .post(app.url(&format!("/api/v1/staff/{}/deactivate", worker.id)))
+        .header("Authorization", bearer(&admin.token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deactivate.status(), 204);
+    assert_eq!(me(&app, &token).await, 401);
+    let refused = login(&app, "worker@example.org", GOOD_PASSWORD).await;
+    assert_eq!(refused.status(), 401);
+    assert_eq!(
+        json(refused).await["error"],
+        "invalid_credentials",
+        "a deactivated account looks like a wrong password"
+    );
+    let reactivate = app
+        .client
+        .post(app.url(&format!("/api/v1/staff/{}/reactivate", worker.id)))
+        .header("Authorization", bearer(&admin.token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reactivate.status(), 204);
+    let back = json(login(&app, "worker@example.org", GOOD_PASSWORD).await).await;
+    let token = back["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(me(&app, &token).await, 200);
+
+    // A reset link sets a new password and ends the sessions made with the old one.
+    use sanad_backend::auth::store;
+    let secret = store::create_link(
+        &mut app.pool().get().unwrap(),
+        &worker.id,
+        sanad_shared::staff::LinkPurpose::Reset,
+    )
+    .unwrap();
+    assert_eq!(
+        set_password(&app, &secret, "Another long passphrase 77")
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(me(&app, &token).await, 401);
+    assert_eq!(
+        login(&app, "worker@example.org", GOOD_PASSWORD)
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        login(&app, "worker@example.org", "Another long passphrase 77")
+            .await
+            .status(),
+        200
+    );
+}
+
+#[actix_web::test]
+async fn the_last_active_admin_cannot_be_removed() {
+    let app = spawn_app().await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let demote = app
+        .client
+        .put(app.url(&format!("/api/v1/staff/{}/roles", admin.id)))
+        .header("Authorization", bearer(&admin.token))
+        .json(&json!({ "roles": ["editor"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(demote.status(), 409);
+    assert_eq!(json(demote).await["error"], "last_admin");
+    let deactivate = app
+        .client
+        .post(app.url(&format!("/api/v1/staff/{}/deactivate", admin.id)))
+        .header("Authorization", bearer(&admin.token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deactivate.status(), 409);
+    assert_eq!(me(&app, &admin.token).await, 200, "nothing changed");
+}
+
+/// Five wrong passwords for `email` on a fresh app: the statuses, in order.
+async fn guessing(email: &str, create: bool) -> Vec<u16> {
+    let app = spawn_app().await;
+    if create {
+        signed_in(&app, email, &[Role::Editor]).await;
+    }
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let response = login(&app, email, "wrong password, long enough").await;
+        if response.status() == 429 {
+            assert!(response.headers().contains_key("retry-after"));
+        }
+        statuses.push(response.status().as_u16());
+    }
+    statuses
+}
+
+#[actix_web::test]
+async fn guessing_slows_down_the_same_way_for_known_and_unknown_emails() {
+    let known = guessing("known@example.org", true).await;
+    assert_eq!(
+        known,
+        [401, 401, 401, 401, 429],
+        "three free failures, then a delay"
+    );
+    let unknown = guessing("nobody@example.org", false).await;
+    assert_eq!(
+        unknown, known,
+        "an unknown email answers exactly like a known one"
+    );
+}
+
+#[actix_web::test]
+async fn ten_failures_lock_the_account_even_for_the_right_password() {
+    let app = spawn_app().await;
+    let session = signed_in(&app, "target@example.org", &[Role::Moderator]).await;
+    use sanad_backend::auth::store;
+    let mut conn = app.pool().get().unwrap();
+    let locked: Vec<bool> = (0..10)
+        .map(|_| store::record_failure(&mut conn, &session.id).unwrap())
+        .collect();
+    assert_eq!(locked.iter().filter(|l| **l).count(), 1);
+    assert!(locked[9]);
+    let response = login(&app, "target@example.org", GOOD_PASSWORD).await;
+    assert_eq!(response.status(), 429);
+    assert!(
+        json(response).await["details"]["retry_after_secs"]
+            .as_u64()
+            .unwrap()
+            > 800
+    );
+}
+
+#[actix_web::test]
+async fn a_missing_email_and_a_wrong_password_take_comparable_time() {
+    // Each run gets its own app, so the throttle (three free failures per client) never answers
+    // instead of the password check.
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for _ in 0..3 {
+        let app = spawn_app().await;
+        let (_, secret) = create_account(&app, "real@example.org", &[Role::Editor]);
+        set_password(&app, &secret, GOOD_PASSWORD).await;
+        for (email, times) in [
+            ("real@example.org", &mut known),
+            ("ghost@example.org", &mut unknown),
+        ] {
+            let started = std::time::Instant::now();
+            assert_eq!(
+                login(&app, email, "a wrong guess of a password")
+                    .await
+                    .status(),
+                401
+            );
+            times.push(started.elapsed().as_secs_f64());
+        }
+    }
+    known.sort_by(f64::total_cmp);
+    unknown.sort_by(f64::total_cmp);
+    let ratio = known[1] / unknown[1];
+    assert!(
+        (0.5..2.0).contains(&ratio),
+        "median wrong-password {:.1} ms vs missing-email {:.1} ms",
+        known[1] * 1e3,
+        unknown[1] * 1e3
+    );
+}
