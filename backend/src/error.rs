@@ -54,6 +54,12 @@ pub enum ApiError {
     LastAdmin,
     #[error("mail failed: {0}")]
     MailFailed(String),
+    #[error("TOTP must be set up first")]
+    TotpSetupRequired,
+    #[error("TOTP is required for all staff")]
+    TotpEnforced,
+    #[error("wrong TOTP code")]
+    TotpInvalid,
     #[error("password refused: {0:?}")]
     Password(crate::auth::password::Problem),
     #[error("internal error: {0:#}")]
@@ -88,6 +94,9 @@ impl ApiError {
             ApiError::EmailTaken => ErrorCode::EmailTaken,
             ApiError::LastAdmin => ErrorCode::LastAdmin,
             ApiError::MailFailed(_) => ErrorCode::MailFailed,
+            ApiError::TotpSetupRequired => ErrorCode::TotpSetupRequired,
+            ApiError::TotpEnforced => ErrorCode::TotpEnforced,
+            ApiError::TotpInvalid => ErrorCode::TotpInvalid,
             ApiError::Password(problem) => problem.code(),
             ApiError::Internal(_) => ErrorCode::Internal,
         }

@@ -14,5 +14,6 @@ pub mod mail;
 pub mod openapi;
 pub mod routes;
 pub mod schema;
+pub mod settings;
 pub mod startup;
 pub mod telemetry;

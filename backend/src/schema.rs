@@ -39,6 +39,7 @@ diesel::table! {
         password_hash -> Nullable<Text>,
         totp_secret -> Nullable<Text>,
         totp_pending_secret -> Nullable<Text>,
+        totp_last_step -> Nullable<BigInt>,
         active -> Bool,
         failed_logins -> Integer,
         locked_until_ms -> Nullable<BigInt>,

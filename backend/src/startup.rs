@@ -19,7 +19,7 @@ use crate::{
     locales::Locales,
     mail::Mailer,
     openapi,
-    routes::{audit, auth, health, languages, staff},
+    routes::{audit, auth, health, languages, me, settings, staff},
     telemetry,
 };
 
@@ -76,6 +76,14 @@ fn security_headers() -> DefaultHeaders {
         .add(("Cache-Control", "no-store"))
 }
 
+/// A resource that only signed-in staff reach: the session is checked by middleware before
+/// extractors read the body.
+macro_rules! secured {
+    ($path:expr) => {
+        web::resource($path).wrap(actix_web::middleware::from_fn(crate::auth::require_session))
+    };
+}
+
 pub fn app(
     ctx: &AppContext,
 ) -> App<
@@ -124,22 +132,29 @@ pub fn app(
                     web::resource("/auth/password-reset")
                         .route(web::post().to(auth::password_reset)),
                 )
-                .service(web::resource("/me").route(web::get().to(auth::me)))
+                .service(secured!("/me").route(web::get().to(auth::me)))
+                .service(secured!("/me/totp").route(web::post().to(me::start_totp)))
+                .service(secured!("/me/totp/confirm").route(web::post().to(me::confirm_totp)))
+                .service(secured!("/me/totp/disable").route(web::post().to(me::disable_totp)))
+                .service(secured!("/me/password").route(web::put().to(me::change_password)))
                 .service(
-                    web::resource("/staff")
+                    secured!("/settings")
+                        .route(web::get().to(settings::get))
+                        .route(web::put().to(settings::put)),
+                )
+                .service(
+                    secured!("/staff")
                         .route(web::get().to(staff::list))
                         .route(web::post().to(staff::invite)),
                 )
-                .service(web::resource("/staff/{id}/roles").route(web::put().to(staff::set_roles)))
+                .service(secured!("/staff/{id}/roles").route(web::put().to(staff::set_roles)))
                 .service(
-                    web::resource("/staff/{id}/deactivate")
-                        .route(web::post().to(staff::deactivate)),
+                    secured!("/staff/{id}/deactivate").route(web::post().to(staff::deactivate)),
                 )
                 .service(
-                    web::resource("/staff/{id}/reactivate")
-                        .route(web::post().to(staff::reactivate)),
+                    secured!("/staff/{id}/reactivate").route(web::post().to(staff::reactivate)),
                 )
-                .service(web::resource("/audit").route(web::get().to(audit::list))),
+                .service(secured!("/audit").route(web::get().to(audit::list))),
         )
         .default_service(web::to(frontend::serve))
         .wrap(ErrorHandlers::new().default_handler(error::render_error))

@@ -51,6 +51,9 @@ error-invalid-email = This is not a valid email address.
 error-email-taken = A staff member with this email address already exists.
 error-last-admin = At least one active administrator must remain.
 error-mail-failed = The email could not be sent. Please try again later.
+error-totp-setup-required = Your organisation requires two-step sign-in. Set up an authenticator app on your account page first.
+error-totp-enforced = Two-step sign-in is required for all staff and cannot be turned off.
+error-totp-invalid = That code is not correct. Enter the current six-digit code from your app.
 error-internal = Something went wrong on the server. Please try again later.
 error-unknown = An unexpected error occurred.
 

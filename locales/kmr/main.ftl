@@ -51,6 +51,9 @@ error-invalid-email = Ev ne navnîşaneke e-nameyê ya derbasdar e.
 error-email-taken = Karmendek bi vê navnîşana e-nameyê berê heye.
 error-last-admin = Divê herî kêm rêveberekî çalak bimîne.
 error-mail-failed = E-name nehat şandin. Ji kerema xwe paşê dîsa biceribîne.
+error-totp-setup-required = Rêxistina te têketina du-gavî dixwaze. Pêşî li rûpela hesabê xwe sepaneke piştrastkirinê saz bike.
+error-totp-enforced = Têketina du-gavî ji bo hemû karmendan pêwîst e û nayê girtin.
+error-totp-invalid = Ev kod ne rast e. Koda niha ya şeş reqemî ji sepana xwe binivîse.
 error-internal = Di serverê de xeletiyek çêbû. Ji kerema xwe paşê dîsa biceribîne.
 error-unknown = Xeletiyeke nediyar çêbû.
 

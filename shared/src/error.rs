@@ -31,6 +31,9 @@ pub enum ErrorCode {
     EmailTaken,
     LastAdmin,
     MailFailed,
+    TotpSetupRequired,
+    TotpEnforced,
+    TotpInvalid,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -40,7 +43,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -64,6 +67,9 @@ impl ErrorCode {
         ErrorCode::EmailTaken,
         ErrorCode::LastAdmin,
         ErrorCode::MailFailed,
+        ErrorCode::TotpSetupRequired,
+        ErrorCode::TotpEnforced,
+        ErrorCode::TotpInvalid,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -93,6 +99,9 @@ impl ErrorCode {
             ErrorCode::EmailTaken => "email_taken",
             ErrorCode::LastAdmin => "last_admin",
             ErrorCode::MailFailed => "mail_failed",
+            ErrorCode::TotpSetupRequired => "totp_setup_required",
+            ErrorCode::TotpEnforced => "totp_enforced",
+            ErrorCode::TotpInvalid => "totp_invalid",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -124,6 +133,9 @@ impl ErrorCode {
             ErrorCode::EmailTaken => "error-email-taken",
             ErrorCode::LastAdmin => "error-last-admin",
             ErrorCode::MailFailed => "error-mail-failed",
+            ErrorCode::TotpSetupRequired => "error-totp-setup-required",
+            ErrorCode::TotpEnforced => "error-totp-enforced",
+            ErrorCode::TotpInvalid => "error-totp-invalid",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -141,14 +153,15 @@ impl ErrorCode {
             | ErrorCode::PasswordTooLong
             | ErrorCode::PasswordTooCommon
             | ErrorCode::PasswordTooWeak
-            | ErrorCode::InvalidEmail => 400,
+            | ErrorCode::InvalidEmail
+            | ErrorCode::TotpInvalid => 400,
             ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::TotpRequired => {
                 401
             }
-            ErrorCode::Forbidden => 403,
+            ErrorCode::Forbidden | ErrorCode::TotpSetupRequired => 403,
             ErrorCode::TooManyAttempts => 429,
             ErrorCode::LinkInvalid => 410,
-            ErrorCode::EmailTaken | ErrorCode::LastAdmin => 409,
+            ErrorCode::EmailTaken | ErrorCode::LastAdmin | ErrorCode::TotpEnforced => 409,
             ErrorCode::MailFailed => 502,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,

@@ -204,6 +204,45 @@ pub struct ResetRequest {
     pub email: String,
 }
 
+/// `POST /api/v1/me/totp`: a new secret to scan; it takes effect once a code confirms it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotpEnrolment {
+    /// Base32, for typing into an app by hand.
+    pub secret: String,
+    pub otpauth_url: String,
+    /// The same URL as a QR code, drawn on the server as SVG.
+    pub qr_svg: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotpCode {
+    pub code: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordConfirmation {
+    pub password: String,
+}
+
+/// `PUT /api/v1/me/password`. Every session ends afterwards, this one included.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Instance-wide settings that admins change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffSettings {
+    /// Every staff member must sign in with a TOTP code.
+    pub require_totp: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,6 +56,10 @@ fn run() -> anyhow::Result<()> {
     ])?;
     let binary = process::root().join("target/release/sanad");
     println!("\nStarting Sanad (Ctrl-C stops it). Data: ./data (SQLite).");
+    println!(
+        "To create the first admin, in another terminal:\n  target/release/sanad create-admin --email you@example.org\n\
+         It prints a one-time link to set the password. Mail goes to ./data/outbox/ unless SANAD_SMTP_URL is set."
+    );
     let mut command = std::process::Command::new(binary);
     command.arg("serve").current_dir(process::root());
     // Replace this process with the server, so Ctrl-C reaches it directly and it stops cleanly.

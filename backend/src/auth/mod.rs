@@ -8,10 +8,17 @@ pub mod password;
 pub mod store;
 pub mod throttle;
 pub mod tokens;
+pub mod totp;
 
 use std::{future::Future, pin::Pin};
 
-use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use actix_web::{
+    body::MessageBody,
+    dev::{Payload, ServiceRequest, ServiceResponse},
+    http::header,
+    middleware::Next,
+    web, FromRequest, HttpMessage as _, HttpRequest,
+};
 use sanad_shared::staff::Role;
 
 use crate::{db, error::ApiError, routes::with_db};
@@ -22,11 +29,22 @@ pub struct StaffAuth {
     pub staff_id: String,
     pub session_id: String,
     pub roles: Vec<Role>,
+    /// TOTP is required of all staff and this account has not set it up: until it does, only its
+    /// own account endpoints answer.
+    pub totp_missing: bool,
 }
 
 impl StaffAuth {
     /// Every staff endpoint calls this with the roles it allows.
     pub fn require(&self, allowed: &[Role]) -> Result<(), ApiError> {
+        if self.totp_missing {
+            return Err(ApiError::TotpSetupRequired);
+        }
+        self.require_role_only(allowed)
+    }
+
+    /// For the person's own account endpoints, which must work while TOTP is being set up.
+    pub fn require_role_only(&self, allowed: &[Role]) -> Result<(), ApiError> {
         if self.roles.iter().any(|role| allowed.contains(role)) {
             Ok(())
         } else {
@@ -39,11 +57,9 @@ impl StaffAuth {
     }
 }
 
-impl FromRequest for StaffAuth {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<StaffAuth, ApiError>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+impl StaffAuth {
+    /// Checks the bearer token and the session behind it.
+    pub async fn authenticate(req: &HttpRequest) -> Result<StaffAuth, ApiError> {
         let token = req
             .headers()
             .get(header::AUTHORIZATION)
@@ -52,22 +68,48 @@ impl FromRequest for StaffAuth {
             .map(|t| t.trim().to_owned());
         let keys = req.app_data::<web::Data<tokens::TokenKeys>>().cloned();
         let pool = req.app_data::<web::Data<db::Pool>>().cloned();
+        let (Some(token), Some(keys), Some(pool)) = (token, keys, pool) else {
+            return Err(ApiError::Unauthorized);
+        };
+        let claims = keys.validate(&token).ok_or(ApiError::Unauthorized)?;
+        let (session_id, staff_id) = (claims.sid.clone(), claims.sub.clone());
+        let check = with_db(&pool, move |conn| {
+            Ok(store::check_session(conn, &session_id, &staff_id)?)
+        })
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+        Ok(StaffAuth {
+            staff_id: claims.sub,
+            session_id: claims.sid,
+            roles: check.roles,
+            totp_missing: check.totp_missing,
+        })
+    }
+}
+
+/// Middleware for every staff route: the session is checked before anything reads the request
+/// body, so a request without a valid session learns nothing about the endpoint.
+pub async fn require_session(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let auth = StaffAuth::authenticate(req.request()).await?;
+    req.extensions_mut().insert(auth);
+    next.call(req).await
+}
+
+impl FromRequest for StaffAuth {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<StaffAuth, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let checked = req.extensions().get::<StaffAuth>().cloned();
+        let req = req.clone();
         Box::pin(async move {
-            let (Some(token), Some(keys), Some(pool)) = (token, keys, pool) else {
-                return Err(ApiError::Unauthorized);
-            };
-            let claims = keys.validate(&token).ok_or(ApiError::Unauthorized)?;
-            let (session_id, staff_id) = (claims.sid.clone(), claims.sub.clone());
-            let roles = with_db(&pool, move |conn| {
-                Ok(store::check_session(conn, &session_id, &staff_id)?)
-            })
-            .await?
-            .ok_or(ApiError::Unauthorized)?;
-            Ok(StaffAuth {
-                staff_id: claims.sub,
-                session_id: claims.sid,
-                roles,
-            })
+            match checked {
+                Some(auth) => Ok(auth),
+                None => StaffAuth::authenticate(&req).await,
+            }
         })
     }
 }

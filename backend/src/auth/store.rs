@@ -33,6 +33,7 @@ pub struct StaffRow {
     pub password_hash: Option<String>,
     pub totp_secret: Option<String>,
     pub totp_pending_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
     pub active: bool,
     pub failed_logins: i32,
     pub locked_until_ms: Option<i64>,
@@ -376,13 +377,21 @@ impl SessionRow {
     }
 }
 
+/// What a live session may do now.
+#[derive(Clone, Debug)]
+pub struct SessionCheck {
+    pub roles: Vec<Role>,
+    /// The admins require TOTP and this account has not set it up yet.
+    pub totp_missing: bool,
+}
+
 /// A live session of an active account, touched (so its idle timer restarts), with the
 /// account's current roles; `None` otherwise.
 pub fn check_session(
     conn: &mut DbConnection,
     session_id: &str,
     staff_id: &str,
-) -> Result<Option<Vec<Role>>, StoreError> {
+) -> Result<Option<SessionCheck>, StoreError> {
     let now = now_ms();
     let Some(session) = staff_sessions::table
         .find(session_id)
@@ -395,16 +404,71 @@ pub fn check_session(
     if session.staff_id != staff_id || !session.live(now) {
         return Ok(None);
     }
-    if !find_by_id(conn, staff_id)?.is_some_and(|row| row.active) {
+    let Some(row) = find_by_id(conn, staff_id)?.filter(|row| row.active) else {
         return Ok(None);
-    }
+    };
     // One write a minute at most per session, not one per request.
     if now - session.last_seen_ms > 60_000 {
         diesel::update(staff_sessions::table.find(session_id))
             .set(staff_sessions::last_seen_ms.eq(now))
             .execute(conn)?;
     }
-    Ok(Some(roles_of(conn, staff_id)?))
+    let totp_missing =
+        row.totp_secret.is_none() && crate::settings::flag(conn, crate::settings::REQUIRE_TOTP)?;
+    Ok(Some(SessionCheck {
+        roles: roles_of(conn, staff_id)?,
+        totp_missing,
+    }))
+}
+
+/// Starts TOTP enrolment with a new pending secret (replacing any earlier pending one).
+pub fn set_pending_totp(conn: &mut DbConnection, id: &str, secret: &str) -> Result<(), StoreError> {
+    diesel::update(staff::table.find(id))
+        .set(staff::totp_pending_secret.eq(secret))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Makes the pending secret the account's TOTP secret, with the step of the code that proved it.
+pub fn confirm_totp(conn: &mut DbConnection, id: &str, step: i64) -> Result<(), StoreError> {
+    diesel::update(
+        staff::table
+            .find(id)
+            .filter(staff::totp_pending_secret.is_not_null()),
+    )
+    .set((
+        staff::totp_secret.eq(staff::totp_pending_secret),
+        staff::totp_pending_secret.eq(None::<String>),
+        staff::totp_last_step.eq(step),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+pub fn disable_totp(conn: &mut DbConnection, id: &str) -> Result<(), StoreError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::totp_secret.eq(None::<String>),
+            staff::totp_pending_secret.eq(None::<String>),
+            staff::totp_last_step.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records the step of an accepted login code, only if it is newer than the last one: two
+/// concurrent logins with one code cannot both pass.
+pub fn use_totp_step(conn: &mut DbConnection, id: &str, step: i64) -> Result<bool, StoreError> {
+    let updated = diesel::update(
+        staff::table.find(id).filter(
+            staff::totp_last_step
+                .is_null()
+                .or(staff::totp_last_step.lt(step)),
+        ),
+    )
+    .set(staff::totp_last_step.eq(step))
+    .execute(conn)?;
+    Ok(updated == 1)
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -21,8 +21,8 @@ use crate::{
         password::{self, PasswordHasher, Verified},
         store::{self, Rotation, SESSION_ABSOLUTE_MS},
         throttle::Throttle,
-        tokens::TokenKeys,
-        StaffAuth,
+        tokens::{self, TokenKeys},
+        totp, StaffAuth,
     },
     db,
     error::ApiError,
@@ -86,7 +86,7 @@ pub async fn login(
     let LoginRequest {
         email,
         password,
-        totp_code: _,
+        totp_code,
     } = body.into_inner();
     let subjects = throttle.subjects(&email, req.peer_addr().map(|a| a.ip()));
     if let Err(wait) = throttle.check(&subjects, Instant::now()) {
@@ -130,6 +130,42 @@ pub async fn login(
             })
         }
         Some(row) if matches!(verdict, Verified::Correct { .. }) => {
+            if let Some(secret) = row.totp_secret.clone() {
+                let Some(code) = totp_code else {
+                    // The password was right; the second factor is still missing. Not a failure.
+                    return Err(ApiError::TotpRequired);
+                };
+                let step = totp::accept(&secret, &code, row.totp_last_step, tokens::unix_now());
+                let id = row.id.clone();
+                let accepted = match step {
+                    Some(step) => {
+                        with_db(&pool, move |conn| {
+                            Ok(store::use_totp_step(conn, &id, step)?)
+                        })
+                        .await?
+                    }
+                    None => false,
+                };
+                if !accepted {
+                    throttle.failed(&subjects, Instant::now());
+                    let id = row.id.clone();
+                    with_db(&pool, move |conn| {
+                        store::record_failure(conn, &id)?;
+                        audit::append(
+                            conn,
+                            &audit_entry(
+                                Actor::System,
+                                "login_failed",
+                                format!("staff:{id}"),
+                                json!({ "factor": "totp" }),
+                            ),
+                        )?;
+                        Ok(())
+                    })
+                    .await?;
+                    return Err(ApiError::InvalidCredentials);
+                }
+            }
             throttle.succeeded(&subjects);
             if matches!(verdict, Verified::Correct { rehash: true }) {
                 let upgraded = hasher.hash(password).await?;
@@ -292,7 +328,7 @@ pub async fn logout(req: HttpRequest, pool: web::Data<db::Pool>) -> Result<HttpR
         (status = 401, description = "No valid session", body = ApiErrorBody),
     ))]
 pub async fn me(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
-    auth.require(&sanad_shared::staff::Role::ALL)?;
+    auth.require_role_only(&sanad_shared::staff::Role::ALL)?;
     let id = auth.staff_id.clone();
     let profile = with_db(&pool, move |conn| {
         let row = store::find_by_id(conn, &id)?.ok_or(ApiError::Unauthorized)?;

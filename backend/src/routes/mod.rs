@@ -5,6 +5,8 @@ pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod languages;
+pub mod me;
+pub mod settings;
 pub mod staff;
 
 use actix_web::web;

@@ -20,6 +20,12 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/staff/{id}/deactivate", ADMIN),
     ("POST", "/api/v1/staff/{id}/reactivate", ADMIN),
     ("GET", "/api/v1/audit", ADMIN),
+    ("POST", "/api/v1/me/totp", ALL),
+    ("POST", "/api/v1/me/totp/confirm", ALL),
+    ("POST", "/api/v1/me/totp/disable", ALL),
+    ("PUT", "/api/v1/me/password", ALL),
+    ("GET", "/api/v1/settings", ADMIN),
+    ("PUT", "/api/v1/settings", ADMIN),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {
@@ -79,8 +85,9 @@ async fn call(
     n: usize,
 ) -> u16 {
     let url = app.url(&path.replace("{id}", target));
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = app.client.request(method, url);
+    let mut request = app
+        .client
+        .request(reqwest::Method::from_bytes(method.as_bytes()).unwrap(), url);
     if let Some(token) = token {
         request = request.header("Authorization", format!("Bearer {token}"));
     }
@@ -89,9 +96,10 @@ async fn call(
             json!({ "email": format!("new{n}@example.org"), "display_name": "New", "roles": ["editor"], "language": "en" }),
         ),
         "/api/v1/staff/{id}/roles" => Some(json!({ "roles": ["editor"] })),
+        "/api/v1/settings" => Some(json!({ "require_totp": false })),
         _ => None,
     };
-    if let Some(body) = body.filter(|_| path.ends_with("/staff") || path.ends_with("/roles")) {
+    if let Some(body) = body.filter(|_| method != "GET") {
         request = request.json(&body);
     }
     request.send().await.unwrap().status().as_u16()

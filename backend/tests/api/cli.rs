@@ -203,3 +203,64 @@ fn audit_verify_passes_on_an_intact_trail_and_fails_after_a_hand_edit() {
     let stderr = String::from_utf8(broken.stderr).unwrap();
     assert!(stderr.contains("entry 2 was edited"), "{stderr}");
 }
+
+#[test]
+fn create_admin_prints_a_one_time_link_and_refuses_a_second_account_for_the_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let run = || {
+        sanad()
+            .args([
+                "create-admin",
+                "--email",
+                "Chief@Example.org",
+                "--language",
+                "ckb",
+            ])
+            .env("SANAD_DATA_DIR", &data)
+            .env("SANAD_PUBLIC_URL", "https://sanad.example.iq")
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let stdout = String::from_utf8(first.stdout).unwrap();
+    let link = stdout
+        .lines()
+        .find(|l| l.starts_with("https://"))
+        .expect("a link");
+    let secret = link
+        .strip_prefix("https://sanad.example.iq/staff/set-password#")
+        .expect("the set-password page");
+    assert_eq!(secret.len(), 64);
+    assert!(stdout.contains("chief@example.org"));
+
+    let second = run();
+    assert!(!second.status.success());
+    assert!(String::from_utf8(second.stderr)
+        .unwrap()
+        .contains("already exists"));
+
+    let bad = sanad()
+        .args(["create-admin", "--email", "not an email"])
+        .env("SANAD_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8(bad.stderr)
+        .unwrap()
+        .contains("not an email address"));
+
+    let verify = sanad()
+        .args(["audit", "verify"])
+        .env("SANAD_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(verify.stdout)
+        .unwrap()
+        .contains("intact: 1 entries"));
+}

@@ -442,3 +442,222 @@ async fn a_missing_email_and_a_wrong_password_take_comparable_time() {
         unknown[1] * 1e3
     );
 }
+
+fn code_for(secret: &str, at: u64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
+        .to_bytes()
+        .unwrap();
+    totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        bytes,
+        None,
+        String::new(),
+    )
+    .unwrap()
+    .generate(at)
+}
+
+fn now_secs() -> u64 {
+    sanad_backend::auth::tokens::unix_now()
+}
+
+async fn login_with_code(
+    app: &TestApp,
+    email: &str,
+    code: Option<&str>,
+    language: &str,
+) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .header("Accept-Language", language)
+        .json(&json!({ "email": email, "password": GOOD_PASSWORD, "totp_code": code }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_moderator_enrols_totp_and_then_signs_in_with_a_code_that_works_once() {
+    let app = spawn_app().await;
+    let moderator = signed_in(&app, "dilan@example.org", &[Role::Moderator]).await;
+    let auth = bearer(&moderator.token);
+
+    let enrolment = app
+        .client
+        .post(app.url("/api/v1/me/totp"))
+        .header("Authorization", &auth)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(enrolment.status(), 200);
+    let enrolment = json(enrolment).await;
+    let secret = enrolment["secret"].as_str().unwrap().to_owned();
+    assert!(
+        enrolment["qr_svg"].as_str().unwrap().starts_with("<?xml")
+            || enrolment["qr_svg"].as_str().unwrap().contains("<svg")
+    );
+
+    let wrong = app
+        .client
+        .post(app.url("/api/v1/me/totp/confirm"))
+        .header("Authorization", &auth)
+        .json(&json!({ "code": "000000" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 400);
+    assert_eq!(json(wrong).await["error"], "totp_invalid");
+    let confirm_code = code_for(&secret, now_secs());
+    let confirmed = app
+        .client
+        .post(app.url("/api/v1/me/totp/confirm"))
+        .header("Authorization", &auth)
+        .json(&json!({ "code": confirm_code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 204);
+
+    let missing = login_with_code(&app, "dilan@example.org", None, "ckb").await;
+    assert_eq!(missing.status(), 401);
+    let missing = json(missing).await;
+    assert_eq!(missing["error"], "totp_required");
+    assert_eq!(
+        missing["message"],
+        "کۆدە شەش ژمارەییەکە لە ئەپی ناسینەوەکەت بنووسە."
+    );
+
+    // The code that confirmed enrolment cannot sign in: a code works once.
+    assert_eq!(
+        login_with_code(&app, "dilan@example.org", Some(&confirm_code), "ckb")
+            .await
+            .status(),
+        401
+    );
+    let next = code_for(&secret, now_secs() + 30);
+    let signed = login_with_code(&app, "dilan@example.org", Some(&next), "ckb").await;
+    assert_eq!(signed.status(), 200);
+    assert_eq!(json(signed).await["staff"]["totp_enabled"], true);
+    assert_eq!(
+        login_with_code(&app, "dilan@example.org", Some(&next), "ckb")
+            .await
+            .status(),
+        401,
+        "replayed code"
+    );
+
+    let disable = app
+        .client
+        .post(app.url("/api/v1/me/totp/disable"))
+        .header("Authorization", &auth)
+        .json(&json!({ "password": "wrong password here" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(disable.status(), 401);
+}
+
+#[actix_web::test]
+async fn when_admins_require_totp_staff_without_it_can_only_reach_their_own_account() {
+    let app = spawn_app().await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let auth = bearer(&admin.token);
+    let put = app
+        .client
+        .put(app.url("/api/v1/settings"))
+        .header("Authorization", &auth)
+        .json(&json!({ "require_totp": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 204);
+
+    let blocked = app
+        .client
+        .get(app.url("/api/v1/staff"))
+        .header("Authorization", &auth)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(blocked.status(), 403);
+    assert_eq!(json(blocked).await["error"], "totp_setup_required");
+    assert_eq!(me(&app, &admin.token).await, 200);
+
+    let enrolment = json(
+        app.client
+            .post(app.url("/api/v1/me/totp"))
+            .header("Authorization", &auth)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let code = code_for(enrolment["secret"].as_str().unwrap(), now_secs());
+    let confirmed = app
+        .client
+        .post(app.url("/api/v1/me/totp/confirm"))
+        .header("Authorization", &auth)
+        .json(&json!({ "code": code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 204);
+    let allowed = app
+        .client
+        .get(app.url("/api/v1/settings"))
+        .header("Authorization", &auth)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(allowed).await, json!({ "require_totp": true }));
+
+    let disable = app
+        .client
+        .post(app.url("/api/v1/me/totp/disable"))
+        .header("Authorization", &auth)
+        .json(&json!({ "password": GOOD_PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(disable.status(), 409);
+    assert_eq!(json(disable).await["error"], "totp_enforced");
+}
+
+#[actix_web::test]
+async fn changing_the_password_needs_the_current_one_and_ends_every_session() {
+    let app = spawn_app().await;
+    let editor = signed_in(&app, "editor@example.org", &[Role::Editor]).await;
+    let change = |current: &'static str, new: &'static str| {
+        app.client
+            .put(app.url("/api/v1/me/password"))
+            .header("Authorization", bearer(&editor.token))
+            .json(&json!({ "current_password": current, "new_password": new }))
+            .send()
+    };
+    assert_eq!(
+        change("not my password at all", "Another long passphrase 77")
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let weak = change(GOOD_PASSWORD, "editor@example.org").await.unwrap();
+    assert_eq!(weak.status(), 400);
+    assert_eq!(
+        change(GOOD_PASSWORD, "Another long passphrase 77")
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    assert_eq!(me(&app, &editor.token).await, 401);
+    assert_eq!(
+        login(&app, "editor@example.org", "Another long passphrase 77")
+            .await
+            .status(),
+        200
+    );
+}

@@ -9,6 +9,8 @@ CREATE TABLE staff (
     -- Base32 TOTP secret once enrolment is confirmed; the pending one during enrolment.
     totp_secret TEXT,
     totp_pending_secret TEXT,
+    -- The last 30-second step whose code was accepted, so a code cannot be used twice.
+    totp_last_step BIGINT,
     active BOOLEAN NOT NULL,
     failed_logins INTEGER NOT NULL,
     locked_until_ms BIGINT,

@@ -1,0 +1,183 @@
+//! A staff member's own account: TOTP and password. These answer while TOTP set-up is pending,
+//! so that a person can comply with an admin's TOTP requirement.
+
+use actix_web::{web, HttpResponse};
+use sanad_shared::{
+    api::ApiError as ApiErrorBody,
+    staff::{PasswordChange, PasswordConfirmation, Role, TotpCode, TotpEnrolment},
+};
+use serde_json::json;
+
+use crate::{
+    audit::{self, Entry},
+    auth::{
+        password::{self, PasswordHasher, Verified},
+        store, tokens, totp, StaffAuth,
+    },
+    db,
+    error::ApiError,
+    routes::with_db,
+    settings,
+};
+
+async fn own_row(
+    auth: &StaffAuth,
+    pool: &web::Data<db::Pool>,
+) -> Result<store::StaffRow, ApiError> {
+    auth.require_role_only(&Role::ALL)?;
+    let id = auth.staff_id.clone();
+    with_db(pool, move |conn| {
+        store::find_by_id(conn, &id)?.ok_or(ApiError::Unauthorized)
+    })
+    .await
+}
+
+/// Starts TOTP enrolment: a new secret, as text, URL and QR code. Nothing changes for sign-in
+/// until a code from the app confirms it.
+#[utoipa::path(post, path = "/api/v1/me/totp", tag = "me", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Scan this, then confirm with a code", body = TotpEnrolment),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+    ))]
+pub async fn start_totp(
+    auth: StaffAuth,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let row = own_row(&auth, &pool).await?;
+    let secret = totp::new_secret();
+    let (otpauth_url, qr_svg) = totp::enrolment(&secret, &row.email)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("TOTP enrolment")))?;
+    let pending = secret.clone();
+    with_db(&pool, move |conn| {
+        Ok(store::set_pending_totp(conn, &row.id, &pending)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(TotpEnrolment {
+        secret,
+        otpauth_url,
+        qr_svg,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/totp/confirm", tag = "me", security(("bearer" = [])), request_body = TotpCode,
+    responses(
+        (status = 204, description = "TOTP is on: sign-ins now need a code"),
+        (status = 400, description = "Wrong code, or no enrolment started", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+    ))]
+pub async fn confirm_totp(
+    auth: StaffAuth,
+    body: web::Json<TotpCode>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let row = own_row(&auth, &pool).await?;
+    let pending = row
+        .totp_pending_secret
+        .clone()
+        .ok_or(ApiError::TotpInvalid)?;
+    let step = totp::accept(&pending, &body.code, None, tokens::unix_now())
+        .ok_or(ApiError::TotpInvalid)?;
+    let actor = auth.actor();
+    with_db(&pool, move |conn| {
+        store::confirm_totp(conn, &row.id, step)?;
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action: "totp_enabled",
+                object: format!("staff:{}", row.id),
+                details: json!({}),
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(post, path = "/api/v1/me/totp/disable", tag = "me", security(("bearer" = [])), request_body = PasswordConfirmation,
+    responses(
+        (status = 204, description = "TOTP is off"),
+        (status = 401, description = "No valid session, or the password is wrong", body = ApiErrorBody),
+        (status = 409, description = "The admins require TOTP for everyone", body = ApiErrorBody),
+    ))]
+pub async fn disable_totp(
+    auth: StaffAuth,
+    body: web::Json<PasswordConfirmation>,
+    pool: web::Data<db::Pool>,
+    hasher: web::Data<PasswordHasher>,
+) -> Result<HttpResponse, ApiError> {
+    let row = own_row(&auth, &pool).await?;
+    if hasher
+        .verify(body.into_inner().password, row.password_hash.clone())
+        .await?
+        == Verified::Wrong
+    {
+        return Err(ApiError::InvalidCredentials);
+    }
+    let actor = auth.actor();
+    with_db(&pool, move |conn| {
+        if settings::flag(conn, settings::REQUIRE_TOTP)? {
+            return Err(ApiError::TotpEnforced);
+        }
+        store::disable_totp(conn, &row.id)?;
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action: "totp_disabled",
+                object: format!("staff:{}", row.id),
+                details: json!({}),
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Changes the password. Every session of the account ends, this one included.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "me", security(("bearer" = [])), request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed; sign in again"),
+        (status = 400, description = "The new password is refused; the code says why", body = ApiErrorBody),
+        (status = 401, description = "No valid session, or the current password is wrong", body = ApiErrorBody),
+    ))]
+pub async fn change_password(
+    auth: StaffAuth,
+    body: web::Json<PasswordChange>,
+    pool: web::Data<db::Pool>,
+    hasher: web::Data<PasswordHasher>,
+) -> Result<HttpResponse, ApiError> {
+    let row = own_row(&auth, &pool).await?;
+    let PasswordChange {
+        current_password,
+        new_password,
+    } = body.into_inner();
+    if hasher
+        .verify(current_password, row.password_hash.clone())
+        .await?
+        == Verified::Wrong
+    {
+        return Err(ApiError::InvalidCredentials);
+    }
+    password::check_strength(&new_password, &[&row.email, &row.display_name])
+        .map_err(ApiError::Password)?;
+    let hash = hasher.hash(new_password).await?;
+    let actor = auth.actor();
+    with_db(&pool, move |conn| {
+        store::set_password(conn, &row.id, &hash)?;
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action: "password_changed",
+                object: format!("staff:{}", row.id),
+                details: json!({}),
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

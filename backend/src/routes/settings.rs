@@ -1,0 +1,69 @@
+//! Instance settings, for admins.
+
+use actix_web::{web, HttpResponse};
+use sanad_shared::{
+    api::ApiError as ApiErrorBody,
+    staff::{Role, StaffSettings},
+};
+use serde_json::json;
+
+use crate::{
+    audit::{self, Entry},
+    auth::StaffAuth,
+    db,
+    error::ApiError,
+    routes::with_db,
+    settings,
+};
+
+#[utoipa::path(get, path = "/api/v1/settings", tag = "settings", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The settings", body = StaffSettings),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not an admin", body = ApiErrorBody),
+    ))]
+pub async fn get(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
+    auth.require(&[Role::Admin])?;
+    let require_totp = with_db(&pool, |conn| {
+        Ok(settings::flag(conn, settings::REQUIRE_TOTP)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(StaffSettings { require_totp }))
+}
+
+/// Requiring TOTP takes effect at once: staff without it can reach only their own account page
+/// until they set it up.
+#[utoipa::path(put, path = "/api/v1/settings", tag = "settings", security(("bearer" = [])), request_body = StaffSettings,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not an admin", body = ApiErrorBody),
+    ))]
+pub async fn put(
+    auth: StaffAuth,
+    body: web::Json<StaffSettings>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(&[Role::Admin])?;
+    let wanted = body.into_inner();
+    let actor = auth.actor();
+    with_db(&pool, move |conn| {
+        settings::set(
+            conn,
+            settings::REQUIRE_TOTP,
+            if wanted.require_totp { "true" } else { "false" },
+        )?;
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action: "settings_changed",
+                object: "settings".into(),
+                details: json!({ "require_totp": wanted.require_totp }),
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
