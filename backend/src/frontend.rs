@@ -1,6 +1,7 @@
 //! Serves the built web app: files under `frontend/dist`, compiled into release binaries (so a
 //! deployment is one file) and read from disk in debug builds or from `SANAD_FRONTEND_DIR`.
-//! Unknown paths without a file extension get `index.html`, so the app's own router can show them.
+//! Unknown paths without a file extension get `index.html` (or `staff.html` under `/staff`), so
+//! the app's own router can show them.
 
 use std::{borrow::Cow, path::PathBuf};
 
@@ -98,10 +99,18 @@ pub async fn serve(
     let (name, asset) = match frontend.get(path) {
         Some(asset) if !path.is_empty() => (path, asset),
         _ if last_segment.contains('.') => return Err(ApiError::NotFound),
-        _ => match frontend.get("index.html") {
-            Some(asset) => ("index.html", asset),
-            None => return Err(ApiError::FrontendNotBuilt),
-        },
+        // The staff area is an app of its own, so public pages never download it.
+        _ => {
+            let page = if path == "staff" || path.starts_with("staff/") {
+                "staff.html"
+            } else {
+                "index.html"
+            };
+            match frontend.get(page) {
+                Some(asset) => (page, asset),
+                None => return Err(ApiError::FrontendNotBuilt),
+            }
+        }
     };
     // Files under assets/ carry a content hash in their name, so they never change.
     let cache = if name.starts_with("assets/") {

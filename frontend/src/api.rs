@@ -32,8 +32,57 @@ impl ApiFailure {
 /// GETs `url` and returns the body text of a successful answer.
 async fn get_text(url: &str) -> Result<String, ApiFailure> {
     let window = web_sys::window().ok_or(ApiFailure::Network)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
+    finish(JsFuture::from(window.fetch_with_str(url)).await).await
+}
+
+/// Sends a request with an optional JSON body and bearer token; the body text of a successful
+/// answer, or the error code of a failed one.
+pub async fn send(
+    method: &str,
+    url: &str,
+    body: Option<String>,
+    token: Option<&str>,
+) -> Result<String, ApiFailure> {
+    let window = web_sys::window().ok_or(ApiFailure::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Network)?;
+    if let Some(body) = &body {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(|_| ApiFailure::Network)?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    if let Some(token) = token {
+        headers
+            .set("Authorization", &format!("Bearer {token}"))
+            .map_err(|_| ApiFailure::Network)?;
+    }
+    init.set_headers(&headers);
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| ApiFailure::Network)?;
+    finish(JsFuture::from(window.fetch_with_request(&request)).await).await
+}
+
+/// Sends `body` as JSON and reads a JSON answer.
+pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
+    method: &str,
+    url: &str,
+    body: Option<&B>,
+    token: Option<&str>,
+) -> Result<T, ApiFailure> {
+    let body = body
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|_| ApiFailure::Server(ErrorCode::Unknown))?;
+    let text = send(method, url, body, token).await?;
+    serde_json::from_str(&text).map_err(|_| ApiFailure::Server(ErrorCode::Unknown))
+}
+
+async fn finish(
+    fetched: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
+) -> Result<String, ApiFailure> {
+    let response: web_sys::Response = fetched
         .map_err(|_| ApiFailure::Network)?
         .dyn_into()
         .map_err(|_| ApiFailure::Network)?;

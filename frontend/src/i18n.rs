@@ -132,6 +132,16 @@ pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stati
     move || i18n.message(key, None)
 }
 
+/// A translated string with arguments, e.g. `t_args("staff-invited", &[("email", email)])`;
+/// reactive when called inside a view closure.
+pub fn t_args(key: &'static str, args: &[(&'static str, String)]) -> String {
+    let mut fluent = Args::new();
+    for (name, value) in args {
+        fluent.set(*name, value.clone());
+    }
+    use_i18n().message(key, Some(&fluent))
+}
+
 fn initial_language() -> Language {
     let window = web_sys::window();
     let from_link = window

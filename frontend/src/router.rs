@@ -12,6 +12,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct Location {
     path: RwSignal<String>,
+    /// Which paths this app shows; links elsewhere load the other app.
+    owns: fn(&str) -> bool,
 }
 
 impl Location {
@@ -20,8 +22,15 @@ impl Location {
         self.path.get()
     }
 
-    /// Shows `href` (a path on this site), adding it to the history like a followed link.
+    /// Shows `href` (a path on this site), adding it to the history like a followed link; a path
+    /// of the other app is loaded.
     pub fn navigate(&self, href: &str) {
+        if !(self.owns)(&normalise(href)) {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_href(href);
+            }
+            return;
+        }
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         }
@@ -30,9 +39,10 @@ impl Location {
     }
 }
 
-pub fn provide_location() -> Location {
+pub fn provide_location(owns: fn(&str) -> bool) -> Location {
     let location = Location {
         path: RwSignal::new(current_path()),
+        owns,
     };
     provide_context(location);
     // Back and forward.
@@ -40,7 +50,7 @@ pub fn provide_location() -> Location {
     // Links inside the app: follow them without a page load, unless the reader asked for a new
     // tab or window, or the link leaves the app.
     let click = window_event_listener(ev::click, move |event| {
-        if let Some(href) = internal_link(&event) {
+        if let Some(href) = internal_link(&event).filter(|href| (location.owns)(&normalise(href))) {
             event.prevent_default();
             location.navigate(&href);
         }
@@ -103,4 +113,8 @@ fn after_navigation() {
     {
         let _ = main.focus();
     }
+}
+
+pub fn use_location() -> Option<Location> {
+    use_context::<Location>()
 }

@@ -54,7 +54,7 @@ impl SizeReport {
             println!("  {name:<40} {raw:>10} {br:>10}");
         }
         println!(
-            "  first load (WASM + JS): {} bytes raw, {} bytes brotli; budget {} bytes brotli ({:.0}% used)",
+            "  public first load (WASM + JS): {} bytes raw, {} bytes brotli; budget {} bytes brotli ({:.0}% used)",
             self.first_load_raw(),
             self.first_load_brotli(),
             BUDGET_BYTES,
@@ -91,24 +91,109 @@ pub fn build() -> anyhow::Result<SizeReport> {
         "wasm-release",
     ])?;
     let root = root();
-    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/sanad-frontend.wasm");
     let staging = root.join("target/frontend-staging");
     recreate(&staging)?;
+    let dist = root.join("frontend/dist");
+    recreate(&dist)?;
+    let assets = dist.join("assets");
+    fs::create_dir_all(&assets)?;
+    let mut files = Vec::new();
+    let wasm_opt = find_wasm_opt();
+    let style_name = publish(
+        &assets,
+        "style",
+        "css",
+        &fs::read(root.join("frontend/static/style.css"))?,
+        &mut files,
+    )?;
+    let icon_name = publish(
+        &assets,
+        "icon",
+        "svg",
+        &fs::read(root.join("frontend/static/icon.svg"))?,
+        &mut files,
+    )?;
+    let template = fs::read_to_string(root.join("frontend/index.html"))?;
+    let title = arabic_message("app-name")?;
+
+    // The public site and the staff area are two bundles: a phone opening a public page never
+    // downloads the staff screens.
+    let mut first_load = Vec::new();
+    for (binary, stem, page) in [
+        ("sanad-public", "sanad", "index.html"),
+        ("sanad-staff", "staff", "staff.html"),
+    ] {
+        let names = bundle(
+            &root,
+            &staging,
+            &assets,
+            binary,
+            stem,
+            wasm_opt.as_deref(),
+            &mut files,
+        )?;
+        let html = template
+            .replace("{{title}}", &title)
+            .replace("{{style}}", &format!("/assets/{style_name}"))
+            .replace("{{icon}}", &format!("/assets/{icon_name}"))
+            .replace("{{glue}}", &format!("/assets/{}", names.glue))
+            .replace("{{wasm}}", &format!("/assets/{}", names.wasm))
+            .replace("{{boot}}", &format!("/assets/{}", names.boot));
+        if html.contains("{{") {
+            bail!("frontend/index.html has a placeholder xtask does not fill");
+        }
+        fs::write(dist.join(page), &html)?;
+        files.push((page.to_owned(), html.len(), brotli(html.as_bytes())?.len()));
+        if stem == "sanad" {
+            first_load = vec![names.wasm, names.glue, names.boot];
+        }
+    }
+
+    Ok(SizeReport {
+        first_load,
+        files,
+        wasm_opt,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+struct BundleNames {
+    wasm: String,
+    glue: String,
+    boot: String,
+}
+
+/// wasm-bindgen (and wasm-opt) for one app binary, published under content-hashed names.
+fn bundle(
+    root: &Path,
+    staging: &Path,
+    assets: &Path,
+    binary: &str,
+    stem: &str,
+    wasm_opt: Option<&Path>,
+    files: &mut Vec<(String, usize, usize)>,
+) -> anyhow::Result<BundleNames> {
+    let wasm = root.join(format!(
+        "target/wasm32-unknown-unknown/wasm-release/{binary}.wasm"
+    ));
+    let out = staging.join(stem);
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .web(true)?
         .typescript(false)
         .remove_name_section(true)
         .remove_producers_section(true)
-        .out_name("sanad")
-        .generate(&staging)
-        .context("wasm-bindgen")?;
-    let bindgen_wasm = staging.join("sanad_bg.wasm");
-    let wasm_opt = find_wasm_opt();
-    if let Some(tool) = &wasm_opt {
+        .out_name(stem)
+        .generate(&out)
+        .with_context(|| format!("wasm-bindgen for {binary}"))?;
+    let bindgen_wasm = out.join(format!("{stem}_bg.wasm"));
+    if let Some(tool) = wasm_opt {
         // The unoptimised file stays in the staging folder for size investigations.
-        fs::copy(&bindgen_wasm, staging.join("sanad_bg.unoptimised.wasm"))?;
-        let optimised = staging.join("sanad_opt.wasm");
+        fs::copy(
+            &bindgen_wasm,
+            out.join(format!("{stem}_bg.unoptimised.wasm")),
+        )?;
+        let optimised = out.join(format!("{stem}_opt.wasm"));
         process::run(
             Command::new(tool)
                 .arg("-Oz")
@@ -127,70 +212,30 @@ pub fn build() -> anyhow::Result<SizeReport> {
         )?;
         fs::rename(&optimised, &bindgen_wasm)?;
     }
-
-    let dist = root.join("frontend/dist");
-    recreate(&dist)?;
-    let assets = dist.join("assets");
-    fs::create_dir_all(&assets)?;
-    let mut files = Vec::new();
-    let wasm_name = publish(
-        &assets,
-        "sanad",
-        "wasm",
-        &fs::read(&bindgen_wasm)?,
-        &mut files,
-    )?;
+    let wasm_name = publish(assets, stem, "wasm", &fs::read(&bindgen_wasm)?, files)?;
     let glue_name = publish(
-        &assets,
-        "sanad",
+        assets,
+        stem,
         "js",
-        &fs::read(staging.join("sanad.js"))?,
-        &mut files,
+        &fs::read(out.join(format!("{stem}.js")))?,
+        files,
     )?;
-    let snippets = staging.join("snippets");
+    let snippets = out.join("snippets");
     if snippets.exists() {
         copy_dir(&snippets, &assets.join("snippets"))?;
     }
     let boot = format!("import init from \"./{glue_name}\";\ninit({{ module_or_path: \"/assets/{wasm_name}\" }});\n");
-    let boot_name = publish(&assets, "boot", "js", boot.as_bytes(), &mut files)?;
-    let style_name = publish(
-        &assets,
-        "style",
-        "css",
-        &fs::read(root.join("frontend/static/style.css"))?,
-        &mut files,
-    )?;
-    let icon_name = publish(
-        &assets,
-        "icon",
-        "svg",
-        &fs::read(root.join("frontend/static/icon.svg"))?,
-        &mut files,
-    )?;
-
-    let template = fs::read_to_string(root.join("frontend/index.html"))?;
-    let index = template
-        .replace("{{title}}", &arabic_message("app-name")?)
-        .replace("{{style}}", &format!("/assets/{style_name}"))
-        .replace("{{icon}}", &format!("/assets/{icon_name}"))
-        .replace("{{glue}}", &format!("/assets/{glue_name}"))
-        .replace("{{wasm}}", &format!("/assets/{wasm_name}"))
-        .replace("{{boot}}", &format!("/assets/{boot_name}"));
-    if index.contains("{{") {
-        bail!("frontend/index.html has a placeholder xtask does not fill");
-    }
-    fs::write(dist.join("index.html"), &index)?;
-    files.push((
-        "index.html".to_owned(),
-        index.len(),
-        brotli(index.as_bytes())?.len(),
-    ));
-
-    Ok(SizeReport {
-        first_load: vec![wasm_name, glue_name, boot_name],
+    let boot_name = publish(
+        assets,
+        &format!("boot-{stem}"),
+        "js",
+        boot.as_bytes(),
         files,
-        wasm_opt,
-        seconds: started.elapsed().as_secs_f64(),
+    )?;
+    Ok(BundleNames {
+        wasm: wasm_name,
+        glue: glue_name,
+        boot: boot_name,
     })
 }
 

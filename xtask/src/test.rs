@@ -178,6 +178,8 @@ fn browser_tests() -> anyhow::Result<Browser> {
             .env("SANAD_URL", &server.url)
             .env("SANAD_CHROMIUM", &chromium)
             .env("SANAD_LOCALES", root().join("locales"))
+            .env("SANAD_BIN", root().join("target/debug/sanad"))
+            .env("SANAD_DATA_DIR", &data_dir)
             .env("SANAD_SCREENSHOTS", &results),
     );
     drop(server);

@@ -11,7 +11,7 @@ async fn app_with_frontend() -> TestApp {
 #[actix_web::test]
 async fn app_routes_fall_back_to_index_html() {
     let app = app_with_frontend().await;
-    for path in ["/", "/report", "/learn/some-article", "/staff"] {
+    for path in ["/", "/report", "/learn/some-article", "/staffing"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(
@@ -20,6 +20,19 @@ async fn app_routes_fall_back_to_index_html() {
         );
         assert_eq!(response.headers()["cache-control"], "no-cache");
         assert!(response.text().await.unwrap().contains("Sanad test shell"));
+    }
+}
+
+#[actix_web::test]
+async fn the_staff_area_is_served_its_own_app() {
+    let app = app_with_frontend().await;
+    for path in ["/staff", "/staff/team", "/staff/set-password"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(
+            response.text().await.unwrap().contains("Sanad staff shell"),
+            "{path}"
+        );
     }
 }
 

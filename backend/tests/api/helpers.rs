@@ -146,6 +146,11 @@ pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
         "<!doctype html><title>Sanad test shell</title>",
     )
     .unwrap();
+    std::fs::write(
+        dist.join("staff.html"),
+        "<!doctype html><title>Sanad staff shell</title>",
+    )
+    .unwrap();
     std::fs::write(dist.join("assets/app-1234.js"), "console.log('plain')").unwrap();
     std::fs::write(dist.join("assets/app-1234.js.br"), "pretend-brotli").unwrap();
     dist

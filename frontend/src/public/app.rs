@@ -2,12 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::{
+use sanad_frontend::{
     components::{language_switcher::LanguageSwitcher, states::LoadFailed},
     i18n::{t, I18n, LoadState},
-    pages::{home::Home, not_found::NotFound, placeholder::Placeholder},
     router::provide_location,
 };
+
+use crate::pages::{home::Home, not_found::NotFound, placeholder::Placeholder};
+
+/// The staff area is another app: links into it load it.
+fn public_path(path: &str) -> bool {
+    path != "/staff" && !path.starts_with("/staff/")
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -47,8 +53,8 @@ fn Spinner() -> impl IntoView {
 
 #[component]
 fn Layout() -> impl IntoView {
-    let i18n = crate::i18n::use_i18n();
-    let location = provide_location();
+    let i18n = sanad_frontend::i18n::use_i18n();
+    let location = provide_location(public_path);
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use sanad_frontend::i18n::t;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -1,13 +1,7 @@
-//! Sanad's web app. `app` holds the router and layout, `pages/` one component per page,
-//! `components/` the pieces pages share, `router` client-side navigation, `api` every HTTP call, `i18n` the current language.
+//! Sanad's public web app: `app` holds the routes and layout, `pages/` one component per page.
 
-mod api;
 mod app;
-mod components;
-mod i18n;
-mod loader;
 mod pages;
-mod router;
 
 fn main() {
     // The page shows a spinner until the app starts; the app replaces it.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use sanad_frontend::i18n::{t, use_i18n};
 
 #[component]
 pub fn Placeholder(

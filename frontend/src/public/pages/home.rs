@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use sanad_frontend::i18n::t;
 
 #[component]
 pub fn Home() -> impl IntoView {

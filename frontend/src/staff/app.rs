@@ -1,0 +1,105 @@
+//! The staff area's routes and layout. Links appear only for what the person's roles allow; the
+//! server refuses the rest anyway.
+
+use leptos::prelude::*;
+use sanad_frontend::{
+    components::{language_switcher::LanguageSwitcher, states::LoadFailed},
+    i18n::{t, I18n, LoadState},
+    router::provide_location,
+};
+use sanad_shared::staff::Role;
+
+use crate::{
+    pages::{
+        account::Account, audit::AuditTrail, home::Home, set_password::SetPassword,
+        settings::Settings, sign_in::SignIn, team::Team,
+    },
+    session::Session,
+};
+
+fn staff_path(path: &str) -> bool {
+    path == "/staff" || path.starts_with("/staff/")
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::provide();
+    Session::provide();
+    view! {
+        {move || {
+            if i18n.bundle_ready() {
+                view! { <Layout/> }.into_any()
+            } else if i18n.state.get() == LoadState::Failed {
+                view! { <div class="boot-state"><LoadFailed on_retry=move || i18n.retry()/></div> }.into_any()
+            } else {
+                view! { <div class="boot-state"><p class="spinner" role="status">{t("state-loading")}</p></div> }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn Layout() -> impl IntoView {
+    let session = crate::session::use_session();
+    let location = provide_location(staff_path);
+    let title = t("staff-title");
+    Effect::new(move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title());
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <header class="site-header staff-header">
+            <a href="/staff" class="brand">{t("staff-title")}</a>
+            <LanguageSwitcher/>
+        </header>
+        {move || session.signed_in().then(|| view! {
+            <nav class="staff-nav" aria-label=t("nav-main")>
+                <ul>
+                    <li><a href="/staff">{t("staff-nav-home")}</a></li>
+                    {session.has(Role::Admin).then(|| view! {
+                        <li><a href="/staff/team">{t("staff-nav-team")}</a></li>
+                        <li><a href="/staff/audit">{t("staff-nav-audit")}</a></li>
+                        <li><a href="/staff/settings">{t("staff-nav-settings")}</a></li>
+                    })}
+                    <li><a href="/staff/account">{t("staff-nav-account")}</a></li>
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| session.sign_out()>
+                            {t("staff-sign-out")}
+                        </button>
+                    </li>
+                </ul>
+            </nav>
+        })}
+        <main id="main" tabindex="-1">
+            {move || {
+                let path = location.path();
+                if path == "/staff/set-password" {
+                    return view! { <SetPassword/> }.into_any();
+                }
+                if session.restoring.get() {
+                    return view! { <p class="state" role="status">{t("state-loading")}</p> }.into_any();
+                }
+                if !session.signed_in() {
+                    return view! { <SignIn/> }.into_any();
+                }
+                let admin = session.has(Role::Admin);
+                match path.as_str() {
+                    "/staff" => view! { <Home/> }.into_any(),
+                    "/staff/account" => view! { <Account/> }.into_any(),
+                    "/staff/team" if admin => view! { <Team/> }.into_any(),
+                    "/staff/audit" if admin => view! { <AuditTrail/> }.into_any(),
+                    "/staff/settings" if admin => view! { <Settings/> }.into_any(),
+                    _ => view! {
+                        <section class="page">
+                            <h1>{t("not-found-title")}</h1>
+                            <p>{t("not-found-text")}</p>
+                            <p><a href="/staff">{t("staff-nav-home")}</a></p>
+                        </section>
+                    }.into_any(),
+                }
+            }}
+        </main>
+    }
+}
