@@ -7,3 +7,13 @@ pub mod components;
 pub mod i18n;
 pub mod loader;
 pub mod router;
+
+/// The page shows a spinner until an app starts; the app removes it before mounting.
+pub fn remove_boot_spinner() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}

@@ -20,7 +20,7 @@ use crate::{
     auth::{
         password::{self, PasswordHasher, Verified},
         store::{self, Rotation, SESSION_ABSOLUTE_MS},
-        throttle::Throttle,
+        throttle::{Subjects, Throttle},
         tokens::{self, TokenKeys},
         totp, StaffAuth,
     },
@@ -50,6 +50,17 @@ fn expired_cookie() -> Cookie<'static> {
     let mut cookie = refresh_cookie(String::new());
     cookie.make_removal();
     cookie
+}
+
+/// The attempt's throttle subjects (its email and its client), or how long to wait first.
+fn admit(throttle: &Throttle, email: &str, req: &HttpRequest) -> Result<Subjects, ApiError> {
+    let subjects = throttle.subjects(email, req.peer_addr().map(|a| a.ip()));
+    match throttle.check(&subjects, Instant::now()) {
+        Ok(()) => Ok(subjects),
+        Err(wait) => Err(ApiError::TooManyAttempts {
+            retry_after_secs: wait.as_secs().max(1),
+        }),
+    }
 }
 
 fn audit_entry(
@@ -88,12 +99,7 @@ pub async fn login(
         password,
         totp_code,
     } = body.into_inner();
-    let subjects = throttle.subjects(&email, req.peer_addr().map(|a| a.ip()));
-    if let Err(wait) = throttle.check(&subjects, Instant::now()) {
-        return Err(ApiError::TooManyAttempts {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
+    let subjects = admit(&throttle, &email, &req)?;
     let normalised = email.trim().to_lowercase();
     let row = with_db(&pool, move |conn| {
         Ok(store::find_by_email(conn, &normalised)?)
@@ -425,12 +431,7 @@ pub async fn password_reset(
     site: web::Data<Site>,
 ) -> Result<HttpResponse, ApiError> {
     let email = body.into_inner().email;
-    let subjects = throttle.subjects(&email, req.peer_addr().map(|a| a.ip()));
-    if let Err(wait) = throttle.check(&subjects, Instant::now()) {
-        return Err(ApiError::TooManyAttempts {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
+    let subjects = admit(&throttle, &email, &req)?;
     // Each request counts, so nobody can flood an inbox with reset mail.
     throttle.failed(&subjects, Instant::now());
     actix_web::rt::spawn(async move {

@@ -32,6 +32,18 @@ async fn own_row(
     .await
 }
 
+/// Sensitive changes to one's own account ask for the current password again.
+async fn confirm_password(
+    hasher: &PasswordHasher,
+    password: String,
+    row: &store::StaffRow,
+) -> Result<(), ApiError> {
+    match hasher.verify(password, row.password_hash.clone()).await? {
+        Verified::Correct { .. } => Ok(()),
+        Verified::Wrong => Err(ApiError::InvalidCredentials),
+    }
+}
+
 /// Starts TOTP enrolment: a new secret, as text, URL and QR code. Nothing changes for sign-in
 /// until a code from the app confirms it.
 #[utoipa::path(post, path = "/api/v1/me/totp", tag = "me", security(("bearer" = [])),
@@ -108,13 +120,7 @@ pub async fn disable_totp(
     hasher: web::Data<PasswordHasher>,
 ) -> Result<HttpResponse, ApiError> {
     let row = own_row(&auth, &pool).await?;
-    if hasher
-        .verify(body.into_inner().password, row.password_hash.clone())
-        .await?
-        == Verified::Wrong
-    {
-        return Err(ApiError::InvalidCredentials);
-    }
+    confirm_password(&hasher, body.into_inner().password, &row).await?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
         if settings::flag(conn, settings::REQUIRE_TOTP)? {
@@ -154,13 +160,7 @@ pub async fn change_password(
         current_password,
         new_password,
     } = body.into_inner();
-    if hasher
-        .verify(current_password, row.password_hash.clone())
-        .await?
-        == Verified::Wrong
-    {
-        return Err(ApiError::InvalidCredentials);
-    }
+    confirm_password(&hasher, current_password, &row).await?;
     password::check_strength(&new_password, &[&row.email, &row.display_name])
         .map_err(ApiError::Password)?;
     let hash = hasher.hash(new_password).await?;

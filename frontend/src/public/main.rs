@@ -4,12 +4,6 @@ mod app;
 mod pages;
 
 fn main() {
-    // The page shows a spinner until the app starts; the app replaces it.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
+    sanad_frontend::remove_boot_spinner();
     leptos::mount::mount_to_body(app::App);
 }

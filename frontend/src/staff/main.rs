@@ -6,11 +6,6 @@ mod pages;
 mod session;
 
 fn main() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
+    sanad_frontend::remove_boot_spinner();
     leptos::mount::mount_to_body(app::App);
 }
