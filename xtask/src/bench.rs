@@ -45,6 +45,8 @@ pub fn run() -> anyhow::Result<()> {
         "sanad",
         "--example",
         "bare_json",
+        "--example",
+        "argon2_time",
     ])?;
     let data_dir = root().join(format!("target/bench-data-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data_dir);

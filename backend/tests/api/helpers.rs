@@ -126,6 +126,8 @@ pub async fn spawn_with(
     actix_web::rt::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        // Below the server's 5 s keep-alive, so no request rides a connection it already closed.
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
         .build()
         .expect("client");
     TestApp {

@@ -36,6 +36,10 @@ impl SmtpSink {
         SmtpSink { url, received }
     }
 
+    pub fn received(&self) -> Vec<Received> {
+        self.received.lock().unwrap().clone()
+    }
+
     /// Waits up to ten seconds for `count` messages.
     pub fn wait_for(&self, count: usize) -> Vec<Received> {
         let deadline = Instant::now() + Duration::from_secs(10);

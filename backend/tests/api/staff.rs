@@ -661,3 +661,91 @@ async fn changing_the_password_needs_the_current_one_and_ends_every_session() {
         200
     );
 }
+
+#[actix_web::test]
+async fn a_reset_link_is_mailed_to_staff_only_and_the_answer_never_tells() {
+    let (app, sink) = app_with_mail().await;
+    let (id, secret) = create_account(&app, "kurdish@example.org", &[Role::Editor]);
+    set_password(&app, &secret, GOOD_PASSWORD).await;
+    {
+        use diesel::prelude::*;
+        use sanad_backend::schema::staff;
+        diesel::update(staff::table.find(&id))
+            .set(staff::language.eq("kmr"))
+            .execute(&mut app.pool().get().unwrap())
+            .unwrap();
+    }
+    for email in ["ghost@example.org", "Kurdish@Example.org"] {
+        let response = app
+            .client
+            .post(app.url("/api/v1/auth/password-reset"))
+            .json(&json!({ "email": email }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 202, "{email}");
+    }
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1);
+    // The unknown address was asked first; give a stray mail time to arrive before concluding.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        sink.received().len(),
+        1,
+        "no mail for an address that is not staff"
+    );
+    assert_eq!(mails[0].recipients, ["kurdish@example.org"]);
+    let parsed = mailparse::parse_mail(mails[0].data.as_bytes()).unwrap();
+    let subject = parsed
+        .headers
+        .iter()
+        .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
+        .unwrap()
+        .get_value();
+    assert_eq!(
+        subject, "Şîfreya xwe ya Sened nû bike",
+        "in the person's language"
+    );
+    let body = parsed.get_body().unwrap();
+    let link = body
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("https://"))
+        .unwrap();
+    let reset = link.rsplit('#').next().unwrap();
+    assert_eq!(
+        set_password(&app, reset, "Another long passphrase 77")
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(
+        login(&app, "kurdish@example.org", "Another long passphrase 77")
+            .await
+            .status(),
+        200
+    );
+}
+
+#[actix_web::test]
+async fn sessions_end_after_thirty_idle_minutes_and_after_twelve_hours_in_any_case() {
+    use diesel::prelude::*;
+    use sanad_backend::schema::staff_sessions;
+    let app = spawn_app().await;
+    let idle = signed_in(&app, "idle@example.org", &[Role::Editor]).await;
+    let long = signed_in(&app, "long@example.org", &[Role::Editor]).await;
+    let now = sanad_backend::audit::now_ms();
+    let mut conn = app.pool().get().unwrap();
+    diesel::update(staff_sessions::table.filter(staff_sessions::staff_id.eq(&idle.id)))
+        .set(staff_sessions::last_seen_ms.eq(now - 31 * 60 * 1000))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::update(staff_sessions::table.filter(staff_sessions::staff_id.eq(&long.id)))
+        .set(staff_sessions::created_at_ms.eq(now - 12 * 3600 * 1000 - 1000))
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(me(&app, &idle.token).await, 401);
+    assert_eq!(refresh(&app, &idle.refresh).await.status(), 401);
+    assert_eq!(me(&app, &long.token).await, 401);
+    assert_eq!(refresh(&app, &long.refresh).await.status(), 401);
+}
