@@ -13,9 +13,10 @@ use std::{
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-/// Failures allowed without delay; after that each one doubles the wait, up to 15 minutes.
+/// Failures allowed without delay; after that each one doubles the wait, and from the tenth on
+/// the wait is the account lock's 15 minutes.
 const FREE_FAILURES: u32 = 3;
-const MAX_DELAY: Duration = Duration::from_secs(15 * 60);
+const MAX_DELAY: Duration = Duration::from_millis(crate::auth::store::LOCK_MS.unsigned_abs());
 /// Entries idle this long are forgotten.
 const FORGET_AFTER: Duration = Duration::from_secs(3600);
 
@@ -124,6 +125,11 @@ pub fn delay_after(failures: u32) -> Duration {
     if failures <= FREE_FAILURES {
         return Duration::ZERO;
     }
+    // From the tenth failure on, an email waits as long as a locked account does, so the
+    // Retry-After of an unknown email looks like that of a real, locked one.
+    if failures >= crate::auth::store::LOCK_AFTER_FAILURES.unsigned_abs() {
+        return MAX_DELAY;
+    }
     let exponent = (failures - FREE_FAILURES - 1).min(20);
     Duration::from_secs(1_u64 << exponent).min(MAX_DELAY)
 }
@@ -136,6 +142,8 @@ mod tests {
     fn the_delay_doubles_after_three_free_failures_up_to_fifteen_minutes() {
         let delays: Vec<u64> = (1..=8).map(|n| delay_after(n).as_secs()).collect();
         assert_eq!(delays, [0, 0, 0, 1, 2, 4, 8, 16]);
+        assert_eq!(delay_after(9), Duration::from_secs(32));
+        assert_eq!(delay_after(10), MAX_DELAY, "like the account lock");
         assert_eq!(delay_after(40), MAX_DELAY);
     }
 
