@@ -26,6 +26,25 @@ impl TestApp {
         sanad_backend::db::pool(&self.config.database_url().unwrap(), 2).unwrap()
     }
 
+    /// A request with an `Authorization` header and an optional JSON body.
+    pub async fn authorized(
+        &self,
+        method: &str,
+        path: &str,
+        authorization: &str,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .header("Authorization", authorization);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("request failed")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

@@ -29,14 +29,7 @@ async fn an_admin_invites_a_moderator_by_mail_who_then_signs_in_and_both_are_aud
     let (app, sink) = app_with_mail().await;
     let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
 
-    let invite = app
-        .client
-        .post(app.url("/api/v1/staff"))
-        .header("Authorization", bearer(&admin.token))
-        .json(&json!({ "email": "Moderator@Example.org", "display_name": "Dilan", "roles": ["moderator"], "language": "ckb" }))
-        .send()
-        .await
-        .unwrap();
+    let invite = app.authorized("POST", "/api/v1/staff", &bearer(&admin.token), Some(json!({ "email": "Moderator@Example.org", "display_name": "Dilan", "roles": ["moderator"], "language": "ckb" }))).await;
     assert_eq!(invite.status(), 201);
     let profile = json(invite).await;
     assert_eq!(profile["email"], "moderator@example.org");
@@ -118,21 +111,13 @@ async fn an_admin_invites_a_moderator_by_mail_who_then_signs_in_and_both_are_aud
     assert_eq!(moderator["staff"]["roles"], json!(["moderator"]));
     let token = moderator["access_token"].as_str().unwrap();
     let forbidden = app
-        .client
-        .get(app.url("/api/v1/staff"))
-        .header("Authorization", bearer(token))
-        .send()
-        .await
-        .unwrap();
+        .authorized("GET", "/api/v1/staff", &bearer(token), None)
+        .await;
     assert_eq!(forbidden.status(), 403);
 
     let trail = app
-        .client
-        .get(app.url("/api/v1/audit?limit=50"))
-        .header("Authorization", bearer(&admin.token))
-        .send()
-        .await
-        .unwrap();
+        .authorized("GET", "/api/v1/audit?limit=50", &bearer(&admin.token), None)
+        .await;
     assert_eq!(trail.status(), 200);
     let trail = json(trail).await;
     let actions: Vec<(&str, &str)> = trail
@@ -191,12 +176,8 @@ async fn refresh(app: &TestApp, cookie: &str) -> reqwest::Response {
 }
 
 async fn me(app: &TestApp, token: &str) -> u16 {
-    app.client
-        .get(app.url("/api/v1/me"))
-        .header("Authorization", bearer(token))
-        .send()
+    app.authorized("GET", "/api/v1/me", &bearer(token), None)
         .await
-        .unwrap()
         .status()
         .as_u16()
 }
@@ -274,12 +255,13 @@ async fn logout_deactivation_and_a_new_password_end_sessions_at_once() {
     let again = json(login(&app, "worker@example.org", GOOD_PASSWORD).await).await;
     let token = again["access_token"].as_str().unwrap().to_owned();
     let deactivate = app
-        .client
-        .post(app.url(&format!("/api/v1/staff/{}/deactivate", worker.id)))
-        .header("Authorization", bearer(&admin.token))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            &format!("/api/v1/staff/{}/deactivate", worker.id),
+            &bearer(&admin.token),
+            None,
+        )
+        .await;
     assert_eq!(deactivate.status(), 204);
     assert_eq!(me(&app, &token).await, 401);
     let refused = login(&app, "worker@example.org", GOOD_PASSWORD).await;
@@ -290,12 +272,13 @@ async fn logout_deactivation_and_a_new_password_end_sessions_at_once() {
         "a deactivated account looks like a wrong password"
     );
     let reactivate = app
-        .client
-        .post(app.url(&format!("/api/v1/staff/{}/reactivate", worker.id)))
-        .header("Authorization", bearer(&admin.token))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            &format!("/api/v1/staff/{}/reactivate", worker.id),
+            &bearer(&admin.token),
+            None,
+        )
+        .await;
     assert_eq!(reactivate.status(), 204);
     let back = json(login(&app, "worker@example.org", GOOD_PASSWORD).await).await;
     let token = back["access_token"].as_str().unwrap().to_owned();
@@ -335,22 +318,23 @@ async fn the_last_active_admin_cannot_be_removed() {
     let app = spawn_app().await;
     let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
     let demote = app
-        .client
-        .put(app.url(&format!("/api/v1/staff/{}/roles", admin.id)))
-        .header("Authorization", bearer(&admin.token))
-        .json(&json!({ "roles": ["editor"] }))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "PUT",
+            &format!("/api/v1/staff/{}/roles", admin.id),
+            &bearer(&admin.token),
+            Some(json!({ "roles": ["editor"] })),
+        )
+        .await;
     assert_eq!(demote.status(), 409);
     assert_eq!(json(demote).await["error"], "last_admin");
     let deactivate = app
-        .client
-        .post(app.url(&format!("/api/v1/staff/{}/deactivate", admin.id)))
-        .header("Authorization", bearer(&admin.token))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            &format!("/api/v1/staff/{}/deactivate", admin.id),
+            &bearer(&admin.token),
+            None,
+        )
+        .await;
     assert_eq!(deactivate.status(), 409);
     assert_eq!(me(&app, &admin.token).await, 200, "nothing changed");
 }
@@ -485,13 +469,7 @@ async fn a_moderator_enrols_totp_and_then_signs_in_with_a_code_that_works_once()
     let moderator = signed_in(&app, "dilan@example.org", &[Role::Moderator]).await;
     let auth = bearer(&moderator.token);
 
-    let enrolment = app
-        .client
-        .post(app.url("/api/v1/me/totp"))
-        .header("Authorization", &auth)
-        .send()
-        .await
-        .unwrap();
+    let enrolment = app.authorized("POST", "/api/v1/me/totp", &auth, None).await;
     assert_eq!(enrolment.status(), 200);
     let enrolment = json(enrolment).await;
     let secret = enrolment["secret"].as_str().unwrap().to_owned();
@@ -501,24 +479,24 @@ async fn a_moderator_enrols_totp_and_then_signs_in_with_a_code_that_works_once()
     );
 
     let wrong = app
-        .client
-        .post(app.url("/api/v1/me/totp/confirm"))
-        .header("Authorization", &auth)
-        .json(&json!({ "code": "000000" }))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/confirm",
+            &auth,
+            Some(json!({ "code": "000000" })),
+        )
+        .await;
     assert_eq!(wrong.status(), 400);
     assert_eq!(json(wrong).await["error"], "totp_invalid");
     let confirm_code = code_for(&secret, now_secs());
     let confirmed = app
-        .client
-        .post(app.url("/api/v1/me/totp/confirm"))
-        .header("Authorization", &auth)
-        .json(&json!({ "code": confirm_code }))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/confirm",
+            &auth,
+            Some(json!({ "code": confirm_code })),
+        )
+        .await;
     assert_eq!(confirmed.status(), 204);
 
     let missing = login_with_code(&app, "dilan@example.org", None, "ckb").await;
@@ -550,13 +528,13 @@ async fn a_moderator_enrols_totp_and_then_signs_in_with_a_code_that_works_once()
     );
 
     let disable = app
-        .client
-        .post(app.url("/api/v1/me/totp/disable"))
-        .header("Authorization", &auth)
-        .json(&json!({ "password": "wrong password here" }))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/disable",
+            &auth,
+            Some(json!({ "password": "wrong password here" })),
+        )
+        .await;
     assert_eq!(disable.status(), 401);
 }
 
@@ -566,62 +544,42 @@ async fn when_admins_require_totp_staff_without_it_can_only_reach_their_own_acco
     let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
     let auth = bearer(&admin.token);
     let put = app
-        .client
-        .put(app.url("/api/v1/settings"))
-        .header("Authorization", &auth)
-        .json(&json!({ "require_totp": true }))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "PUT",
+            "/api/v1/settings",
+            &auth,
+            Some(json!({ "require_totp": true })),
+        )
+        .await;
     assert_eq!(put.status(), 204);
 
-    let blocked = app
-        .client
-        .get(app.url("/api/v1/staff"))
-        .header("Authorization", &auth)
-        .send()
-        .await
-        .unwrap();
+    let blocked = app.authorized("GET", "/api/v1/staff", &auth, None).await;
     assert_eq!(blocked.status(), 403);
     assert_eq!(json(blocked).await["error"], "totp_setup_required");
     assert_eq!(me(&app, &admin.token).await, 200);
 
-    let enrolment = json(
-        app.client
-            .post(app.url("/api/v1/me/totp"))
-            .header("Authorization", &auth)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let enrolment = json(app.authorized("POST", "/api/v1/me/totp", &auth, None).await).await;
     let code = code_for(enrolment["secret"].as_str().unwrap(), now_secs());
     let confirmed = app
-        .client
-        .post(app.url("/api/v1/me/totp/confirm"))
-        .header("Authorization", &auth)
-        .json(&json!({ "code": code }))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/confirm",
+            &auth,
+            Some(json!({ "code": code })),
+        )
+        .await;
     assert_eq!(confirmed.status(), 204);
-    let allowed = app
-        .client
-        .get(app.url("/api/v1/settings"))
-        .header("Authorization", &auth)
-        .send()
-        .await
-        .unwrap();
+    let allowed = app.authorized("GET", "/api/v1/settings", &auth, None).await;
     assert_eq!(json(allowed).await, json!({ "require_totp": true }));
 
     let disable = app
-        .client
-        .post(app.url("/api/v1/me/totp/disable"))
-        .header("Authorization", &auth)
-        .json(&json!({ "password": GOOD_PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/disable",
+            &auth,
+            Some(json!({ "password": GOOD_PASSWORD })),
+        )
+        .await;
     assert_eq!(disable.status(), 409);
     assert_eq!(json(disable).await["error"], "totp_enforced");
 }
