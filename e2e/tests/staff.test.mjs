@@ -98,6 +98,8 @@ test("an admin made on the command line sets a password, enrols TOTP and signs i
   for (const action of ["admin_created", "password_set", "login", "totp_enabled", "logout"]) {
     assert.ok(trail.includes(action), `the audit trail shows ${action}`);
   }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the audit page scrolls sideways by ${overflow} px at 360 px wide`);
   await page.screenshot({ path: join(screenshotsDir, "staff-audit-ckb.png"), fullPage: true });
   // Refused requests (the expected 400 and 401 answers above) are logged by the browser; anything
   // else, such as a script error or a CSP violation, is a failure.
