@@ -6,6 +6,10 @@ pub mod digits;
 pub mod error;
 pub mod i18n;
 pub mod language;
+#[cfg(feature = "phone")]
+pub mod phone;
+pub mod pow;
+pub mod receipt;
 pub mod staff;
 
 pub use error::ErrorCode;
