@@ -62,10 +62,20 @@ pub struct Config {
     )]
     pub mail_from: String,
 
+    /// Leading zero bits the proof of work on anonymous submissions needs; each bit doubles the
+    /// work. 0 turns the check off (tests, benchmarks only; the server warns).
+    #[arg(long, env = "SANAD_POW_BITS", default_value_t = DEFAULT_POW_BITS, value_parser = clap::value_parser!(u8).range(0..=32), global = true)]
+    pub pow_bits: u8,
+
     /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
     #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
     pub log: String,
 }
+
+/// 2^18 hashes are about one second of SHA-256 in WebAssembly on a low-end phone (an estimate
+/// from published wasm SHA-256 rates of 200,000-300,000 hashes/s on such phones; not yet
+/// measured on our own target devices).
+pub const DEFAULT_POW_BITS: u8 = 18;
 
 fn parse_public_url(value: &str) -> Result<String, String> {
     let trimmed = value.trim().trim_end_matches('/');
@@ -101,6 +111,7 @@ impl Config {
             jwt_secret: None,
             smtp_url: None,
             mail_from: "Sanad <no-reply@sanad.invalid>".to_owned(),
+            pow_bits: 0,
             log: "info".to_owned(),
         }
     }

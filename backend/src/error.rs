@@ -60,6 +60,10 @@ pub enum ApiError {
     TotpEnforced,
     #[error("wrong TOTP code")]
     TotpInvalid,
+    #[error("proof of work refused")]
+    ProofOfWorkInvalid,
+    #[error("proof of work expired")]
+    ProofOfWorkExpired,
     #[error("password refused: {0:?}")]
     Password(crate::auth::password::Problem),
     #[error("internal error: {0:#}")]
@@ -97,6 +101,8 @@ impl ApiError {
             ApiError::TotpSetupRequired => ErrorCode::TotpSetupRequired,
             ApiError::TotpEnforced => ErrorCode::TotpEnforced,
             ApiError::TotpInvalid => ErrorCode::TotpInvalid,
+            ApiError::ProofOfWorkInvalid => ErrorCode::ProofOfWorkInvalid,
+            ApiError::ProofOfWorkExpired => ErrorCode::ProofOfWorkExpired,
             ApiError::Password(problem) => problem.code(),
             ApiError::Internal(_) => ErrorCode::Internal,
         }
@@ -177,6 +183,18 @@ impl From<crate::auth::password::HashError> for ApiError {
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(error: actix_web::error::BlockingError) -> Self {
         ApiError::Internal(anyhow::anyhow!("blocking pool: {error}"))
+    }
+}
+
+impl From<crate::pow::PowError> for ApiError {
+    fn from(error: crate::pow::PowError) -> Self {
+        match error {
+            crate::pow::PowError::Invalid => ApiError::ProofOfWorkInvalid,
+            crate::pow::PowError::Expired => ApiError::ProofOfWorkExpired,
+            crate::pow::PowError::Database => {
+                ApiError::DatabaseUnavailable("redeeming proof of work".into())
+            }
+        }
     }
 }
 

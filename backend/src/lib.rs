@@ -13,6 +13,7 @@ pub mod keys;
 pub mod locales;
 pub mod mail;
 pub mod openapi;
+pub mod pow;
 pub mod routes;
 pub mod schema;
 pub mod settings;

@@ -35,6 +35,7 @@ impl Modify for BearerAuth {
         crate::routes::health::readyz,
         crate::routes::languages::list,
         crate::routes::languages::fluent_document,
+        crate::routes::challenges::create,
         crate::routes::auth::login,
         crate::routes::auth::refresh,
         crate::routes::auth::logout,

@@ -82,6 +82,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pow_redemptions (token_hash) {
+        token_hash -> Text,
+        expires_at_ms -> BigInt,
+    }
+}
+
 diesel::joinable!(staff_roles -> staff (staff_id));
 diesel::joinable!(staff_links -> staff (staff_id));
 diesel::joinable!(staff_sessions -> staff (staff_id));
@@ -96,4 +103,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     staff_links,
     staff_sessions,
     staff_spent_refresh,
+    pow_redemptions,
 );

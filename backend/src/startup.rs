@@ -19,7 +19,8 @@ use crate::{
     locales::Locales,
     mail::Mailer,
     openapi,
-    routes::{audit, auth, health, languages, me, settings, staff},
+    pow::Challenges,
+    routes::{audit, auth, challenges, health, languages, me, settings, staff},
     telemetry,
 };
 
@@ -47,6 +48,7 @@ pub struct AppContext {
     pub throttle: web::Data<Throttle>,
     pub mailer: web::Data<Mailer>,
     pub site: web::Data<Site>,
+    pub challenges: web::Data<Challenges>,
     pub json_limit: usize,
 }
 
@@ -104,6 +106,7 @@ pub fn app(
         .app_data(ctx.throttle.clone())
         .app_data(ctx.mailer.clone())
         .app_data(ctx.site.clone())
+        .app_data(ctx.challenges.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(ctx.json_limit)
@@ -121,6 +124,7 @@ pub fn app(
                     web::resource("/locales/{language}")
                         .route(web::get().to(languages::fluent_document)),
                 )
+                .service(web::resource("/challenges").route(web::post().to(challenges::create)))
                 .service(web::resource("/auth/login").route(web::post().to(auth::login)))
                 .service(web::resource("/auth/refresh").route(web::post().to(auth::refresh)))
                 .service(web::resource("/auth/logout").route(web::post().to(auth::logout)))
@@ -229,6 +233,9 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.public_url,
     )?;
     let hasher = PasswordHasher::for_this_machine()?;
+    if config.pow_bits == 0 {
+        tracing::warn!("SANAD_POW_BITS is 0: anonymous submissions need no proof of work (tests and benchmarks only)");
+    }
     let mailer = Mailer::new(
         config.smtp_url.as_deref(),
         &config.mail_from,
@@ -245,6 +252,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         site: web::Data::new(Site {
             public_url: config.public_url.clone(),
         }),
+        challenges: web::Data::new(Challenges::load(&config.data_dir, config.pow_bits)?),
         json_limit: config.json_limit,
     })
 }

@@ -54,6 +54,8 @@ error-mail-failed = The email could not be sent. Please try again later.
 error-totp-setup-required = Your organisation requires two-step sign-in. Set up an authenticator app on your account page first.
 error-totp-enforced = Two-step sign-in is required for all staff and cannot be turned off.
 error-totp-invalid = That code is not correct. Enter the current six-digit code from your app.
+error-proof-of-work-invalid = The page could not confirm this submission. Please reload the page and send it again.
+error-proof-of-work-expired = The form was open too long. Please send it again; your text is kept.
 error-internal = Something went wrong on the server. Please try again later.
 error-unknown = An unexpected error occurred.
 

@@ -54,6 +54,8 @@ error-mail-failed = E-name nehat şandin. Ji kerema xwe paşê dîsa biceribîne
 error-totp-setup-required = Rêxistina te têketina du-gavî dixwaze. Pêşî li rûpela hesabê xwe sepaneke piştrastkirinê saz bike.
 error-totp-enforced = Têketina du-gavî ji bo hemû karmendan pêwîst e û nayê girtin.
 error-totp-invalid = Ev kod ne rast e. Koda niha ya şeş reqemî ji sepana xwe binivîse.
+error-proof-of-work-invalid = Rûpelê nekarî vê şandinê piştrast bike. Ji kerema xwe rûpelê nû bike û dîsa bişîne.
+error-proof-of-work-expired = Form demeke dirêj vekirî ma. Ji kerema xwe dîsa bişîne; nivîsa te parastî ye.
 error-internal = Di serverê de xeletiyek çêbû. Ji kerema xwe paşê dîsa biceribîne.
 error-unknown = Xeletiyeke nediyar çêbû.
 

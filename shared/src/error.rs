@@ -34,6 +34,8 @@ pub enum ErrorCode {
     TotpSetupRequired,
     TotpEnforced,
     TotpInvalid,
+    ProofOfWorkInvalid,
+    ProofOfWorkExpired,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -43,7 +45,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -70,6 +72,8 @@ impl ErrorCode {
         ErrorCode::TotpSetupRequired,
         ErrorCode::TotpEnforced,
         ErrorCode::TotpInvalid,
+        ErrorCode::ProofOfWorkInvalid,
+        ErrorCode::ProofOfWorkExpired,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -102,6 +106,8 @@ impl ErrorCode {
             ErrorCode::TotpSetupRequired => "totp_setup_required",
             ErrorCode::TotpEnforced => "totp_enforced",
             ErrorCode::TotpInvalid => "totp_invalid",
+            ErrorCode::ProofOfWorkInvalid => "proof_of_work_invalid",
+            ErrorCode::ProofOfWorkExpired => "proof_of_work_expired",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -136,6 +142,8 @@ impl ErrorCode {
             ErrorCode::TotpSetupRequired => "error-totp-setup-required",
             ErrorCode::TotpEnforced => "error-totp-enforced",
             ErrorCode::TotpInvalid => "error-totp-invalid",
+            ErrorCode::ProofOfWorkInvalid => "error-proof-of-work-invalid",
+            ErrorCode::ProofOfWorkExpired => "error-proof-of-work-expired",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -154,7 +162,9 @@ impl ErrorCode {
             | ErrorCode::PasswordTooCommon
             | ErrorCode::PasswordTooWeak
             | ErrorCode::InvalidEmail
-            | ErrorCode::TotpInvalid => 400,
+            | ErrorCode::TotpInvalid
+            | ErrorCode::ProofOfWorkInvalid
+            | ErrorCode::ProofOfWorkExpired => 400,
             ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::TotpRequired => {
                 401
             }

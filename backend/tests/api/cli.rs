@@ -30,6 +30,10 @@ fn help_lists_every_setting() {
         "SANAD_WORKERS",
         "SANAD_JSON_LIMIT",
         "SANAD_FRONTEND_DIR",
+        "SANAD_POW_BITS",
+        "SANAD_SMTP_URL",
+        "SANAD_JWT_SECRET",
+        "SANAD_MAIL_FROM",
         "SANAD_LOG",
     ] {
         assert!(

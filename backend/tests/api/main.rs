@@ -12,6 +12,7 @@ mod health;
 mod helpers;
 mod languages;
 mod openapi;
+mod pow;
 mod security;
 mod smtp;
 mod staff;

@@ -20,6 +20,7 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
             "/api/v1/auth/logout",
             "/api/v1/auth/password-reset",
             "/api/v1/auth/refresh",
+            "/api/v1/challenges",
             "/api/v1/languages",
             "/api/v1/locales/{language}",
             "/api/v1/me",
