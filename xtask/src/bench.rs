@@ -132,6 +132,10 @@ pub fn run() -> anyhow::Result<()> {
         "  sanad start-up on an existing SQLite database: {} ms",
         startup.as_millis()
     );
+    println!();
+    process::run(&mut std::process::Command::new(
+        root().join("target/release/examples/argon2_time"),
+    ))?;
     Ok(())
 }
 
