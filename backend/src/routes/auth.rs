@@ -153,23 +153,14 @@ pub async fn login(
                     None => false,
                 };
                 if !accepted {
-                    throttle.failed(&subjects, Instant::now());
-                    let id = row.id.clone();
-                    with_db(&pool, move |conn| {
-                        store::record_failure(conn, &id)?;
-                        audit::append(
-                            conn,
-                            &audit_entry(
-                                Actor::System,
-                                "login_failed",
-                                format!("staff:{id}"),
-                                json!({ "factor": "totp" }),
-                            ),
-                        )?;
-                        Ok(())
-                    })
-                    .await?;
-                    return Err(ApiError::InvalidCredentials);
+                    return Err(failed_login(
+                        &pool,
+                        &throttle,
+                        &subjects,
+                        Some(row.id.clone()),
+                        "totp",
+                    )
+                    .await);
                 }
             }
             throttle.succeeded(&subjects);
@@ -200,36 +191,54 @@ pub async fn login(
             .await?;
             grant(&keys, profile, &session_id, refresh)
         }
-        row => {
-            throttle.failed(&subjects, Instant::now());
-            with_db(&pool, move |conn| {
-                let object = match &row {
-                    Some(row) => {
-                        let locked = store::record_failure(conn, &row.id)?;
-                        if locked {
-                            audit::append(
-                                conn,
-                                &audit_entry(
-                                    Actor::System,
-                                    "account_locked",
-                                    format!("staff:{}", row.id),
-                                    json!({}),
-                                ),
-                            )?;
-                        }
-                        format!("staff:{}", row.id)
-                    }
-                    None => "unknown_account".to_owned(),
-                };
-                audit::append(
-                    conn,
-                    &audit_entry(Actor::System, "login_failed", object, json!({})),
-                )?;
-                Ok(())
-            })
-            .await?;
-            Err(ApiError::InvalidCredentials)
-        }
+        row => Err(failed_login(&pool, &throttle, &subjects, row.map(|r| r.id), "password").await),
+    }
+}
+
+/// Counts a failed login (wrong password, unknown or deactivated account, or a wrong TOTP code)
+/// against the throttle and the account, audits it, and gives the answer every such failure
+/// gets. One place, so a failed second factor locks and is audited exactly like a wrong password.
+async fn failed_login(
+    pool: &web::Data<db::Pool>,
+    throttle: &Throttle,
+    subjects: &Subjects,
+    staff_id: Option<String>,
+    factor: &'static str,
+) -> ApiError {
+    throttle.failed(subjects, Instant::now());
+    let recorded = with_db(pool, move |conn| {
+        let object = match &staff_id {
+            Some(id) => {
+                if store::record_failure(conn, id)? {
+                    audit::append(
+                        conn,
+                        &audit_entry(
+                            Actor::System,
+                            "account_locked",
+                            format!("staff:{id}"),
+                            json!({}),
+                        ),
+                    )?;
+                }
+                format!("staff:{id}")
+            }
+            None => "unknown_account".to_owned(),
+        };
+        audit::append(
+            conn,
+            &audit_entry(
+                Actor::System,
+                "login_failed",
+                object,
+                json!({ "factor": factor }),
+            ),
+        )?;
+        Ok(())
+    })
+    .await;
+    match recorded {
+        Ok(()) => ApiError::InvalidCredentials,
+        Err(error) => error,
     }
 }
 
