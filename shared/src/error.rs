@@ -36,6 +36,17 @@ pub enum ErrorCode {
     TotpInvalid,
     ProofOfWorkInvalid,
     ProofOfWorkExpired,
+    InvalidTip,
+    InvalidPhoneNumber,
+    InvalidMessage,
+    ImageUnsupported,
+    ImageTooLarge,
+    ImageTooManyPixels,
+    ImageCorrupt,
+    TooManyImages,
+    ReceiptMalformed,
+    ReceiptUnknown,
+    FollowUpExpired,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -45,7 +56,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 41] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -74,6 +85,17 @@ impl ErrorCode {
         ErrorCode::TotpInvalid,
         ErrorCode::ProofOfWorkInvalid,
         ErrorCode::ProofOfWorkExpired,
+        ErrorCode::InvalidTip,
+        ErrorCode::InvalidPhoneNumber,
+        ErrorCode::InvalidMessage,
+        ErrorCode::ImageUnsupported,
+        ErrorCode::ImageTooLarge,
+        ErrorCode::ImageTooManyPixels,
+        ErrorCode::ImageCorrupt,
+        ErrorCode::TooManyImages,
+        ErrorCode::ReceiptMalformed,
+        ErrorCode::ReceiptUnknown,
+        ErrorCode::FollowUpExpired,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -108,6 +130,17 @@ impl ErrorCode {
             ErrorCode::TotpInvalid => "totp_invalid",
             ErrorCode::ProofOfWorkInvalid => "proof_of_work_invalid",
             ErrorCode::ProofOfWorkExpired => "proof_of_work_expired",
+            ErrorCode::InvalidTip => "invalid_tip",
+            ErrorCode::InvalidPhoneNumber => "invalid_phone_number",
+            ErrorCode::InvalidMessage => "invalid_message",
+            ErrorCode::ImageUnsupported => "image_unsupported",
+            ErrorCode::ImageTooLarge => "image_too_large",
+            ErrorCode::ImageTooManyPixels => "image_too_many_pixels",
+            ErrorCode::ImageCorrupt => "image_corrupt",
+            ErrorCode::TooManyImages => "too_many_images",
+            ErrorCode::ReceiptMalformed => "receipt_malformed",
+            ErrorCode::ReceiptUnknown => "receipt_unknown",
+            ErrorCode::FollowUpExpired => "follow_up_expired",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -144,6 +177,17 @@ impl ErrorCode {
             ErrorCode::TotpInvalid => "error-totp-invalid",
             ErrorCode::ProofOfWorkInvalid => "error-proof-of-work-invalid",
             ErrorCode::ProofOfWorkExpired => "error-proof-of-work-expired",
+            ErrorCode::InvalidTip => "error-invalid-tip",
+            ErrorCode::InvalidPhoneNumber => "error-invalid-phone-number",
+            ErrorCode::InvalidMessage => "error-invalid-message",
+            ErrorCode::ImageUnsupported => "error-image-unsupported",
+            ErrorCode::ImageTooLarge => "error-image-too-large",
+            ErrorCode::ImageTooManyPixels => "error-image-too-many-pixels",
+            ErrorCode::ImageCorrupt => "error-image-corrupt",
+            ErrorCode::TooManyImages => "error-too-many-images",
+            ErrorCode::ReceiptMalformed => "error-receipt-malformed",
+            ErrorCode::ReceiptUnknown => "error-receipt-unknown",
+            ErrorCode::FollowUpExpired => "error-follow-up-expired",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -164,7 +208,13 @@ impl ErrorCode {
             | ErrorCode::InvalidEmail
             | ErrorCode::TotpInvalid
             | ErrorCode::ProofOfWorkInvalid
-            | ErrorCode::ProofOfWorkExpired => 400,
+            | ErrorCode::ProofOfWorkExpired
+            | ErrorCode::InvalidTip
+            | ErrorCode::InvalidPhoneNumber
+            | ErrorCode::InvalidMessage
+            | ErrorCode::ImageCorrupt
+            | ErrorCode::TooManyImages
+            | ErrorCode::ReceiptMalformed => 400,
             ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::TotpRequired => {
                 401
             }
@@ -173,6 +223,10 @@ impl ErrorCode {
             ErrorCode::LinkInvalid => 410,
             ErrorCode::EmailTaken | ErrorCode::LastAdmin | ErrorCode::TotpEnforced => 409,
             ErrorCode::MailFailed => 502,
+            ErrorCode::ImageUnsupported => 415,
+            ErrorCode::ImageTooLarge | ErrorCode::ImageTooManyPixels => 413,
+            ErrorCode::ReceiptUnknown => 404,
+            ErrorCode::FollowUpExpired => 401,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::DatabaseUnavailable | ErrorCode::FrontendNotBuilt => 503,

@@ -11,6 +11,7 @@ pub mod phone;
 pub mod pow;
 pub mod receipt;
 pub mod staff;
+pub mod tips;
 
 pub use error::ErrorCode;
 pub use language::{Direction, Language, UnknownLanguage};

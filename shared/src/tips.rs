@@ -1,0 +1,767 @@
+//! Anonymous tips: what a tipster sends, what they see when they come back with their receipt,
+//! and what moderators work with.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{digits::to_ascii_digits, receipt::Receipt, Language};
+
+/// Longest description a tipster may write, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
+/// Longest follow-up message, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 5_000;
+/// Images sent with the report itself (more can be added on follow-up, up to
+/// [`MAX_ATTACHMENTS_PER_TIP`]).
+pub const MAX_IMAGES_PER_UPLOAD: usize = 5;
+pub const MAX_ATTACHMENTS_PER_TIP: usize = 20;
+/// One image, before decoding.
+pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
+/// A whole multipart request: five large phone photos fit, a 50 MB body does not.
+pub const MAX_UPLOAD_BYTES: usize = 40 * 1024 * 1024;
+/// Names, phone numbers and accounts: enough for a network, not a dump.
+pub const MAX_LIST_ITEMS: usize = 10;
+/// One name, place, agency or handle, in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+
+/// What the tip is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TipSubject {
+    Recruiter,
+    /// An agency or travel company.
+    Agency,
+    /// An online channel, group or advert.
+    OnlineChannel,
+    /// Someone who was recruited.
+    RecruitedPerson,
+    Other,
+}
+
+impl TipSubject {
+    pub const ALL: [TipSubject; 5] = [
+        TipSubject::Recruiter,
+        TipSubject::Agency,
+        TipSubject::OnlineChannel,
+        TipSubject::RecruitedPerson,
+        TipSubject::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TipSubject::Recruiter => "recruiter",
+            TipSubject::Agency => "agency",
+            TipSubject::OnlineChannel => "online_channel",
+            TipSubject::RecruitedPerson => "recruited_person",
+            TipSubject::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<TipSubject> {
+        TipSubject::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Fluent key of the label.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            TipSubject::Recruiter => "tip-subject-recruiter",
+            TipSubject::Agency => "tip-subject-agency",
+            TipSubject::OnlineChannel => "tip-subject-online-channel",
+            TipSubject::RecruitedPerson => "tip-subject-recruited-person",
+            TipSubject::Other => "tip-subject-other",
+        }
+    }
+}
+
+/// Iraq's eighteen governorates and Halabja (recognised by the Kurdistan Region and the federal
+/// cabinet), as ISO 3166-2:IQ codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Governorate {
+    Anbar,
+    Babil,
+    Baghdad,
+    Basra,
+    DhiQar,
+    Diyala,
+    Duhok,
+    Erbil,
+    Halabja,
+    Karbala,
+    Kirkuk,
+    Maysan,
+    Muthanna,
+    Najaf,
+    Nineveh,
+    Qadisiyyah,
+    Saladin,
+    Sulaymaniyah,
+    Wasit,
+}
+
+impl Governorate {
+    pub const ALL: [Governorate; 19] = [
+        Governorate::Anbar,
+        Governorate::Babil,
+        Governorate::Baghdad,
+        Governorate::Basra,
+        Governorate::DhiQar,
+        Governorate::Diyala,
+        Governorate::Duhok,
+        Governorate::Erbil,
+        Governorate::Halabja,
+        Governorate::Karbala,
+        Governorate::Kirkuk,
+        Governorate::Maysan,
+        Governorate::Muthanna,
+        Governorate::Najaf,
+        Governorate::Nineveh,
+        Governorate::Qadisiyyah,
+        Governorate::Saladin,
+        Governorate::Sulaymaniyah,
+        Governorate::Wasit,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Governorate::Anbar => "anbar",
+            Governorate::Babil => "babil",
+            Governorate::Baghdad => "baghdad",
+            Governorate::Basra => "basra",
+            Governorate::DhiQar => "dhi_qar",
+            Governorate::Diyala => "diyala",
+            Governorate::Duhok => "duhok",
+            Governorate::Erbil => "erbil",
+            Governorate::Halabja => "halabja",
+            Governorate::Karbala => "karbala",
+            Governorate::Kirkuk => "kirkuk",
+            Governorate::Maysan => "maysan",
+            Governorate::Muthanna => "muthanna",
+            Governorate::Najaf => "najaf",
+            Governorate::Nineveh => "nineveh",
+            Governorate::Qadisiyyah => "qadisiyyah",
+            Governorate::Saladin => "saladin",
+            Governorate::Sulaymaniyah => "sulaymaniyah",
+            Governorate::Wasit => "wasit",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Governorate> {
+        Governorate::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+
+    /// Fluent key of the governorate's name (`governorate-dhi-qar`).
+    pub fn message_key(self) -> String {
+        format!("governorate-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+/// Where an online account lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    Telegram,
+    Whatsapp,
+    Facebook,
+    Tiktok,
+    Instagram,
+    Website,
+    Other,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 7] = [
+        Platform::Telegram,
+        Platform::Whatsapp,
+        Platform::Facebook,
+        Platform::Tiktok,
+        Platform::Instagram,
+        Platform::Website,
+        Platform::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Telegram => "telegram",
+            Platform::Whatsapp => "whatsapp",
+            Platform::Facebook => "facebook",
+            Platform::Tiktok => "tiktok",
+            Platform::Instagram => "instagram",
+            Platform::Website => "website",
+            Platform::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Platform::Telegram => "platform-telegram",
+            Platform::Whatsapp => "platform-whatsapp",
+            Platform::Facebook => "platform-facebook",
+            Platform::Tiktok => "platform-tiktok",
+            Platform::Instagram => "platform-instagram",
+            Platform::Website => "platform-website",
+            Platform::Other => "platform-other",
+        }
+    }
+}
+
+/// An online account or link as the tipster typed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OnlineAccount {
+    pub platform: Platform,
+    /// `@handle`, a user name, a channel link or a web address.
+    pub handle: String,
+}
+
+impl OnlineAccount {
+    /// The form under which two tips about the same account are linked: trimmed, lower-cased,
+    /// without a leading `@`, URL scheme, `www.`, trailing slash or query, and `t.me/x`,
+    /// `instagram.com/x` reduced to `x` on their platform.
+    pub fn normalised(&self) -> Option<String> {
+        let mut text = self.handle.trim().to_lowercase();
+        for prefix in ["https://", "http://"] {
+            if let Some(rest) = text.strip_prefix(prefix) {
+                text = rest.to_owned();
+            }
+        }
+        if let Some(rest) = text.strip_prefix("www.") {
+            text = rest.to_owned();
+        }
+        if let Some((before, _)) = text.split_once(['?', '#']) {
+            text = before.to_owned();
+        }
+        let text = text.trim_end_matches('/');
+        let platform_hosts: &[&str] = match self.platform {
+            Platform::Telegram => &["t.me/", "telegram.me/", "telegram.dog/"],
+            Platform::Instagram => &["instagram.com/"],
+            Platform::Tiktok => &["tiktok.com/@", "tiktok.com/"],
+            Platform::Facebook => &["facebook.com/", "fb.com/", "m.facebook.com/"],
+            Platform::Whatsapp => &["wa.me/"],
+            Platform::Website | Platform::Other => &[],
+        };
+        let mut text = text;
+        for host in platform_hosts {
+            if let Some(rest) = text.strip_prefix(host) {
+                text = rest;
+                break;
+            }
+        }
+        let text = text.trim_start_matches('@').trim();
+        if text.is_empty() {
+            None
+        } else {
+            Some(format!("{}:{text}", self.platform.as_str()))
+        }
+    }
+}
+
+/// Month and year, the only precision a tipster is asked for ("around March 2026").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct YearMonth {
+    pub year: u16,
+    pub month: u8,
+}
+
+impl YearMonth {
+    pub fn parse(text: &str) -> Option<YearMonth> {
+        let ascii = to_ascii_digits(text.trim());
+        let (year, month) = ascii.split_once('-')?;
+        if year.len() != 4 || month.is_empty() || month.len() > 2 {
+            return None;
+        }
+        let year: u16 = year.parse().ok()?;
+        let month: u8 = month.parse().ok()?;
+        ((1990..=2100).contains(&year) && (1..=12).contains(&month))
+            .then_some(YearMonth { year, month })
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for YearMonth {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^[0-9]{4}-[0-9]{2}$"))
+            .examples(["2026-03"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for YearMonth {}
+
+impl TryFrom<String> for YearMonth {
+    type Error = String;
+    fn try_from(value: String) -> Result<YearMonth, String> {
+        YearMonth::parse(&value).ok_or_else(|| "expected a month as YYYY-MM".to_owned())
+    }
+}
+
+impl From<YearMonth> for String {
+    fn from(value: YearMonth) -> String {
+        value.to_string()
+    }
+}
+
+/// `POST /api/v1/tips`: the JSON body, or the `tip` part of a multipart body whose `image`
+/// parts are the pictures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewTip {
+    pub subject: TipSubject,
+    /// Required, up to 10,000 characters.
+    pub description: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// As typed: `0770 123 4567`, `+964 770…`, Arabic-Indic digits; the server normalises them.
+    #[serde(default)]
+    pub phones: Vec<String>,
+    #[serde(default)]
+    pub accounts: Vec<OnlineAccount>,
+    #[serde(default)]
+    pub agency: Option<String>,
+    #[serde(default)]
+    pub governorate: Option<Governorate>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub approximate_date: Option<YearMonth>,
+    /// The language the tipster wrote in, so a moderator answers in it.
+    #[serde(default)]
+    pub language: Option<Language>,
+}
+
+/// Which field of a tip is wrong, and how; sent as the error's `details`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    /// `description`, `names`, `phones`, `accounts`, `agency`, `place`.
+    pub field: String,
+    /// Position in a list field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// `required`, `too_long`, `too_many`, `invalid_phone_number`, `invalid_account`.
+    pub problem: String,
+}
+
+impl FieldProblem {
+    fn new(field: &str, index: Option<usize>, problem: &str) -> FieldProblem {
+        FieldProblem {
+            field: field.to_owned(),
+            index,
+            problem: problem.to_owned(),
+        }
+    }
+}
+
+fn too_long(text: &str, max: usize) -> bool {
+    text.chars().count() > max
+}
+
+impl NewTip {
+    /// Checks the limits the form also shows. Phone numbers are checked by the server, which
+    /// holds the numbering plan.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut problems = Vec::new();
+        if self.description.trim().is_empty() {
+            problems.push(FieldProblem::new("description", None, "required"));
+        } else if too_long(&self.description, MAX_DESCRIPTION_CHARS) {
+            problems.push(FieldProblem::new("description", None, "too_long"));
+        }
+        for (field, len) in [
+            ("names", self.names.len()),
+            ("phones", self.phones.len()),
+            ("accounts", self.accounts.len()),
+        ] {
+            if len > MAX_LIST_ITEMS {
+                problems.push(FieldProblem::new(field, None, "too_many"));
+            }
+        }
+        for (i, name) in self.names.iter().enumerate() {
+            if too_long(name, MAX_SHORT_TEXT_CHARS) {
+                problems.push(FieldProblem::new("names", Some(i), "too_long"));
+            }
+        }
+        for (i, phone) in self.phones.iter().enumerate() {
+            if too_long(phone, 40) {
+                problems.push(FieldProblem::new("phones", Some(i), "too_long"));
+            }
+        }
+        for (i, account) in self.accounts.iter().enumerate() {
+            if too_long(&account.handle, MAX_SHORT_TEXT_CHARS) {
+                problems.push(FieldProblem::new("accounts", Some(i), "too_long"));
+            } else if account.normalised().is_none() {
+                problems.push(FieldProblem::new("accounts", Some(i), "invalid_account"));
+            }
+        }
+        for (field, value) in [("agency", &self.agency), ("place", &self.place)] {
+            if value
+                .as_deref()
+                .is_some_and(|v| too_long(v, MAX_SHORT_TEXT_CHARS))
+            {
+                problems.push(FieldProblem::new(field, None, "too_long"));
+            }
+        }
+        problems
+    }
+}
+
+/// `201` answer of `POST /api/v1/tips`. The only time the receipt is ever shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TipCreated {
+    pub receipt: Receipt,
+}
+
+/// `POST /api/v1/follow-up`: open a report with its receipt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUpRequest {
+    pub receipt: Receipt,
+}
+
+/// A short-lived bearer token for `/api/v1/follow-up/*`; the page keeps it in memory only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUpGrant {
+    pub token: String,
+    /// Seconds the token stays valid.
+    pub expires_in: u32,
+}
+
+/// Where a tip stands, as moderators track it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TipStatus {
+    New,
+    InReview,
+    Actioned,
+    Dismissed,
+    Closed,
+}
+
+impl TipStatus {
+    pub const ALL: [TipStatus; 5] = [
+        TipStatus::New,
+        TipStatus::InReview,
+        TipStatus::Actioned,
+        TipStatus::Dismissed,
+        TipStatus::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TipStatus::New => "new",
+            TipStatus::InReview => "in_review",
+            TipStatus::Actioned => "actioned",
+            TipStatus::Dismissed => "dismissed",
+            TipStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<TipStatus> {
+        TipStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    pub fn message_key(self) -> &'static str {
+        match self {
+            TipStatus::New => "tip-status-new",
+            TipStatus::InReview => "tip-status-in-review",
+            TipStatus::Actioned => "tip-status-actioned",
+            TipStatus::Dismissed => "tip-status-dismissed",
+            TipStatus::Closed => "tip-status-closed",
+        }
+    }
+
+    /// What the tipster sees: whether a tip led to action or was dismissed is not theirs to
+    /// learn (it could tip off a recruiter who files a test report).
+    pub fn public(self) -> PublicTipStatus {
+        match self {
+            TipStatus::New => PublicTipStatus::Received,
+            TipStatus::InReview => PublicTipStatus::InReview,
+            TipStatus::Actioned | TipStatus::Dismissed | TipStatus::Closed => {
+                PublicTipStatus::Closed
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PublicTipStatus {
+    Received,
+    InReview,
+    Closed,
+}
+
+impl PublicTipStatus {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            PublicTipStatus::Received => "tip-public-status-received",
+            PublicTipStatus::InReview => "tip-public-status-in-review",
+            PublicTipStatus::Closed => "tip-public-status-closed",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MessageAuthor {
+    Tipster,
+    Moderator,
+}
+
+/// One message of the conversation between a tipster and the moderators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TipMessage {
+    pub id: i64,
+    pub author: MessageAuthor,
+    pub body: String,
+    /// The day only (`2026-11-25`): a precise time could match a tipster to network logs.
+    pub sent_on: String,
+}
+
+/// `POST /api/v1/follow-up/messages` and the staff reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewMessage {
+    pub body: String,
+}
+
+impl NewMessage {
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        if self.body.trim().is_empty() {
+            vec![FieldProblem::new("body", None, "required")]
+        } else if too_long(&self.body, MAX_MESSAGE_CHARS) {
+            vec![FieldProblem::new("body", None, "too_long")]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// `GET /api/v1/follow-up/tip`: what the tipster sees.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TipFollowUp {
+    pub status: PublicTipStatus,
+    /// A note from the moderators, shown above the conversation.
+    pub public_message: Option<String>,
+    pub received_on: String,
+    pub messages: Vec<TipMessage>,
+    /// How many images the tip holds (they are not shown back: the tipster has them).
+    pub attachments: u32,
+    /// How many more may be added.
+    pub attachments_left: u32,
+}
+
+/// `POST /api/v1/follow-up/attachments` answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachmentsAdded {
+    pub added: u32,
+    pub attachments: u32,
+}
+
+/// One line of the moderators' tip list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TipSummary {
+    pub id: i64,
+    pub subject: TipSubject,
+    pub status: TipStatus,
+    pub governorate: Option<Governorate>,
+    pub received_on: String,
+    pub attachments: u32,
+    pub messages: u32,
+    /// The last message came from the tipster and nobody answered yet.
+    pub awaiting_reply: bool,
+}
+
+/// `GET /api/v1/tips`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TipPage {
+    pub tips: Vec<TipSummary>,
+    /// Pass as `before` for the next (older) page; absent on the last page.
+    pub next_before: Option<i64>,
+}
+
+/// An image of a tip, as listed for moderators; the bytes come from
+/// `GET /api/v1/tips/{id}/attachments/{attachment_id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachmentInfo {
+    pub id: i64,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u32,
+}
+
+/// Another tip that mentions the same phone number or account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedTip {
+    pub id: i64,
+    pub status: TipStatus,
+    pub received_on: String,
+    /// The shared identifiers, as this tip wrote them (`+9647701234567`, `telegram:recruits_iq`).
+    pub shared: Vec<String>,
+}
+
+/// `GET /api/v1/tips/{id}`: a tip, decrypted for a moderator (the read is audited).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TipDetail {
+    pub id: i64,
+    pub subject: TipSubject,
+    pub status: TipStatus,
+    pub public_message: Option<String>,
+    pub received_on: String,
+    pub language: Option<Language>,
+    pub description: String,
+    pub names: Vec<String>,
+    /// Normalised to E.164.
+    pub phones: Vec<String>,
+    pub accounts: Vec<OnlineAccount>,
+    pub agency: Option<String>,
+    pub governorate: Option<Governorate>,
+    pub place: Option<String>,
+    pub approximate_date: Option<YearMonth>,
+    pub attachments: Vec<AttachmentInfo>,
+    pub messages: Vec<TipMessage>,
+    pub linked: Vec<LinkedTip>,
+}
+
+/// `PUT /api/v1/tips/{id}/status`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub status: TipStatus,
+    /// Shown to the tipster on follow-up; `null` removes it.
+    #[serde(default)]
+    pub public_message: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(platform: Platform, handle: &str) -> OnlineAccount {
+        OnlineAccount {
+            platform,
+            handle: handle.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_same_account_written_differently_normalises_alike() {
+        for typed in [
+            "@Recruits_IQ",
+            "recruits_iq",
+            "https://t.me/recruits_iq",
+            "t.me/Recruits_IQ/",
+            "http://www.t.me/recruits_iq?start=1",
+        ] {
+            assert_eq!(
+                account(Platform::Telegram, typed).normalised().as_deref(),
+                Some("telegram:recruits_iq"),
+                "{typed}"
+            );
+        }
+        assert_ne!(
+            account(Platform::Instagram, "recruits_iq").normalised(),
+            account(Platform::Telegram, "recruits_iq").normalised()
+        );
+        assert_eq!(account(Platform::Telegram, " @ ").normalised(), None);
+        assert_eq!(account(Platform::Website, "https://").normalised(), None);
+    }
+
+    #[test]
+    fn months_parse_in_every_digit_set_and_refuse_nonsense() {
+        assert_eq!(
+            YearMonth::parse("2026-03"),
+            Some(YearMonth {
+                year: 2026,
+                month: 3
+            })
+        );
+        assert_eq!(
+            YearMonth::parse("٢٠٢٦-٠٣")
+                .map(|m| m.to_string())
+                .as_deref(),
+            Some("2026-03")
+        );
+        for bad in [
+            "2026-13", "2026-00", "26-03", "2026/03", "", "2026-", "1800-01",
+        ] {
+            assert_eq!(YearMonth::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn tip_problems_name_the_field_and_the_limit() {
+        let mut tip = NewTip {
+            subject: TipSubject::Recruiter,
+            description: "   ".to_owned(),
+            names: vec!["x".repeat(201)],
+            phones: vec!["1".to_owned(); 11],
+            accounts: vec![account(Platform::Telegram, "@")],
+            agency: None,
+            governorate: Some(Governorate::Basra),
+            place: None,
+            approximate_date: None,
+            language: None,
+        };
+        let problems = tip.problems();
+        assert!(problems.contains(&FieldProblem::new("description", None, "required")));
+        assert!(problems.contains(&FieldProblem::new("names", Some(0), "too_long")));
+        assert!(problems.contains(&FieldProblem::new("phones", None, "too_many")));
+        assert!(problems.contains(&FieldProblem::new("accounts", Some(0), "invalid_account")));
+        tip.description = "ب".repeat(MAX_DESCRIPTION_CHARS);
+        tip.names.clear();
+        tip.phones.clear();
+        tip.accounts.clear();
+        assert!(
+            tip.problems().is_empty(),
+            "10,000 Arabic letters are allowed"
+        );
+        tip.description.push('ب');
+        assert_eq!(
+            tip.problems(),
+            vec![FieldProblem::new("description", None, "too_long")]
+        );
+    }
+
+    #[test]
+    fn tipsters_never_learn_whether_their_tip_led_to_action() {
+        assert_eq!(TipStatus::Actioned.public(), PublicTipStatus::Closed);
+        assert_eq!(TipStatus::Dismissed.public(), PublicTipStatus::Closed);
+        assert_eq!(TipStatus::New.public(), PublicTipStatus::Received);
+        assert_eq!(
+            serde_json::to_string(&Governorate::DhiQar).unwrap(),
+            "\"dhi_qar\""
+        );
+        assert_eq!(Governorate::DhiQar.message_key(), "governorate-dhi-qar");
+        assert_eq!(Governorate::ALL.len(), 19);
+    }
+}
