@@ -431,7 +431,9 @@ pub struct TipCreated {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FollowUpRequest {
-    pub receipt: Receipt,
+    /// As typed; the server reads it with [`Receipt::parse`] so a typo gets `receipt_malformed`
+    /// rather than a generic JSON error.
+    pub receipt: String,
 }
 
 /// A short-lived bearer token for `/api/v1/follow-up/*`; the page keeps it in memory only.
