@@ -67,6 +67,16 @@ pub struct Config {
     #[arg(long, env = "SANAD_POW_BITS", default_value_t = DEFAULT_POW_BITS, value_parser = clap::value_parser!(u8).range(0..=32), global = true)]
     pub pow_bits: u8,
 
+    /// The key that seals tips and attachments at rest, as 64 hex characters. Without it the key
+    /// is `<data dir>/keys/data.key`, made on first start. Every instance must share it.
+    #[arg(
+        long,
+        env = "SANAD_ENCRYPTION_KEY",
+        hide_env_values = true,
+        global = true
+    )]
+    pub encryption_key: Option<String>,
+
     /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
     #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -112,6 +122,7 @@ impl Config {
             smtp_url: None,
             mail_from: "Sanad <no-reply@sanad.invalid>".to_owned(),
             pow_bits: 0,
+            encryption_key: None,
             log: "info".to_owned(),
         }
     }

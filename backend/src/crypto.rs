@@ -29,6 +29,7 @@ pub enum CryptoError {
 pub struct Sealer {
     cipher: XChaCha20Poly1305,
     index_key: [u8; 32],
+    receipt_salt: [u8; 16],
 }
 
 impl Sealer {
@@ -39,9 +40,16 @@ impl Sealer {
         derive.update(b"sanad blind index v1");
         derive.update(master);
         let index_key: [u8; 32] = derive.finalize().into();
+        let mut derive = Sha256::new();
+        derive.update(b"sanad receipt salt v1");
+        derive.update(master);
+        let salt: [u8; 32] = derive.finalize().into();
+        let mut receipt_salt = [0_u8; 16];
+        receipt_salt.copy_from_slice(&salt[..16]);
         Sealer {
             cipher: XChaCha20Poly1305::new(master.into()),
             index_key,
+            receipt_salt,
         }
     }
 
@@ -95,6 +103,13 @@ impl Sealer {
                 },
             )
             .map_err(|_| CryptoError::Open)
+    }
+
+    /// The site salt receipts are hashed with: one per installation (so the hashes of one
+    /// installation say nothing about another's), derived from the key so every instance that
+    /// shares the key finds the same receipts.
+    pub fn receipt_salt(&self) -> [u8; 16] {
+        self.receipt_salt
     }
 
     /// A keyed hash of an already normalised value (an E.164 number, a lower-cased handle):

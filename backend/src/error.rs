@@ -64,6 +64,25 @@ pub enum ApiError {
     ProofOfWorkInvalid,
     #[error("proof of work expired")]
     ProofOfWorkExpired,
+    #[error("the tip has invalid fields")]
+    InvalidTip(Vec<sanad_shared::tips::FieldProblem>),
+    #[error("phone number {index} is not valid")]
+    InvalidPhoneNumber { index: usize },
+    #[error("invalid message")]
+    InvalidMessage(Vec<sanad_shared::tips::FieldProblem>),
+    #[error("image {index} refused: {problem}")]
+    Image {
+        index: usize,
+        problem: crate::attachments::AttachmentError,
+    },
+    #[error("too many images")]
+    TooManyImages { max: usize },
+    #[error("malformed receipt")]
+    ReceiptMalformed,
+    #[error("unknown receipt")]
+    ReceiptUnknown,
+    #[error("follow-up token missing, invalid or expired")]
+    FollowUpExpired,
     #[error("password refused: {0:?}")]
     Password(crate::auth::password::Problem),
     #[error("internal error: {0:#}")]
@@ -103,6 +122,22 @@ impl ApiError {
             ApiError::TotpInvalid => ErrorCode::TotpInvalid,
             ApiError::ProofOfWorkInvalid => ErrorCode::ProofOfWorkInvalid,
             ApiError::ProofOfWorkExpired => ErrorCode::ProofOfWorkExpired,
+            ApiError::InvalidTip(_) => ErrorCode::InvalidTip,
+            ApiError::InvalidPhoneNumber { .. } => ErrorCode::InvalidPhoneNumber,
+            ApiError::InvalidMessage(_) => ErrorCode::InvalidMessage,
+            ApiError::Image { problem, .. } => {
+                use crate::attachments::AttachmentError;
+                match problem {
+                    AttachmentError::TooLarge => ErrorCode::ImageTooLarge,
+                    AttachmentError::TooManyPixels => ErrorCode::ImageTooManyPixels,
+                    AttachmentError::UnsupportedType => ErrorCode::ImageUnsupported,
+                    AttachmentError::Corrupt => ErrorCode::ImageCorrupt,
+                }
+            }
+            ApiError::TooManyImages { .. } => ErrorCode::TooManyImages,
+            ApiError::ReceiptMalformed => ErrorCode::ReceiptMalformed,
+            ApiError::ReceiptUnknown => ErrorCode::ReceiptUnknown,
+            ApiError::FollowUpExpired => ErrorCode::FollowUpExpired,
             ApiError::Password(problem) => problem.code(),
             ApiError::Internal(_) => ErrorCode::Internal,
         }
@@ -121,6 +156,13 @@ impl ApiError {
             ApiError::Password(crate::auth::password::Problem::TooShort) => {
                 Some(json!({ "min_chars": crate::auth::password::MIN_CHARS }))
             }
+            ApiError::InvalidTip(problems) | ApiError::InvalidMessage(problems) => {
+                serde_json::to_value(problems).ok()
+            }
+            ApiError::InvalidPhoneNumber { index } | ApiError::Image { index, .. } => {
+                Some(json!({ "index": index }))
+            }
+            ApiError::TooManyImages { max } => Some(json!({ "max": max })),
             ApiError::UnknownLanguage(tag) => {
                 Some(json!({ "language": tag, "supported": Language::ALL.map(Language::code) }))
             }
@@ -145,7 +187,10 @@ impl ResponseError for ApiError {
                     response.headers_mut().insert(header::RETRY_AFTER, value);
                 }
             }
-            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::TotpRequired => {
+            ApiError::Unauthorized
+            | ApiError::InvalidCredentials
+            | ApiError::TotpRequired
+            | ApiError::FollowUpExpired => {
                 response.headers_mut().insert(
                     header::WWW_AUTHENTICATE,
                     header::HeaderValue::from_static("Bearer"),

@@ -1,6 +1,7 @@
 //! Sanad's server. `startup` assembles the actix-web application (the same one the tests run);
 //! `routes` holds one module per API area; `db` picks SQLite or PostgreSQL from the URL.
 
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod cli;
@@ -9,9 +10,11 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod frontend;
+pub mod group_commit;
 pub mod keys;
 pub mod locales;
 pub mod mail;
+pub mod notify;
 pub mod openapi;
 pub mod pow;
 pub mod routes;
@@ -19,3 +22,4 @@ pub mod schema;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;
+pub mod tips;

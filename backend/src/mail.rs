@@ -109,8 +109,19 @@ impl Mailer {
 
 /// Which staff mail, with what it needs.
 pub enum StaffMail<'a> {
-    Invitation { name: &'a str, link: &'a str },
-    PasswordReset { name: &'a str, link: &'a str },
+    Invitation {
+        name: &'a str,
+        link: &'a str,
+    },
+    PasswordReset {
+        name: &'a str,
+        link: &'a str,
+    },
+    /// A tip or a tipster's message arrived; never says what it is.
+    SomethingNew {
+        name: &'a str,
+        link: &'a str,
+    },
 }
 
 pub fn compose(locales: &Locales, language: Language, mail: StaffMail<'_>) -> Letter {
@@ -120,6 +131,9 @@ pub fn compose(locales: &Locales, language: Language, mail: StaffMail<'_>) -> Le
         }
         StaffMail::PasswordReset { name, link } => {
             ("mail-reset-subject", "mail-reset-body", name, link)
+        }
+        StaffMail::SomethingNew { name, link } => {
+            ("mail-new-tip-subject", "mail-new-tip-body", name, link)
         }
     };
     let mut args = Args::new();

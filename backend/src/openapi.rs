@@ -21,6 +21,11 @@ impl Modify for BearerAuth {
                     .build(),
             ),
         );
+        // Tipsters: the short-lived token `POST /api/v1/follow-up` gives for a receipt.
+        components.add_security_scheme(
+            "follow_up",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
     }
 }
 
@@ -36,6 +41,16 @@ impl Modify for BearerAuth {
         crate::routes::languages::list,
         crate::routes::languages::fluent_document,
         crate::routes::challenges::create,
+        crate::routes::tips::submit,
+        crate::routes::tips::open,
+        crate::routes::tips::view,
+        crate::routes::tips::message,
+        crate::routes::tips::attachments,
+        crate::routes::moderation::list,
+        crate::routes::moderation::detail,
+        crate::routes::moderation::attachment,
+        crate::routes::moderation::reply,
+        crate::routes::moderation::set_status,
         crate::routes::auth::login,
         crate::routes::auth::refresh,
         crate::routes::auth::logout,

@@ -118,39 +118,56 @@ impl Challenges {
     /// Checks a `Proof-Of-Work: token:nonce` header and spends the token. With difficulty 0
     /// configured, any or no header passes.
     pub fn redeem(&self, conn: &mut DbConnection, header: Option<&str>) -> Result<(), PowError> {
+        let proof = self.verify(header)?;
+        spend(conn, &proof)
+    }
+
+    /// Checks a header without touching the database, so a submission can be refused before any
+    /// costly work; [`spend`] then records it in the same transaction as what it paid for.
+    pub fn verify(&self, header: Option<&str>) -> Result<Proof, PowError> {
         if self.bits == 0 {
-            return Ok(());
+            return Ok(Proof(None));
         }
         let (token, nonce) = header
             .and_then(pow::parse_header)
             .ok_or(PowError::Invalid)?;
         let (bits, expires_at_ms) = self.read(token)?;
-        let now = now_ms();
-        if expires_at_ms <= now {
+        if expires_at_ms <= now_ms() {
             return Err(PowError::Expired);
         }
         // A token issued before the difficulty was raised is held to today's difficulty.
         if !pow::solves(token, nonce, bits.max(self.bits)) {
             return Err(PowError::Invalid);
         }
-        let spent = diesel::insert_into(pow_redemptions::table)
-            .values((
-                pow_redemptions::token_hash.eq(sha256_hex(token)),
-                pow_redemptions::expires_at_ms.eq(expires_at_ms),
-            ))
-            .execute(conn);
-        match spent {
-            Ok(_) => {}
-            Err(diesel::result::Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-                return Err(PowError::Invalid)
-            }
-            Err(_) => return Err(PowError::Database),
+        Ok(Proof(Some((sha256_hex(token), expires_at_ms))))
+    }
+}
+
+/// A checked, not yet spent, proof of work (nothing to spend when the check is off).
+#[derive(Clone, Debug)]
+pub struct Proof(Option<(String, i64)>);
+
+/// Spends a proof once across all instances; a second spend of the same token is refused.
+pub fn spend(conn: &mut DbConnection, proof: &Proof) -> Result<(), PowError> {
+    let Some((token_hash, expires_at_ms)) = &proof.0 else {
+        return Ok(());
+    };
+    let now = now_ms();
+    // Spent tokens are worthless once expired; clearing them first keeps the table small.
+    let _ = diesel::delete(pow_redemptions::table.filter(pow_redemptions::expires_at_ms.lt(now)))
+        .execute(conn);
+    let spent = diesel::insert_into(pow_redemptions::table)
+        .values((
+            pow_redemptions::token_hash.eq(token_hash),
+            pow_redemptions::expires_at_ms.eq(expires_at_ms),
+        ))
+        .execute(conn);
+    match spent {
+        Ok(_) => Ok(()),
+        Err(diesel::result::Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(PowError::Invalid)
         }
-        // Spent tokens are worthless once expired; clearing them here keeps the table small.
-        let _ =
-            diesel::delete(pow_redemptions::table.filter(pow_redemptions::expires_at_ms.lt(now)))
-                .execute(conn);
-        Ok(())
+        Err(_) => Err(PowError::Database),
     }
 }
 

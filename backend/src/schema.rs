@@ -89,10 +89,64 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    tips (id) {
+        id -> BigInt,
+        ref_key -> Text,
+        receipt_hash -> Text,
+        subject -> Text,
+        status -> Text,
+        governorate -> Nullable<Text>,
+        approximate_month -> Nullable<Text>,
+        language -> Nullable<Text>,
+        received_on -> Text,
+        content -> Binary,
+        public_message -> Nullable<Binary>,
+        awaiting_reply -> Bool,
+        updated_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
+    tip_identifiers (tip_id, blind_index) {
+        tip_id -> BigInt,
+        kind -> Text,
+        blind_index -> Text,
+    }
+}
+
+diesel::table! {
+    tip_messages (id) {
+        id -> BigInt,
+        tip_id -> BigInt,
+        ref_key -> Text,
+        author -> Text,
+        staff_id -> Nullable<Text>,
+        body -> Binary,
+        sent_on -> Text,
+    }
+}
+
+diesel::table! {
+    tip_attachments (id) {
+        id -> BigInt,
+        tip_id -> BigInt,
+        ref_key -> Text,
+        mime -> Text,
+        width -> Integer,
+        height -> Integer,
+        size_bytes -> Integer,
+        data -> Binary,
+    }
+}
+
 diesel::joinable!(staff_roles -> staff (staff_id));
 diesel::joinable!(staff_links -> staff (staff_id));
 diesel::joinable!(staff_sessions -> staff (staff_id));
 diesel::joinable!(staff_spent_refresh -> staff_sessions (session_id));
+diesel::joinable!(tip_identifiers -> tips (tip_id));
+diesel::joinable!(tip_messages -> tips (tip_id));
+diesel::joinable!(tip_attachments -> tips (tip_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -104,4 +158,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     staff_sessions,
     staff_spent_refresh,
     pow_redemptions,
+    tips,
+    tip_identifiers,
+    tip_messages,
+    tip_attachments,
 );

@@ -14,13 +14,19 @@ use anyhow::Context as _;
 use crate::{
     auth::{password::PasswordHasher, throttle::Throttle, tokens::TokenKeys},
     config::Config,
+    crypto::Sealer,
     db, error,
     frontend::{self, Frontend},
+    group_commit::GroupCommitter,
     locales::Locales,
     mail::Mailer,
+    notify::ModeratorNotifier,
     openapi,
     pow::Challenges,
-    routes::{audit, auth, challenges, health, languages, me, settings, staff},
+    routes::{
+        audit, auth, challenges, health, languages, me, moderation, settings, staff,
+        tips::{self, ReceiptThrottle},
+    },
     telemetry,
 };
 
@@ -49,13 +55,17 @@ pub struct AppContext {
     pub mailer: web::Data<Mailer>,
     pub site: web::Data<Site>,
     pub challenges: web::Data<Challenges>,
+    pub sealer: web::Data<Sealer>,
+    pub committer: web::Data<GroupCommitter>,
+    pub receipt_throttle: web::Data<ReceiptThrottle>,
+    pub notifier: web::Data<ModeratorNotifier>,
     pub json_limit: usize,
 }
 
 /// The Content-Security-Policy of every response: nothing from another origin, no inline script
 /// or style, and `wasm-unsafe-eval` only because browsers need it to compile WebAssembly.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-     style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; \
+     style-src 'self'; img-src 'self' blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; \
      manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 fn security_headers() -> DefaultHeaders {
@@ -107,6 +117,10 @@ pub fn app(
         .app_data(ctx.mailer.clone())
         .app_data(ctx.site.clone())
         .app_data(ctx.challenges.clone())
+        .app_data(ctx.sealer.clone())
+        .app_data(ctx.committer.clone())
+        .app_data(ctx.receipt_throttle.clone())
+        .app_data(ctx.notifier.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(ctx.json_limit)
@@ -125,6 +139,29 @@ pub fn app(
                         .route(web::get().to(languages::fluent_document)),
                 )
                 .service(web::resource("/challenges").route(web::post().to(challenges::create)))
+                .service(
+                    web::resource("/tips")
+                        .route(web::post().to(tips::submit))
+                        .route(
+                            web::get()
+                                .to(moderation::list)
+                                .wrap(actix_web::middleware::from_fn(crate::auth::require_session)),
+                        ),
+                )
+                .service(web::resource("/follow-up").route(web::post().to(tips::open)))
+                .service(web::resource("/follow-up/tip").route(web::get().to(tips::view)))
+                .service(web::resource("/follow-up/messages").route(web::post().to(tips::message)))
+                .service(
+                    web::resource("/follow-up/attachments")
+                        .route(web::post().to(tips::attachments)),
+                )
+                .service(secured!("/tips/{id}").route(web::get().to(moderation::detail)))
+                .service(
+                    secured!("/tips/{id}/attachments/{attachment_id}")
+                        .route(web::get().to(moderation::attachment)),
+                )
+                .service(secured!("/tips/{id}/messages").route(web::post().to(moderation::reply)))
+                .service(secured!("/tips/{id}/status").route(web::put().to(moderation::set_status)))
                 .service(web::resource("/auth/login").route(web::post().to(auth::login)))
                 .service(web::resource("/auth/refresh").route(web::post().to(auth::refresh)))
                 .service(web::resource("/auth/logout").route(web::post().to(auth::logout)))
@@ -241,18 +278,33 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.mail_from,
         &config.data_dir,
     )?;
+    let sealer = Sealer::load(config.encryption_key.as_deref(), &config.data_dir)?;
+    let committer = GroupCommitter::start(pool.clone())?;
+    let pool = web::Data::new(pool);
+    let locales = web::Data::new(Locales::load()?);
+    let mailer = web::Data::new(mailer);
+    let notifier = ModeratorNotifier::new(
+        pool.clone(),
+        mailer.clone(),
+        locales.clone(),
+        &config.public_url,
+    );
     Ok(AppContext {
-        pool: web::Data::new(pool),
-        locales: web::Data::new(Locales::load()?),
+        pool,
+        locales,
         frontend: web::Data::new(frontend),
         tokens: web::Data::new(tokens),
         hasher: web::Data::new(hasher),
         throttle: web::Data::new(Throttle::default()),
-        mailer: web::Data::new(mailer),
+        mailer,
         site: web::Data::new(Site {
             public_url: config.public_url.clone(),
         }),
         challenges: web::Data::new(Challenges::load(&config.data_dir, config.pow_bits)?),
+        sealer: web::Data::new(sealer),
+        committer: web::Data::new(committer),
+        receipt_throttle: web::Data::new(ReceiptThrottle(Throttle::default())),
+        notifier: web::Data::new(notifier),
         json_limit: config.json_limit,
     })
 }

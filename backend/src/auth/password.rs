@@ -169,6 +169,27 @@ impl PasswordHasher {
         .map_err(|e| HashError::Argon2(e.to_string()))?
     }
 
+    /// A deterministic Argon2id hash of `secret` under a fixed `salt` (receipts: looked up by
+    /// their hash, so the salt is the installation's, not per record). Shares the permits with
+    /// password hashing, so receipts and logins together never exceed one hash per core.
+    pub async fn derive(&self, secret: Vec<u8>, salt: [u8; 16]) -> Result<[u8; 32], HashError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| HashError::Closed)?;
+        let params = self.params.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut out = [0_u8; 32];
+            argon(&params)
+                .hash_password_into(&secret, &salt, &mut out)
+                .map_err(|e| HashError::Argon2(e.to_string()))?;
+            Ok(out)
+        })
+        .await
+        .map_err(|e| HashError::Argon2(e.to_string()))?
+    }
+
     /// Checks `password` against `stored`, or against the decoy when there is no stored hash
     /// (unknown email, or a password not yet set), which is always `Wrong`.
     pub async fn verify(

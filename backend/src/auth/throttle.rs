@@ -56,6 +56,15 @@ impl Throttle {
         Subjects { keys }
     }
 
+    /// Counts attempts against the client alone (receipts: there is no account to count
+    /// against, and a shared key would let one person slow everyone down).
+    pub fn client_subjects(&self, kind: &str, client: Option<IpAddr>) -> Subjects {
+        let keys = client
+            .map(|address| vec![self.keyed(kind.as_bytes(), address.to_string().as_bytes())])
+            .unwrap_or_default();
+        Subjects { keys }
+    }
+
     fn keyed(&self, kind: &[u8], value: &[u8]) -> [u8; 32] {
         let mut hasher = Sha256::new();
         hasher.update(self.key);

@@ -7,8 +7,11 @@ pub mod challenges;
 pub mod health;
 pub mod languages;
 pub mod me;
+pub mod moderation;
 pub mod settings;
 pub mod staff;
+pub mod tips;
+pub mod uploads;
 
 use actix_web::web;
 

@@ -31,6 +31,7 @@ fn help_lists_every_setting() {
         "SANAD_JSON_LIMIT",
         "SANAD_FRONTEND_DIR",
         "SANAD_POW_BITS",
+        "SANAD_ENCRYPTION_KEY",
         "SANAD_SMTP_URL",
         "SANAD_JWT_SECRET",
         "SANAD_MAIL_FROM",

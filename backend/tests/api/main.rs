@@ -13,6 +13,8 @@ mod helpers;
 mod languages;
 mod openapi;
 mod pow;
+mod process;
 mod security;
 mod smtp;
 mod staff;
+mod tips;

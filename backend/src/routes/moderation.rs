@@ -1,0 +1,235 @@
+//! The moderators' side of tips: the queue, reading a tip (audited), its pictures (audited),
+//! replying to the tipster and setting the status.
+
+use actix_web::{http::header, web, HttpResponse};
+use diesel::Connection as _;
+use sanad_shared::{
+    api::ApiError as ApiErrorBody,
+    staff::Role,
+    tips::{NewMessage, StatusChange, TipDetail, TipMessage, TipPage, TipStatus},
+};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::{
+    audit::{self, Entry},
+    auth::StaffAuth,
+    crypto::Sealer,
+    db,
+    error::ApiError,
+    routes::with_db,
+    tips,
+};
+
+/// Who works tips.
+pub const MODERATE: &[Role] = &[Role::Moderator, Role::Admin];
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// Only tips with this status (`new`, `in_review`, `actioned`, `dismissed`, `closed`).
+    pub status: Option<String>,
+    /// Only tips older than this id (the previous page's `next_before`).
+    pub before: Option<i64>,
+    /// Page size, 1 to 100 (default 50).
+    pub limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/tips", tag = "moderation", security(("bearer" = [])), params(ListQuery),
+    responses(
+        (status = 200, description = "Tips, newest first", body = TipPage),
+        (status = 400, description = "Unknown status", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a moderator", body = ApiErrorBody),
+    ))]
+pub async fn list(
+    auth: StaffAuth,
+    query: web::Query<ListQuery>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MODERATE)?;
+    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(text) => Some(
+            TipStatus::parse(text)
+                .ok_or_else(|| ApiError::InvalidRequest(format!("unknown status {text:?}")))?,
+        ),
+        None => None,
+    };
+    let limit = query.limit.unwrap_or(50).clamp(1, 100);
+    let before = query.before;
+    let (tips, next_before) =
+        with_db(&pool, move |conn| tips::list(conn, status, before, limit)).await?;
+    Ok(HttpResponse::Ok().json(TipPage { tips, next_before }))
+}
+
+fn entry(auth: &StaffAuth, action: &'static str, id: i64, details: serde_json::Value) -> Entry {
+    Entry {
+        actor: auth.actor(),
+        action,
+        object: format!("tip:{id}"),
+        details,
+    }
+}
+
+/// A tip, decrypted. The read is written to the audit trail before the tip is returned.
+#[utoipa::path(get, path = "/api/v1/tips/{id}", tag = "moderation", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The tip's id")),
+    responses(
+        (status = 200, description = "The tip, its pictures, conversation and linked tips", body = TipDetail),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a moderator", body = ApiErrorBody),
+        (status = 404, description = "No such tip", body = ApiErrorBody),
+    ))]
+pub async fn detail(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MODERATE)?;
+    let id = path.into_inner();
+    let detail = with_db(&pool, move |conn| {
+        conn.transaction(|conn| -> Result<_, ApiError> {
+            let detail = tips::detail(conn, &sealer, id)?;
+            audit::append(conn, &entry(&auth, "tip_read", id, json!({})))?;
+            Ok(detail)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(detail))
+}
+
+/// One picture of a tip, metadata already removed. Audited like a read of the tip.
+#[utoipa::path(get, path = "/api/v1/tips/{id}/attachments/{attachment_id}", tag = "moderation", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The tip's id"), ("attachment_id" = i64, Path, description = "The picture's id")),
+    responses(
+        (status = 200, description = "The picture (JPEG, PNG or WebP)", content_type = "image/*"),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a moderator", body = ApiErrorBody),
+        (status = 404, description = "No such tip or picture", body = ApiErrorBody),
+    ))]
+pub async fn attachment(
+    auth: StaffAuth,
+    path: web::Path<(i64, i64)>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MODERATE)?;
+    let (id, attachment_id) = path.into_inner();
+    let (mime, bytes) = with_db(&pool, move |conn| {
+        conn.transaction(|conn| -> Result<_, ApiError> {
+            let picture = tips::attachment(conn, &sealer, id, attachment_id)?;
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    "tip_attachment_read",
+                    id,
+                    json!({ "attachment": attachment_id }),
+                ),
+            )?;
+            Ok(picture)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, mime))
+        // Shown in the page, never saved under a name chosen by the sender.
+        .insert_header((header::CONTENT_DISPOSITION, "inline"))
+        .body(bytes))
+}
+
+#[utoipa::path(post, path = "/api/v1/tips/{id}/messages", tag = "moderation", security(("bearer" = [])), request_body = NewMessage,
+    params(("id" = i64, Path, description = "The tip's id")),
+    responses(
+        (status = 201, description = "Sent; the tipster sees it on follow-up", body = TipMessage),
+        (status = 400, description = "Empty or too long", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a moderator", body = ApiErrorBody),
+        (status = 404, description = "No such tip", body = ApiErrorBody),
+    ))]
+pub async fn reply(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    body: web::Json<NewMessage>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MODERATE)?;
+    let problems = body.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidMessage(problems));
+    }
+    let id = path.into_inner();
+    let text = body.into_inner().body;
+    let message = with_db(&pool, move |conn| {
+        conn.transaction(|conn| -> Result<_, ApiError> {
+            let tip_ref = tips::ref_of(conn, id)?;
+            let sealed = tips::seal_message(&sealer, &tip_ref, &text)?;
+            let message = tips::add_message(conn, &tip_ref, sealed, Some(&auth.staff_id))?;
+            audit::append(
+                conn,
+                &entry(&auth, "tip_replied", id, json!({ "message": message.id })),
+            )?;
+            Ok(message)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(message))
+}
+
+#[utoipa::path(put, path = "/api/v1/tips/{id}/status", tag = "moderation", security(("bearer" = [])), request_body = StatusChange,
+    params(("id" = i64, Path, description = "The tip's id")),
+    responses(
+        (status = 204, description = "Status and public message set"),
+        (status = 400, description = "Public message too long", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a moderator", body = ApiErrorBody),
+        (status = 404, description = "No such tip", body = ApiErrorBody),
+    ))]
+pub async fn set_status(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    body: web::Json<StatusChange>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(MODERATE)?;
+    let change = body.into_inner();
+    if let Some(message) = &change.public_message {
+        let problems = NewMessage {
+            body: message.clone(),
+        }
+        .problems();
+        if problems.iter().any(|p| p.problem == "too_long") {
+            return Err(ApiError::InvalidMessage(problems));
+        }
+    }
+    let id = path.into_inner();
+    with_db(&pool, move |conn| {
+        conn.transaction(|conn| -> Result<_, ApiError> {
+            let before = tips::set_status(
+                conn,
+                &sealer,
+                id,
+                change.status,
+                change.public_message.as_deref(),
+            )?;
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    "tip_status_changed",
+                    id,
+                    json!({
+                        "from": before.as_str(),
+                        "to": change.status.as_str(),
+                        "public_message": change.public_message.as_deref().is_some_and(|m| !m.trim().is_empty()),
+                    }),
+                ),
+            )?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

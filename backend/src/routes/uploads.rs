@@ -1,0 +1,173 @@
+//! Reading anonymous submissions: a JSON body, or multipart with a JSON part and pictures.
+//! Limits are enforced while the body streams in, so an oversized body is refused without ever
+//! being held in memory.
+
+use actix_multipart::Multipart;
+use actix_web::{http::header, web, HttpRequest};
+use futures_util::StreamExt as _;
+use sanad_shared::tips::{MAX_IMAGE_BYTES, MAX_UPLOAD_BYTES};
+use serde::de::DeserializeOwned;
+
+use crate::{
+    attachments::{self, AttachmentError, CleanImage},
+    error::ApiError,
+};
+
+/// The JSON of a tip: 10,000 characters of description written as `\u` escapes, plus every
+/// optional field at its limit, fits well inside this.
+pub const JSON_LIMIT: usize = 256 * 1024;
+
+pub struct Upload {
+    pub json: Vec<u8>,
+    pub images: Vec<Vec<u8>>,
+}
+
+pub fn is_multipart(req: &HttpRequest) -> bool {
+    content_type(req).starts_with("multipart/form-data")
+}
+
+fn content_type(req: &HttpRequest) -> String {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn declared_length(req: &HttpRequest) -> Option<u64> {
+    req.headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+}
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::PayloadTooLarge { limit }
+}
+
+/// Reads the body: JSON into `json`, or the multipart `tip` part (when `with_tip`) into `json`
+/// and up to `max_images` `image` parts.
+pub async fn read(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    with_tip: bool,
+    max_images: usize,
+) -> Result<Upload, ApiError> {
+    let content_type = content_type(req);
+    let limit = if is_multipart(req) {
+        MAX_UPLOAD_BYTES
+    } else {
+        JSON_LIMIT
+    };
+    // Refused before reading a byte when the client says how much it will send.
+    if declared_length(req).is_some_and(|length| length > limit as u64) {
+        return Err(too_large(limit));
+    }
+    if content_type.starts_with("application/json") {
+        let mut json = Vec::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
+            if json.len() + chunk.len() > JSON_LIMIT {
+                return Err(too_large(JSON_LIMIT));
+            }
+            json.extend_from_slice(&chunk);
+        }
+        return Ok(Upload {
+            json,
+            images: Vec::new(),
+        });
+    }
+    if !is_multipart(req) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let mut multipart = Multipart::new(req.headers(), payload);
+    let mut upload = Upload {
+        json: Vec::new(),
+        images: Vec::new(),
+    };
+    let mut total = 0_usize;
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let (part_limit, is_image) = match name.as_str() {
+            "tip" if with_tip => (JSON_LIMIT, false),
+            "image" => {
+                if upload.images.len() >= max_images {
+                    return Err(ApiError::TooManyImages { max: max_images });
+                }
+                (MAX_IMAGE_BYTES, true)
+            }
+            other => {
+                return Err(ApiError::InvalidRequest(format!(
+                    "unexpected part {other:?}: send {}`image` parts",
+                    if with_tip { "a `tip` part and " } else { "" }
+                )))
+            }
+        };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
+            total += chunk.len();
+            if total > MAX_UPLOAD_BYTES {
+                return Err(too_large(MAX_UPLOAD_BYTES));
+            }
+            if bytes.len() + chunk.len() > part_limit {
+                return Err(if is_image {
+                    ApiError::Image {
+                        index: upload.images.len(),
+                        problem: AttachmentError::TooLarge,
+                    }
+                } else {
+                    too_large(JSON_LIMIT)
+                });
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if is_image {
+            upload.images.push(bytes);
+        } else {
+            upload.json = bytes;
+        }
+    }
+    Ok(upload)
+}
+
+/// Parses a JSON part the way the JSON extractor does, with the same error codes.
+pub fn parse_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, ApiError> {
+    if json.is_empty() {
+        return Err(ApiError::InvalidRequest("the `tip` part is missing".into()));
+    }
+    serde_json::from_slice(json).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            ApiError::MalformedJson(e.to_string())
+        } else {
+            ApiError::InvalidRequest(e.to_string())
+        }
+    })
+}
+
+/// Decoding a 40-megapixel picture to check it takes up to 240 MB and half a second of a core;
+/// two at a time keeps a burst of uploads within memory and leaves the other work a core.
+static DECODE_PERMITS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// Checks and strips every picture on the blocking pool; the first refusal names its index.
+pub async fn sanitize(images: Vec<Vec<u8>>) -> Result<Vec<CleanImage>, ApiError> {
+    if images.is_empty() {
+        return Ok(Vec::new());
+    }
+    let _permit = DECODE_PERMITS
+        .acquire()
+        .await
+        .map_err(|_| ApiError::Internal(anyhow::anyhow!("decode permits closed")))?;
+    web::block(move || {
+        images
+            .iter()
+            .enumerate()
+            .map(|(index, bytes)| {
+                attachments::sanitize(bytes).map_err(|problem| ApiError::Image { index, problem })
+            })
+            .collect()
+    })
+    .await?
+}

@@ -1,0 +1,860 @@
+//! Anonymous tips: turning a submission into sealed rows, finding a tip again from its receipt,
+//! the conversation and the moderators' reads and changes.
+//!
+//! What a tipster wrote is sealed with [`Sealer`] and bound to the tip's random `ref_key`, so a
+//! sealed value copied to another row does not open. Phone numbers and accounts are also kept
+//! as blind indexes so tips that share one can be linked without storing either in the clear.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+use diesel::prelude::*;
+use rand::RngCore;
+use sanad_shared::{
+    phone::PhoneNumber,
+    receipt::Receipt,
+    tips::{
+        AttachmentInfo, Governorate, LinkedTip, MessageAuthor, NewTip, OnlineAccount, TipDetail,
+        TipFollowUp, TipMessage, TipStatus, TipSubject, TipSummary, YearMonth,
+        MAX_ATTACHMENTS_PER_TIP,
+    },
+    Language,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    attachments::CleanImage,
+    audit::now_ms,
+    crypto::Sealer,
+    db::DbConnection,
+    error::ApiError,
+    schema::{tip_attachments, tip_identifiers, tip_messages, tips},
+};
+
+/// How long a follow-up token opens a tip: long enough to read and answer, short enough that a
+/// phone left unlocked does not keep the tip open.
+pub const FOLLOW_UP_TTL_SECS: u32 = 20 * 60;
+
+/// The sealed part of a tip.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct TipContent {
+    pub description: String,
+    pub names: Vec<String>,
+    /// E.164.
+    pub phones: Vec<String>,
+    pub accounts: Vec<OnlineAccount>,
+    pub agency: Option<String>,
+    pub place: Option<String>,
+}
+
+/// A submission that passed every check, ready to be sealed and stored.
+pub struct CheckedTip {
+    pub subject: TipSubject,
+    pub governorate: Option<Governorate>,
+    pub approximate_date: Option<YearMonth>,
+    pub language: Option<Language>,
+    pub content: TipContent,
+}
+
+fn trimmed(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+impl CheckedTip {
+    /// Applies the shared limits and normalises phone numbers to E.164.
+    pub fn check(tip: NewTip) -> Result<CheckedTip, ApiError> {
+        let problems = tip.problems();
+        if !problems.is_empty() {
+            return Err(ApiError::InvalidTip(problems));
+        }
+        let mut phones = Vec::new();
+        for (index, typed) in tip.phones.iter().enumerate() {
+            if typed.trim().is_empty() {
+                continue;
+            }
+            let phone =
+                PhoneNumber::parse(typed).map_err(|_| ApiError::InvalidPhoneNumber { index })?;
+            if !phones.contains(&phone.e164().to_owned()) {
+                phones.push(phone.e164().to_owned());
+            }
+        }
+        Ok(CheckedTip {
+            subject: tip.subject,
+            governorate: tip.governorate,
+            approximate_date: tip.approximate_date,
+            language: tip.language,
+            content: TipContent {
+                description: tip.description.trim().to_owned(),
+                names: tip.names.iter().filter_map(|n| trimmed(n)).collect(),
+                phones,
+                accounts: tip
+                    .accounts
+                    .into_iter()
+                    .filter(|a| !a.handle.trim().is_empty())
+                    .map(|a| OnlineAccount {
+                        platform: a.platform,
+                        handle: a.handle.trim().to_owned(),
+                    })
+                    .collect(),
+                agency: tip.agency.as_deref().and_then(trimmed),
+                place: tip.place.as_deref().and_then(trimmed),
+            },
+        })
+    }
+}
+
+/// A random name for a row, used as the context its sealed values are bound to.
+pub fn random_ref() -> String {
+    let mut bytes = [0_u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// A fresh receipt from the operating system's random generator.
+pub fn new_receipt() -> Receipt {
+    let mut rng = rand::rngs::OsRng;
+    Receipt::from_random_bytes(|| {
+        let mut byte = [0_u8; 1];
+        rng.fill_bytes(&mut byte);
+        byte[0]
+    })
+}
+
+/// Today, as stored and shown: the day only.
+pub fn today() -> String {
+    time::OffsetDateTime::now_utc().date().to_string()
+}
+
+fn internal(what: &str) -> ApiError {
+    ApiError::Internal(anyhow::anyhow!("{what}"))
+}
+
+fn seal_text(sealer: &Sealer, text: &str, context: &str) -> Result<Vec<u8>, ApiError> {
+    sealer
+        .seal(text.as_bytes(), context.as_bytes())
+        .map_err(|_| internal("sealing"))
+}
+
+fn open_text(sealer: &Sealer, sealed: &[u8], context: &str) -> Result<String, ApiError> {
+    let bytes = sealer
+        .open(sealed, context.as_bytes())
+        .map_err(|_| internal("a sealed value did not open (wrong key or moved data)"))?;
+    String::from_utf8(bytes).map_err(|_| internal("a sealed value is not text"))
+}
+
+fn content_context(tip_ref: &str) -> String {
+    format!("tip:{tip_ref}:content")
+}
+
+fn public_message_context(tip_ref: &str) -> String {
+    format!("tip:{tip_ref}:public_message")
+}
+
+fn message_context(tip_ref: &str, message_ref: &str) -> String {
+    format!("tip:{tip_ref}:message:{message_ref}")
+}
+
+fn attachment_context(tip_ref: &str, attachment_ref: &str) -> String {
+    format!("tip:{tip_ref}:attachment:{attachment_ref}")
+}
+
+/// The blind indexes of a tip's phone numbers and accounts, with the value each stands for.
+pub fn identifiers(
+    sealer: &Sealer,
+    content: &TipContent,
+) -> Result<Vec<(&'static str, String, String)>, ApiError> {
+    let mut out = Vec::new();
+    for phone in &content.phones {
+        let index = sealer
+            .blind_index("phone", phone)
+            .map_err(|_| internal("blind index"))?;
+        out.push(("phone", index, phone.clone()));
+    }
+    for account in &content.accounts {
+        if let Some(normalised) = account.normalised() {
+            let index = sealer
+                .blind_index("account", &normalised)
+                .map_err(|_| internal("blind index"))?;
+            if !out.iter().any(|(_, i, _)| *i == index) {
+                out.push(("account", index, normalised));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A picture sealed for one tip, ready to insert.
+pub struct SealedImage {
+    ref_key: String,
+    mime: &'static str,
+    width: i32,
+    height: i32,
+    size_bytes: i32,
+    data: Vec<u8>,
+}
+
+pub fn seal_images(
+    sealer: &Sealer,
+    tip_ref: &str,
+    images: Vec<CleanImage>,
+) -> Result<Vec<SealedImage>, ApiError> {
+    images
+        .into_iter()
+        .map(|image| {
+            let ref_key = random_ref();
+            let data = sealer
+                .seal(
+                    &image.bytes,
+                    attachment_context(tip_ref, &ref_key).as_bytes(),
+                )
+                .map_err(|_| internal("sealing"))?;
+            Ok(SealedImage {
+                ref_key,
+                mime: image.kind.mime(),
+                width: i32::try_from(image.width).unwrap_or(i32::MAX),
+                height: i32::try_from(image.height).unwrap_or(i32::MAX),
+                size_bytes: i32::try_from(image.bytes.len()).unwrap_or(i32::MAX),
+                data,
+            })
+        })
+        .collect()
+}
+
+/// Everything of a new tip that goes into the database, sealed.
+pub struct SealedTip {
+    pub ref_key: String,
+    subject: TipSubject,
+    governorate: Option<Governorate>,
+    approximate_month: Option<String>,
+    language: Option<Language>,
+    content: Vec<u8>,
+    identifiers: Vec<(&'static str, String)>,
+    images: Vec<SealedImage>,
+}
+
+pub fn seal_tip(
+    sealer: &Sealer,
+    tip: &CheckedTip,
+    images: Vec<CleanImage>,
+) -> Result<SealedTip, ApiError> {
+    let ref_key = random_ref();
+    let json = serde_json::to_string(&tip.content).map_err(|_| internal("tip JSON"))?;
+    let content = seal_text(sealer, &json, &content_context(&ref_key))?;
+    let identifiers = identifiers(sealer, &tip.content)?
+        .into_iter()
+        .map(|(kind, index, _)| (kind, index))
+        .collect();
+    let images = seal_images(sealer, &ref_key, images)?;
+    Ok(SealedTip {
+        subject: tip.subject,
+        governorate: tip.governorate,
+        approximate_month: tip.approximate_date.map(|m| m.to_string()),
+        language: tip.language,
+        content,
+        identifiers,
+        images,
+        ref_key,
+    })
+}
+
+fn insert_images(
+    conn: &mut DbConnection,
+    tip_id: i64,
+    images: &[SealedImage],
+) -> Result<(), ApiError> {
+    for image in images {
+        diesel::insert_into(tip_attachments::table)
+            .values((
+                tip_attachments::tip_id.eq(tip_id),
+                tip_attachments::ref_key.eq(&image.ref_key),
+                tip_attachments::mime.eq(image.mime),
+                tip_attachments::width.eq(image.width),
+                tip_attachments::height.eq(image.height),
+                tip_attachments::size_bytes.eq(image.size_bytes),
+                tip_attachments::data.eq(&image.data),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Stores a sealed tip under `receipt_hash`. `Ok(None)` when another tip already has that hash
+/// (two equal receipts: astronomically rare, and the caller draws a new one).
+pub fn insert_tip(
+    conn: &mut DbConnection,
+    tip: &SealedTip,
+    receipt_hash: &str,
+) -> Result<Option<i64>, ApiError> {
+    let taken: i64 = tips::table
+        .filter(tips::receipt_hash.eq(receipt_hash))
+        .count()
+        .get_result(conn)?;
+    if taken > 0 {
+        return Ok(None);
+    }
+    diesel::insert_into(tips::table)
+        .values((
+            tips::ref_key.eq(&tip.ref_key),
+            tips::receipt_hash.eq(receipt_hash),
+            tips::subject.eq(tip.subject.as_str()),
+            tips::status.eq(TipStatus::New.as_str()),
+            tips::governorate.eq(tip.governorate.map(Governorate::as_str)),
+            tips::approximate_month.eq(tip.approximate_month.as_deref()),
+            tips::language.eq(tip.language.map(Language::code)),
+            tips::received_on.eq(today()),
+            tips::content.eq(&tip.content),
+            tips::public_message.eq(None::<Vec<u8>>),
+            tips::awaiting_reply.eq(false),
+            tips::updated_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    let id: i64 = tips::table
+        .filter(tips::ref_key.eq(&tip.ref_key))
+        .select(tips::id)
+        .first(conn)?;
+    for (kind, index) in &tip.identifiers {
+        diesel::insert_into(tip_identifiers::table)
+            .values((
+                tip_identifiers::tip_id.eq(id),
+                tip_identifiers::kind.eq(*kind),
+                tip_identifiers::blind_index.eq(index),
+            ))
+            .execute(conn)?;
+    }
+    insert_images(conn, id, &tip.images)?;
+    Ok(Some(id))
+}
+
+/// The tip a receipt hash belongs to: its `ref_key`.
+pub fn find_by_receipt(
+    conn: &mut DbConnection,
+    receipt_hash: &str,
+) -> Result<Option<String>, ApiError> {
+    Ok(tips::table
+        .filter(tips::receipt_hash.eq(receipt_hash))
+        .select(tips::ref_key)
+        .first(conn)
+        .optional()?)
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = tips)]
+struct TipRow {
+    id: i64,
+    ref_key: String,
+    subject: String,
+    status: String,
+    governorate: Option<String>,
+    approximate_month: Option<String>,
+    language: Option<String>,
+    received_on: String,
+    content: Vec<u8>,
+    public_message: Option<Vec<u8>>,
+}
+
+impl TipRow {
+    fn subject(&self) -> TipSubject {
+        TipSubject::parse(&self.subject).unwrap_or(TipSubject::Other)
+    }
+
+    fn status(&self) -> TipStatus {
+        TipStatus::parse(&self.status).unwrap_or(TipStatus::New)
+    }
+
+    fn governorate(&self) -> Option<Governorate> {
+        self.governorate.as_deref().and_then(Governorate::parse)
+    }
+
+    fn public_message(&self, sealer: &Sealer) -> Result<Option<String>, ApiError> {
+        self.public_message
+            .as_deref()
+            .map(|sealed| open_text(sealer, sealed, &public_message_context(&self.ref_key)))
+            .transpose()
+    }
+}
+
+fn tip_by_ref(conn: &mut DbConnection, tip_ref: &str) -> Result<TipRow, ApiError> {
+    tips::table
+        .filter(tips::ref_key.eq(tip_ref))
+        .select(TipRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::FollowUpExpired)
+}
+
+fn tip_by_id(conn: &mut DbConnection, id: i64) -> Result<TipRow, ApiError> {
+    tips::table
+        .find(id)
+        .select(TipRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)
+}
+
+fn messages(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    tip: &TipRow,
+) -> Result<Vec<TipMessage>, ApiError> {
+    let rows: Vec<(i64, String, String, Vec<u8>, String)> = tip_messages::table
+        .filter(tip_messages::tip_id.eq(tip.id))
+        .order(tip_messages::id.asc())
+        .select((
+            tip_messages::id,
+            tip_messages::ref_key,
+            tip_messages::author,
+            tip_messages::body,
+            tip_messages::sent_on,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, ref_key, author, body, sent_on)| {
+            Ok(TipMessage {
+                id,
+                author: if author == "moderator" {
+                    MessageAuthor::Moderator
+                } else {
+                    MessageAuthor::Tipster
+                },
+                body: open_text(sealer, &body, &message_context(&tip.ref_key, &ref_key))?,
+                sent_on,
+            })
+        })
+        .collect()
+}
+
+fn attachment_count(conn: &mut DbConnection, tip_id: i64) -> Result<u32, ApiError> {
+    let count: i64 = tip_attachments::table
+        .filter(tip_attachments::tip_id.eq(tip_id))
+        .count()
+        .get_result(conn)?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// What the tipster sees on follow-up.
+pub fn follow_up_view(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    tip_ref: &str,
+) -> Result<TipFollowUp, ApiError> {
+    let tip = tip_by_ref(conn, tip_ref)?;
+    let attachments = attachment_count(conn, tip.id)?;
+    let limit = u32::try_from(MAX_ATTACHMENTS_PER_TIP).unwrap_or(u32::MAX);
+    Ok(TipFollowUp {
+        status: tip.status().public(),
+        public_message: tip.public_message(sealer)?,
+        received_on: tip.received_on.clone(),
+        messages: messages(conn, sealer, &tip)?,
+        attachments,
+        attachments_left: limit.saturating_sub(attachments),
+    })
+}
+
+/// A message sealed for one tip, ready to insert.
+pub struct SealedMessage {
+    ref_key: String,
+    body: Vec<u8>,
+    plain: String,
+}
+
+pub fn seal_message(sealer: &Sealer, tip_ref: &str, body: &str) -> Result<SealedMessage, ApiError> {
+    let ref_key = random_ref();
+    let plain = body.trim().to_owned();
+    Ok(SealedMessage {
+        body: seal_text(sealer, &plain, &message_context(tip_ref, &ref_key))?,
+        ref_key,
+        plain,
+    })
+}
+
+/// Adds a message to the conversation; `staff_id` is the moderator, `None` the tipster.
+pub fn add_message(
+    conn: &mut DbConnection,
+    tip_ref: &str,
+    message: SealedMessage,
+    staff_id: Option<&str>,
+) -> Result<TipMessage, ApiError> {
+    let tip_id: i64 = tips::table
+        .filter(tips::ref_key.eq(tip_ref))
+        .select(tips::id)
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::FollowUpExpired)?;
+    let author = if staff_id.is_some() {
+        MessageAuthor::Moderator
+    } else {
+        MessageAuthor::Tipster
+    };
+    let sent_on = today();
+    diesel::insert_into(tip_messages::table)
+        .values((
+            tip_messages::tip_id.eq(tip_id),
+            tip_messages::ref_key.eq(&message.ref_key),
+            tip_messages::author.eq(match author {
+                MessageAuthor::Moderator => "moderator",
+                MessageAuthor::Tipster => "tipster",
+            }),
+            tip_messages::staff_id.eq(staff_id),
+            tip_messages::body.eq(&message.body),
+            tip_messages::sent_on.eq(&sent_on),
+        ))
+        .execute(conn)?;
+    diesel::update(tips::table.find(tip_id))
+        .set((
+            tips::awaiting_reply.eq(staff_id.is_none()),
+            tips::updated_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    let id: i64 = tip_messages::table
+        .filter(tip_messages::ref_key.eq(&message.ref_key))
+        .select(tip_messages::id)
+        .first(conn)?;
+    Ok(TipMessage {
+        id,
+        author,
+        body: message.plain,
+        sent_on,
+    })
+}
+
+/// Adds pictures to a tip, within the per-tip limit. Returns (added, total).
+pub fn add_images(
+    conn: &mut DbConnection,
+    tip_ref: &str,
+    images: &[SealedImage],
+) -> Result<(u32, u32), ApiError> {
+    let tip_id: i64 = tips::table
+        .filter(tips::ref_key.eq(tip_ref))
+        .select(tips::id)
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::FollowUpExpired)?;
+    let existing = attachment_count(conn, tip_id)? as usize;
+    if existing + images.len() > MAX_ATTACHMENTS_PER_TIP {
+        return Err(ApiError::TooManyImages {
+            max: MAX_ATTACHMENTS_PER_TIP,
+        });
+    }
+    insert_images(conn, tip_id, images)?;
+    diesel::update(tips::table.find(tip_id))
+        .set(tips::updated_at_ms.eq(now_ms()))
+        .execute(conn)?;
+    let added = u32::try_from(images.len()).unwrap_or(u32::MAX);
+    Ok((added, u32::try_from(existing).unwrap_or(0) + added))
+}
+
+/// The `ref_key` of a tip, for staff writes that seal values.
+pub fn ref_of(conn: &mut DbConnection, id: i64) -> Result<String, ApiError> {
+    tips::table
+        .find(id)
+        .select(tips::ref_key)
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Moderators' list, newest first.
+pub fn list(
+    conn: &mut DbConnection,
+    status: Option<TipStatus>,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<(Vec<TipSummary>, Option<i64>), ApiError> {
+    let mut query = tips::table
+        .select((
+            tips::id,
+            tips::subject,
+            tips::status,
+            tips::governorate,
+            tips::received_on,
+            tips::awaiting_reply,
+        ))
+        .order(tips::id.desc())
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(tips::status.eq(status.as_str()));
+    }
+    if let Some(before) = before {
+        query = query.filter(tips::id.lt(before));
+    }
+    let mut rows: Vec<(i64, String, String, Option<String>, String, bool)> = query.load(conn)?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(0));
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let attachment_counts: BTreeMap<i64, i64> = tip_attachments::table
+        .filter(tip_attachments::tip_id.eq_any(&ids))
+        .group_by(tip_attachments::tip_id)
+        .select((tip_attachments::tip_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let message_counts: BTreeMap<i64, i64> = tip_messages::table
+        .filter(tip_messages::tip_id.eq_any(&ids))
+        .group_by(tip_messages::tip_id)
+        .select((tip_messages::tip_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let next = if more { ids.last().copied() } else { None };
+    let count = |map: &BTreeMap<i64, i64>, id: i64| {
+        u32::try_from(map.get(&id).copied().unwrap_or(0)).unwrap_or(u32::MAX)
+    };
+    let summaries = rows
+        .into_iter()
+        .map(
+            |(id, subject, status, governorate, received_on, awaiting_reply)| TipSummary {
+                id,
+                subject: TipSubject::parse(&subject).unwrap_or(TipSubject::Other),
+                status: TipStatus::parse(&status).unwrap_or(TipStatus::New),
+                governorate: governorate.as_deref().and_then(Governorate::parse),
+                received_on,
+                attachments: count(&attachment_counts, id),
+                messages: count(&message_counts, id),
+                awaiting_reply,
+            },
+        )
+        .collect();
+    Ok((summaries, next))
+}
+
+/// A tip, decrypted, with its pictures, conversation and the tips it shares identifiers with.
+pub fn detail(conn: &mut DbConnection, sealer: &Sealer, id: i64) -> Result<TipDetail, ApiError> {
+    let tip = tip_by_id(conn, id)?;
+    let content: TipContent = serde_json::from_str(&open_text(
+        sealer,
+        &tip.content,
+        &content_context(&tip.ref_key),
+    )?)
+    .map_err(|_| internal("tip content JSON"))?;
+    let attachments = tip_attachments::table
+        .filter(tip_attachments::tip_id.eq(id))
+        .order(tip_attachments::id.asc())
+        .select((
+            tip_attachments::id,
+            tip_attachments::mime,
+            tip_attachments::width,
+            tip_attachments::height,
+            tip_attachments::size_bytes,
+        ))
+        .load::<(i64, String, i32, i32, i32)>(conn)?
+        .into_iter()
+        .map(|(id, mime, width, height, bytes)| AttachmentInfo {
+            id,
+            mime,
+            width: u32::try_from(width).unwrap_or(0),
+            height: u32::try_from(height).unwrap_or(0),
+            bytes: u32::try_from(bytes).unwrap_or(0),
+        })
+        .collect();
+    let messages = messages(conn, sealer, &tip)?;
+    let linked = linked(conn, sealer, id, &content)?;
+    Ok(TipDetail {
+        id,
+        subject: tip.subject(),
+        status: tip.status(),
+        public_message: tip.public_message(sealer)?,
+        received_on: tip.received_on.clone(),
+        language: tip.language.as_deref().and_then(|l| l.parse().ok()),
+        description: content.description,
+        names: content.names,
+        phones: content.phones,
+        accounts: content.accounts,
+        agency: content.agency,
+        governorate: tip.governorate(),
+        place: content.place,
+        approximate_date: tip.approximate_month.as_deref().and_then(YearMonth::parse),
+        attachments,
+        messages,
+        linked,
+    })
+}
+
+fn linked(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+    content: &TipContent,
+) -> Result<Vec<LinkedTip>, ApiError> {
+    let mine = identifiers(sealer, content)?;
+    if mine.is_empty() {
+        return Ok(Vec::new());
+    }
+    let by_index: BTreeMap<String, String> = mine
+        .into_iter()
+        .map(|(_, index, value)| (index, value))
+        .collect();
+    let indexes: Vec<&String> = by_index.keys().collect();
+    let shared: Vec<(i64, String)> = tip_identifiers::table
+        .filter(tip_identifiers::blind_index.eq_any(indexes))
+        .filter(tip_identifiers::tip_id.ne(id))
+        .select((tip_identifiers::tip_id, tip_identifiers::blind_index))
+        .order(tip_identifiers::tip_id.desc())
+        .limit(500)
+        .load(conn)?;
+    let mut grouped: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+    for (tip_id, index) in shared {
+        if let Some(value) = by_index.get(&index) {
+            grouped.entry(tip_id).or_default().insert(value.clone());
+        }
+    }
+    let ids: Vec<i64> = grouped.keys().copied().collect();
+    let rows: Vec<(i64, String, String)> = tips::table
+        .filter(tips::id.eq_any(&ids))
+        .select((tips::id, tips::status, tips::received_on))
+        .load(conn)?;
+    let mut linked: Vec<LinkedTip> = rows
+        .into_iter()
+        .map(|(tip_id, status, received_on)| LinkedTip {
+            id: tip_id,
+            status: TipStatus::parse(&status).unwrap_or(TipStatus::New),
+            received_on,
+            shared: grouped
+                .get(&tip_id)
+                .map(|set| set.iter().cloned().collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    linked.sort_by_key(|tip| std::cmp::Reverse(tip.id));
+    Ok(linked)
+}
+
+/// One picture, decrypted: (mime, bytes).
+pub fn attachment(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    tip_id: i64,
+    attachment_id: i64,
+) -> Result<(String, Vec<u8>), ApiError> {
+    let tip_ref = ref_of(conn, tip_id)?;
+    let (ref_key, mime, data): (String, String, Vec<u8>) = tip_attachments::table
+        .filter(tip_attachments::id.eq(attachment_id))
+        .filter(tip_attachments::tip_id.eq(tip_id))
+        .select((
+            tip_attachments::ref_key,
+            tip_attachments::mime,
+            tip_attachments::data,
+        ))
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)?;
+    let bytes = sealer
+        .open(&data, attachment_context(&tip_ref, &ref_key).as_bytes())
+        .map_err(|_| internal("an attachment did not open"))?;
+    Ok((mime, bytes))
+}
+
+/// Sets the status and the note shown on follow-up. Returns the previous status.
+pub fn set_status(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+    status: TipStatus,
+    public_message: Option<&str>,
+) -> Result<TipStatus, ApiError> {
+    let tip = tip_by_id(conn, id)?;
+    let sealed = public_message
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .map(|m| seal_text(sealer, m, &public_message_context(&tip.ref_key)))
+        .transpose()?;
+    diesel::update(tips::table.find(id))
+        .set((
+            tips::status.eq(status.as_str()),
+            tips::public_message.eq(sealed),
+            tips::updated_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    Ok(tip.status())
+}
+
+/// Follow-up tokens: the tip's `ref_key` and an expiry, sealed, so the token says nothing to
+/// whoever holds it and cannot be forged or pointed at another tip.
+pub fn follow_up_token(sealer: &Sealer, tip_ref: &str) -> Result<String, ApiError> {
+    let expires_at = now_ms() + i64::from(FOLLOW_UP_TTL_SECS) * 1000;
+    let sealed = sealer
+        .seal(
+            format!("{expires_at}:{tip_ref}").as_bytes(),
+            b"follow-up-token",
+        )
+        .map_err(|_| internal("sealing"))?;
+    Ok(URL_SAFE_NO_PAD.encode(sealed))
+}
+
+/// The tip a follow-up token opens, if it is genuine and unexpired.
+pub fn open_follow_up_token(sealer: &Sealer, token: &str) -> Option<String> {
+    let sealed = URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
+    let plain = sealer.open(&sealed, b"follow-up-token").ok()?;
+    let plain = String::from_utf8(plain).ok()?;
+    let (expires_at, tip_ref) = plain.split_once(':')?;
+    let expires_at: i64 = expires_at.parse().ok()?;
+    (expires_at > now_ms()).then(|| tip_ref.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follow_up_tokens_open_only_with_the_key_and_before_expiry() {
+        let sealer = Sealer::new(&[5; 32]);
+        let token = follow_up_token(&sealer, "abc").unwrap();
+        assert_eq!(
+            open_follow_up_token(&sealer, &token).as_deref(),
+            Some("abc")
+        );
+        assert_eq!(open_follow_up_token(&Sealer::new(&[6; 32]), &token), None);
+        assert_eq!(open_follow_up_token(&sealer, "garbage"), None);
+        let expired = URL_SAFE_NO_PAD.encode(
+            sealer
+                .seal(
+                    format!("{}:abc", now_ms() - 1).as_bytes(),
+                    b"follow-up-token",
+                )
+                .unwrap(),
+        );
+        assert_eq!(open_follow_up_token(&sealer, &expired), None);
+        assert!(!token.contains("abc"));
+    }
+
+    #[test]
+    fn checking_normalises_phones_and_drops_empty_entries() {
+        let tip = NewTip {
+            subject: TipSubject::Agency,
+            description: "  مكتب سفر  ".into(),
+            names: vec![" أبو علي ".into(), "  ".into()],
+            phones: vec![
+                "0770 123 4567".into(),
+                "+964 770 123 4567".into(),
+                "".into(),
+            ],
+            accounts: vec![OnlineAccount {
+                platform: sanad_shared::tips::Platform::Telegram,
+                handle: " ".into(),
+            }],
+            agency: Some("  ".into()),
+            governorate: None,
+            place: None,
+            approximate_date: None,
+            language: None,
+        };
+        // An empty handle is a problem the form reports, not something to drop silently.
+        assert!(matches!(
+            CheckedTip::check(tip.clone()),
+            Err(ApiError::InvalidTip(_))
+        ));
+        let mut tip = tip;
+        tip.accounts.clear();
+        let checked = CheckedTip::check(tip.clone()).unwrap();
+        assert_eq!(checked.content.description, "مكتب سفر");
+        assert_eq!(checked.content.names, vec!["أبو علي"]);
+        assert_eq!(checked.content.phones, vec!["+9647701234567"]);
+        assert_eq!(checked.content.agency, None);
+        tip.phones.push("12".into());
+        assert!(matches!(
+            CheckedTip::check(tip),
+            Err(ApiError::InvalidPhoneNumber { index: 3 })
+        ));
+    }
+}

@@ -1,0 +1,4 @@
+DROP TABLE tip_attachments;
+DROP TABLE tip_messages;
+DROP TABLE tip_identifiers;
+DROP TABLE tips;
