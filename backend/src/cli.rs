@@ -42,10 +42,37 @@ pub enum Command {
         #[arg(long, default_value = "ar")]
         language: String,
     },
+    /// Exchange missing-person cases with partners in PFIF 1.4.
+    Pfif {
+        #[command(subcommand)]
+        command: PfifCommand,
+    },
+    /// Remove the personal data of cases closed longer ago than SANAD_RETENTION_DAYS (the
+    /// server also does this every hour).
+    Retention,
     /// Operations on the audit trail.
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PfifCommand {
+    /// Write a PFIF 1.4 document of the cases the recipient may receive.
+    Export {
+        /// committee, government or humanitarian: only cases whose family allowed sharing
+        /// with them are written.
+        #[arg(long)]
+        recipient: String,
+        /// The file to write; standard output without it.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Create or update cases from a partner's PFIF document; a second import changes nothing.
+    Import {
+        /// The PFIF XML file.
+        file: std::path::PathBuf,
     },
 }
 
@@ -118,6 +145,83 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             .link(&secret);
             println!("Admin {email} created. Open this link within 48 hours to set the password (it works once):");
             println!("{link}");
+            Ok(())
+        }
+        Command::Pfif { command } => {
+            let url = cli.config.database_url()?;
+            db::prepare_data_dir(&cli.config.data_dir)?;
+            db::run_migrations(&url)?;
+            let sealer = crate::crypto::Sealer::load(
+                cli.config.encryption_key.as_deref(),
+                &cli.config.data_dir,
+            )?;
+            let domain = crate::exchange::domain_of(&cli.config.public_url);
+            let mut conn = db::pool(&url, 1)?.get()?;
+            match command {
+                PfifCommand::Export { recipient, out } => {
+                    let recipient =
+                        sanad_shared::cases::Consent::parse(&recipient).ok_or_else(|| {
+                            anyhow::anyhow!(
+                                "--recipient must be committee, government or humanitarian"
+                            )
+                        })?;
+                    let (xml, ids) = conn
+                        .transaction(|conn| -> Result<_, crate::error::ApiError> {
+                            let exported =
+                                crate::exchange::export(conn, &sealer, &domain, recipient)?;
+                            audit::append(
+                                conn,
+                                &audit::Entry {
+                                    actor: audit::Actor::Command,
+                                    action: "pfif_exported",
+                                    object: "cases".into(),
+                                    details: serde_json::json!({ "recipient": recipient.as_str(), "ids": exported.1 }),
+                                },
+                            )?;
+                            Ok(exported)
+                        })
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    match out {
+                        Some(path) => {
+                            std::fs::write(&path, xml)?;
+                            eprintln!("{} cases written to {}", ids.len(), path.display());
+                        }
+                        None => print!("{xml}"),
+                    }
+                    Ok(())
+                }
+                PfifCommand::Import { file } => {
+                    let xml = std::fs::read_to_string(&file)?;
+                    let imported = conn
+                        .transaction(|conn| -> Result<_, crate::error::ApiError> {
+                            let imported = crate::exchange::import(conn, &sealer, &domain, &xml)?;
+                            audit::append(
+                                conn,
+                                &audit::Entry {
+                                    actor: audit::Actor::Command,
+                                    action: "pfif_imported",
+                                    object: "cases".into(),
+                                    details: serde_json::json!({ "created": imported.created, "updated": imported.updated, "notes": imported.notes_added }),
+                                },
+                            )?;
+                            Ok(imported)
+                        })
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    println!(
+                        "{} cases created, {} updated, {} notes added, {} records skipped",
+                        imported.created, imported.updated, imported.notes_added, imported.skipped
+                    );
+                    Ok(())
+                }
+            }
+        }
+        Command::Retention => {
+            let url = cli.config.database_url()?;
+            db::run_migrations(&url)?;
+            let mut conn = db::pool(&url, 1)?.get()?;
+            let wiped = crate::cases::retention_pass(&mut conn, cli.config.retention_days)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{wiped} closed cases had their personal data removed.");
             Ok(())
         }
         Command::Audit {

@@ -77,6 +77,11 @@ pub struct Config {
     )]
     pub encryption_key: Option<String>,
 
+    /// Days a closed missing-person case keeps its personal data; then only the case number
+    /// and dates remain.
+    #[arg(long, env = "SANAD_RETENTION_DAYS", default_value_t = 730, value_parser = clap::value_parser!(u32).range(1..=36500), global = true)]
+    pub retention_days: u32,
+
     /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
     #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -123,6 +128,7 @@ impl Config {
             mail_from: "Sanad <no-reply@sanad.invalid>".to_owned(),
             pow_bits: 0,
             encryption_key: None,
+            retention_days: 730,
             log: "info".to_owned(),
         }
     }

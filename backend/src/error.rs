@@ -66,6 +66,8 @@ pub enum ApiError {
     ProofOfWorkExpired,
     #[error("the tip has invalid fields")]
     InvalidTip(Vec<sanad_shared::tips::FieldProblem>),
+    #[error("the case has invalid fields")]
+    InvalidCase(Vec<sanad_shared::tips::FieldProblem>),
     #[error("phone number {index} is not valid")]
     InvalidPhoneNumber { index: usize },
     #[error("invalid message")]
@@ -123,6 +125,7 @@ impl ApiError {
             ApiError::ProofOfWorkInvalid => ErrorCode::ProofOfWorkInvalid,
             ApiError::ProofOfWorkExpired => ErrorCode::ProofOfWorkExpired,
             ApiError::InvalidTip(_) => ErrorCode::InvalidTip,
+            ApiError::InvalidCase(_) => ErrorCode::InvalidCase,
             ApiError::InvalidPhoneNumber { .. } => ErrorCode::InvalidPhoneNumber,
             ApiError::InvalidMessage(_) => ErrorCode::InvalidMessage,
             ApiError::Image { problem, .. } => {
@@ -156,9 +159,9 @@ impl ApiError {
             ApiError::Password(crate::auth::password::Problem::TooShort) => {
                 Some(json!({ "min_chars": crate::auth::password::MIN_CHARS }))
             }
-            ApiError::InvalidTip(problems) | ApiError::InvalidMessage(problems) => {
-                serde_json::to_value(problems).ok()
-            }
+            ApiError::InvalidTip(problems)
+            | ApiError::InvalidCase(problems)
+            | ApiError::InvalidMessage(problems) => serde_json::to_value(problems).ok(),
             ApiError::InvalidPhoneNumber { index } | ApiError::Image { index, .. } => {
                 Some(json!({ "index": index }))
             }

@@ -103,7 +103,6 @@ diesel::table! {
         content -> Binary,
         public_message -> Nullable<Binary>,
         awaiting_reply -> Bool,
-        updated_at_ms -> BigInt,
     }
 }
 
@@ -140,6 +139,79 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    cases (id) {
+        id -> BigInt,
+        case_number -> Text,
+        ref_key -> Text,
+        receipt_hash -> Nullable<Text>,
+        status -> Text,
+        close_reason -> Nullable<Text>,
+        governorate -> Nullable<Text>,
+        consent -> Text,
+        reported_on -> Text,
+        content -> Nullable<Binary>,
+        merged_into -> Nullable<BigInt>,
+        pfif_record_id -> Nullable<Text>,
+        updated_at_ms -> BigInt,
+        closed_at_ms -> Nullable<BigInt>,
+        wiped_on -> Nullable<Text>,
+        deceased_proposed_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    case_photos (case_id) {
+        case_id -> BigInt,
+        mime -> Text,
+        data -> Binary,
+    }
+}
+
+diesel::table! {
+    case_keys (case_id, kind, blind_index) {
+        case_id -> BigInt,
+        kind -> Text,
+        blind_index -> Text,
+    }
+}
+
+diesel::table! {
+    case_notes (id) {
+        id -> BigInt,
+        case_id -> BigInt,
+        ref_key -> Text,
+        staff_id -> Nullable<Text>,
+        author_name -> Text,
+        status -> Nullable<Text>,
+        body -> Binary,
+        created_at_ms -> BigInt,
+        pfif_record_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    case_messages (id) {
+        id -> BigInt,
+        case_id -> BigInt,
+        ref_key -> Text,
+        author -> Text,
+        staff_id -> Nullable<Text>,
+        body -> Binary,
+        sent_on -> Text,
+    }
+}
+
+diesel::table! {
+    case_matches (case_id, other_id) {
+        case_id -> BigInt,
+        other_id -> BigInt,
+        score -> Integer,
+        reasons -> Text,
+        state -> Text,
+    }
+}
+
 diesel::joinable!(staff_roles -> staff (staff_id));
 diesel::joinable!(staff_links -> staff (staff_id));
 diesel::joinable!(staff_sessions -> staff (staff_id));
@@ -147,6 +219,10 @@ diesel::joinable!(staff_spent_refresh -> staff_sessions (session_id));
 diesel::joinable!(tip_identifiers -> tips (tip_id));
 diesel::joinable!(tip_messages -> tips (tip_id));
 diesel::joinable!(tip_attachments -> tips (tip_id));
+diesel::joinable!(case_keys -> cases (case_id));
+diesel::joinable!(case_photos -> cases (case_id));
+diesel::joinable!(case_notes -> cases (case_id));
+diesel::joinable!(case_messages -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -162,4 +238,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     tip_identifiers,
     tip_messages,
     tip_attachments,
+    cases,
+    case_photos,
+    case_keys,
+    case_notes,
+    case_messages,
+    case_matches,
 );

@@ -24,7 +24,7 @@ use crate::{
     openapi,
     pow::Challenges,
     routes::{
-        audit, auth, challenges, health, languages, me, moderation, settings, staff,
+        audit, auth, cases, challenges, health, languages, me, moderation, settings, staff,
         tips::{self, ReceiptThrottle},
     },
     telemetry,
@@ -157,6 +157,40 @@ pub fn app(
                 )
                 .service(secured!("/tips/{id}").route(web::get().to(moderation::detail)))
                 .service(
+                    web::resource("/cases")
+                        .route(web::post().to(cases::submit))
+                        .route(
+                            web::get()
+                                .to(cases::list)
+                                .wrap(actix_web::middleware::from_fn(crate::auth::require_session)),
+                        ),
+                )
+                .service(secured!("/cases/search").route(web::get().to(cases::search)))
+                .service(secured!("/cases/{id}").route(web::get().to(cases::detail)))
+                .service(secured!("/cases/{id}/photo").route(web::get().to(cases::photo)))
+                .service(secured!("/cases/{id}/notes").route(web::post().to(cases::add_note)))
+                .service(secured!("/cases/{id}/messages").route(web::post().to(cases::message)))
+                .service(secured!("/cases/{id}/status").route(web::put().to(cases::set_status)))
+                .service(
+                    secured!("/cases/{id}/matches/refresh").route(web::post().to(cases::refresh)),
+                )
+                .service(
+                    secured!("/cases/{id}/matches/{other_id}").route(web::put().to(cases::decide)),
+                )
+                .service(
+                    web::resource("/follow-up/case").route(web::get().to(cases::follow_up_view)),
+                )
+                .service(
+                    web::resource("/follow-up/case/messages")
+                        .route(web::post().to(cases::follow_up_message)),
+                )
+                .service(
+                    secured!("/pfif")
+                        .app_data(web::PayloadConfig::new(crate::pfif::MAX_DOCUMENT_BYTES))
+                        .route(web::get().to(cases::export))
+                        .route(web::post().to(cases::import)),
+                )
+                .service(
                     secured!("/tips/{id}/attachments/{attachment_id}")
                         .route(web::get().to(moderation::attachment)),
                 )
@@ -242,6 +276,26 @@ impl Application {
     }
 }
 
+/// Wipes expired closed cases at start and every hour after, on a thread of its own.
+fn start_retention(pool: web::Data<db::Pool>, days: u32) {
+    let spawned = std::thread::Builder::new()
+        .name("retention".into())
+        .spawn(move || loop {
+            match pool.get() {
+                Ok(mut conn) => match crate::cases::retention_pass(&mut conn, days) {
+                    Ok(0) => {}
+                    Ok(wiped) => tracing::info!(wiped, "retention removed closed cases' data"),
+                    Err(e) => tracing::error!(error = %e, "retention pass failed"),
+                },
+                Err(e) => tracing::error!(error = %e, "retention pass: no connection"),
+            }
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "could not start the retention thread");
+    }
+}
+
 /// Everything [`app`] needs, built from the configuration: migrations run before the first
 /// request can arrive.
 pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
@@ -279,6 +333,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.data_dir,
     )?;
     let sealer = Sealer::load(config.encryption_key.as_deref(), &config.data_dir)?;
+    start_retention(web::Data::new(pool.clone()), config.retention_days);
     let committer = GroupCommitter::start(pool.clone())?;
     let pool = web::Data::new(pool);
     let locales = web::Data::new(Locales::load()?);

@@ -126,17 +126,17 @@ pub fn today() -> String {
     time::OffsetDateTime::now_utc().date().to_string()
 }
 
-fn internal(what: &str) -> ApiError {
+pub(crate) fn internal(what: &str) -> ApiError {
     ApiError::Internal(anyhow::anyhow!("{what}"))
 }
 
-fn seal_text(sealer: &Sealer, text: &str, context: &str) -> Result<Vec<u8>, ApiError> {
+pub(crate) fn seal_text(sealer: &Sealer, text: &str, context: &str) -> Result<Vec<u8>, ApiError> {
     sealer
         .seal(text.as_bytes(), context.as_bytes())
         .map_err(|_| internal("sealing"))
 }
 
-fn open_text(sealer: &Sealer, sealed: &[u8], context: &str) -> Result<String, ApiError> {
+pub(crate) fn open_text(sealer: &Sealer, sealed: &[u8], context: &str) -> Result<String, ApiError> {
     let bytes = sealer
         .open(sealed, context.as_bytes())
         .map_err(|_| internal("a sealed value did not open (wrong key or moved data)"))?;
@@ -306,7 +306,6 @@ pub fn insert_tip(
             tips::content.eq(&tip.content),
             tips::public_message.eq(None::<Vec<u8>>),
             tips::awaiting_reply.eq(false),
-            tips::updated_at_ms.eq(now_ms()),
         ))
         .execute(conn)?;
     let id: i64 = tips::table
@@ -501,10 +500,7 @@ pub fn add_message(
         ))
         .execute(conn)?;
     diesel::update(tips::table.find(tip_id))
-        .set((
-            tips::awaiting_reply.eq(staff_id.is_none()),
-            tips::updated_at_ms.eq(now_ms()),
-        ))
+        .set(tips::awaiting_reply.eq(staff_id.is_none()))
         .execute(conn)?;
     let id: i64 = tip_messages::table
         .filter(tip_messages::ref_key.eq(&message.ref_key))
@@ -537,9 +533,6 @@ pub fn add_images(
         });
     }
     insert_images(conn, tip_id, images)?;
-    diesel::update(tips::table.find(tip_id))
-        .set(tips::updated_at_ms.eq(now_ms()))
-        .execute(conn)?;
     let added = u32::try_from(images.len()).unwrap_or(u32::MAX);
     Ok((added, u32::try_from(existing).unwrap_or(0) + added))
 }
@@ -763,33 +756,52 @@ pub fn set_status(
         .set((
             tips::status.eq(status.as_str()),
             tips::public_message.eq(sealed),
-            tips::updated_at_ms.eq(now_ms()),
         ))
         .execute(conn)?;
     Ok(tip.status())
 }
 
-/// Follow-up tokens: the tip's `ref_key` and an expiry, sealed, so the token says nothing to
-/// whoever holds it and cannot be forged or pointed at another tip.
-pub fn follow_up_token(sealer: &Sealer, tip_ref: &str) -> Result<String, ApiError> {
+/// What a receipt opens: a tip or a missing-person case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Thread {
+    Tip(String),
+    Case(String),
+}
+
+/// Follow-up tokens: what the receipt opened (kind and `ref_key`) and an expiry, sealed, so the
+/// token says nothing to whoever holds it and cannot be forged or pointed at another record.
+pub fn follow_up_token(sealer: &Sealer, thread: &Thread) -> Result<String, ApiError> {
     let expires_at = now_ms() + i64::from(FOLLOW_UP_TTL_SECS) * 1000;
+    let (kind, reference) = match thread {
+        Thread::Tip(r) => ("tip", r),
+        Thread::Case(r) => ("case", r),
+    };
     let sealed = sealer
         .seal(
-            format!("{expires_at}:{tip_ref}").as_bytes(),
+            format!("{expires_at}:{kind}:{reference}").as_bytes(),
             b"follow-up-token",
         )
         .map_err(|_| internal("sealing"))?;
     Ok(URL_SAFE_NO_PAD.encode(sealed))
 }
 
-/// The tip a follow-up token opens, if it is genuine and unexpired.
-pub fn open_follow_up_token(sealer: &Sealer, token: &str) -> Option<String> {
+/// What a follow-up token opens, if it is genuine and unexpired.
+pub fn open_follow_up_token(sealer: &Sealer, token: &str) -> Option<Thread> {
     let sealed = URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
     let plain = sealer.open(&sealed, b"follow-up-token").ok()?;
     let plain = String::from_utf8(plain).ok()?;
-    let (expires_at, tip_ref) = plain.split_once(':')?;
-    let expires_at: i64 = expires_at.parse().ok()?;
-    (expires_at > now_ms()).then(|| tip_ref.to_owned())
+    let mut parts = plain.splitn(3, ':');
+    let expires_at: i64 = parts.next()?.parse().ok()?;
+    let kind = parts.next()?;
+    let reference = parts.next()?.to_owned();
+    if expires_at <= now_ms() {
+        return None;
+    }
+    match kind {
+        "tip" => Some(Thread::Tip(reference)),
+        "case" => Some(Thread::Case(reference)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -799,17 +811,22 @@ mod tests {
     #[test]
     fn follow_up_tokens_open_only_with_the_key_and_before_expiry() {
         let sealer = Sealer::new(&[5; 32]);
-        let token = follow_up_token(&sealer, "abc").unwrap();
+        let token = follow_up_token(&sealer, &Thread::Tip("abc".into())).unwrap();
         assert_eq!(
-            open_follow_up_token(&sealer, &token).as_deref(),
-            Some("abc")
+            open_follow_up_token(&sealer, &token),
+            Some(Thread::Tip("abc".into()))
+        );
+        let case = follow_up_token(&sealer, &Thread::Case("abc".into())).unwrap();
+        assert_eq!(
+            open_follow_up_token(&sealer, &case),
+            Some(Thread::Case("abc".into()))
         );
         assert_eq!(open_follow_up_token(&Sealer::new(&[6; 32]), &token), None);
         assert_eq!(open_follow_up_token(&sealer, "garbage"), None);
         let expired = URL_SAFE_NO_PAD.encode(
             sealer
                 .seal(
-                    format!("{}:abc", now_ms() - 1).as_bytes(),
+                    format!("{}:tip:abc", now_ms() - 1).as_bytes(),
                     b"follow-up-token",
                 )
                 .unwrap(),

@@ -37,6 +37,7 @@ pub enum ErrorCode {
     ProofOfWorkInvalid,
     ProofOfWorkExpired,
     InvalidTip,
+    InvalidCase,
     InvalidPhoneNumber,
     InvalidMessage,
     ImageUnsupported,
@@ -56,7 +57,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 41] = [
+    pub const ALL: [ErrorCode; 42] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -86,6 +87,7 @@ impl ErrorCode {
         ErrorCode::ProofOfWorkInvalid,
         ErrorCode::ProofOfWorkExpired,
         ErrorCode::InvalidTip,
+        ErrorCode::InvalidCase,
         ErrorCode::InvalidPhoneNumber,
         ErrorCode::InvalidMessage,
         ErrorCode::ImageUnsupported,
@@ -131,6 +133,7 @@ impl ErrorCode {
             ErrorCode::ProofOfWorkInvalid => "proof_of_work_invalid",
             ErrorCode::ProofOfWorkExpired => "proof_of_work_expired",
             ErrorCode::InvalidTip => "invalid_tip",
+            ErrorCode::InvalidCase => "invalid_case",
             ErrorCode::InvalidPhoneNumber => "invalid_phone_number",
             ErrorCode::InvalidMessage => "invalid_message",
             ErrorCode::ImageUnsupported => "image_unsupported",
@@ -178,6 +181,7 @@ impl ErrorCode {
             ErrorCode::ProofOfWorkInvalid => "error-proof-of-work-invalid",
             ErrorCode::ProofOfWorkExpired => "error-proof-of-work-expired",
             ErrorCode::InvalidTip => "error-invalid-tip",
+            ErrorCode::InvalidCase => "error-invalid-case",
             ErrorCode::InvalidPhoneNumber => "error-invalid-phone-number",
             ErrorCode::InvalidMessage => "error-invalid-message",
             ErrorCode::ImageUnsupported => "error-image-unsupported",
@@ -210,6 +214,7 @@ impl ErrorCode {
             | ErrorCode::ProofOfWorkInvalid
             | ErrorCode::ProofOfWorkExpired
             | ErrorCode::InvalidTip
+            | ErrorCode::InvalidCase
             | ErrorCode::InvalidPhoneNumber
             | ErrorCode::InvalidMessage
             | ErrorCode::ImageCorrupt

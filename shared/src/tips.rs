@@ -443,6 +443,18 @@ pub struct FollowUpGrant {
     pub token: String,
     /// Seconds the token stays valid.
     pub expires_in: u32,
+    /// What the receipt opened: `/api/v1/follow-up/tip` or `/api/v1/follow-up/case`.
+    #[serde(default)]
+    pub kind: FollowUpKind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpKind {
+    #[default]
+    Tip,
+    Case,
 }
 
 /// Where a tip stands, as moderators track it.

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cases;
 pub mod challenges;
 pub mod health;
 pub mod languages;

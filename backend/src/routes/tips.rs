@@ -8,8 +8,8 @@ use sanad_shared::{
     api::ApiError as ApiErrorBody,
     receipt::Receipt,
     tips::{
-        AttachmentsAdded, FollowUpGrant, FollowUpRequest, NewMessage, NewTip, TipCreated,
-        TipFollowUp, TipMessage, MAX_IMAGES_PER_UPLOAD,
+        AttachmentsAdded, FollowUpGrant, FollowUpKind, FollowUpRequest, NewMessage, NewTip,
+        TipCreated, TipFollowUp, TipMessage, MAX_IMAGES_PER_UPLOAD,
     },
 };
 
@@ -22,7 +22,7 @@ use crate::{
     notify::ModeratorNotifier,
     pow::{self, Challenges},
     routes::{uploads, with_db},
-    tips::{self, CheckedTip},
+    tips::{self, CheckedTip, Thread},
 };
 
 /// Receipt guesses, counted per client in memory only (see [`crate::auth::throttle`]).
@@ -125,25 +125,38 @@ pub async fn open(
         });
     }
     let hash = receipt_hash(&hasher, &sealer, &receipt).await?;
-    let found = with_db(&pool, move |conn| tips::find_by_receipt(conn, &hash)).await?;
-    let Some(tip_ref) = found else {
+    let found = with_db(&pool, move |conn| {
+        Ok(match tips::find_by_receipt(conn, &hash)? {
+            Some(tip_ref) => Some(Thread::Tip(tip_ref)),
+            None => crate::cases::find_by_receipt(conn, &hash)?.map(Thread::Case),
+        })
+    })
+    .await?;
+    let Some(thread) = found else {
         throttle.0.failed(&subjects, Instant::now());
         return Err(ApiError::ReceiptUnknown);
     };
     Ok(HttpResponse::Ok().json(FollowUpGrant {
-        token: tips::follow_up_token(&sealer, &tip_ref)?,
+        token: tips::follow_up_token(&sealer, &thread)?,
         expires_in: tips::FOLLOW_UP_TTL_SECS,
+        kind: match thread {
+            Thread::Tip(_) => FollowUpKind::Tip,
+            Thread::Case(_) => FollowUpKind::Case,
+        },
     }))
 }
 
-/// The tip a follow-up request is about, from its `Authorization: Bearer` token.
+/// What a follow-up request is about, from its `Authorization: Bearer` token.
+pub struct FollowUp(pub Thread);
+
+/// A follow-up request about a tip.
 pub struct FollowUpTip {
     tip_ref: String,
 }
 
-impl FromRequest for FollowUpTip {
+impl FromRequest for FollowUp {
     type Error = ApiError;
-    type Future = std::future::Ready<Result<FollowUpTip, ApiError>>;
+    type Future = std::future::Ready<Result<FollowUp, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let token = req
@@ -154,9 +167,23 @@ impl FromRequest for FollowUpTip {
         let sealer = req.app_data::<web::Data<Sealer>>();
         std::future::ready(match (token, sealer) {
             (Some(token), Some(sealer)) => tips::open_follow_up_token(sealer, token)
-                .map(|tip_ref| FollowUpTip { tip_ref })
+                .map(FollowUp)
                 .ok_or(ApiError::FollowUpExpired),
             _ => Err(ApiError::FollowUpExpired),
+        })
+    }
+}
+
+impl FromRequest for FollowUpTip {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<FollowUpTip, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let thread = FollowUp::from_request(req, payload).into_inner();
+        std::future::ready(match thread {
+            Ok(FollowUp(Thread::Tip(tip_ref))) => Ok(FollowUpTip { tip_ref }),
+            // A case's token opens the case endpoints only.
+            Ok(FollowUp(Thread::Case(_))) | Err(_) => Err(ApiError::FollowUpExpired),
         })
     }
 }

@@ -50,10 +50,29 @@ fn too_large(limit: usize) -> ApiError {
 /// and up to `max_images` `image` parts.
 pub async fn read(
     req: &HttpRequest,
-    mut payload: web::Payload,
+    payload: web::Payload,
     with_tip: bool,
     max_images: usize,
 ) -> Result<Upload, ApiError> {
+    read_parts(
+        req,
+        payload,
+        if with_tip { "tip" } else { "" },
+        "image",
+        max_images,
+    )
+    .await
+}
+
+/// As [`read`], with the names of the JSON part (empty: none expected) and the picture parts.
+pub async fn read_parts(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    json_part: &str,
+    image_part: &str,
+    max_images: usize,
+) -> Result<Upload, ApiError> {
+    let with_tip = !json_part.is_empty();
     let content_type = content_type(req);
     let limit = if is_multipart(req) {
         MAX_UPLOAD_BYTES
@@ -91,8 +110,8 @@ pub async fn read(
         let mut field = field.map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
         let name = field.name().unwrap_or_default().to_owned();
         let (part_limit, is_image) = match name.as_str() {
-            "tip" if with_tip => (JSON_LIMIT, false),
-            "image" => {
+            part if with_tip && part == json_part => (JSON_LIMIT, false),
+            part if part == image_part => {
                 if upload.images.len() >= max_images {
                     return Err(ApiError::TooManyImages { max: max_images });
                 }
@@ -100,8 +119,12 @@ pub async fn read(
             }
             other => {
                 return Err(ApiError::InvalidRequest(format!(
-                    "unexpected part {other:?}: send {}`image` parts",
-                    if with_tip { "a `tip` part and " } else { "" }
+                    "unexpected part {other:?}: send {}`{image_part}` parts",
+                    if with_tip {
+                        format!("a `{json_part}` part and ")
+                    } else {
+                        String::new()
+                    }
                 )))
             }
         };

@@ -11,6 +11,7 @@ use crate::helpers::{json, signed_in, spawn_app, Session, TestApp, TEST_JWT_SECR
 const ALL: &[Role] = &[Role::Admin, Role::Moderator, Role::Caseworker, Role::Editor];
 const ADMIN: &[Role] = &[Role::Admin];
 const MODERATE: &[Role] = &[Role::Admin, Role::Moderator];
+const CASEWORK: &[Role] = &[Role::Admin, Role::Caseworker];
 
 /// (method, path as in the OpenAPI document, roles allowed)
 const TABLE: &[(&str, &str, &[Role])] = &[
@@ -36,6 +37,17 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ),
     ("POST", "/api/v1/tips/{id}/messages", MODERATE),
     ("PUT", "/api/v1/tips/{id}/status", MODERATE),
+    ("GET", "/api/v1/cases", CASEWORK),
+    ("GET", "/api/v1/cases/search", CASEWORK),
+    ("GET", "/api/v1/cases/{id}", CASEWORK),
+    ("GET", "/api/v1/cases/{id}/photo", CASEWORK),
+    ("POST", "/api/v1/cases/{id}/notes", CASEWORK),
+    ("POST", "/api/v1/cases/{id}/messages", CASEWORK),
+    ("PUT", "/api/v1/cases/{id}/status", CASEWORK),
+    ("POST", "/api/v1/cases/{id}/matches/refresh", CASEWORK),
+    ("PUT", "/api/v1/cases/{id}/matches/{other_id}", CASEWORK),
+    ("GET", "/api/v1/pfif", CASEWORK),
+    ("POST", "/api/v1/pfif", CASEWORK),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {
@@ -94,13 +106,15 @@ async fn call(
     target: &str,
     n: usize,
 ) -> u16 {
-    // Tips have numeric ids; staff ids are text.
-    let target = if path.starts_with("/api/v1/tips") {
-        "1"
-    } else {
-        target
-    };
-    let url = app.url(&path.replace("{id}", target).replace("{attachment_id}", "1"));
+    // Tips and cases have numeric ids; staff ids are text.
+    let numeric = path.starts_with("/api/v1/tips") || path.starts_with("/api/v1/cases");
+    let target = if numeric { "1" } else { target };
+    let url = app.url(
+        &path
+            .replace("{id}", target)
+            .replace("{attachment_id}", "1")
+            .replace("{other_id}", "2"),
+    );
     let mut request = app
         .client
         .request(reqwest::Method::from_bytes(method.as_bytes()).unwrap(), url);
@@ -115,12 +129,24 @@ async fn call(
         "/api/v1/settings" => Some(json!({ "require_totp": false })),
         "/api/v1/tips/{id}/messages" => Some(json!({ "body": "hello" })),
         "/api/v1/tips/{id}/status" => Some(json!({ "status": "closed" })),
+        "/api/v1/cases/{id}/notes" => Some(json!({ "text": "hello" })),
+        "/api/v1/cases/{id}/messages" => Some(json!({ "body": "hello" })),
+        "/api/v1/cases/{id}/status" => Some(json!({ "status": "under_review" })),
+        "/api/v1/cases/{id}/matches/{other_id}" => Some(json!({ "decision": "dismiss" })),
         _ => None,
     };
     if let Some(body) = body.filter(|_| method != "GET") {
         request = request.json(&body);
     }
-    request.send().await.unwrap().status().as_u16()
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    if status == 400 {
+        eprintln!(
+            "{method} {path}: {}",
+            response.text().await.unwrap_or_default()
+        );
+    }
+    status
 }
 
 #[actix_web::test]

@@ -32,6 +32,7 @@ fn help_lists_every_setting() {
         "SANAD_FRONTEND_DIR",
         "SANAD_POW_BITS",
         "SANAD_ENCRYPTION_KEY",
+        "SANAD_RETENTION_DAYS",
         "SANAD_SMTP_URL",
         "SANAD_JWT_SECRET",
         "SANAD_MAIL_FROM",

@@ -4,6 +4,7 @@
 
 mod access_control;
 mod audit;
+mod cases;
 mod cli;
 mod database;
 mod errors;

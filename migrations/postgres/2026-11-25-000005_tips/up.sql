@@ -1,6 +1,6 @@
 -- Anonymous tips. Nothing here identifies a tipster: no address, no agent, no precise time
--- (the day is enough for triage; the id orders them). What they wrote is sealed with the
--- key outside the database; `ref_key` is a random name that binds each sealed value to its row.
+-- (the day is enough for triage; the id orders them), not even of a later visit. What they
+-- wrote is sealed with the key outside the database; `ref_key` is a random name that binds each sealed value to its row.
 CREATE TABLE tips (
     id BIGSERIAL PRIMARY KEY NOT NULL,
     ref_key TEXT NOT NULL UNIQUE,
@@ -17,8 +17,7 @@ CREATE TABLE tips (
     -- Sealed note from the moderators shown on follow-up.
     public_message BYTEA,
     -- The last message came from the tipster and no moderator has answered it.
-    awaiting_reply BOOLEAN NOT NULL,
-    updated_at_ms BIGINT NOT NULL
+    awaiting_reply BOOLEAN NOT NULL
 );
 CREATE INDEX tips_status ON tips (status, id);
 

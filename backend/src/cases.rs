@@ -1,0 +1,1015 @@
+//! Missing-person cases: storing a family's report sealed, the conversation with the family,
+//! caseworkers' notes and status changes, duplicate candidates, and retention.
+//!
+//! The machinery is the tips': receipts hashed with the site salt, sealing bound to the row's
+//! random `ref_key`, blind indexes for numbers and name keys, the group committer for writes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use diesel::prelude::*;
+use rand::Rng as _;
+use sanad_shared::{
+    cases::{
+        parse_partial_date, CaseMatch, CaseNote, CaseStatus, CloseReason, Consent, NewCase,
+        PersonNames,
+    },
+    phone::PhoneNumber,
+    tips::{FieldProblem, Governorate, MessageAuthor, TipMessage},
+};
+
+use crate::{
+    attachments::CleanImage,
+    audit::now_ms,
+    crypto::Sealer,
+    db::DbConnection,
+    error::ApiError,
+    names,
+    schema::{case_keys, case_matches, case_messages, case_notes, case_photos, cases},
+    tips::{internal, open_text, random_ref, seal_text, today},
+};
+
+/// The sealed part of a case: everything that names or locates a person.
+pub type CaseContent = sanad_shared::cases::CaseRecord;
+
+fn trimmed(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+}
+
+fn phones(field: &str, typed: &[String], problems: &mut Vec<FieldProblem>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (index, phone) in typed.iter().enumerate() {
+        if phone.trim().is_empty() {
+            continue;
+        }
+        match PhoneNumber::parse(phone) {
+            Ok(phone) if !out.contains(&phone.e164().to_owned()) => {
+                out.push(phone.e164().to_owned())
+            }
+            Ok(_) => {}
+            Err(_) => problems.push(FieldProblem {
+                field: field.to_owned(),
+                index: Some(index),
+                problem: "invalid_phone_number".to_owned(),
+            }),
+        }
+    }
+    out
+}
+
+/// A report that passed every check.
+pub struct CheckedCase {
+    pub content: CaseContent,
+    pub governorate: Option<Governorate>,
+    pub consent: Consent,
+}
+
+impl CheckedCase {
+    pub fn check(case: NewCase) -> Result<CheckedCase, ApiError> {
+        let mut problems = case.problems();
+        let own = phones("phones", &case.phones, &mut problems);
+        let recruiter = phones("recruiter_phones", &case.recruiter_phones, &mut problems);
+        let reporter = phones(
+            "reporter.phone",
+            std::slice::from_ref(&case.reporter.phone),
+            &mut problems,
+        );
+        if !problems.is_empty() {
+            return Err(ApiError::InvalidCase(problems));
+        }
+        let date = |d: &Option<String>| d.as_deref().and_then(parse_partial_date);
+        let names = PersonNames {
+            given: case.names.given.trim().to_owned(),
+            father: case.names.father.trim().to_owned(),
+            grandfather: trimmed(case.names.grandfather.as_deref()),
+            family: trimmed(case.names.family.as_deref()),
+            mother: trimmed(case.names.mother.as_deref()),
+            latin: trimmed(case.names.latin.as_deref()),
+        };
+        Ok(CheckedCase {
+            content: CaseContent {
+                names,
+                sex: case.sex,
+                date_of_birth: date(&case.date_of_birth),
+                age: case.age,
+                residence: trimmed(case.residence.as_deref()),
+                phones: own,
+                accounts: case
+                    .accounts
+                    .into_iter()
+                    .filter(|a| !a.handle.trim().is_empty())
+                    .collect(),
+                left_on: date(&case.left_on),
+                destination: trimmed(case.destination.as_deref()),
+                recruiter: trimmed(case.recruiter.as_deref()),
+                recruiter_phones: recruiter,
+                last_contact_on: date(&case.last_contact_on),
+                last_contact_text: trimmed(case.last_contact_text.as_deref()),
+                last_known_location: trimmed(case.last_known_location.as_deref()),
+                marks: trimmed(case.marks.as_deref()),
+                reporter_relationship: case.reporter.relationship.trim().to_owned(),
+                reporter_name: case.reporter.name.trim().to_owned(),
+                reporter_phone: reporter.into_iter().next().unwrap_or_default(),
+                reporter_language: Some(case.reporter.language),
+            },
+            governorate: case.governorate,
+            consent: case.consent,
+        })
+    }
+}
+
+/// `MP-` and eight characters without look-alikes (no 0/O, 1/I/L), grouped in fours: easy to
+/// read out on the phone, about 10^12 possibilities.
+pub fn new_case_number() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let mut rng = rand::rngs::OsRng;
+    let mut chars: Vec<char> = (0..8)
+        .map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())]))
+        .collect();
+    chars.insert(4, '-');
+    format!("MP-{}", chars.into_iter().collect::<String>())
+}
+
+fn content_context(case_ref: &str) -> String {
+    format!("case:{case_ref}:content")
+}
+
+fn photo_context(case_ref: &str) -> String {
+    format!("case:{case_ref}:photo")
+}
+
+fn note_context(case_ref: &str, note_ref: &str) -> String {
+    format!("case:{case_ref}:note:{note_ref}")
+}
+
+fn message_context(case_ref: &str, message_ref: &str) -> String {
+    format!("case:{case_ref}:message:{message_ref}")
+}
+
+/// The person as the matcher sees them: names, sex, birth (a date, a year, or a year estimated
+/// from the age), governorate and the blind indexes of their phone numbers.
+pub fn person_of(
+    sealer: &Sealer,
+    content: &CaseContent,
+    governorate: Option<Governorate>,
+) -> Result<names::Person, ApiError> {
+    let non_empty = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let birth = content
+        .date_of_birth
+        .as_deref()
+        .and_then(|date| {
+            let mut parts = date.split('-');
+            let year: i32 = parts.next()?.parse().ok()?;
+            let month: Option<u8> = parts.next().and_then(|m| m.parse().ok());
+            let day: Option<u8> = parts.next().and_then(|d| d.parse().ok());
+            Some(match (month, day) {
+                (Some(m), Some(d)) => names::Birth::date(year, m, d),
+                _ => names::Birth::year(year),
+            })
+        })
+        .or_else(|| {
+            content
+                .age
+                .map(|age| names::Birth::from_age(age, time::OffsetDateTime::now_utc().year()))
+        });
+    let phone_indexes = content
+        .phones
+        .iter()
+        .map(|phone| {
+            sealer
+                .blind_index("phone", phone)
+                .map_err(|_| internal("blind index"))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(names::Person {
+        names: names::PersonNames {
+            given: non_empty(&content.names.given),
+            father: non_empty(&content.names.father),
+            grandfather: content.names.grandfather.clone(),
+            family: content.names.family.clone(),
+            mother: content.names.mother.clone(),
+            latin: content.names.latin.clone(),
+        },
+        sex: content.sex.map(|sex| match sex {
+            sanad_shared::cases::Sex::Female => names::Sex::Female,
+            sanad_shared::cases::Sex::Male => names::Sex::Male,
+        }),
+        birth,
+        governorate: governorate.map(|g| g.as_str().to_owned()),
+        phone_indexes,
+    })
+}
+
+/// Every key a case is found by: name blocking keys (duplicates), per-token name keys (search)
+/// and phone numbers, all as blind indexes.
+pub fn keys(
+    sealer: &Sealer,
+    content: &CaseContent,
+    governorate: Option<Governorate>,
+) -> Result<Vec<(&'static str, String)>, ApiError> {
+    let person = person_of(sealer, content, governorate)?;
+    let mut out: BTreeSet<(&'static str, String)> = BTreeSet::new();
+    let index = |kind: &str, value: &str| {
+        sealer
+            .blind_index(kind, value)
+            .map_err(|_| internal("blind index"))
+    };
+    for key in names::blocking_keys(&person) {
+        out.insert(("block", index("case-block", &key)?));
+    }
+    for key in names::name_index_keys(&person) {
+        out.insert(("name", index("case-name", &key)?));
+    }
+    for phone in &person.phone_indexes {
+        out.insert(("phone", phone.clone()));
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// A case ready to insert: sealed, with its keys.
+pub struct SealedCase {
+    pub ref_key: String,
+    pub governorate: Option<Governorate>,
+    pub consent: Consent,
+    pub content: Vec<u8>,
+    pub photo: Option<(Vec<u8>, &'static str)>,
+    pub keys: Vec<(&'static str, String)>,
+    pub pfif_record_id: Option<String>,
+    pub status: CaseStatus,
+}
+
+pub fn seal_case(
+    sealer: &Sealer,
+    case: &CheckedCase,
+    photo: Option<CleanImage>,
+) -> Result<SealedCase, ApiError> {
+    let ref_key = random_ref();
+    let json = serde_json::to_string(&case.content).map_err(|_| internal("case JSON"))?;
+    let content = seal_text(sealer, &json, &content_context(&ref_key))?;
+    let photo = photo
+        .map(|image| {
+            sealer
+                .seal(&image.bytes, photo_context(&ref_key).as_bytes())
+                .map(|sealed| (sealed, image.kind.mime()))
+                .map_err(|_| internal("sealing"))
+        })
+        .transpose()?;
+    Ok(SealedCase {
+        keys: keys(sealer, &case.content, case.governorate)?,
+        governorate: case.governorate,
+        consent: case.consent,
+        content,
+        photo,
+        ref_key,
+        pfif_record_id: None,
+        status: CaseStatus::Reported,
+    })
+}
+
+/// Stores a sealed case. `Ok(None)` when the receipt hash or case number is taken (the caller
+/// draws new ones). Returns (id, case number).
+pub fn insert_case(
+    conn: &mut DbConnection,
+    case: &SealedCase,
+    receipt_hash: Option<&str>,
+    case_number: &str,
+) -> Result<Option<i64>, ApiError> {
+    let mut taken: i64 = cases::table
+        .filter(cases::case_number.eq(case_number))
+        .count()
+        .get_result(conn)?;
+    if let Some(hash) = receipt_hash {
+        taken += cases::table
+            .filter(cases::receipt_hash.eq(hash))
+            .count()
+            .get_result::<i64>(conn)?;
+    }
+    if taken > 0 {
+        return Ok(None);
+    }
+    diesel::insert_into(cases::table)
+        .values((
+            cases::case_number.eq(case_number),
+            cases::ref_key.eq(&case.ref_key),
+            cases::receipt_hash.eq(receipt_hash),
+            cases::status.eq(case.status.as_str()),
+            cases::governorate.eq(case.governorate.map(Governorate::as_str)),
+            cases::consent.eq(case.consent.as_str()),
+            cases::reported_on.eq(today()),
+            cases::content.eq(Some(&case.content)),
+            cases::pfif_record_id.eq(case.pfif_record_id.as_deref()),
+            cases::updated_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    let id: i64 = cases::table
+        .filter(cases::ref_key.eq(&case.ref_key))
+        .select(cases::id)
+        .first(conn)?;
+    if let Some((data, mime)) = &case.photo {
+        diesel::insert_into(case_photos::table)
+            .values((
+                case_photos::case_id.eq(id),
+                case_photos::mime.eq(*mime),
+                case_photos::data.eq(data),
+            ))
+            .execute(conn)?;
+    }
+    insert_keys(conn, id, &case.keys)?;
+    Ok(Some(id))
+}
+
+fn insert_keys(
+    conn: &mut DbConnection,
+    id: i64,
+    keys: &[(&'static str, String)],
+) -> Result<(), ApiError> {
+    diesel::delete(case_keys::table.filter(case_keys::case_id.eq(id))).execute(conn)?;
+    for (kind, index) in keys {
+        diesel::insert_into(case_keys::table)
+            .values((
+                case_keys::case_id.eq(id),
+                case_keys::kind.eq(*kind),
+                case_keys::blind_index.eq(index),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn find_by_receipt(
+    conn: &mut DbConnection,
+    receipt_hash: &str,
+) -> Result<Option<String>, ApiError> {
+    Ok(cases::table
+        .filter(cases::receipt_hash.eq(receipt_hash))
+        .select(cases::ref_key)
+        .first(conn)
+        .optional()?)
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = cases)]
+pub struct CaseRow {
+    pub id: i64,
+    pub case_number: String,
+    pub ref_key: String,
+    pub status: String,
+    pub close_reason: Option<String>,
+    pub governorate: Option<String>,
+    pub consent: String,
+    pub reported_on: String,
+    pub content: Option<Vec<u8>>,
+    pub merged_into: Option<i64>,
+    pub pfif_record_id: Option<String>,
+    pub updated_at_ms: i64,
+    pub closed_at_ms: Option<i64>,
+    pub wiped_on: Option<String>,
+    pub deceased_proposed_by: Option<String>,
+}
+
+impl CaseRow {
+    pub fn status(&self) -> CaseStatus {
+        CaseStatus::parse(&self.status).unwrap_or(CaseStatus::Reported)
+    }
+
+    pub fn governorate(&self) -> Option<Governorate> {
+        self.governorate.as_deref().and_then(Governorate::parse)
+    }
+
+    pub fn consent(&self) -> Consent {
+        Consent::parse(&self.consent).unwrap_or(Consent::Committee)
+    }
+
+    /// The decrypted content; `None` once retention wiped it.
+    pub fn content(&self, sealer: &Sealer) -> Result<Option<CaseContent>, ApiError> {
+        self.content
+            .as_deref()
+            .map(|sealed| {
+                let json = open_text(sealer, sealed, &content_context(&self.ref_key))?;
+                serde_json::from_str(&json).map_err(|_| internal("case content JSON"))
+            })
+            .transpose()
+    }
+}
+
+pub fn case_by_id(conn: &mut DbConnection, id: i64) -> Result<CaseRow, ApiError> {
+    cases::table
+        .find(id)
+        .select(CaseRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)
+}
+
+pub fn case_by_ref(conn: &mut DbConnection, case_ref: &str) -> Result<CaseRow, ApiError> {
+    cases::table
+        .filter(cases::ref_key.eq(case_ref))
+        .select(CaseRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::FollowUpExpired)
+}
+
+pub fn photo(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+) -> Result<(String, Vec<u8>), ApiError> {
+    let row = case_by_id(conn, id)?;
+    let (mime, sealed): (String, Vec<u8>) = case_photos::table
+        .find(id)
+        .select((case_photos::mime, case_photos::data))
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)?;
+    let bytes = sealer
+        .open(&sealed, photo_context(&row.ref_key).as_bytes())
+        .map_err(|_| internal("a photo did not open"))?;
+    Ok((mime, bytes))
+}
+
+/// The conversation with the family, oldest first.
+pub fn messages(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    case: &CaseRow,
+) -> Result<Vec<TipMessage>, ApiError> {
+    let rows: Vec<(i64, String, String, Vec<u8>, String)> = case_messages::table
+        .filter(case_messages::case_id.eq(case.id))
+        .order(case_messages::id.asc())
+        .select((
+            case_messages::id,
+            case_messages::ref_key,
+            case_messages::author,
+            case_messages::body,
+            case_messages::sent_on,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, ref_key, author, body, sent_on)| {
+            Ok(TipMessage {
+                id,
+                author: if author == "caseworker" {
+                    MessageAuthor::Moderator
+                } else {
+                    MessageAuthor::Tipster
+                },
+                body: open_text(sealer, &body, &message_context(&case.ref_key, &ref_key))?,
+                sent_on,
+            })
+        })
+        .collect()
+}
+
+/// Adds a message from the family (`staff_id` None) or a caseworker.
+pub fn add_message(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    case: &CaseRow,
+    body: &str,
+    staff_id: Option<&str>,
+) -> Result<TipMessage, ApiError> {
+    let ref_key = random_ref();
+    let plain = body.trim().to_owned();
+    let sealed = seal_text(sealer, &plain, &message_context(&case.ref_key, &ref_key))?;
+    let sent_on = today();
+    diesel::insert_into(case_messages::table)
+        .values((
+            case_messages::case_id.eq(case.id),
+            case_messages::ref_key.eq(&ref_key),
+            case_messages::author.eq(if staff_id.is_some() {
+                "caseworker"
+            } else {
+                "family"
+            }),
+            case_messages::staff_id.eq(staff_id),
+            case_messages::body.eq(&sealed),
+            case_messages::sent_on.eq(&sent_on),
+        ))
+        .execute(conn)?;
+    let id: i64 = case_messages::table
+        .filter(case_messages::ref_key.eq(&ref_key))
+        .select(case_messages::id)
+        .first(conn)?;
+    Ok(TipMessage {
+        id,
+        author: if staff_id.is_some() {
+            MessageAuthor::Moderator
+        } else {
+            MessageAuthor::Tipster
+        },
+        body: plain,
+        sent_on,
+    })
+}
+
+pub fn notes(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    case: &CaseRow,
+) -> Result<Vec<CaseNote>, ApiError> {
+    type Row = (
+        i64,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        Vec<u8>,
+        i64,
+    );
+    let rows: Vec<Row> = case_notes::table
+        .filter(case_notes::case_id.eq(case.id))
+        .order(case_notes::id.asc())
+        .select((
+            case_notes::id,
+            case_notes::ref_key,
+            case_notes::staff_id,
+            case_notes::author_name,
+            case_notes::status,
+            case_notes::body,
+            case_notes::created_at_ms,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(
+            |(id, ref_key, staff_id, author_name, status, body, created_at_ms)| {
+                let _ = staff_id;
+                Ok(CaseNote {
+                    id,
+                    author_name,
+                    status: status.as_deref().and_then(CaseStatus::parse),
+                    text: open_text(sealer, &body, &note_context(&case.ref_key, &ref_key))?,
+                    created_at_ms,
+                })
+            },
+        )
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn add_note(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    case: &CaseRow,
+    author_name: &str,
+    staff_id: Option<&str>,
+    status: Option<&str>,
+    text: &str,
+    created_at_ms: i64,
+    pfif_record_id: Option<&str>,
+) -> Result<i64, ApiError> {
+    let ref_key = random_ref();
+    let sealed = seal_text(sealer, text.trim(), &note_context(&case.ref_key, &ref_key))?;
+    diesel::insert_into(case_notes::table)
+        .values((
+            case_notes::case_id.eq(case.id),
+            case_notes::ref_key.eq(&ref_key),
+            case_notes::staff_id.eq(staff_id),
+            case_notes::author_name.eq(author_name),
+            case_notes::status.eq(status),
+            case_notes::body.eq(&sealed),
+            case_notes::created_at_ms.eq(created_at_ms),
+            case_notes::pfif_record_id.eq(pfif_record_id),
+        ))
+        .execute(conn)?;
+    Ok(case_notes::table
+        .filter(case_notes::ref_key.eq(&ref_key))
+        .select(case_notes::id)
+        .first(conn)?)
+}
+
+/// Candidate cases sharing a blocking key or phone with `person`, scored, best first.
+/// Only the candidates' sealed content is opened, never the whole table.
+pub fn find_duplicates(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+    content: &CaseContent,
+    governorate: Option<Governorate>,
+) -> Result<Vec<(i64, names::Match)>, ApiError> {
+    let mine: Vec<String> = keys(sealer, content, governorate)?
+        .into_iter()
+        .filter(|(kind, _)| *kind != "name")
+        .map(|(_, index)| index)
+        .collect();
+    if mine.is_empty() {
+        return Ok(Vec::new());
+    }
+    let candidates: Vec<i64> = case_keys::table
+        .filter(case_keys::blind_index.eq_any(&mine))
+        .filter(case_keys::case_id.ne(id))
+        .select(case_keys::case_id)
+        .distinct()
+        .limit(500)
+        .load(conn)?;
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<CaseRow> = cases::table
+        .filter(cases::id.eq_any(&candidates))
+        .filter(cases::wiped_on.is_null())
+        .select(CaseRow::as_select())
+        .load(conn)?;
+    let person = names::PreparedPerson::new(&person_of(sealer, content, governorate)?);
+    let mut scored = Vec::new();
+    for row in rows {
+        let Some(other) = row.content(sealer)? else {
+            continue;
+        };
+        let other = names::PreparedPerson::new(&person_of(sealer, &other, row.governorate())?);
+        let verdict = names::compare_prepared(&person, &other);
+        if verdict.score >= names::POSSIBLE {
+            scored.push((row.id, verdict));
+        }
+    }
+    scored.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    Ok(scored)
+}
+
+/// Records matches found for `id`, keeping decisions already taken on a pair.
+pub fn store_matches(
+    conn: &mut DbConnection,
+    id: i64,
+    found: &[(i64, names::Match)],
+) -> Result<(), ApiError> {
+    for (other, verdict) in found {
+        let (a, b) = (id.min(*other), id.max(*other));
+        let existing: Option<String> = case_matches::table
+            .find((a, b))
+            .select(case_matches::state)
+            .first(conn)
+            .optional()?;
+        let reasons = serde_json::to_string(&verdict.reasons).map_err(|_| internal("reasons"))?;
+        match existing {
+            Some(_) => {
+                diesel::update(case_matches::table.find((a, b)))
+                    .set((
+                        case_matches::score.eq(i32::from(verdict.score)),
+                        case_matches::reasons.eq(&reasons),
+                    ))
+                    .execute(conn)?;
+            }
+            None => {
+                diesel::insert_into(case_matches::table)
+                    .values((
+                        case_matches::case_id.eq(a),
+                        case_matches::other_id.eq(b),
+                        case_matches::score.eq(i32::from(verdict.score)),
+                        case_matches::reasons.eq(&reasons),
+                        case_matches::state.eq("open"),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn matches_of(conn: &mut DbConnection, id: i64) -> Result<Vec<CaseMatch>, ApiError> {
+    let rows: Vec<(i64, i64, i32, String, String)> = case_matches::table
+        .filter(
+            case_matches::case_id
+                .eq(id)
+                .or(case_matches::other_id.eq(id)),
+        )
+        .select((
+            case_matches::case_id,
+            case_matches::other_id,
+            case_matches::score,
+            case_matches::reasons,
+            case_matches::state,
+        ))
+        .load(conn)?;
+    let others: Vec<i64> = rows
+        .iter()
+        .map(|(a, b, ..)| if *a == id { *b } else { *a })
+        .collect();
+    let numbers: BTreeMap<i64, String> = cases::table
+        .filter(cases::id.eq_any(&others))
+        .select((cases::id, cases::case_number))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
+    let mut out: Vec<CaseMatch> = rows
+        .into_iter()
+        .map(|(a, b, score, reasons, state)| {
+            let other = if a == id { b } else { a };
+            CaseMatch {
+                other_id: other,
+                other_case_number: numbers.get(&other).cloned().unwrap_or_default(),
+                score: u8::try_from(score.clamp(0, 100)).unwrap_or(0),
+                reasons: serde_json::from_str(&reasons).unwrap_or(serde_json::Value::Null),
+                state,
+            }
+        })
+        .collect();
+    out.sort_by_key(|m| std::cmp::Reverse(m.score));
+    Ok(out)
+}
+
+/// A caseworker's decision on a pair: `merged` (the duplicate points at the kept case and is
+/// closed as a duplicate, never deleted) or `dismissed`.
+pub fn decide_match(
+    conn: &mut DbConnection,
+    id: i64,
+    other: i64,
+    merge: bool,
+) -> Result<(), ApiError> {
+    let (a, b) = (id.min(other), id.max(other));
+    let updated = diesel::update(case_matches::table.find((a, b)))
+        .set(case_matches::state.eq(if merge { "merged" } else { "dismissed" }))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(ApiError::NotFound);
+    }
+    if merge {
+        // `other` is the duplicate; `id` the case that stays.
+        diesel::update(cases::table.find(other))
+            .set((
+                cases::merged_into.eq(Some(id)),
+                cases::status.eq(CaseStatus::Closed.as_str()),
+                cases::close_reason.eq(Some(CloseReason::Duplicate.as_str())),
+                cases::closed_at_ms.eq(Some(now_ms())),
+                cases::updated_at_ms.eq(now_ms()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Closed cases whose period ran out lose their personal data: content, photo, keys, notes'
+/// and messages' text. The row stays with its number and dates, as Person Finder does.
+pub fn wipe_expired(conn: &mut DbConnection, closed_before_ms: i64) -> Result<usize, ApiError> {
+    let ids: Vec<i64> = cases::table
+        .filter(cases::status.eq(CaseStatus::Closed.as_str()))
+        .filter(cases::closed_at_ms.lt(closed_before_ms))
+        .filter(cases::wiped_on.is_null())
+        .select(cases::id)
+        .load(conn)?;
+    for id in &ids {
+        diesel::update(cases::table.find(id))
+            .set((
+                cases::content.eq(None::<Vec<u8>>),
+                cases::receipt_hash.eq(None::<String>),
+                cases::wiped_on.eq(Some(today())),
+            ))
+            .execute(conn)?;
+        diesel::delete(case_keys::table.filter(case_keys::case_id.eq(id))).execute(conn)?;
+        diesel::delete(case_photos::table.filter(case_photos::case_id.eq(id))).execute(conn)?;
+        diesel::delete(case_notes::table.filter(case_notes::case_id.eq(id))).execute(conn)?;
+        diesel::delete(case_messages::table.filter(case_messages::case_id.eq(id))).execute(conn)?;
+    }
+    Ok(ids.len())
+}
+
+/// One retention pass, audited: cases closed more than `days` ago lose their personal data.
+pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiError> {
+    let cutoff = now_ms() - i64::from(days) * 24 * 3600 * 1000;
+    conn.transaction(|conn| {
+        let wiped = wipe_expired(conn, cutoff)?;
+        if wiped > 0 {
+            crate::audit::append(
+                conn,
+                &crate::audit::Entry {
+                    actor: crate::audit::Actor::System,
+                    action: "cases_wiped",
+                    object: "cases".into(),
+                    details: serde_json::json!({ "count": wiped, "retention_days": days }),
+                },
+            )?;
+        }
+        Ok(wiped)
+    })
+}
+
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: i64,
+    status: CaseStatus,
+    reason: Option<CloseReason>,
+) -> Result<(), ApiError> {
+    let closed = status == CaseStatus::Closed;
+    diesel::update(cases::table.find(id))
+        .set((
+            cases::status.eq(status.as_str()),
+            cases::close_reason.eq(reason.filter(|_| closed).map(CloseReason::as_str)),
+            cases::closed_at_ms.eq(closed.then(now_ms)),
+            cases::deceased_proposed_by.eq(None::<String>),
+            cases::updated_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn propose_deceased(conn: &mut DbConnection, id: i64, staff_id: &str) -> Result<(), ApiError> {
+    diesel::update(cases::table.find(id))
+        .set((
+            cases::deceased_proposed_by.eq(Some(staff_id)),
+            cases::updated_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Replaces a case's sealed content and keys (partner updates on PFIF import).
+pub fn replace_content(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    case: &CaseRow,
+    content: &CaseContent,
+    governorate: Option<Governorate>,
+) -> Result<(), ApiError> {
+    let json = serde_json::to_string(content).map_err(|_| internal("case JSON"))?;
+    let sealed = seal_text(sealer, &json, &content_context(&case.ref_key))?;
+    diesel::update(cases::table.find(case.id))
+        .set((
+            cases::content.eq(Some(sealed)),
+            cases::governorate.eq(governorate.map(Governorate::as_str)),
+            cases::updated_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    insert_keys(conn, case.id, &keys(sealer, content, governorate)?)
+}
+
+/// Filters of the caseworkers' list.
+pub struct ListFilter {
+    pub status: Option<CaseStatus>,
+    pub governorate: Option<Governorate>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub before: Option<i64>,
+    pub limit: i64,
+}
+
+/// A page of cases, newest first, and the `before` of the next page.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &ListFilter,
+) -> Result<(Vec<CaseRow>, Option<i64>), ApiError> {
+    let mut query = cases::table
+        .select(CaseRow::as_select())
+        .order(cases::id.desc())
+        .limit(filter.limit + 1)
+        .into_boxed();
+    if let Some(status) = filter.status {
+        query = query.filter(cases::status.eq(status.as_str()));
+    }
+    if let Some(governorate) = filter.governorate {
+        query = query.filter(cases::governorate.eq(governorate.as_str()));
+    }
+    if let Some(from) = &filter.from {
+        query = query.filter(cases::reported_on.ge(from.clone()));
+    }
+    if let Some(to) = &filter.to {
+        query = query.filter(cases::reported_on.le(to.clone()));
+    }
+    if let Some(before) = filter.before {
+        query = query.filter(cases::id.lt(before));
+    }
+    let mut rows: Vec<CaseRow> = query.load(conn)?;
+    let more = rows.len() as i64 > filter.limit;
+    rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
+    let next = if more {
+        rows.last().map(|r| r.id)
+    } else {
+        None
+    };
+    Ok((rows, next))
+}
+
+/// List lines: the decrypted name chain and the number of undecided duplicates.
+pub fn summaries(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    rows: Vec<CaseRow>,
+) -> Result<Vec<sanad_shared::cases::CaseSummary>, ApiError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let pairs: Vec<(i64, i64)> = case_matches::table
+        .filter(case_matches::state.eq("open"))
+        .filter(
+            case_matches::case_id
+                .eq_any(&ids)
+                .or(case_matches::other_id.eq_any(&ids)),
+        )
+        .select((case_matches::case_id, case_matches::other_id))
+        .load(conn)?;
+    let mut open: BTreeMap<i64, u32> = BTreeMap::new();
+    for (a, b) in pairs {
+        *open.entry(a).or_default() += 1;
+        *open.entry(b).or_default() += 1;
+    }
+    rows.iter()
+        .map(|row| {
+            let name = row.content(sealer)?.map(|c| c.names.full());
+            Ok(crate::routes::cases::summary(
+                row,
+                name,
+                open.get(&row.id).copied().unwrap_or(0),
+            ))
+        })
+        .collect()
+}
+
+/// Cases whose names hold every word of `query`, in either script, best first (most words
+/// matched, then newest).
+pub fn search(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    query: &str,
+) -> Result<Vec<CaseRow>, ApiError> {
+    let keys: Vec<String> = names::search_keys(query)
+        .into_iter()
+        .map(|key| {
+            sealer
+                .blind_index("case-name", &key)
+                .map_err(|_| internal("blind index"))
+        })
+        .collect::<Result<_, _>>()?;
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: BTreeSet<&String> = keys.iter().collect();
+    let hits: Vec<(i64, String)> = case_keys::table
+        .filter(case_keys::kind.eq("name"))
+        .filter(case_keys::blind_index.eq_any(&keys))
+        .select((case_keys::case_id, case_keys::blind_index))
+        .limit(5000)
+        .load(conn)?;
+    let mut per_case: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+    for (id, key) in hits {
+        per_case.entry(id).or_default().insert(key);
+    }
+    let mut ids: Vec<(usize, i64)> = per_case
+        .into_iter()
+        .filter(|(_, found)| found.len() == wanted.len())
+        .map(|(id, found)| (found.len(), id))
+        .collect();
+    ids.sort_by(|a, b| b.cmp(a));
+    ids.truncate(100);
+    let ids: Vec<i64> = ids.into_iter().map(|(_, id)| id).collect();
+    let mut rows: Vec<CaseRow> = cases::table
+        .filter(cases::id.eq_any(&ids))
+        .select(CaseRow::as_select())
+        .load(conn)?;
+    rows.sort_by_key(|r| std::cmp::Reverse(r.id));
+    Ok(rows)
+}
+
+/// The display name of a staff member, for note authors.
+pub fn staff_name(conn: &mut DbConnection, staff_id: &str) -> Result<String, ApiError> {
+    use crate::schema::staff;
+    Ok(staff::table
+        .find(staff_id)
+        .select(staff::display_name)
+        .first(conn)
+        .optional()?
+        .unwrap_or_else(|| staff_id.to_owned()))
+}
+
+/// Everything a caseworker sees of a case.
+pub fn detail(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+) -> Result<sanad_shared::cases::CaseDetail, ApiError> {
+    let row = case_by_id(conn, id)?;
+    let has_photo = case_photos::table
+        .find(id)
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    Ok(sanad_shared::cases::CaseDetail {
+        id,
+        case_number: row.case_number.clone(),
+        status: row.status(),
+        close_reason: row.close_reason.as_deref().and_then(CloseReason::parse),
+        consent: row.consent(),
+        governorate: row.governorate(),
+        reported_on: row.reported_on.clone(),
+        merged_into: row.merged_into,
+        wiped_on: row.wiped_on.clone(),
+        deceased_proposed: row.deceased_proposed_by.is_some(),
+        record: row.content(sealer)?,
+        has_photo,
+        notes: notes(conn, sealer, &row)?,
+        messages: messages(conn, sealer, &row)?,
+        matches: matches_of(conn, id)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_numbers_are_short_and_free_of_look_alikes() {
+        for _ in 0..200 {
+            let number = new_case_number();
+            assert_eq!(number.len(), 12, "{number}");
+            assert!(number.starts_with("MP-"));
+            assert_eq!(&number[7..8], "-");
+            assert!(!number[3..].contains(['0', '1', 'O', 'I', 'L']), "{number}");
+        }
+    }
+}

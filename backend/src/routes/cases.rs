@@ -1,0 +1,759 @@
+//! Missing-person cases: the family's report and follow-up (public), and the caseworkers' side
+//! (list, search, case page, notes, messages, status, duplicates, PFIF exchange).
+
+use actix_web::{http::header, web, HttpRequest, HttpResponse};
+use diesel::Connection as _;
+use sanad_shared::{
+    api::ApiError as ApiErrorBody,
+    cases::{
+        CaseCreated, CaseDetail, CaseFollowUp, CasePage, CaseStatus, CaseStatusChange,
+        CaseStatusResult, CaseSummary, Consent, NewCase, NewNote, PfifImported,
+    },
+    staff::Role,
+    tips::{Governorate, NewMessage, TipMessage},
+};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::{
+    audit::{self, Entry},
+    auth::{password::PasswordHasher, StaffAuth},
+    cases::{self, CheckedCase},
+    crypto::Sealer,
+    db,
+    error::ApiError,
+    group_commit::GroupCommitter,
+    notify::ModeratorNotifier,
+    pow::{self, Challenges},
+    routes::{tips::FollowUp, uploads, with_db},
+    tips::{self, Thread},
+};
+
+/// Who works cases.
+pub const CASEWORK: &[Role] = &[Role::Caseworker, Role::Admin];
+
+/// Reports a missing relative. JSON (`NewCase`), or multipart with the JSON in a part named
+/// `case` and one `photo` part (metadata removed as for tips). Answers the public case number
+/// and the receipt that opens the case on follow-up.
+#[utoipa::path(post, path = "/api/v1/cases", tag = "anonymous", request_body = NewCase,
+    params(("Proof-Of-Work" = String, Header, description = "`token:nonce` solving a challenge from `POST /api/v1/challenges`")),
+    responses(
+        (status = 201, description = "Stored durably; keep the receipt", body = CaseCreated),
+        (status = 400, description = "Invalid fields, photo or proof of work", body = ApiErrorBody),
+        (status = 413, description = "Body or photo too large", body = ApiErrorBody),
+        (status = 415, description = "Neither JSON nor multipart, or a photo that is not JPEG, PNG or WebP", body = ApiErrorBody),
+    ))]
+#[allow(clippy::too_many_arguments)]
+pub async fn submit(
+    req: HttpRequest,
+    payload: web::Payload,
+    challenges: web::Data<Challenges>,
+    hasher: web::Data<PasswordHasher>,
+    sealer: web::Data<Sealer>,
+    committer: web::Data<GroupCommitter>,
+    notifier: web::Data<ModeratorNotifier>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let proof = challenges.verify(
+        req.headers()
+            .get("Proof-Of-Work")
+            .and_then(|v| v.to_str().ok()),
+    )?;
+    let upload = uploads::read_parts(&req, payload, "case", "photo", 1).await?;
+    let case: NewCase = uploads::parse_json(&upload.json)?;
+    let case = CheckedCase::check(case)?;
+    let photo = uploads::sanitize(upload.images).await?.into_iter().next();
+    let sealed = web::block({
+        let sealer = sealer.clone();
+        move || cases::seal_case(&sealer, &case, photo)
+    })
+    .await??;
+    let sealed = std::sync::Arc::new(sealed);
+    for _ in 0..3 {
+        let receipt = tips::new_receipt();
+        let hash = hex::encode(
+            hasher
+                .derive(receipt.digits().as_bytes().to_vec(), sealer.receipt_salt())
+                .await?,
+        );
+        let number = cases::new_case_number();
+        let proof = proof.clone();
+        let stored = {
+            let sealed = sealed.clone();
+            let number = number.clone();
+            committer
+                .run(move |conn| {
+                    pow::spend(conn, &proof)?;
+                    cases::insert_case(conn, &sealed, Some(&hash), &number)
+                })
+                .await?
+        };
+        if let Some(id) = stored {
+            notifier.something_new();
+            // Duplicate candidates are looked for after the family has its receipt: the
+            // answer never waits for them.
+            let sealer = sealer.clone();
+            let pool = pool.clone();
+            actix_web::rt::spawn(async move {
+                let found = with_db(&pool, move |conn| refresh_matches(conn, &sealer, id)).await;
+                if let Err(e) = found {
+                    tracing::error!(error = %e, "duplicate search failed for a new case");
+                }
+            });
+            return Ok(HttpResponse::Created().json(CaseCreated {
+                case_number: number,
+                receipt,
+            }));
+        }
+    }
+    Err(ApiError::Internal(anyhow::anyhow!(
+        "three receipts or case numbers in a row were taken"
+    )))
+}
+
+/// Looks for duplicates of case `id` again and stores what it finds.
+pub fn refresh_matches(
+    conn: &mut db::DbConnection,
+    sealer: &Sealer,
+    id: i64,
+) -> Result<Vec<sanad_shared::cases::CaseMatch>, ApiError> {
+    let row = cases::case_by_id(conn, id)?;
+    if let Some(content) = row.content(sealer)? {
+        let found = cases::find_duplicates(conn, sealer, id, &content, row.governorate())?;
+        conn.transaction(|conn| cases::store_matches(conn, id, &found))?;
+    }
+    cases::matches_of(conn, id)
+}
+
+fn case_ref(follow_up: FollowUp) -> Result<String, ApiError> {
+    match follow_up.0 {
+        Thread::Case(case_ref) => Ok(case_ref),
+        Thread::Tip(_) => Err(ApiError::FollowUpExpired),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/follow-up/case", tag = "anonymous", security(("follow_up" = [])),
+    responses(
+        (status = 200, description = "Case number, status and the conversation", body = CaseFollowUp),
+        (status = 401, description = "Token missing or expired: enter the receipt again", body = ApiErrorBody),
+    ))]
+pub async fn follow_up_view(
+    follow_up: FollowUp,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let case_ref = case_ref(follow_up)?;
+    let view = with_db(&pool, move |conn| {
+        let row = cases::case_by_ref(conn, &case_ref)?;
+        Ok(CaseFollowUp {
+            case_number: row.case_number.clone(),
+            status: row.status(),
+            reported_on: row.reported_on.clone(),
+            messages: cases::messages(conn, &sealer, &row)?,
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+#[utoipa::path(post, path = "/api/v1/follow-up/case/messages", tag = "anonymous", security(("follow_up" = [])), request_body = NewMessage,
+    responses(
+        (status = 201, description = "Stored durably; caseworkers see it", body = TipMessage),
+        (status = 400, description = "Empty or longer than 5,000 characters", body = ApiErrorBody),
+        (status = 401, description = "Token missing or expired", body = ApiErrorBody),
+    ))]
+pub async fn follow_up_message(
+    follow_up: FollowUp,
+    body: web::Json<NewMessage>,
+    sealer: web::Data<Sealer>,
+    committer: web::Data<GroupCommitter>,
+    notifier: web::Data<ModeratorNotifier>,
+) -> Result<HttpResponse, ApiError> {
+    let case_ref = case_ref(follow_up)?;
+    let problems = body.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidMessage(problems));
+    }
+    let text = body.into_inner().body;
+    let message = committer
+        .run(move |conn| {
+            let row = cases::case_by_ref(conn, &case_ref)?;
+            cases::add_message(conn, &sealer, &row, &text, None)
+        })
+        .await?;
+    notifier.something_new();
+    Ok(HttpResponse::Created().json(message))
+}
+
+fn entry(
+    auth: &StaffAuth,
+    action: &'static str,
+    object: String,
+    details: serde_json::Value,
+) -> Entry {
+    Entry {
+        actor: auth.actor(),
+        action,
+        object,
+        details,
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// Only cases with this status.
+    pub status: Option<String>,
+    /// Only cases from this governorate.
+    pub governorate: Option<String>,
+    /// Reported on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Reported on or before this day (`YYYY-MM-DD`).
+    pub to: Option<String>,
+    /// Only cases older than this id (the previous page's `next_before`).
+    pub before: Option<i64>,
+    /// Page size, 1 to 100 (default 50).
+    pub limit: Option<i64>,
+}
+
+fn day(text: Option<&str>) -> Result<Option<String>, ApiError> {
+    match text.filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => sanad_shared::cases::parse_partial_date(t)
+            .filter(|d| d.len() == 10)
+            .map(Some)
+            .ok_or_else(|| ApiError::InvalidRequest(format!("{t:?} is not a day (YYYY-MM-DD)"))),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), params(ListQuery),
+    responses(
+        (status = 200, description = "Cases, newest first", body = CasePage),
+        (status = 400, description = "Unknown status, governorate or bad day", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+    ))]
+pub async fn list(
+    auth: StaffAuth,
+    query: web::Query<ListQuery>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let query = query.into_inner();
+    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(t) => Some(
+            CaseStatus::parse(t)
+                .ok_or_else(|| ApiError::InvalidRequest(format!("unknown status {t:?}")))?,
+        ),
+        None => None,
+    };
+    let governorate = match query.governorate.as_deref().filter(|s| !s.is_empty()) {
+        Some(t) => Some(
+            Governorate::parse(t)
+                .ok_or_else(|| ApiError::InvalidRequest(format!("unknown governorate {t:?}")))?,
+        ),
+        None => None,
+    };
+    let filter = cases::ListFilter {
+        status,
+        governorate,
+        from: day(query.from.as_deref())?,
+        to: day(query.to.as_deref())?,
+        before: query.before,
+        limit: query.limit.unwrap_or(50).clamp(1, 100),
+    };
+    let page = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let (rows, next_before) = cases::list(conn, &filter)?;
+            let page = CasePage {
+                cases: cases::summaries(conn, &sealer, rows)?,
+                next_before,
+            };
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    "cases_listed",
+                    "cases".into(),
+                    json!({ "ids": page.cases.iter().map(|c| c.id).collect::<Vec<_>>() }),
+                ),
+            )?;
+            Ok(page)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct SearchQuery {
+    /// Any name, in Arabic or Kurdish letters or in Latin spelling.
+    pub q: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/cases/search", tag = "cases", security(("bearer" = [])), params(SearchQuery),
+    responses(
+        (status = 200, description = "Cases whose names match every word, best first", body = CasePage),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+    ))]
+pub async fn search(
+    auth: StaffAuth,
+    query: web::Query<SearchQuery>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let text = query.into_inner().q.unwrap_or_default();
+    if text.trim().is_empty() || text.chars().count() > 200 {
+        return Err(ApiError::InvalidRequest(
+            "q must hold 1 to 200 characters".into(),
+        ));
+    }
+    let page = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let rows = cases::search(conn, &sealer, &text)?;
+            let page = CasePage {
+                cases: cases::summaries(conn, &sealer, rows)?,
+                next_before: None,
+            };
+            // The words searched are personal data: the trail keeps only that a search
+            // happened and what it returned.
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    "cases_searched",
+                    "cases".into(),
+                    json!({ "ids": page.cases.iter().map(|c| c.id).collect::<Vec<_>>() }),
+                ),
+            )?;
+            Ok(page)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 200, description = "The case, its notes, messages and probable duplicates", body = CaseDetail),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such case", body = ApiErrorBody),
+    ))]
+pub async fn detail(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let id = path.into_inner();
+    let detail = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let detail = cases::detail(conn, &sealer, id)?;
+            audit::append(
+                conn,
+                &entry(&auth, "case_read", format!("case:{id}"), json!({})),
+            )?;
+            Ok(detail)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(detail))
+}
+
+#[utoipa::path(get, path = "/api/v1/cases/{id}/photo", tag = "cases", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 200, description = "The photo (JPEG, PNG or WebP)", content_type = "image/*"),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such case or no photo", body = ApiErrorBody),
+    ))]
+pub async fn photo(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let id = path.into_inner();
+    let (mime, bytes) = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let photo = cases::photo(conn, &sealer, id)?;
+            audit::append(
+                conn,
+                &entry(&auth, "case_photo_read", format!("case:{id}"), json!({})),
+            )?;
+            Ok(photo)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, mime))
+        .insert_header((header::CONTENT_DISPOSITION, "inline"))
+        .body(bytes))
+}
+
+#[utoipa::path(post, path = "/api/v1/cases/{id}/notes", tag = "cases", security(("bearer" = [])), request_body = NewNote,
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 201, description = "Note added"),
+        (status = 400, description = "Empty or too long", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such case", body = ApiErrorBody),
+    ))]
+pub async fn add_note(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    body: web::Json<NewNote>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let problems = NewMessage {
+        body: body.text.clone(),
+    }
+    .problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidMessage(problems));
+    }
+    let id = path.into_inner();
+    let text = body.into_inner().text;
+    let note = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let row = cases::case_by_id(conn, id)?;
+            let author = cases::staff_name(conn, &auth.staff_id)?;
+            let note = cases::add_note(
+                conn,
+                &sealer,
+                &row,
+                &author,
+                Some(&auth.staff_id),
+                Some(row.status().as_str()),
+                &text,
+                crate::audit::now_ms(),
+                None,
+            )?;
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    "case_note_added",
+                    format!("case:{id}"),
+                    json!({ "note": note }),
+                ),
+            )?;
+            Ok(note)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(json!({ "id": note })))
+}
+
+#[utoipa::path(post, path = "/api/v1/cases/{id}/messages", tag = "cases", security(("bearer" = [])), request_body = NewMessage,
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 201, description = "Sent; the family sees it on follow-up", body = TipMessage),
+        (status = 400, description = "Empty or too long", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such case", body = ApiErrorBody),
+    ))]
+pub async fn message(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    body: web::Json<NewMessage>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let problems = body.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidMessage(problems));
+    }
+    let id = path.into_inner();
+    let text = body.into_inner().body;
+    let message = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let row = cases::case_by_id(conn, id)?;
+            let message = cases::add_message(conn, &sealer, &row, &text, Some(&auth.staff_id))?;
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    "case_message_sent",
+                    format!("case:{id}"),
+                    json!({ "message": message.id }),
+                ),
+            )?;
+            Ok(message)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(message))
+}
+
+/// Sets the status. `deceased` takes an admin, or two different caseworkers: the first call
+/// records the proposal (`applied: false`), a second caseworker's call confirms it.
+#[utoipa::path(put, path = "/api/v1/cases/{id}/status", tag = "cases", security(("bearer" = [])), request_body = CaseStatusChange,
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 200, description = "Applied, or waiting for a second caseworker", body = CaseStatusResult),
+        (status = 400, description = "Closing without a reason", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such case", body = ApiErrorBody),
+    ))]
+pub async fn set_status(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    body: web::Json<CaseStatusChange>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let change = body.into_inner();
+    if change.status == CaseStatus::Closed && change.reason.is_none() {
+        return Err(ApiError::InvalidRequest(
+            "closing a case needs a reason: duplicate, withdrawn or resolved".into(),
+        ));
+    }
+    let id = path.into_inner();
+    let result = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let row = cases::case_by_id(conn, id)?;
+            let admin = auth.roles.contains(&Role::Admin);
+            let applied = if change.status == CaseStatus::Deceased && !admin {
+                // Confirmed when someone else proposed it.
+                matches!(row.deceased_proposed_by.as_deref(), Some(first) if first != auth.staff_id)
+            } else {
+                true
+            };
+            if applied {
+                cases::set_status(conn, id, change.status, change.reason)?;
+            } else {
+                cases::propose_deceased(conn, id, &auth.staff_id)?;
+            }
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    if applied {
+                        "case_status_changed"
+                    } else {
+                        "case_deceased_proposed"
+                    },
+                    format!("case:{id}"),
+                    json!({
+                        "from": row.status.as_str(),
+                        "to": change.status.as_str(),
+                        "reason": change.reason.map(|r| r.as_str()),
+                    }),
+                ),
+            )?;
+            Ok(CaseStatusResult {
+                applied,
+                status: if applied { change.status } else { row.status() },
+            })
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(result))
+}
+
+#[utoipa::path(post, path = "/api/v1/cases/{id}/matches/refresh", tag = "cases", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 200, description = "Probable duplicates, best first", body = [sanad_shared::cases::CaseMatch]),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such case", body = ApiErrorBody),
+    ))]
+pub async fn refresh(
+    auth: StaffAuth,
+    path: web::Path<i64>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let id = path.into_inner();
+    let found = with_db(&pool, move |conn| {
+        let found = refresh_matches(conn, &sealer, id)?;
+        audit::append(
+            conn,
+            &entry(
+                &auth,
+                "case_duplicates_searched",
+                format!("case:{id}"),
+                json!({}),
+            ),
+        )?;
+        Ok(found)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(found))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Decision {
+    /// `merge`: the other case is the duplicate and is closed, linked to this one.
+    /// `dismiss`: not the same person.
+    pub decision: String,
+}
+
+#[utoipa::path(put, path = "/api/v1/cases/{id}/matches/{other_id}", tag = "cases", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case that stays"), ("other_id" = i64, Path, description = "The probable duplicate")),
+    request_body(content = Object, description = "`{\"decision\": \"merge\"}` or `{\"decision\": \"dismiss\"}`"),
+    responses(
+        (status = 204, description = "Decided"),
+        (status = 400, description = "Unknown decision", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such match", body = ApiErrorBody),
+    ))]
+pub async fn decide(
+    auth: StaffAuth,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<Decision>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let (id, other) = path.into_inner();
+    let merge = match body.decision.as_str() {
+        "merge" => true,
+        "dismiss" => false,
+        other => {
+            return Err(ApiError::InvalidRequest(format!(
+                "decision must be merge or dismiss, not {other:?}"
+            )))
+        }
+    };
+    with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            cases::decide_match(conn, id, other, merge)?;
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    if merge {
+                        "case_merged"
+                    } else {
+                        "case_match_dismissed"
+                    },
+                    format!("case:{id}"),
+                    json!({ "other": other }),
+                ),
+            )?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ExportQuery {
+    /// Who receives the file: `committee`, `government` or `humanitarian`. Only cases whose
+    /// family allowed sharing with them are included.
+    pub recipient: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/pfif", tag = "cases", security(("bearer" = [])), params(ExportQuery),
+    responses(
+        (status = 200, description = "A PFIF 1.4 document", content_type = "application/xml"),
+        (status = 400, description = "Unknown recipient", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+    ))]
+pub async fn export(
+    auth: StaffAuth,
+    query: web::Query<ExportQuery>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+    site: web::Data<crate::startup::Site>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(CASEWORK)?;
+    let recipient =
+        Consent::parse(query.recipient.as_deref().unwrap_or_default()).ok_or_else(|| {
+            ApiError::InvalidRequest(
+                "recipient must be committee, government or humanitarian".into(),
+            )
+        })?;
+    let domain = crate::exchange::domain_of(&site.public_url);
+    let xml = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let (xml, ids) = crate::exchange::export(conn, &sealer, &domain, recipient)?;
+            audit::append(
+                conn,
+                &entry(
+                    &auth,
+                    "pfif_exported",
+                    "cases".into(),
+                    json!({ "recipient": recipient.as_str(), "ids": ids }),
+                ),
+            )?;
+            Ok(xml)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/xml; charset=utf-8"))
+        .body(xml))
+}
+
+#[utoipa::path(post, path = "/api/v1/pfif", tag = "cases", security(("bearer" = [])),
+    request_body(content = String, content_type = "application/xml", description = "A PFIF 1.4 document from a partner"),
+    responses(
+        (status = 200, description = "Cases created or updated; a second import of the same document changes nothing", body = PfifImported),
+        (status = 400, description = "Not a PFIF document", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 413, description = "Larger than 16 MB", body = ApiErrorBody),
+    ))]
+pub async fn import(
+    auth: StaffAuth,
+    body: web::Bytes,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+    site: web::Data<crate::startup::Site>,
+) -> Result<HttpResponse, ApiError> {
+    let domain = crate::exchange::domain_of(&site.public_url);
+    auth.require(CASEWORK)?;
+    let text = String::from_utf8(body.to_vec())
+        .map_err(|_| ApiError::InvalidRequest("the document is not UTF-8".into()))?;
+    let actor = auth.actor();
+    let imported = with_db(&pool, move |conn| {
+        conn.transaction(|conn| {
+            let imported = crate::exchange::import(conn, &sealer, &domain, &text)?;
+            audit::append(
+                conn,
+                &Entry {
+                    actor,
+                    action: "pfif_imported",
+                    object: "cases".into(),
+                    details: json!({ "created": imported.created, "updated": imported.updated, "notes": imported.notes_added }),
+                },
+            )?;
+            Ok(imported)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(imported))
+}
+
+/// The caseworkers' list line of a case.
+pub fn summary(row: &cases::CaseRow, name: Option<String>, open_matches: u32) -> CaseSummary {
+    CaseSummary {
+        id: row.id,
+        case_number: row.case_number.clone(),
+        status: row.status(),
+        governorate: row.governorate(),
+        reported_on: row.reported_on.clone(),
+        name,
+        open_matches,
+    }
+}
