@@ -1,0 +1,111 @@
+//! For `cargo xtask bench`: fills a data folder's database with synthetic missing-person cases,
+//! sealed and indexed exactly as reports through the API are (without the receipt hash, which
+//! would take hours of Argon2 and is not what the duplicate search measures).
+//!
+//! `seed_cases <data dir> <count>`
+
+use anyhow::Context as _;
+use diesel::Connection as _;
+use rand::{rngs::StdRng, Rng as _, SeedableRng as _};
+use sanad_backend::{
+    cases::{self, CheckedCase},
+    crypto::Sealer,
+    db::{self, DatabaseUrl},
+};
+use sanad_shared::{
+    cases::{CaseRecord, Consent, PersonNames, Sex},
+    tips::Governorate,
+};
+
+const GIVEN: &[&str] = &[
+    "محمد", "علي", "حسين", "حسن", "أحمد", "عباس", "جاسم", "كريم", "مصطفى", "عمر", "يوسف", "إبراهيم",
+    "حيدر", "مهدي", "سجاد", "مرتضى", "كرار", "زيد", "خالد", "سعد", "فلاح", "رعد", "ماجد", "عادل",
+    "سلام", "نبيل", "قاسم", "صادق", "جعفر", "باقر", "منتظر", "علاء", "ضياء", "هادي", "رشيد", "سامي",
+    "طارق", "وليد", "ياسر", "أنور", "هيمن", "كاروان", "ريبوار", "شوان", "دلشاد", "آزاد", "سيروان",
+    "بختيار", "هاوكار", "زانا", "عبدالله", "عبدالرحمن", "عبدالكريم", "عبدالحسين", "عبدالأمير",
+    "فاضل", "ناصر", "حمزة", "بلال", "أيوب",
+];
+const FAMILY: &[&str] = &[
+    "الجبوري", "الدليمي", "التميمي", "الساعدي", "الخزرجي", "الزبيدي", "العبيدي", "الشمري", "الربيعي",
+    "الكعبي", "الموسوي", "الحسيني", "العامري", "اللامي", "المالكي", "الكناني", "البياتي", "الطائي",
+    "العزاوي", "الجنابي", "البرزنجي", "الهماوندي", "الجاف", "الزيباري", "البارزاني", "السورچي",
+    "الدوسكي", "الطالباني", "الكاكائي", "الشبكي",
+];
+const MOTHERS: &[&str] = &[
+    "فاطمة", "زينب", "مريم", "خديجة", "سعاد", "نادية", "هدى", "رقية", "أم البنين", "سكينة", "بشرى",
+    "ليلى", "كوثر", "نسرين", "شيرين", "كلثوم", "أمل", "وفاء", "سلمى", "جميلة",
+];
+
+fn pick<'a>(rng: &mut StdRng, list: &[&'a str]) -> &'a str {
+    list[rng.gen_range(0..list.len())]
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let data_dir = std::path::PathBuf::from(args.next().context("data dir")?);
+    let count: usize = args.next().context("count")?.parse()?;
+    db::prepare_data_dir(&data_dir)?;
+    let url = match std::env::var("SANAD_DATABASE_URL") {
+        Ok(url) => DatabaseUrl::parse(&url)?,
+        Err(_) => DatabaseUrl::Sqlite(data_dir.join("sanad.db")),
+    };
+    db::run_migrations(&url)?;
+    let sealer = Sealer::load(None, &data_dir)?;
+    let pool = db::pool(&url, 1)?;
+    let mut conn = pool.get()?;
+    let mut rng = StdRng::seed_from_u64(20261125);
+    let started = std::time::Instant::now();
+    let mut inserted = 0;
+    while inserted < count {
+        let batch = (count - inserted).min(1000);
+        let mut sealed = Vec::with_capacity(batch);
+        for _ in 0..batch {
+            let governorate = Governorate::ALL[rng.gen_range(0..Governorate::ALL.len())];
+            let record = CaseRecord {
+                names: PersonNames {
+                    given: pick(&mut rng, GIVEN).to_owned(),
+                    father: pick(&mut rng, GIVEN).to_owned(),
+                    grandfather: Some(pick(&mut rng, GIVEN).to_owned()),
+                    family: Some(pick(&mut rng, FAMILY).to_owned()),
+                    mother: Some(format!(
+                        "{} {}",
+                        pick(&mut rng, MOTHERS),
+                        pick(&mut rng, GIVEN)
+                    )),
+                    latin: None,
+                },
+                sex: Some(Sex::Male),
+                date_of_birth: Some(rng.gen_range(1985..2008).to_string()),
+                phones: vec![format!("+96477{:08}", rng.gen_range(0..100_000_000))],
+                reporter_relationship: "mother".into(),
+                reporter_name: pick(&mut rng, MOTHERS).into(),
+                reporter_phone: format!("+96478{:08}", rng.gen_range(0..100_000_000)),
+                ..CaseRecord::default()
+            };
+            let checked = CheckedCase {
+                content: record,
+                governorate: Some(governorate),
+                consent: Consent::Committee,
+            };
+            sealed.push(cases::seal_case(&sealer, &checked, None).map_err(|e| anyhow::anyhow!("{e}"))?);
+        }
+        conn.transaction(|conn| -> anyhow::Result<()> {
+            for case in &sealed {
+                loop {
+                    let stored = cases::insert_case(conn, case, None, &cases::new_case_number())
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    if stored.is_some() {
+                        break;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        inserted += batch;
+    }
+    println!(
+        "seeded {count} cases in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
