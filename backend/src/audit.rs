@@ -95,6 +95,25 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// Runs `work` in a transaction that holds the write lock from its first statement. Handlers that
+/// read and then append to the trail need it: on SQLite a transaction that first reads and then
+/// writes cannot wait for another writer (its snapshot is stale) and fails at once with "database
+/// is locked", so two moderators opening tips together would see errors.
+pub fn audited<T, E>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(|conn| {
+        diesel::update(audit_head::table.find(1))
+            .set(audit_head::last_seq.eq(audit_head::last_seq))
+            .execute(conn)?;
+        work(conn)
+    })
+}
+
 /// Appends `entry` and returns its record. Safe to call from many connections and instances at
 /// once: the first statement updates the head row, which takes the write lock on SQLite and a
 /// row lock on PostgreSQL, so appends are serialised and the chain never forks.

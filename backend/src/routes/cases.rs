@@ -263,7 +263,7 @@ pub async fn list(
         limit: query.limit.unwrap_or(50).clamp(1, 100),
     };
     let page = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let (rows, next_before) = cases::list(conn, &filter)?;
             let page = CasePage {
                 cases: cases::summaries(conn, &sealer, rows)?,
@@ -311,7 +311,7 @@ pub async fn search(
         ));
     }
     let page = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let rows = cases::search(conn, &sealer, &text)?;
             let page = CasePage {
                 cases: cases::summaries(conn, &sealer, rows)?,
@@ -352,7 +352,7 @@ pub async fn detail(
     auth.require(CASEWORK)?;
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let detail = cases::detail(conn, &sealer, id)?;
             audit::append(
                 conn,
@@ -382,7 +382,7 @@ pub async fn photo(
     auth.require(CASEWORK)?;
     let id = path.into_inner();
     let (mime, bytes) = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let photo = cases::photo(conn, &sealer, id)?;
             audit::append(
                 conn,
@@ -425,7 +425,7 @@ pub async fn add_note(
     let id = path.into_inner();
     let text = body.into_inner().text;
     let note = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let row = cases::case_by_id(conn, id)?;
             let author = cases::staff_name(conn, &auth.staff_id)?;
             let note = cases::add_note(
@@ -479,7 +479,7 @@ pub async fn message(
     let id = path.into_inner();
     let text = body.into_inner().body;
     let message = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let row = cases::case_by_id(conn, id)?;
             let message = cases::add_message(conn, &sealer, &row, &text, Some(&auth.staff_id))?;
             audit::append(
@@ -524,7 +524,7 @@ pub async fn set_status(
     }
     let id = path.into_inner();
     let result = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let row = cases::case_by_id(conn, id)?;
             let admin = auth.roles.contains(&Role::Admin);
             let applied = if change.status == CaseStatus::Deceased && !admin {
@@ -633,7 +633,7 @@ pub async fn decide(
         }
     };
     with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             cases::decide_match(conn, id, other, merge)?;
             audit::append(
                 conn,
@@ -685,7 +685,7 @@ pub async fn export(
         })?;
     let domain = crate::exchange::domain_of(&site.public_url);
     let xml = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let (xml, ids) = crate::exchange::export(conn, &sealer, &domain, recipient)?;
             audit::append(
                 conn,
@@ -727,7 +727,7 @@ pub async fn import(
         .map_err(|_| ApiError::InvalidRequest("the document is not UTF-8".into()))?;
     let actor = auth.actor();
     let imported = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let imported = crate::exchange::import(conn, &sealer, &domain, &text)?;
             audit::append(
                 conn,

@@ -2,7 +2,6 @@
 //! replying to the tipster and setting the status.
 
 use actix_web::{http::header, web, HttpResponse};
-use diesel::Connection as _;
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
     staff::Role,
@@ -88,7 +87,7 @@ pub async fn detail(
     auth.require(MODERATE)?;
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
-        conn.transaction(|conn| -> Result<_, ApiError> {
+        audit::audited(conn, |conn| -> Result<_, ApiError> {
             let detail = tips::detail(conn, &sealer, id)?;
             audit::append(conn, &entry(&auth, "tip_read", id, json!({})))?;
             Ok(detail)
@@ -116,7 +115,7 @@ pub async fn attachment(
     auth.require(MODERATE)?;
     let (id, attachment_id) = path.into_inner();
     let (mime, bytes) = with_db(&pool, move |conn| {
-        conn.transaction(|conn| -> Result<_, ApiError> {
+        audit::audited(conn, |conn| -> Result<_, ApiError> {
             let picture = tips::attachment(conn, &sealer, id, attachment_id)?;
             audit::append(
                 conn,
@@ -162,7 +161,7 @@ pub async fn reply(
     let id = path.into_inner();
     let text = body.into_inner().body;
     let message = with_db(&pool, move |conn| {
-        conn.transaction(|conn| -> Result<_, ApiError> {
+        audit::audited(conn, |conn| -> Result<_, ApiError> {
             let tip_ref = tips::ref_of(conn, id)?;
             let sealed = tips::seal_message(&sealer, &tip_ref, &text)?;
             let message = tips::add_message(conn, &tip_ref, sealed, Some(&auth.staff_id))?;
@@ -206,7 +205,7 @@ pub async fn set_status(
     }
     let id = path.into_inner();
     with_db(&pool, move |conn| {
-        conn.transaction(|conn| -> Result<_, ApiError> {
+        audit::audited(conn, |conn| -> Result<_, ApiError> {
             let before = tips::set_status(
                 conn,
                 &sealer,

@@ -259,6 +259,24 @@ async fn a_tip_is_followed_up_with_its_receipt_and_worked_by_a_moderator() {
 }
 
 #[actix_web::test]
+async fn moderators_reading_at_the_same_time_do_not_lock_each_other_out() {
+    let app = spawn_app().await;
+    submitted(&app, &tip("read by many")).await;
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let auth = bearer(&moderator.token);
+    let page = json(app.authorized("GET", "/api/v1/tips", &auth, None).await).await;
+    let id = page["tips"][0]["id"].as_i64().unwrap();
+    let path = format!("/api/v1/tips/{id}");
+    let reads = (0..12).map(|_| app.authorized("GET", &path, &auth, None));
+    let statuses: Vec<u16> = futures_util::future::join_all(reads)
+        .await
+        .into_iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    assert_eq!(statuses, vec![200; 12], "every audited read succeeds");
+}
+
+#[actix_web::test]
 async fn tips_sharing_a_phone_or_account_are_linked_without_storing_either_in_clear() {
     let app = spawn_app().await;
     submitted(&app, &tip("first")).await;
