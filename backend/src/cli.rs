@@ -50,6 +50,10 @@ pub enum Command {
     /// Remove the personal data of cases closed longer ago than SANAD_RETENTION_DAYS (the
     /// server also does this every hour).
     Retention,
+    /// Load the awareness articles shipped with Sanad, or update them to this version's text.
+    /// Safe to repeat: articles are matched by slug, and one an editor changed is never
+    /// overwritten.
+    Seed,
     /// Operations on the audit trail.
     Audit {
         #[command(subcommand)]
@@ -222,6 +226,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let wiped = crate::cases::retention_pass(&mut conn, cli.config.retention_days)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{wiped} closed cases had their personal data removed.");
+            Ok(())
+        }
+        Command::Seed => {
+            let url = cli.config.database_url()?;
+            db::prepare_data_dir(&cli.config.data_dir)?;
+            db::run_migrations(&url)?;
+            let mut conn = db::pool(&url, 1)?.get()?;
+            let report = crate::articles::seed::seed(&mut conn, audit::Actor::Command)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "{} articles created, {} updated, {} unchanged, {} kept because editors changed them; {} campaigns created, {} updated.",
+                report.created.len(),
+                report.updated.len(),
+                report.unchanged.len(),
+                report.kept.len(),
+                report.campaigns_created.len(),
+                report.campaigns_updated.len()
+            );
+            for slug in &report.kept {
+                println!("kept: {slug}");
+            }
             Ok(())
         }
         Command::Audit {

@@ -87,6 +87,12 @@ pub enum ApiError {
     FollowUpExpired,
     #[error("password refused: {0:?}")]
     Password(crate::auth::password::Problem),
+    #[error("the article has invalid fields")]
+    InvalidArticle(Vec<sanad_shared::tips::FieldProblem>),
+    #[error("the slug is taken")]
+    SlugTaken,
+    #[error("a newer revision was saved meanwhile")]
+    EditConflict { revision: i64 },
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -142,6 +148,9 @@ impl ApiError {
             ApiError::ReceiptUnknown => ErrorCode::ReceiptUnknown,
             ApiError::FollowUpExpired => ErrorCode::FollowUpExpired,
             ApiError::Password(problem) => problem.code(),
+            ApiError::InvalidArticle(_) => ErrorCode::InvalidArticle,
+            ApiError::SlugTaken => ErrorCode::SlugTaken,
+            ApiError::EditConflict { .. } => ErrorCode::EditConflict,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -161,7 +170,9 @@ impl ApiError {
             }
             ApiError::InvalidTip(problems)
             | ApiError::InvalidCase(problems)
-            | ApiError::InvalidMessage(problems) => serde_json::to_value(problems).ok(),
+            | ApiError::InvalidMessage(problems)
+            | ApiError::InvalidArticle(problems) => serde_json::to_value(problems).ok(),
+            ApiError::EditConflict { revision } => Some(json!({ "revision": revision })),
             ApiError::InvalidPhoneNumber { index } | ApiError::Image { index, .. } => {
                 Some(json!({ "index": index }))
             }

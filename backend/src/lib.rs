@@ -1,6 +1,7 @@
 //! Sanad's server. `startup` assembles the actix-web application (the same one the tests run);
 //! `routes` holds one module per API area; `db` picks SQLite or PostgreSQL from the URL.
 
+pub mod articles;
 pub mod attachments;
 pub mod audit;
 pub mod auth;

@@ -212,6 +212,88 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    campaigns (id) {
+        id -> BigInt,
+        slug -> Text,
+        titles -> Text,
+        period_start -> Nullable<Text>,
+        period_end -> Nullable<Text>,
+        seed_hash -> Nullable<Text>,
+        created_at_ms -> BigInt,
+        updated_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
+    media (id) {
+        id -> Text,
+        mime -> Text,
+        width -> Integer,
+        height -> Integer,
+        size_bytes -> Integer,
+        data -> Binary,
+        uploaded_by -> Nullable<Text>,
+        created_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
+    articles (id) {
+        id -> BigInt,
+        slug -> Text,
+        category -> Text,
+        campaign_id -> Nullable<BigInt>,
+        status -> Text,
+        featured -> Bool,
+        publish_at_ms -> Nullable<BigInt>,
+        needs_review -> Bool,
+        review_note -> Nullable<Text>,
+        revision -> BigInt,
+        content_hash -> Text,
+        seed_hash -> Nullable<Text>,
+        created_at_ms -> BigInt,
+        updated_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
+    article_translations (article_id, language) {
+        article_id -> BigInt,
+        language -> Text,
+        title -> Text,
+        summary -> Text,
+        body -> Text,
+        image_id -> Nullable<Text>,
+        image_alt -> Nullable<Text>,
+        updated_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
+    article_revisions (id) {
+        id -> BigInt,
+        article_id -> BigInt,
+        revision -> BigInt,
+        at_ms -> BigInt,
+        staff_id -> Nullable<Text>,
+        author -> Text,
+        kind -> Text,
+        language -> Nullable<Text>,
+        fields -> Text,
+        snapshot -> Text,
+    }
+}
+
+diesel::table! {
+    article_reads (article_id, language, day) {
+        article_id -> BigInt,
+        language -> Text,
+        day -> Text,
+        count -> BigInt,
+    }
+}
+
 diesel::joinable!(staff_roles -> staff (staff_id));
 diesel::joinable!(staff_links -> staff (staff_id));
 diesel::joinable!(staff_sessions -> staff (staff_id));
@@ -223,6 +305,11 @@ diesel::joinable!(case_keys -> cases (case_id));
 diesel::joinable!(case_photos -> cases (case_id));
 diesel::joinable!(case_notes -> cases (case_id));
 diesel::joinable!(case_messages -> cases (case_id));
+diesel::joinable!(articles -> campaigns (campaign_id));
+diesel::joinable!(article_translations -> articles (article_id));
+diesel::joinable!(article_translations -> media (image_id));
+diesel::joinable!(article_revisions -> articles (article_id));
+diesel::joinable!(article_reads -> articles (article_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -244,4 +331,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_notes,
     case_messages,
     case_matches,
+    campaigns,
+    media,
+    articles,
+    article_translations,
+    article_revisions,
+    article_reads,
 );

@@ -24,7 +24,8 @@ use crate::{
     openapi,
     pow::Challenges,
     routes::{
-        audit, auth, cases, challenges, health, languages, me, moderation, settings, staff,
+        articles, audit, auth, cases, challenges, editor, health, languages, me, moderation,
+        settings, staff,
         tips::{self, ReceiptThrottle},
     },
     telemetry,
@@ -59,6 +60,7 @@ pub struct AppContext {
     pub committer: web::Data<GroupCommitter>,
     pub receipt_throttle: web::Data<ReceiptThrottle>,
     pub notifier: web::Data<ModeratorNotifier>,
+    pub articles: web::Data<crate::articles::ArticleService>,
     pub json_limit: usize,
 }
 
@@ -121,6 +123,7 @@ pub fn app(
         .app_data(ctx.committer.clone())
         .app_data(ctx.receipt_throttle.clone())
         .app_data(ctx.notifier.clone())
+        .app_data(ctx.articles.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(ctx.json_limit)
@@ -130,6 +133,7 @@ pub fn app(
         .app_data(web::QueryConfig::default().error_handler(error::query_error))
         .service(web::resource("/healthz").route(web::get().to(health::healthz)))
         .service(web::resource("/readyz").route(web::get().to(health::readyz)))
+        .service(web::resource("/media/{name}").route(web::get().to(articles::media)))
         .service(
             web::scope("/api/v1")
                 .service(web::resource("/openapi.json").route(web::get().to(openapi::openapi_json)))
@@ -229,7 +233,38 @@ pub fn app(
                 .service(
                     secured!("/staff/{id}/reactivate").route(web::post().to(staff::reactivate)),
                 )
-                .service(secured!("/audit").route(web::get().to(audit::list))),
+                .service(secured!("/audit").route(web::get().to(audit::list)))
+                .service(web::resource("/articles").route(web::get().to(articles::list)))
+                .service(web::resource("/articles/{slug}").route(web::get().to(articles::detail)))
+                .service(
+                    secured!("/editor/articles")
+                        .route(web::get().to(editor::list))
+                        .route(web::post().to(editor::create)),
+                )
+                .service(
+                    secured!("/editor/articles/{id}")
+                        .route(web::get().to(editor::detail))
+                        .route(web::put().to(editor::update)),
+                )
+                .service(
+                    secured!("/editor/articles/{id}/translations/{lang}")
+                        .route(web::put().to(editor::translation)),
+                )
+                .service(
+                    secured!("/editor/articles/{id}/status")
+                        .route(web::post().to(editor::set_status)),
+                )
+                .service(
+                    secured!("/editor/articles/{id}/revisions")
+                        .route(web::get().to(editor::revisions)),
+                )
+                .service(secured!("/editor/preview").route(web::post().to(editor::preview)))
+                .service(
+                    secured!("/editor/campaigns")
+                        .route(web::get().to(editor::campaigns))
+                        .route(web::post().to(editor::create_campaign)),
+                )
+                .service(secured!("/editor/media").route(web::post().to(editor::upload))),
         )
         .default_service(web::to(frontend::serve))
         .wrap(ErrorHandlers::new().default_handler(error::render_error))
@@ -276,11 +311,16 @@ impl Application {
     }
 }
 
-/// Wipes expired closed cases at start and every hour after, on a thread of its own.
-fn start_retention(pool: web::Data<db::Pool>, days: u32) {
+/// Wipes expired closed cases at start and every hour after, on a thread of its own. The thread
+/// holds the pool only while it works, so a stopped application's connections close (and ends
+/// at its next wake-up).
+fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
     let spawned = std::thread::Builder::new()
         .name("retention".into())
         .spawn(move || loop {
+            let Some(pool) = pool.upgrade() else {
+                break;
+            };
             match pool.get() {
                 Ok(mut conn) => match crate::cases::retention_pass(&mut conn, days) {
                     Ok(0) => {}
@@ -289,6 +329,7 @@ fn start_retention(pool: web::Data<db::Pool>, days: u32) {
                 },
                 Err(e) => tracing::error!(error = %e, "retention pass: no connection"),
             }
+            drop(pool);
             std::thread::sleep(std::time::Duration::from_secs(3600));
         });
     if let Err(e) = spawned {
@@ -333,9 +374,13 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.data_dir,
     )?;
     let sealer = Sealer::load(config.encryption_key.as_deref(), &config.data_dir)?;
-    start_retention(web::Data::new(pool.clone()), config.retention_days);
     let committer = GroupCommitter::start(pool.clone())?;
     let pool = web::Data::new(pool);
+    start_retention(
+        std::sync::Arc::downgrade(&pool.clone().into_inner()),
+        config.retention_days,
+    );
+    let articles = crate::articles::ArticleService::start(&pool).await;
     let locales = web::Data::new(Locales::load()?);
     let mailer = web::Data::new(mailer);
     let notifier = ModeratorNotifier::new(
@@ -360,6 +405,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         committer: web::Data::new(committer),
         receipt_throttle: web::Data::new(ReceiptThrottle(Throttle::default())),
         notifier: web::Data::new(notifier),
+        articles,
         json_limit: config.json_limit,
     })
 }

@@ -48,6 +48,12 @@ pub enum ErrorCode {
     ReceiptMalformed,
     ReceiptUnknown,
     FollowUpExpired,
+    /// An article, translation or campaign with invalid fields; `details` lists them.
+    InvalidArticle,
+    /// Another article or campaign already has this slug.
+    SlugTaken,
+    /// Someone saved a newer revision since this editor loaded it.
+    EditConflict,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -57,7 +63,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 42] = [
+    pub const ALL: [ErrorCode; 45] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -98,6 +104,9 @@ impl ErrorCode {
         ErrorCode::ReceiptMalformed,
         ErrorCode::ReceiptUnknown,
         ErrorCode::FollowUpExpired,
+        ErrorCode::InvalidArticle,
+        ErrorCode::SlugTaken,
+        ErrorCode::EditConflict,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -144,6 +153,9 @@ impl ErrorCode {
             ErrorCode::ReceiptMalformed => "receipt_malformed",
             ErrorCode::ReceiptUnknown => "receipt_unknown",
             ErrorCode::FollowUpExpired => "follow_up_expired",
+            ErrorCode::InvalidArticle => "invalid_article",
+            ErrorCode::SlugTaken => "slug_taken",
+            ErrorCode::EditConflict => "edit_conflict",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -192,6 +204,9 @@ impl ErrorCode {
             ErrorCode::ReceiptMalformed => "error-receipt-malformed",
             ErrorCode::ReceiptUnknown => "error-receipt-unknown",
             ErrorCode::FollowUpExpired => "error-follow-up-expired",
+            ErrorCode::InvalidArticle => "error-invalid-article",
+            ErrorCode::SlugTaken => "error-slug-taken",
+            ErrorCode::EditConflict => "error-edit-conflict",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -219,14 +234,19 @@ impl ErrorCode {
             | ErrorCode::InvalidMessage
             | ErrorCode::ImageCorrupt
             | ErrorCode::TooManyImages
-            | ErrorCode::ReceiptMalformed => 400,
+            | ErrorCode::ReceiptMalformed
+            | ErrorCode::InvalidArticle => 400,
             ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::TotpRequired => {
                 401
             }
             ErrorCode::Forbidden | ErrorCode::TotpSetupRequired => 403,
             ErrorCode::TooManyAttempts => 429,
             ErrorCode::LinkInvalid => 410,
-            ErrorCode::EmailTaken | ErrorCode::LastAdmin | ErrorCode::TotpEnforced => 409,
+            ErrorCode::EmailTaken
+            | ErrorCode::LastAdmin
+            | ErrorCode::TotpEnforced
+            | ErrorCode::SlugTaken
+            | ErrorCode::EditConflict => 409,
             ErrorCode::MailFailed => 502,
             ErrorCode::ImageUnsupported => 415,
             ErrorCode::ImageTooLarge | ErrorCode::ImageTooManyPixels => 413,

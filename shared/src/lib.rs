@@ -2,6 +2,7 @@
 //! request, the spelling of an error code or the list of languages.
 
 pub mod api;
+pub mod articles;
 pub mod cases;
 pub mod digits;
 pub mod error;

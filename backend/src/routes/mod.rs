@@ -1,10 +1,12 @@
 //! One module per area of the API. Handlers stay thin: they parse, call a domain function or
 //! repository, and shape the answer.
 
+pub mod articles;
 pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod challenges;
+pub mod editor;
 pub mod health;
 pub mod languages;
 pub mod me;

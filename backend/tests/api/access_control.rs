@@ -12,6 +12,7 @@ const ALL: &[Role] = &[Role::Admin, Role::Moderator, Role::Caseworker, Role::Edi
 const ADMIN: &[Role] = &[Role::Admin];
 const MODERATE: &[Role] = &[Role::Admin, Role::Moderator];
 const CASEWORK: &[Role] = &[Role::Admin, Role::Caseworker];
+const EDIT: &[Role] = &[Role::Admin, Role::Editor];
 
 /// (method, path as in the OpenAPI document, roles allowed)
 const TABLE: &[(&str, &str, &[Role])] = &[
@@ -48,6 +49,21 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("PUT", "/api/v1/cases/{id}/matches/{other_id}", CASEWORK),
     ("GET", "/api/v1/pfif", CASEWORK),
     ("POST", "/api/v1/pfif", CASEWORK),
+    ("GET", "/api/v1/editor/articles", EDIT),
+    ("POST", "/api/v1/editor/articles", EDIT),
+    ("GET", "/api/v1/editor/articles/{id}", EDIT),
+    ("PUT", "/api/v1/editor/articles/{id}", EDIT),
+    (
+        "PUT",
+        "/api/v1/editor/articles/{id}/translations/{lang}",
+        EDIT,
+    ),
+    ("POST", "/api/v1/editor/articles/{id}/status", EDIT),
+    ("GET", "/api/v1/editor/articles/{id}/revisions", EDIT),
+    ("POST", "/api/v1/editor/preview", EDIT),
+    ("GET", "/api/v1/editor/campaigns", EDIT),
+    ("POST", "/api/v1/editor/campaigns", EDIT),
+    ("POST", "/api/v1/editor/media", EDIT),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {
@@ -106,14 +122,17 @@ async fn call(
     target: &str,
     n: usize,
 ) -> u16 {
-    // Tips and cases have numeric ids; staff ids are text.
-    let numeric = path.starts_with("/api/v1/tips") || path.starts_with("/api/v1/cases");
+    // Tips, cases and articles have numeric ids; staff ids are text.
+    let numeric = path.starts_with("/api/v1/tips")
+        || path.starts_with("/api/v1/cases")
+        || path.starts_with("/api/v1/editor");
     let target = if numeric { "1" } else { target };
     let url = app.url(
         &path
             .replace("{id}", target)
             .replace("{attachment_id}", "1")
-            .replace("{other_id}", "2"),
+            .replace("{other_id}", "2")
+            .replace("{lang}", "ckb"),
     );
     let mut request = app
         .client
@@ -133,6 +152,20 @@ async fn call(
         "/api/v1/cases/{id}/messages" => Some(json!({ "body": "hello" })),
         "/api/v1/cases/{id}/status" => Some(json!({ "status": "under_review" })),
         "/api/v1/cases/{id}/matches/{other_id}" => Some(json!({ "decision": "dismiss" })),
+        "/api/v1/editor/articles" => {
+            Some(json!({ "slug": format!("access-{n}"), "category": "help" }))
+        }
+        "/api/v1/editor/articles/{id}" => {
+            Some(json!({ "slug": "help-and-options-at-home", "category": "help" }))
+        }
+        "/api/v1/editor/articles/{id}/translations/{lang}" => {
+            Some(json!({ "title": "t", "summary": "s", "body": "b" }))
+        }
+        "/api/v1/editor/articles/{id}/status" => Some(json!({ "status": "in_review" })),
+        "/api/v1/editor/preview" => Some(json!({ "language": "ar", "body": "*hi*" })),
+        "/api/v1/editor/campaigns" => Some(
+            json!({ "slug": format!("campaign-{n}"), "titles": [{ "language": "ar", "text": "حملة" }] }),
+        ),
         _ => None,
     };
     if let Some(body) = body.filter(|_| method != "GET") {

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod access_control;
+mod articles;
 mod audit;
 mod cases;
 mod cli;

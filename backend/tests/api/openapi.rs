@@ -13,6 +13,8 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
     assert_eq!(
         listed,
         [
+            "/api/v1/articles",
+            "/api/v1/articles/{slug}",
             "/api/v1/audit",
             "/api/v1/auth/link",
             "/api/v1/auth/link/password",
@@ -30,6 +32,14 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
             "/api/v1/cases/{id}/photo",
             "/api/v1/cases/{id}/status",
             "/api/v1/challenges",
+            "/api/v1/editor/articles",
+            "/api/v1/editor/articles/{id}",
+            "/api/v1/editor/articles/{id}/revisions",
+            "/api/v1/editor/articles/{id}/status",
+            "/api/v1/editor/articles/{id}/translations/{lang}",
+            "/api/v1/editor/campaigns",
+            "/api/v1/editor/media",
+            "/api/v1/editor/preview",
             "/api/v1/follow-up",
             "/api/v1/follow-up/attachments",
             "/api/v1/follow-up/case",
@@ -56,6 +66,7 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
             "/api/v1/tips/{id}/messages",
             "/api/v1/tips/{id}/status",
             "/healthz",
+            "/media/{name}",
             "/readyz",
         ]
     );
