@@ -32,7 +32,83 @@ impl ApiFailure {
 /// GETs `url` and returns the body text of a successful answer.
 async fn get_text(url: &str) -> Result<String, ApiFailure> {
     let window = web_sys::window().ok_or(ApiFailure::Network)?;
-    finish(JsFuture::from(window.fetch_with_str(url)).await).await
+    let response = answer(JsFuture::from(window.fetch_with_str(url)).await)?;
+    finish(response).await.map_err(|refusal| refusal.failure)
+}
+
+/// What a request carries.
+pub enum Body {
+    Empty,
+    Json(String),
+    /// `multipart/form-data`; the browser writes the boundary into the Content-Type.
+    Form(web_sys::FormData),
+    /// Text of a given Content-Type (a PFIF document is `application/xml`).
+    Text {
+        text: String,
+        content_type: &'static str,
+    },
+}
+
+/// A failed call, with the error body as text for the pages that read its `details` (which
+/// field of a tip, which picture).
+#[derive(Clone, Debug)]
+pub struct Refusal {
+    pub failure: ApiFailure,
+    pub body: String,
+}
+
+impl From<ApiFailure> for Refusal {
+    fn from(failure: ApiFailure) -> Refusal {
+        Refusal {
+            failure,
+            body: String::new(),
+        }
+    }
+}
+
+/// Sends a request with any body and extra headers (`Authorization`, `Proof-Of-Work`); the
+/// body text of a successful answer, or the refusal.
+pub async fn request(
+    method: &str,
+    url: &str,
+    body: Body,
+    headers: &[(&str, &str)],
+) -> Result<String, Refusal> {
+    let response = fetch(method, url, body, headers).await?;
+    finish(response).await
+}
+
+async fn fetch(
+    method: &str,
+    url: &str,
+    body: Body,
+    headers: &[(&str, &str)],
+) -> Result<web_sys::Response, ApiFailure> {
+    let window = web_sys::window().ok_or(ApiFailure::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let set = web_sys::Headers::new().map_err(|_| ApiFailure::Network)?;
+    match body {
+        Body::Empty => {}
+        Body::Json(text) => {
+            set.set("Content-Type", "application/json")
+                .map_err(|_| ApiFailure::Network)?;
+            init.set_body(&wasm_bindgen::JsValue::from_str(&text));
+        }
+        Body::Form(form) => init.set_body(&form),
+        Body::Text { text, content_type } => {
+            set.set("Content-Type", content_type)
+                .map_err(|_| ApiFailure::Network)?;
+            init.set_body(&wasm_bindgen::JsValue::from_str(&text));
+        }
+    }
+    for (name, value) in headers {
+        set.set(name, value).map_err(|_| ApiFailure::Network)?;
+    }
+    init.set_headers(&set);
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| ApiFailure::Network)?;
+    answer(JsFuture::from(window.fetch_with_request(&request)).await)
 }
 
 /// Sends a request with an optional JSON body and bearer token; the body text of a successful
@@ -43,25 +119,15 @@ pub async fn send(
     body: Option<String>,
     token: Option<&str>,
 ) -> Result<String, ApiFailure> {
-    let window = web_sys::window().ok_or(ApiFailure::Network)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Network)?;
-    if let Some(body) = &body {
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(|_| ApiFailure::Network)?;
-        init.set_body(&wasm_bindgen::JsValue::from_str(body));
-    }
-    if let Some(token) = token {
-        headers
-            .set("Authorization", &format!("Bearer {token}"))
-            .map_err(|_| ApiFailure::Network)?;
-    }
-    init.set_headers(&headers);
-    let request =
-        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| ApiFailure::Network)?;
-    finish(JsFuture::from(window.fetch_with_request(&request)).await).await
+    let bearer = token.map(|token| format!("Bearer {token}"));
+    let headers: Vec<(&str, &str)> = bearer
+        .iter()
+        .map(|value| ("Authorization", value.as_str()))
+        .collect();
+    let body = body.map_or(Body::Empty, Body::Json);
+    request(method, url, body, &headers)
+        .await
+        .map_err(|refusal| refusal.failure)
 }
 
 /// Sends `body` as JSON and reads a JSON answer.
@@ -79,13 +145,38 @@ pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
     serde_json::from_str(&text).map_err(|_| ApiFailure::Server(ErrorCode::Unknown))
 }
 
-async fn finish(
-    fetched: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
-) -> Result<String, ApiFailure> {
-    let response: web_sys::Response = fetched
+/// GETs a file that needs the bearer token (a tip's picture), as a Blob the page shows through
+/// an object URL.
+pub async fn blob(url: &str, token: Option<&str>) -> Result<web_sys::Blob, ApiFailure> {
+    let bearer = token.map(|token| format!("Bearer {token}"));
+    let headers: Vec<(&str, &str)> = bearer
+        .iter()
+        .map(|value| ("Authorization", value.as_str()))
+        .collect();
+    let response = fetch("GET", url, Body::Empty, &headers).await?;
+    if !response.ok() {
+        return Err(finish(response)
+            .await
+            .err()
+            .map_or(ApiFailure::Network, |refusal| refusal.failure));
+    }
+    JsFuture::from(response.blob().map_err(|_| ApiFailure::Network)?)
+        .await
         .map_err(|_| ApiFailure::Network)?
         .dyn_into()
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| ApiFailure::Network)
+}
+
+fn answer(
+    fetched: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
+) -> Result<web_sys::Response, ApiFailure> {
+    fetched
+        .map_err(|_| ApiFailure::Network)?
+        .dyn_into()
+        .map_err(|_| ApiFailure::Network)
+}
+
+async fn finish(response: web_sys::Response) -> Result<String, Refusal> {
     let text = JsFuture::from(response.text().map_err(|_| ApiFailure::Network)?)
         .await
         .map_err(|_| ApiFailure::Network)?
@@ -97,7 +188,10 @@ async fn finish(
         let code = serde_json::from_str::<ApiError>(&text)
             .map(|body| body.error)
             .unwrap_or_else(|_| ErrorCode::for_status(response.status()));
-        Err(ApiFailure::Server(code))
+        Err(Refusal {
+            failure: ApiFailure::Server(code),
+            body: text,
+        })
     }
 }
 

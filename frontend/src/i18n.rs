@@ -132,14 +132,29 @@ pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stati
     move || i18n.message(key, None)
 }
 
-/// A translated string with arguments, e.g. `t_args("staff-invited", &[("email", email)])`;
-/// reactive when called inside a view closure.
-pub fn t_args(key: &'static str, args: &[(&'static str, String)]) -> String {
-    let mut fluent = Args::new();
-    for (name, value) in args {
-        fluent.set(*name, value.clone());
+/// A translated string with arguments, e.g. `t_args("staff-invited", &[("email", email)])`: a
+/// reactive closure like [`t`], to place in a view or call (`t_args(…)()`) for a one-off string.
+/// Every call returns the same closure type, as [`t`] does, so a page full of translated texts
+/// does not multiply the view code (each distinct closure type in a view costs its own copy).
+pub fn t_args(
+    key: &'static str,
+    args: &[(&'static str, String)],
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    let args = args.to_vec();
+    move || {
+        let mut fluent = Args::new();
+        for (name, value) in &args {
+            fluent.set(*name, value.clone());
+        }
+        i18n.message(key, Some(&fluent))
     }
-    use_i18n().message(key, Some(&fluent))
+}
+
+/// [`t`] for a key made at run time, such as `Governorate::message_key()`.
+pub fn t_owned(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.message(&key, None)
 }
 
 fn initial_language() -> Language {

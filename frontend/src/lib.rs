@@ -1,6 +1,7 @@
-//! What Sanad's two web apps share: the language and its messages (`i18n`), every HTTP call
+//! What Sanad's web apps share: the language and its messages (`i18n`), every HTTP call
 //! (`api`), client-side navigation (`router`), fetch state (`loader`) and common components.
-//! The public site lives in `public/`, the staff area in `staff/`; each is its own bundle.
+//! The public site lives in `public/`, its anonymous-tip pages in `tipster/`, the staff area in
+//! `staff/`; each is its own bundle.
 
 pub mod api;
 pub mod components;

@@ -65,3 +65,136 @@ mail-new-tip-body =
     { $link }
 
     لا تحتوي هذه الرسالة أبداً على مضمون أي بلاغ.
+
+## الصفحات: نموذج البلاغ، والإيصال، والمتابعة، وصفحات البلاغات للمشرفين.
+
+home-follow-up = هل أرسلت بلاغاً من قبل؟ تابعه برقم الإيصال.
+
+report-intro = أخبرنا بما تعرفه. لا حاجة إلى ذكر اسمك، ويمكنك ترك أي سؤال لا تعرف جوابه.
+report-privacy-title = ما يحتفظ به «سند» وما لا يحتفظ به أبداً
+report-privacy-nothing = لا حساب ولا عنوان IP ولا ملفات تعريف الارتباط: لا شيء يدل على من أرسل البلاغ.
+report-privacy-encrypted = يُحفظ نصك وصورك مشفّرين، ولا يطّلع عليهما إلا المشرفون.
+report-privacy-pictures = تُزال المعلومات المخفية داخل الصور، مثل المكان الذي التُقطت فيه الصورة، قبل حفظ أي شيء.
+report-privacy-draft = ما تكتبه يبقى في تبويب المتصفح هذا فقط حتى ترسله، فلا يضيع إذا أُعيد تحميل الصفحة. أما الصور فلا تُحفظ أبداً.
+report-subject = عمّ يتحدث بلاغك؟
+report-description = ماذا حدث؟
+report-description-hint = صف ما تعرفه: من، وماذا، وأين، ومتى، وكيف عرفت ذلك.
+report-count = { $count } / { $max } حرف
+report-more = تفاصيل إضافية (اختيارية)
+report-more-hint = تساعد الأسماء والأرقام والحسابات المشرفين على ربط البلاغات التي تتحدث عن المجنِّد نفسه.
+report-names = الأسماء
+report-names-hint = الأسماء أو الألقاب أو الكنى كما يستخدمها الناس.
+report-name-n = الاسم { $n }
+report-add-name = أضف اسماً
+report-phones = أرقام الهواتف
+report-phones-hint = كما تتصل بها، مثلاً 0770 123 4567 أو ‎+964 770 123 4567.
+report-phone-n = رقم الهاتف { $n }
+report-add-phone = أضف رقم هاتف
+report-accounts = حسابات أو قنوات أو روابط على الإنترنت
+report-account-platform-n = أين يوجد الحساب { $n }؟
+report-account-handle-n = اسم الحساب { $n } أو معرّفه (@) أو رابطه
+report-add-account = أضف حساباً
+report-agency = اسم المكتب أو الشركة
+report-governorate = المحافظة
+report-governorate-none = لست متأكداً
+report-place = المدينة أو القضاء أو المكان
+report-month = متى تقريباً؟ (الشهر والسنة)
+report-month-hint = يكفي شهر تقريبي.
+report-submit = أرسل البلاغ
+report-working = جارٍ تجهيز بلاغك…
+report-working-why = يُجري هاتفك عملية حسابية قصيرة تحمي «سند» من سيل البلاغات الوهمية الآلية. تستغرق بضع ثوانٍ؛ يرجى إبقاء هذه الصفحة مفتوحة.
+report-sending = جارٍ إرسال بلاغك…
+report-network = تعذّر إرسال البلاغ. تحقق من اتصالك بالإنترنت وحاول مرة أخرى؛ ما كتبته محفوظ.
+
+report-sent-title = تم إرسال بلاغك. شكراً لك.
+report-receipt-label = رقم إيصالك:
+report-receipt-explain = هذا الإيصال هو الطريقة الوحيدة للعودة إلى بلاغك وقراءة ردود المشرفين وإضافة معلومات. لا يمكن استرجاعه: فـ«سند» لا يعرف أي إيصال يخصك ولا يستطيع إرساله إليك مرة أخرى.
+report-receipt-keep = احفظه في مكان لا يصل إليه غيرك. كل من يملكه يستطيع قراءة المحادثة الخاصة ببلاغك.
+report-copy = نسخ
+report-copied = تم النسخ.
+report-copy-failed = لم ينجح ذلك. يرجى كتابة رقم الإيصال على ورقة.
+report-save-file = حفظ في ملف
+report-receipt-file =
+    إيصال «سند»: { $receipt }
+
+    لمتابعة بلاغك افتح { $address } وأدخل هذا الإيصال.
+    احفظه سراً: كل من يملكه يستطيع قراءة المحادثة الخاصة ببلاغك.
+report-kept = لقد حفظت رقم الإيصال
+report-done = تم
+
+form-problem-required = يرجى ملء هذا الحقل.
+form-problem-choose-subject = يرجى اختيار موضوع بلاغك.
+form-problem-too-long = النص طويل جداً. يرجى اختصاره.
+form-problem-too-many = عدد الإدخالات هنا كبير جداً. الحد الأقصى 10.
+form-problem-invalid-account = يرجى كتابة اسم أو معرّف (@) أو رابط.
+form-problem-invalid-date = يرجى اختيار شهر وسنة من 1990 فما بعد.
+form-remove = إزالة
+form-remove-row = إزالة الإدخال { $n }
+form-remove-named = إزالة { $name }
+pictures-label = الصور (اختيارية)
+pictures-hint = تفيد لقطات الشاشة للإعلانات أو المحادثات. صور JPEG أو PNG أو WebP، حتى 10 ميغابايت لكل صورة، و{ $max } صور كحد أقصى.
+pictures-choose = اختر الصور
+
+follow-up-title = تابع بلاغك
+follow-up-intro = أدخل رقم الإيصال الذي حصلت عليه عند إرسال بلاغك.
+follow-up-receipt = رقم الإيصال
+follow-up-receipt-hint = 16 رقماً. لا تهم المسافات والشرطات.
+follow-up-open = افتح بلاغي
+follow-up-privacy = لا يُحفظ إيصالك على هذا الجهاز. حفاظاً على سلامتك يُغلق البلاغ تلقائياً بعد 20 دقيقة.
+follow-up-status = الحالة
+follow-up-received-on = أُرسل بتاريخ { $date }
+follow-up-public-message = ملاحظة من المشرفين
+follow-up-conversation = المحادثة
+follow-up-no-messages = لا توجد رسائل بعد.
+follow-up-you = أنت
+follow-up-moderator = مشرف في «سند»
+follow-up-message = رسالتك إلى المشرفين
+follow-up-send = أرسل الرسالة
+follow-up-sent = تم إرسال رسالتك.
+follow-up-pictures = أضف صوراً
+follow-up-pictures-count = عدد الصور في بلاغك: { $count }. يمكنك إضافة { $left } أخرى.
+follow-up-pictures-send = أرسل الصور
+follow-up-pictures-added = تمت إضافة الصور.
+follow-up-refresh = تحقق من المستجدات
+follow-up-close = أغلق بلاغي
+
+staff-nav-tips = البلاغات
+tips-filter-status = الحالة
+tips-filter-all = الكل
+tips-empty = لا توجد بلاغات.
+tips-older = بلاغات أقدم
+tips-awaiting-reply = بانتظار الرد
+tips-pictures = الصور: { $count }
+tips-messages = الرسائل: { $count }
+tip-title = البلاغ { $id }
+tip-back = العودة إلى البلاغات
+tip-subject = الموضوع
+tip-status = الحالة
+tip-received = تاريخ الاستلام
+tip-language = لغة المُبلِّغ
+tip-governorate = المحافظة
+tip-place = المكان
+tip-agency = المكتب أو الشركة
+tip-month = متى تقريباً
+tip-names = الأسماء
+tip-phones = أرقام الهواتف
+tip-accounts = الحسابات على الإنترنت
+tip-not-given = غير مذكور
+tip-description = ماذا حدث
+tip-pictures = الصور
+tip-no-pictures = لا توجد صور.
+tip-picture-n = الصورة { $n }، افتحها بالحجم الكامل
+tip-linked = بلاغات تشترك في رقم هاتف أو حساب
+tip-linked-none = لا يشترك أي بلاغ آخر مع هذا البلاغ في رقم هاتف أو حساب.
+tip-linked-shared = المشترك:
+tip-conversation = المحادثة مع المُبلِّغ
+tip-no-messages = لا توجد رسائل بعد.
+tip-author-tipster = المُبلِّغ
+tip-author-moderator = المشرف
+tip-reply = الرد على المُبلِّغ
+tip-reply-hint = يقرؤه المُبلِّغ عندما يعود برقم إيصاله. لا تطلب أبداً اسمه أو مكان سكنه.
+tip-send-reply = أرسل الرد
+tip-status-title = الحالة وملاحظة للمُبلِّغ
+tip-public-message = ملاحظة تظهر للمُبلِّغ
+tip-public-message-hint = تظهر فوق المحادثة في صفحة المتابعة لدى المُبلِّغ. اتركها فارغة كي لا تظهر أي ملاحظة.
+tip-save-status = حفظ

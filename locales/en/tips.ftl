@@ -65,3 +65,136 @@ mail-new-tip-body =
     { $link }
 
     This email never contains the content of a report.
+
+## Pages: the report form, the receipt, follow-up, and the moderators' tip screens.
+
+home-follow-up = Already sent a report? Follow it with your receipt.
+
+report-intro = Tell us what you know. You do not need to give your name, and you can skip any question you cannot answer.
+report-privacy-title = What Sanad keeps, and what it never keeps
+report-privacy-nothing = No account, no IP address and no cookie: nothing that says who sent the report.
+report-privacy-encrypted = Your text and pictures are stored encrypted and only the moderators can read them.
+report-privacy-pictures = Hidden information inside pictures, such as the place where a photo was taken, is removed before anything is stored.
+report-privacy-draft = What you type is kept only in this browser tab until you send it, so a reload does not lose it. Pictures are never kept.
+report-subject = What is your report about?
+report-description = What happened?
+report-description-hint = Describe what you know: who, what, where and when, and how you learned it.
+report-count = { $count } / { $max } characters
+report-more = More details (optional)
+report-more-hint = Names, numbers and accounts help the moderators link reports about the same recruiter.
+report-names = Names
+report-names-hint = Names, nicknames or titles, as people use them.
+report-name-n = Name { $n }
+report-add-name = Add a name
+report-phones = Phone numbers
+report-phones-hint = As you would dial them, for example 0770 123 4567 or +964 770 123 4567.
+report-phone-n = Phone number { $n }
+report-add-phone = Add a phone number
+report-accounts = Online accounts, channels or links
+report-account-platform-n = Where is account { $n }?
+report-account-handle-n = Name, @handle or link of account { $n }
+report-add-account = Add an account
+report-agency = Name of the agency or company
+report-governorate = Governorate
+report-governorate-none = Not sure
+report-place = Town, district or place
+report-month = About when? (month and year)
+report-month-hint = An approximate month is enough.
+report-submit = Send the report
+report-working = Preparing your report…
+report-working-why = Your phone is doing a short calculation that protects Sanad from automated floods of fake reports. It takes a few seconds; please keep this page open.
+report-sending = Sending your report…
+report-network = The report could not be sent. Check your connection and try again; what you wrote is kept.
+
+report-sent-title = Your report was sent. Thank you.
+report-receipt-label = Your receipt:
+report-receipt-explain = This receipt is the only way to come back to your report, read the moderators' replies and add information. It cannot be recovered: Sanad does not know which receipt is yours and cannot send it again.
+report-receipt-keep = Keep it somewhere only you can reach. Anyone who has it can read the conversation about your report.
+report-copy = Copy
+report-copied = Copied.
+report-copy-failed = This did not work. Please write the receipt down.
+report-save-file = Save as a file
+report-receipt-file =
+    Sanad receipt: { $receipt }
+
+    To follow your report, open { $address } and enter this receipt.
+    Keep it secret: anyone who has it can read the conversation about your report.
+report-kept = I have saved my receipt
+report-done = Done
+
+form-problem-required = Please fill in this field.
+form-problem-choose-subject = Please choose what your report is about.
+form-problem-too-long = This is too long. Please shorten it.
+form-problem-too-many = There are too many entries here. Up to 10 are accepted.
+form-problem-invalid-account = Please write a name, @handle or link.
+form-problem-invalid-date = Please choose a month and a year from 1990 on.
+form-remove = Remove
+form-remove-row = Remove entry { $n }
+form-remove-named = Remove { $name }
+pictures-label = Pictures (optional)
+pictures-hint = Screenshots of adverts or chats help. JPEG, PNG or WebP, up to 10 MB each, { $max } at most.
+pictures-choose = Choose pictures
+
+follow-up-title = Follow your report
+follow-up-intro = Enter the receipt you received when you sent your report.
+follow-up-receipt = Receipt
+follow-up-receipt-hint = 16 digits. Spaces and dashes do not matter.
+follow-up-open = Open my report
+follow-up-privacy = Your receipt is not saved on this device. For your safety the report closes by itself after 20 minutes.
+follow-up-status = Status
+follow-up-received-on = Sent on { $date }
+follow-up-public-message = Note from the moderators
+follow-up-conversation = Conversation
+follow-up-no-messages = No messages yet.
+follow-up-you = You
+follow-up-moderator = Sanad moderator
+follow-up-message = Your message to the moderators
+follow-up-send = Send the message
+follow-up-sent = Your message was sent.
+follow-up-pictures = Add pictures
+follow-up-pictures-count = Pictures in your report: { $count }. You can add { $left } more.
+follow-up-pictures-send = Send the pictures
+follow-up-pictures-added = The pictures were added.
+follow-up-refresh = Check for news
+follow-up-close = Close my report
+
+staff-nav-tips = Tips
+tips-filter-status = Status
+tips-filter-all = All
+tips-empty = No tips.
+tips-older = Older tips
+tips-awaiting-reply = Awaiting reply
+tips-pictures = Pictures: { $count }
+tips-messages = Messages: { $count }
+tip-title = Tip { $id }
+tip-back = Back to the tips
+tip-subject = About
+tip-status = Status
+tip-received = Received
+tip-language = Language of the tipster
+tip-governorate = Governorate
+tip-place = Place
+tip-agency = Agency or company
+tip-month = About when
+tip-names = Names
+tip-phones = Phone numbers
+tip-accounts = Online accounts
+tip-not-given = Not given
+tip-description = What happened
+tip-pictures = Pictures
+tip-no-pictures = No pictures.
+tip-picture-n = Picture { $n }, open at full size
+tip-linked = Tips sharing a phone number or account
+tip-linked-none = No other tip shares a phone number or account with this one.
+tip-linked-shared = In common:
+tip-conversation = Conversation with the tipster
+tip-no-messages = No messages yet.
+tip-author-tipster = Tipster
+tip-author-moderator = Moderator
+tip-reply = Reply to the tipster
+tip-reply-hint = The tipster reads it when they come back with their receipt. Never ask for their name or where they live.
+tip-send-reply = Send the reply
+tip-status-title = Status and note for the tipster
+tip-public-message = Note shown to the tipster
+tip-public-message-hint = Shown above the conversation on the tipster's follow-up page. Leave it empty to show none.
+tip-save-status = Save

@@ -65,3 +65,136 @@ mail-new-tip-body =
     { $link }
 
     Ev e-name tu carî naveroka ragihandinekê nahewîne.
+
+## Rûpel: forma ragihandinê, meqbûz, şopandin û rûpelên ragihandinan ên moderatoran.
+
+home-follow-up = Te berê ragihandinek şandiye? Bi meqbûza xwe wê bişopîne.
+
+report-intro = Tiştê ku tu dizanî ji me re bêje. Ne pêwîst e ku tu navê xwe binivîsî, û tu dikarî her pirsa ku bersiva wê nizanî derbas bikî.
+report-privacy-title = Sened çi diparêze, û tu carî çi naparêze
+report-privacy-nothing = Ne hesab, ne navnîşana IP û ne cookie: tiştek nîşan nade ka kê ragihandin şandiye.
+report-privacy-encrypted = Nivîs û wêneyên te bi şîfrekirî tên tomarkirin û tenê moderator dikarin wan bixwînin.
+report-privacy-pictures = Agahiyên veşartî yên di hundirê wêneyan de, wek cihê ku wêne lê hatiye kişandin, berî ku tiştek were tomarkirin tên rakirin.
+report-privacy-draft = Tiştê ku tu dinivîsî heta ku tu wê bişînî tenê di vê tabloya gerokê de dimîne, ji ber vê yekê heke rûpel ji nû ve were barkirin winda nabe. Wêne tu carî nayên parastin.
+report-subject = Ragihandina te li ser çi ye?
+report-description = Çi qewimî?
+report-description-hint = Tiştê ku tu dizanî rave bike: kî, çi, li ku û kengî, û te çawa ev yek zanî.
+report-count = { $count } / { $max } tîp
+report-more = Hûrguliyên zêdetir (ne mecbûrî)
+report-more-hint = Nav, hejmar û hesab alîkariya moderatoran dikin ku ragihandinên li ser heman leşkerker bi hev ve girê bidin.
+report-names = Nav
+report-names-hint = Nav, paşnav an leqeb, wek ku mirov wan bi kar tînin.
+report-name-n = Nav { $n }
+report-add-name = Navekî zêde bike
+report-phones = Hejmarên telefonê
+report-phones-hint = Wek ku tu lê digerî, mînak 0750 123 4567 an +964 750 123 4567.
+report-phone-n = Hejmara telefonê { $n }
+report-add-phone = Hejmareke telefonê zêde bike
+report-accounts = Hesab, kanal an girêdanên înternetê
+report-account-platform-n = Hesabê { $n } li ku ye?
+report-account-handle-n = Nav, @nasname an girêdana hesabê { $n }
+report-add-account = Hesabekî zêde bike
+report-agency = Navê ajans an şirketê
+report-governorate = Parêzgeh
+report-governorate-none = Ez ne bawer im
+report-place = Bajar, qeza an cih
+report-month = Bi qasî kengî? (meh û sal)
+report-month-hint = Mehek bi texmînî bes e.
+report-submit = Ragihandinê bişîne
+report-working = Ragihandina te tê amadekirin…
+report-working-why = Telefona te hesabekî kurt dike ku Senedê ji lehiya ragihandinên sexte yên otomatîk diparêze. Çend çirke dikişîne; ji kerema xwe vê rûpelê vekirî bihêle.
+report-sending = Ragihandina te tê şandin…
+report-network = Ragihandin nehat şandin. Girêdana xwe ya înternetê kontrol bike û dîsa biceribîne; tiştê ku te nivîsî parastî ye.
+
+report-sent-title = Ragihandina te hat şandin. Spas.
+report-receipt-label = Meqbûza te:
+report-receipt-explain = Ev meqbûz riya tenê ye ku tu vegerî ragihandina xwe, bersivên moderatoran bixwînî û agahiyan zêde bikî. Nayê vegerandin: Sened nizane kîjan meqbûz ya te ye û nikare wê dîsa ji te re bişîne.
+report-receipt-keep = Wê li cihekî biparêze ku tenê tu bigihîjiyê. Her kesê ku wê hebe dikare axaftina li ser ragihandina te bixwîne.
+report-copy = Kopî bike
+report-copied = Hat kopîkirin.
+report-copy-failed = Ev nebû. Ji kerema xwe meqbûzê li ser kaxezekê binivîse.
+report-save-file = Wek pelekê tomar bike
+report-receipt-file =
+    Meqbûza Senedê: { $receipt }
+
+    Ji bo şopandina ragihandina xwe, { $address } veke û vê meqbûzê binivîse.
+    Wê veşartî bihêle: her kesê ku wê hebe dikare axaftina li ser ragihandina te bixwîne.
+report-kept = Min meqbûza xwe tomar kir
+report-done = Temam
+
+form-problem-required = Ji kerema xwe vê qadê dagire.
+form-problem-choose-subject = Ji kerema xwe hilbijêre ka ragihandina te li ser çi ye.
+form-problem-too-long = Ev pir dirêj e. Ji kerema xwe kurt bike.
+form-problem-too-many = Li vir têketin pir in. Heta 10 têne qebûlkirin.
+form-problem-invalid-account = Ji kerema xwe navek, @nasnameyek an girêdanek binivîse.
+form-problem-invalid-date = Ji kerema xwe mehek û salekê ji 1990 û pê ve hilbijêre.
+form-remove = Rake
+form-remove-row = Têketina { $n } rake
+form-remove-named = { $name } rake
+pictures-label = Wêne (ne mecbûrî)
+pictures-hint = Wêneyên ekranê yên reklam an axaftinan alîkar in. JPEG, PNG an WebP, her yek heta 10 MB, herî zêde { $max } wêne.
+pictures-choose = Wêneyan hilbijêre
+
+follow-up-title = Ragihandina xwe bişopîne
+follow-up-intro = Meqbûza ku te dema şandina ragihandinê wergirt binivîse.
+follow-up-receipt = Meqbûz
+follow-up-receipt-hint = 16 reqem. Valahî û xêzik ne girîng in.
+follow-up-open = Ragihandina min veke
+follow-up-privacy = Meqbûza te li ser vê amûrê nayê tomarkirin. Ji bo ewlehiya te ragihandin piştî 20 deqîqeyan bi xwe tê girtin.
+follow-up-status = Rewş
+follow-up-received-on = Di { $date } de hat şandin
+follow-up-public-message = Nîşeyek ji moderatoran
+follow-up-conversation = Axaftin
+follow-up-no-messages = Hêj peyam tune ne.
+follow-up-you = Tu
+follow-up-moderator = Moderatorê Senedê
+follow-up-message = Peyama te ji moderatoran re
+follow-up-send = Peyamê bişîne
+follow-up-sent = Peyama te hat şandin.
+follow-up-pictures = Wêneyan zêde bike
+follow-up-pictures-count = Wêneyên di ragihandina te de: { $count }. Tu dikarî { $left } wêneyên din zêde bikî.
+follow-up-pictures-send = Wêneyan bişîne
+follow-up-pictures-added = Wêne hatin zêdekirin.
+follow-up-refresh = Li nûçeyan binêre
+follow-up-close = Ragihandina min bigire
+
+staff-nav-tips = Ragihandin
+tips-filter-status = Rewş
+tips-filter-all = Hemû
+tips-empty = Ragihandin tune ne.
+tips-older = Ragihandinên kevintir
+tips-awaiting-reply = Li benda bersivê
+tips-pictures = Wêne: { $count }
+tips-messages = Peyam: { $count }
+tip-title = Ragihandin { $id }
+tip-back = Vegere ragihandinan
+tip-subject = Mijar
+tip-status = Rewş
+tip-received = Hat wergirtin
+tip-language = Zimanê ragihîner
+tip-governorate = Parêzgeh
+tip-place = Cih
+tip-agency = Ajans an şirket
+tip-month = Bi qasî kengî
+tip-names = Nav
+tip-phones = Hejmarên telefonê
+tip-accounts = Hesabên înternetê
+tip-not-given = Nehatiye gotin
+tip-description = Çi qewimî
+tip-pictures = Wêne
+tip-no-pictures = Wêne tune ne.
+tip-picture-n = Wêne { $n }, bi mezinahiya tevahî veke
+tip-linked = Ragihandinên ku hejmareke telefonê an hesabekî parve dikin
+tip-linked-none = Tu ragihandineke din bi vê re hejmareke telefonê an hesabekî parve nake.
+tip-linked-shared = Hevpar:
+tip-conversation = Axaftina bi ragihîner re
+tip-no-messages = Hêj peyam tune ne.
+tip-author-tipster = Ragihîner
+tip-author-moderator = Moderator
+tip-reply = Bersiva ragihîner bide
+tip-reply-hint = Ragihîner dema ku bi meqbûza xwe vedigere wê dixwîne. Tu carî navê wî/wê an cihê ku lê dijî nepirse.
+tip-send-reply = Bersivê bişîne
+tip-status-title = Rewş û nîşeyek ji ragihîner re
+tip-public-message = Nîşeya ku ragihîner dibîne
+tip-public-message-hint = Li ser rûpela şopandinê ya ragihîner, li jora axaftinê tê nîşandan. Vala bihêle da ku tu nîşe neyê nîşandan.
+tip-save-status = Tomar bike

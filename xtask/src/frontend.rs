@@ -21,27 +21,37 @@ pub const BUDGET_BYTES: usize = 150_000;
 pub struct SizeReport {
     /// (file name, raw bytes, brotli bytes)
     pub files: Vec<(String, usize, usize)>,
-    /// Files that make up a first load (the app's WASM and JS).
-    pub first_load: Vec<String>,
+    /// For each public bundle (the app a public page loads): its name and the files that make up
+    /// its first load (its WASM and JS). The budget holds for every one of them.
+    pub first_loads: Vec<(&'static str, Vec<String>)>,
     pub wasm_opt: Option<PathBuf>,
     pub seconds: f64,
 }
 
 impl SizeReport {
-    pub fn first_load_brotli(&self) -> usize {
+    fn sum(&self, names: &[String], size: fn(&(String, usize, usize)) -> usize) -> usize {
         self.files
             .iter()
-            .filter(|(name, _, _)| self.first_load.contains(name))
-            .map(|(_, _, br)| br)
+            .filter(|file| names.contains(&file.0))
+            .map(size)
             .sum()
     }
 
-    pub fn first_load_raw(&self) -> usize {
-        self.files
+    /// (bundle, raw bytes, brotli bytes) of each public bundle's first load.
+    pub fn first_load_sizes(&self) -> Vec<(&'static str, usize, usize)> {
+        self.first_loads
             .iter()
-            .filter(|(name, _, _)| self.first_load.contains(name))
-            .map(|(_, raw, _)| raw)
-            .sum()
+            .map(|(bundle, names)| (*bundle, self.sum(names, |f| f.1), self.sum(names, |f| f.2)))
+            .collect()
+    }
+
+    /// The largest first load of any public page, brotli: the number the budget is about.
+    pub fn first_load_brotli(&self) -> usize {
+        self.first_load_sizes()
+            .into_iter()
+            .map(|(_, _, br)| br)
+            .max()
+            .unwrap_or_default()
     }
 
     pub fn print(&self) {
@@ -53,12 +63,16 @@ impl SizeReport {
         for (name, raw, br) in &self.files {
             println!("  {name:<40} {raw:>10} {br:>10}");
         }
+        for (bundle, raw, br) in self.first_load_sizes() {
+            println!(
+                "  public first load, {bundle} (WASM + JS): {raw} bytes raw, {br} bytes brotli; budget {} bytes brotli ({:.0}% used)",
+                BUDGET_BYTES,
+                100.0 * br as f64 / BUDGET_BYTES as f64
+            );
+        }
         println!(
-            "  public first load (WASM + JS): {} bytes raw, {} bytes brotli; budget {} bytes brotli ({:.0}% used)",
-            self.first_load_raw(),
-            self.first_load_brotli(),
-            BUDGET_BYTES,
-            100.0 * self.first_load_brotli() as f64 / BUDGET_BYTES as f64
+            "  largest public first load: {} bytes brotli (budget {BUDGET_BYTES})",
+            self.first_load_brotli()
         );
         match &self.wasm_opt {
             Some(path) => println!("  wasm-opt -Oz: {}", path.display()),
@@ -67,12 +81,15 @@ impl SizeReport {
     }
 
     pub fn check_budget(&self) -> anyhow::Result<()> {
-        if self.first_load_brotli() > BUDGET_BYTES {
-            bail!(
-                "the web app's first load is {} bytes brotli, over the {} byte budget",
-                self.first_load_brotli(),
-                BUDGET_BYTES
-            );
+        if self.first_loads.is_empty() {
+            bail!("no public bundle was measured");
+        }
+        for (bundle, _, br) in self.first_load_sizes() {
+            if br > BUDGET_BYTES {
+                bail!(
+                    "the first load of the public pages in the {bundle} bundle is {br} bytes brotli, over the {BUDGET_BYTES} byte budget"
+                );
+            }
         }
         Ok(())
     }
@@ -116,12 +133,15 @@ pub fn build() -> anyhow::Result<SizeReport> {
     let template = fs::read_to_string(root.join("frontend/index.html"))?;
     let title = arabic_message("app-name")?;
 
-    // The public site and the staff area are two bundles: a phone opening a public page never
-    // downloads the staff screens.
-    let mut first_load = Vec::new();
-    for (binary, stem, page) in [
-        ("sanad-public", "sanad", "index.html"),
-        ("sanad-staff", "staff", "staff.html"),
+    // The public site and the staff area are bundles of their own: a phone opening a public page
+    // never downloads the staff screens, and the budget holds for every public bundle. The
+    // anonymous-tip pages (`sanad-tipster`: `/report`, `/follow-up`) will be a third public
+    // bundle once they fit the budget; at 174 KB brotli they do not yet, so they are compiled and
+    // linted but not shipped.
+    let mut first_loads = Vec::new();
+    for (binary, stem, page, public) in [
+        ("sanad-public", "sanad", "index.html", true),
+        ("sanad-staff", "staff", "staff.html", false),
     ] {
         let names = bundle(
             &root,
@@ -144,13 +164,13 @@ pub fn build() -> anyhow::Result<SizeReport> {
         }
         fs::write(dist.join(page), &html)?;
         files.push((page.to_owned(), html.len(), brotli(html.as_bytes())?.len()));
-        if stem == "sanad" {
-            first_load = vec![names.wasm, names.glue, names.boot];
+        if public {
+            first_loads.push((stem, vec![names.wasm, names.glue, names.boot]));
         }
     }
 
     Ok(SizeReport {
-        first_load,
+        first_loads,
         files,
         wasm_opt,
         seconds: started.elapsed().as_secs_f64(),

@@ -1,4 +1,6 @@
-//! The router and the layout every page shares.
+//! The layout every public page shares, and its mounting. Two bundles use it: the site's own
+//! pages (`public/main.rs`) and the anonymous-tip pages (`tipster/main.rs`); each passes which
+//! paths it owns and how it shows them, and a link to a path it does not own loads the other app.
 
 use leptos::prelude::*;
 
@@ -8,15 +10,21 @@ use sanad_frontend::{
     router::provide_location,
 };
 
-use crate::pages::{home::Home, not_found::NotFound, placeholder::Placeholder};
+/// One app's pages: which paths it shows, and the page for a path it shows.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    pub owns: fn(&str) -> bool,
+    pub page: fn(&str) -> AnyView,
+}
 
-/// The staff area is another app: links into it load it.
-fn public_path(path: &str) -> bool {
-    path != "/staff" && !path.starts_with("/staff/")
+/// Starts the app in the page's body.
+pub fn mount(pages: Pages) {
+    sanad_frontend::remove_boot_spinner();
+    leptos::mount::mount_to_body(move || view! { <App pages/> });
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+fn App(pages: Pages) -> impl IntoView {
     let i18n = I18n::provide();
     let title = t("app-name");
     Effect::new(move |_| {
@@ -32,7 +40,7 @@ pub fn App() -> impl IntoView {
     view! {
         {move || {
             if first_load() {
-                view! { <Layout/> }.into_any()
+                view! { <Layout pages/> }.into_any()
             } else if i18n.state.get() == LoadState::Failed {
                 view! { <div class="boot-state"><LoadFailed on_retry=move || i18n.retry()/></div> }.into_any()
             } else {
@@ -52,9 +60,9 @@ fn Spinner() -> impl IntoView {
 }
 
 #[component]
-fn Layout() -> impl IntoView {
+fn Layout(pages: Pages) -> impl IntoView {
     let i18n = sanad_frontend::i18n::use_i18n();
-    let location = provide_location(public_path);
+    let location = provide_location(pages.owns);
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
@@ -63,14 +71,7 @@ fn Layout() -> impl IntoView {
         </header>
         {move || (i18n.state.get() == LoadState::Failed).then(|| view! { <LoadFailed on_retry=move || i18n.retry()/> })}
         <main id="main" tabindex="-1">
-            {move || match location.path().as_str() {
-                "/" => view! { <Home/> }.into_any(),
-                "/report" => view! { <Placeholder title="nav-report"/> }.into_any(),
-                "/missing" => view! { <Placeholder title="nav-missing"/> }.into_any(),
-                "/learn" => view! { <Placeholder title="nav-learn"/> }.into_any(),
-                "/staff" => view! { <Placeholder title="nav-staff"/> }.into_any(),
-                _ => view! { <NotFound/> }.into_any(),
-            }}
+            {move || (pages.page)(location.path().as_str())}
         </main>
         <footer class="site-footer">
             <p>{t("footer-text")}</p>

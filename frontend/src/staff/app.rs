@@ -11,8 +11,9 @@ use sanad_shared::staff::Role;
 
 use crate::{
     pages::{
-        account::Account, audit::AuditTrail, home::Home, set_password::SetPassword,
-        settings::Settings, sign_in::SignIn, team::Team,
+        account::Account, audit::AuditTrail, case::CaseView, cases::CaseList, exchange::Exchange,
+        home::Home, set_password::SetPassword, settings::Settings, sign_in::SignIn, team::Team,
+        tip::TipView, tips::TipList,
     },
     session::Session,
 };
@@ -58,6 +59,12 @@ fn Layout() -> impl IntoView {
             <nav class="staff-nav" aria-label=t("nav-main")>
                 <ul>
                     <li><a href="/staff">{t("staff-nav-home")}</a></li>
+                    {session.moderates().then(|| view! {
+                        <li><a href="/staff/tips">{t("staff-nav-tips")}</a></li>
+                    })}
+                    {session.works_cases().then(|| view! {
+                        <li><a href="/staff/cases">{t("staff-nav-cases")}</a></li>
+                    })}
                     {session.has(Role::Admin).then(|| view! {
                         <li><a href="/staff/team">{t("staff-nav-team")}</a></li>
                         <li><a href="/staff/audit">{t("staff-nav-audit")}</a></li>
@@ -85,9 +92,28 @@ fn Layout() -> impl IntoView {
                     return view! { <SignIn/> }.into_any();
                 }
                 let admin = session.has(Role::Admin);
+                let moderates = session.moderates();
+                let tip = path
+                    .strip_prefix("/staff/tips/")
+                    .and_then(|id| id.parse::<i64>().ok())
+                    .filter(|_| moderates);
+                if let Some(id) = tip {
+                    return view! { <TipView id/> }.into_any();
+                }
+                let works_cases = session.works_cases();
+                let case = path
+                    .strip_prefix("/staff/cases/")
+                    .and_then(|id| id.parse::<i64>().ok())
+                    .filter(|_| works_cases);
+                if let Some(id) = case {
+                    return view! { <CaseView id/> }.into_any();
+                }
                 match path.as_str() {
                     "/staff" => view! { <Home/> }.into_any(),
                     "/staff/account" => view! { <Account/> }.into_any(),
+                    "/staff/tips" if moderates => view! { <TipList/> }.into_any(),
+                    "/staff/cases" if works_cases => view! { <CaseList/> }.into_any(),
+                    "/staff/exchange" if works_cases => view! { <Exchange/> }.into_any(),
                     "/staff/team" if admin => view! { <Team/> }.into_any(),
                     "/staff/audit" if admin => view! { <AuditTrail/> }.into_any(),
                     "/staff/settings" if admin => view! { <Settings/> }.into_any(),

@@ -77,6 +77,16 @@ impl Session {
             .with(|g| g.as_ref().is_some_and(|g| g.staff.roles.contains(&role)))
     }
 
+    /// Moderators and admins work the tips.
+    pub fn moderates(&self) -> bool {
+        self.has(Role::Moderator) || self.has(Role::Admin)
+    }
+
+    /// Caseworkers and admins work the missing-person cases.
+    pub fn works_cases(&self) -> bool {
+        self.has(Role::Caseworker) || self.has(Role::Admin)
+    }
+
     pub fn set_totp_enabled(&self, enabled: bool) {
         self.grant.update(|g| {
             if let Some(g) = g {
@@ -111,6 +121,46 @@ impl Session {
             .grant
             .with_untracked(|g| g.as_ref().map(|g| g.access_token.clone()));
         let result = api::send_json(method, url, body, token.as_deref()).await;
+        if result.as_ref().err() == Some(&ApiFailure::Server(ErrorCode::Unauthorized)) {
+            self.ended();
+        }
+        result
+    }
+
+    /// A file behind the access token (a tip's picture), as a Blob for an object URL.
+    pub async fn blob(&self, url: &str) -> Result<web_sys::Blob, ApiFailure> {
+        let token = self
+            .grant
+            .with_untracked(|g| g.as_ref().map(|g| g.access_token.clone()));
+        let result = api::blob(url, token.as_deref()).await;
+        if result.as_ref().err() == Some(&ApiFailure::Server(ErrorCode::Unauthorized)) {
+            self.ended();
+        }
+        result
+    }
+
+    /// A call whose answer is text rather than JSON (a PFIF document), optionally sending text
+    /// of a given Content-Type.
+    pub async fn text(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<(String, &'static str)>,
+    ) -> Result<String, ApiFailure> {
+        let bearer = self
+            .grant
+            .with_untracked(|g| g.as_ref().map(|g| format!("Bearer {}", g.access_token)));
+        let headers: Vec<(&str, &str)> = bearer
+            .iter()
+            .map(|value| ("Authorization", value.as_str()))
+            .collect();
+        let body = body.map_or(api::Body::Empty, |(text, content_type)| api::Body::Text {
+            text,
+            content_type,
+        });
+        let result = api::request(method, url, body, &headers)
+            .await
+            .map_err(|refusal| refusal.failure);
         if result.as_ref().err() == Some(&ApiFailure::Server(ErrorCode::Unauthorized)) {
             self.ended();
         }

@@ -1,4 +1,5 @@
-//! The home page: three large actions, the privacy promise and the staff entry.
+//! The home page: three large actions, the way back to a sent report, the privacy promise and
+//! the staff entry.
 
 use leptos::prelude::*;
 
@@ -30,6 +31,9 @@ pub fn Home() -> impl IntoView {
                     </a>
                 </li>
             </ul>
+            <p class="follow-up-entry">
+                <a href="/follow-up">{t("home-follow-up")}</a>
+            </p>
             <p class="privacy">{t("home-privacy")}</p>
             <p class="staff-entry">
                 <a href="/staff">{t("home-staff-entry")}</a>

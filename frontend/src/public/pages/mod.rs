@@ -1,4 +1,4 @@
-//! One component per page of the public site and the staff entry.
+//! One component per page of the public site (the tip pages live in `tipster/`).
 
 pub mod home;
 pub mod not_found;

@@ -14,12 +14,12 @@ pub fn Home() -> impl IntoView {
             let roles = profile.roles.clone();
             view! {
                 <section class="page">
-                    <h1>{move || t_args("staff-welcome", &[("name", name.clone())])}</h1>
+                    <h1>{t_args("staff-welcome", &[("name", name.clone())])}</h1>
                     <p>{move || {
                         let names: Vec<String> = roles.iter().map(|r| i18n.message(role_key(*r), None)).collect();
                         // Arabic script lists take the Arabic comma.
                         let separator = if i18n.shown.get().direction() == Direction::Rtl { "، " } else { ", " };
-                        t_args("staff-your-roles", &[("roles", names.join(separator))])
+                        t_args("staff-your-roles", &[("roles", names.join(separator))])()
                     }}</p>
                 </section>
             }

@@ -2,11 +2,16 @@
 
 pub mod account;
 pub mod audit;
+pub mod case;
+pub mod cases;
+pub mod exchange;
 pub mod home;
 pub mod set_password;
 pub mod settings;
 pub mod sign_in;
 pub mod team;
+pub mod tip;
+pub mod tips;
 
 use leptos::prelude::*;
 use sanad_frontend::{api::ApiFailure, i18n::use_i18n};

@@ -83,7 +83,7 @@ pub fn SetPassword() -> impl IntoView {
                     Some(Ok(link)) => {
                         let (name, email) = (link.display_name.clone(), link.email.to_string());
                         view! {
-                            <p>{move || t_args("staff-set-password-intro", &[("name", name.clone()), ("email", email.clone())])}</p>
+                            <p>{t_args("staff-set-password-intro", &[("name", name), ("email", email)])}</p>
                             <form class="form" on:submit=submit>
                                 <label for="new-password">{t("staff-new-password")}</label>
                                 <input id="new-password" type="password" autocomplete="new-password" minlength="12" required

@@ -143,16 +143,15 @@ fn Invite(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
             roles: chosen.get_untracked(),
             language: language.get_untracked(),
         };
+        // Made before the task: it runs outside the component, where no language is at hand.
+        let invited = t_args("staff-invited", &[("email", address.to_string())]);
         spawn_local(async move {
             match session
                 .call::<_, StaffProfile>("POST", "/api/v1/staff", Some(&request))
                 .await
             {
                 Ok(_) => {
-                    outcome.set(Outcome::Done(t_args(
-                        "staff-invited",
-                        &[("email", address.to_string())],
-                    )));
+                    outcome.set(Outcome::Done(invited()));
                     email.set(String::new());
                     name.set(String::new());
                     on_done();

@@ -1,0 +1,253 @@
+// Missing-person cases in a real browser: two relatives report the same young man through the API
+// (each solving the proof of work, as the family's page does); a caseworker finds both in the
+// list, opens one, looks for duplicates, reads why they match, merges them, sees the other closed
+// as a duplicate, adds a note, searches by the Latin spelling and exports and imports PFIF.
+// Along the way: axe-core on every screen and a 360 px screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openPage, axeViolations, baseUrl, screenshotsDir } from "./helpers.mjs";
+
+const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
+
+/// A one-line Fluent message from locales/<language>/<file>.ftl.
+function ftl(language, file, key) {
+  const text = readFileSync(join(localesDir, language, `${file}.ftl`), "utf8");
+  const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
+  if (!line) throw new Error(`${language}/${file}.ftl has no ${key}`);
+  return line.slice(key.length + 2).trim();
+}
+const cases = (language, key) => ftl(language, "cases", key);
+const staff = (language, key) => ftl(language, "staff", key);
+
+async function fitsPhone(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at 360 px wide`);
+}
+
+const api = (path, init = {}) =>
+  fetch(new URL(path, baseUrl), { ...init, headers: { "Content-Type": "application/json", ...(init.headers || {}) } });
+
+/// Solves a fresh challenge in Node: the smallest nonce whose SHA-256 of `token:nonce` starts
+/// with `bits` zero bits (18 by default: a quarter of a million hashes, well under a second).
+async function proofOfWork() {
+  const response = await api("/api/v1/challenges", { method: "POST" });
+  assert.equal(response.status, 201);
+  const { token, bits } = await response.json();
+  for (let nonce = 0; ; nonce++) {
+    const digest = createHash("sha256").update(`${token}:${nonce}`).digest();
+    let zeros = 0;
+    for (const byte of digest) {
+      if (byte === 0) {
+        zeros += 8;
+        continue;
+      }
+      zeros += Math.clz32(byte) - 24;
+      break;
+    }
+    if (zeros >= bits) return `${token}:${nonce}`;
+  }
+}
+
+async function report(body) {
+  const response = await api("/api/v1/cases", {
+    method: "POST",
+    headers: { "Proof-Of-Work": await proofOfWork() },
+    body: JSON.stringify(body),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  return (await response.json()).case_number;
+}
+
+const base = {
+  sex: "male",
+  date_of_birth: "2001",
+  governorate: "basra",
+  residence: "الزبير",
+  phones: ["0770 555 1234"],
+  left_on: "2026-02",
+  destination: "روسيا",
+  recruiter: "مكتب سفر في العشار",
+  last_contact_on: "2026-03-10",
+  last_contact_text: "قال إنهم سيرسلونه إلى الجبهة",
+};
+const FIRST = {
+  ...base,
+  names: { given: "أحمد", father: "علي", grandfather: "حسين", family: "الجبوري", mother: "فاطمة حسن" },
+  reporter: { relationship: "الأم", name: "فاطمة حسن", phone: "07801234567", language: "ar" },
+  consent: "committee",
+};
+// The same young man reported by his brother, spelled differently, with his passport name.
+const SECOND = {
+  ...base,
+  names: {
+    given: "احمد",
+    father: "على",
+    grandfather: "حسين",
+    family: "الجبورى",
+    mother: "فاطمة حسن",
+    latin: "Ahmed Ali Hussein Al-Jubouri",
+  },
+  reporter: { relationship: "الأخ", name: "محمد علي", phone: "07801234568", language: "ar" },
+  consent: "government",
+};
+const NOTE = "اتصلنا بالأخ وأكد أن البلاغين عن الشخص نفسه.";
+const PASSWORD = "Tigris willows lean at dusk, 1958";
+
+// Answers the page may get on purpose; anything else in the console is a failure.
+const expectedConsole = /Failed to load resource: (the server responded with a status of (400|401|404)|net::ERR_FILE_NOT_FOUND)/;
+
+let browser;
+before(async () => {
+  browser = await launch();
+  mkdirSync(screenshotsDir, { recursive: true });
+});
+after(async () => {
+  if (browser) await browser.close();
+});
+
+test("a caseworker finds two reports of one person, merges them, adds a note and searches in Latin letters", async () => {
+  const first = await report(FIRST);
+  const second = await report(SECOND);
+
+  // A staff member made on the command line, given the caseworker role through the API.
+  const output = execFileSync(
+    process.env.SANAD_BIN,
+    ["create-admin", "--email", "caseworker@example.org", "--name", "Huda", "--language", "ar"],
+    { env: { ...process.env, SANAD_DATA_DIR: process.env.SANAD_DATA_DIR }, encoding: "utf8" },
+  );
+  const secret = output.split("\n").find((l) => l.startsWith("http")).split("#")[1];
+  assert.equal((await api("/api/v1/auth/link/password", { method: "POST", body: JSON.stringify({ token: secret, password: PASSWORD }) })).status, 204);
+  const login = await api("/api/v1/auth/login", {
+    method: "POST",
+    body: JSON.stringify({ email: "caseworker@example.org", password: PASSWORD }),
+  });
+  assert.equal(login.status, 200);
+  const grant = await login.json();
+  const auth = { Authorization: `Bearer ${grant.access_token}` };
+  const roles = await api(`/api/v1/staff/${grant.staff.id}/roles`, {
+    method: "PUT",
+    headers: auth,
+    body: JSON.stringify({ roles: ["caseworker"] }),
+  });
+  // Run alone, this is the only admin, which must stay: then it works the cases as an admin.
+  const caseworkerOnly = roles.status === 204;
+  assert.ok(caseworkerOnly || roles.status === 409, `setting roles answered ${roles.status}`);
+
+  const { page, problems } = await openPage(browser.context, "/staff?lang=ar");
+  await page.getByLabel(staff("ar", "staff-email")).fill("caseworker@example.org");
+  await page.getByLabel(staff("ar", "staff-password")).fill(PASSWORD);
+  await page.getByRole("button", { name: staff("ar", "staff-sign-in") }).click();
+  await page.getByRole("link", { name: cases("ar", "staff-nav-cases"), exact: true }).click();
+
+  // Both reports are in the list, newest first.
+  const rowOf = (number) => page.locator(".case-row").filter({ hasText: number });
+  await rowOf(first).waitFor();
+  await rowOf(second).waitFor();
+  assert.ok((await rowOf(first).textContent()).includes("أحمد علي حسين الجبوري"));
+  assert.ok((await rowOf(first).textContent()).includes(cases("ar", "case-status-reported")));
+  assert.ok((await rowOf(second).textContent()).includes(ftl("ar", "tips", "governorate-basra")));
+  assert.deepEqual(await axeViolations(page), [], "the case list");
+  await fitsPhone(page, "the case list");
+  await page.screenshot({ path: join(screenshotsDir, "staff-cases-ar.png"), fullPage: true });
+
+  // The first report: its record, phones left to right.
+  await rowOf(first).locator("a.tip-link").click();
+  await page.locator(".case-page h1").filter({ hasText: first }).waitFor();
+  await page.getByText("فاطمة حسن").first().waitFor();
+  const phone = page.locator(".case-page [dir=ltr]").filter({ hasText: "+9647705551234" }).first();
+  await phone.waitFor();
+  await page.getByText(cases("ar", "case-consent-committee")).waitFor();
+
+  // Duplicates, looked for again on demand: the brother's report, with the reasons in words.
+  await page.getByRole("button", { name: cases("ar", "case-duplicates-refresh") }).click();
+  const found = page.locator(".case-match").filter({ hasText: second });
+  await found.waitFor();
+  const reasons = await found.locator(".case-reasons li").allTextContents();
+  assert.ok(reasons.length >= 2, `reasons: ${reasons}`);
+  assert.ok(reasons.every((r) => r.trim() && !r.includes("case-reason") && !r.includes("case-position")), `reasons: ${reasons}`);
+  assert.ok(reasons.includes(cases("ar", "case-reason-mother-same")), `reasons: ${reasons}`);
+  assert.deepEqual(await axeViolations(page), [], "the case page");
+  await fitsPhone(page, "the case page");
+  await page.screenshot({ path: join(screenshotsDir, "staff-case-ar.png"), fullPage: true });
+
+  // Merging asks first; declining changes nothing, accepting closes the other case.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await found.getByRole("button", { name: cases("ar", "case-merge"), exact: true }).click();
+  assert.equal(await found.getByRole("button", { name: cases("ar", "case-merge"), exact: true }).count(), 1);
+  page.once("dialog", (dialog) => dialog.accept());
+  await found.getByRole("button", { name: cases("ar", "case-merge"), exact: true }).click();
+  await found.getByText(cases("ar", "case-match-merged")).waitFor();
+  assert.equal(await found.getByRole("button").count(), 0, "a decided match has no buttons");
+
+  // A note, with its author.
+  await page.getByLabel(cases("ar", "case-add-note"), { exact: true }).fill(NOTE);
+  await page.getByRole("button", { name: cases("ar", "case-save-note") }).click();
+  const note = page.locator(".case-notes .message").filter({ hasText: NOTE });
+  await note.waitFor();
+  assert.ok((await note.textContent()).includes("Huda"));
+
+  // The other case is closed as a duplicate and links back.
+  await found.locator("a.tip-link").click();
+  await page.locator(".case-page h1").filter({ hasText: second }).waitFor();
+  await page.getByText(cases("ar", "case-merged-into")).waitFor();
+  await page.locator(".case-page .badge").filter({ hasText: cases("ar", "case-status-closed") }).waitFor();
+  await page.locator(".case-page .badge").filter({ hasText: cases("ar", "case-close-duplicate") }).waitFor();
+  await page.getByText("Ahmed Ali Hussein Al-Jubouri").waitFor();
+  await page.getByRole("link", { name: cases("ar", "case-merged-into-link") }).click();
+  await page.locator(".case-page h1").filter({ hasText: first }).waitFor();
+  await page.locator(".case-notes").getByText(NOTE).waitFor();
+
+  // The server agrees.
+  const list = await (await api("/api/v1/cases?limit=100", { headers: auth })).json();
+  const ids = Object.fromEntries(list.cases.map((c) => [c.case_number, c.id]));
+  const other = await (await api(`/api/v1/cases/${ids[second]}`, { headers: auth })).json();
+  assert.equal(other.status, "closed");
+  assert.equal(other.close_reason, "duplicate");
+  assert.equal(other.merged_into, ids[first]);
+
+  // Deceased needs a second caseworker (an admin's change applies at once).
+  if (caseworkerOnly) {
+    await page.locator("#case-status").selectOption("deceased");
+    await page.getByRole("button", { name: ftl("ar", "tips", "tip-save-status"), exact: true }).click();
+    await page.getByText(cases("ar", "case-deceased-waiting")).waitFor();
+    await page.getByText(cases("ar", "case-deceased-pending")).waitFor();
+  }
+
+  // Search by the passport spelling finds both reports, spelled in Arabic letters.
+  await page.getByRole("link", { name: cases("ar", "case-back") }).click();
+  await rowOf(first).waitFor();
+  await page.getByLabel(cases("ar", "cases-search"), { exact: true }).fill("Ahmad Ali");
+  await page.getByRole("button", { name: cases("ar", "cases-search-button"), exact: true }).click();
+  await page.getByRole("button", { name: cases("ar", "cases-search-clear") }).waitFor();
+  await rowOf(first).waitFor();
+  await rowOf(second).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the search results");
+  await fitsPhone(page, "the search results");
+
+  // PFIF: an export for the committee, saved through an object URL, then imported back.
+  await page.getByRole("link", { name: cases("ar", "cases-exchange-link") }).click();
+  await page.getByRole("heading", { name: cases("ar", "exchange-title") }).waitFor();
+  await page.getByText(cases("ar", "exchange-consent")).waitFor();
+  await page.locator("#pfif-recipient").selectOption("committee");
+  await page.getByRole("button", { name: cases("ar", "exchange-prepare") }).click();
+  const link = page.locator("a[download]");
+  await link.waitFor();
+  assert.ok((await link.getAttribute("href")).startsWith("blob:"));
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const xml = readFileSync(await download.path(), "utf8");
+  assert.ok(xml.includes("pfif"), "a PFIF document");
+  assert.ok(xml.includes("فاطمة") || xml.includes("أحمد"), "the committee's case is in it");
+  await page.locator("#pfif-file").setInputFiles({ name: "partner.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
+  await page.getByRole("button", { name: cases("ar", "exchange-import-button") }).click();
+  await page.getByText(cases("ar", "exchange-imported")).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the PFIF exchange");
+  await fitsPhone(page, "the PFIF exchange");
+  await page.screenshot({ path: join(screenshotsDir, "staff-exchange-ar.png"), fullPage: true });
+
+  assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
+  await page.close();
+});

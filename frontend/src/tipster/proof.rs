@@ -1,0 +1,58 @@
+//! The proof of work an anonymous submission carries instead of a CAPTCHA: fetch a challenge,
+//! find the nonce in slices between frames so the page stays responsive, and build the
+//! `Proof-Of-Work` header.
+
+use sanad_frontend::api::{self, ApiFailure, Body, Refusal};
+use sanad_shared::{pow, ErrorCode};
+use serde::Deserialize;
+use wasm_bindgen_futures::JsFuture;
+
+/// `POST /api/v1/challenges` (its `expires_at` is the server's business: an expired proof is
+/// refused and the page asks for a new challenge).
+#[derive(Deserialize)]
+struct Challenge {
+    token: String,
+    bits: u8,
+}
+
+/// How long one slice of hashing should take, in milliseconds: long enough that the pause between
+/// slices (a timer, clamped to 4 ms by browsers) costs little, short enough that typing and
+/// scrolling never stall.
+const SLICE_MS: f64 = 40.0;
+
+/// Fetches a challenge and solves it. `on_progress` gets the percentage of the expected work done
+/// (capped at 99: the search is random and may run past the expectation) and returns `false`
+/// when the page that asked has gone, which stops the work.
+pub async fn prove(on_progress: impl Fn(u8) -> bool) -> Result<String, Refusal> {
+    let text = api::request("POST", "/api/v1/challenges", Body::Empty, &[]).await?;
+    let challenge: Challenge =
+        serde_json::from_str(&text).map_err(|_| ApiFailure::Server(ErrorCode::Unknown))?;
+    let expected = 1_u64.checked_shl(challenge.bits.into()).unwrap_or(u64::MAX);
+    let mut start = 0_u64;
+    let mut slice = 2_000_u64;
+    loop {
+        let began = js_sys::Date::now();
+        if let Some(nonce) = pow::search(&challenge.token, challenge.bits, start, slice) {
+            return Ok(format!("{}:{nonce}", challenge.token));
+        }
+        start = start.saturating_add(slice);
+        let took = (js_sys::Date::now() - began).max(1.0);
+        // Phones differ tenfold in speed: size the next slice from the last one's time.
+        slice = ((slice as f64 * SLICE_MS / took) as u64).clamp(1_000, slice.saturating_mul(2));
+        let percent = (start.saturating_mul(100) / expected).min(99) as u8;
+        if !on_progress(percent) {
+            return Err(ApiFailure::Network.into());
+        }
+        next_turn().await;
+    }
+}
+
+/// Lets the browser paint and handle input before the next slice.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
