@@ -107,9 +107,7 @@ where
     E: From<diesel::result::Error>,
 {
     conn.transaction(|conn| {
-        diesel::update(audit_head::table.find(1))
-            .set(audit_head::last_seq.eq(audit_head::last_seq))
-            .execute(conn)?;
+        crate::db::take_write_lock(conn)?;
         work(conn)
     })
 }

@@ -767,6 +767,7 @@ pub fn wipe_expired(conn: &mut DbConnection, closed_before_ms: i64) -> Result<us
 pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiError> {
     let cutoff = now_ms() - i64::from(days) * 24 * 3600 * 1000;
     conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
         let wiped = wipe_expired(conn, cutoff)?;
         if wiped > 0 {
             crate::audit::append(

@@ -282,6 +282,16 @@ pub fn schema_differences(sqlite: &SchemaShape, postgres: &SchemaShape) -> Vec<S
     differences
 }
 
+/// Makes the current transaction a writer from its first statement. On SQLite a transaction that
+/// reads first and writes later cannot wait for another writer (its snapshot is stale) and fails
+/// at once with "database is locked"; one that starts with a write waits its turn (busy timeout).
+/// The statement changes nothing; on PostgreSQL it matches no row and locks nothing.
+pub fn take_write_lock(conn: &mut DbConnection) -> Result<(), diesel::result::Error> {
+    use diesel::RunQueryDsl as _;
+    diesel::sql_query("UPDATE settings SET key = key WHERE 1 = 0").execute(conn)?;
+    Ok(())
+}
+
 /// Checks that the database answers; used by `/readyz`.
 pub fn ping(pool: &Pool) -> Result<(), DbError> {
     let mut conn = pool.get()?;

@@ -97,6 +97,7 @@ fn commit_loop(pool: &db::Pool, mut jobs: mpsc::Receiver<Job>) {
         let committed = match pool.get() {
             Ok(mut conn) => conn
                 .transaction(|conn| {
+                    db::take_write_lock(conn)?;
                     for job in batch.drain(..) {
                         finishers.push(job(conn));
                     }

@@ -120,7 +120,10 @@ pub fn refresh_matches(
     let row = cases::case_by_id(conn, id)?;
     if let Some(content) = row.content(sealer)? {
         let found = cases::find_duplicates(conn, sealer, id, &content, row.governorate())?;
-        conn.transaction(|conn| cases::store_matches(conn, id, &found))?;
+        conn.transaction(|conn| {
+            db::take_write_lock(conn)?;
+            cases::store_matches(conn, id, &found)
+        })?;
     }
     cases::matches_of(conn, id)
 }

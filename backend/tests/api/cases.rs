@@ -335,6 +335,22 @@ fn urlencode(text: &str) -> String {
 }
 
 #[actix_web::test]
+async fn reports_arriving_together_while_duplicates_are_searched_are_all_stored() {
+    let app = spawn_app().await;
+    let body = report("أحمد", "علي", "حسين", "committee");
+    // Every report finds the earlier ones as duplicates in the background while the next ones
+    // are being written.
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let sends = (0..8).map(|_| app.client.post(app.url("/api/v1/cases")).json(&body).send());
+        for response in futures_util::future::join_all(sends).await {
+            statuses.push(response.unwrap().status().as_u16());
+        }
+    }
+    assert_eq!(statuses, vec![201; 24]);
+}
+
+#[actix_web::test]
 async fn deceased_needs_an_admin_or_a_second_caseworker() {
     let app = spawn_app().await;
     submitted(&app, &report("حسن", "جاسم", "محمد", "committee")).await;
