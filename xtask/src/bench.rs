@@ -1,6 +1,8 @@
 //! `cargo xtask bench`: the release server against a bare actix-web handler serving the same
 //! JSON, measured in the same run on the same machine, so the figures are ratios, not absolutes
-//! (our machines are noisy). Later issues add scenarios here.
+//! (our machines are noisy). Tip submission is judged against the Argon2id ceiling (cores / time
+//! of one receipt hash) and follow-up messages against each database's raw single-row commit
+//! rate, both measured in the same run.
 
 use std::{
     net::SocketAddr,
@@ -8,7 +10,7 @@ use std::{
 };
 
 use anyhow::{bail, Context as _};
-use http_body_util::{BodyExt as _, Empty};
+use http_body_util::{BodyExt as _, Empty, Full};
 use hyper::{body::Bytes, Request};
 use tokio::{net::TcpStream, task::JoinSet};
 
@@ -36,6 +38,8 @@ impl Measurement {
 }
 
 pub fn run() -> anyhow::Result<()> {
+    // The release server embeds the web app, and the bench checks it serves it.
+    crate::frontend::build()?;
     process::cargo(&[
         "build",
         "--release",
@@ -47,6 +51,10 @@ pub fn run() -> anyhow::Result<()> {
         "bare_json",
         "--example",
         "argon2_time",
+        "--example",
+        "commit_rate",
+        "--example",
+        "seed_cases",
     ])?;
     let data_dir = root().join(format!("target/bench-data-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data_dir);
@@ -133,10 +141,416 @@ pub fn run() -> anyhow::Result<()> {
         startup.as_millis()
     );
     println!();
-    process::run(&mut std::process::Command::new(
-        root().join("target/release/examples/argon2_time"),
-    ))?;
+    let argon = std::process::Command::new(root().join("target/release/examples/argon2_time"))
+        .output()
+        .context("running argon2_time")?;
+    let argon = String::from_utf8_lossy(&argon.stdout).into_owned();
+    print!(
+        "{}",
+        argon.lines().next().unwrap_or_default().to_owned() + "\n"
+    );
+    let (receipt_ms, cores) = parse_argon(&argon)?;
+    let ceiling = cores as f64 * 1000.0 / receipt_ms;
+    println!();
+    write_scenarios(&runtime, &sanad_binary, ceiling)?;
+    println!();
+    case_scenarios(&runtime, &sanad_binary, ceiling)?;
     Ok(())
+}
+
+const CASES: usize = 100_000;
+
+fn case_body() -> String {
+    r#"{"names":{"given":"أحمد","father":"علي","grandfather":"حسين","family":"الجبوري","mother":"فاطمة حسن"},"sex":"male","date_of_birth":"2001","governorate":"basra","phones":["0770 555 1234"],"left_on":"2026-02","destination":"Russia","reporter":{"relationship":"mother","name":"Fatima","phone":"07801234567","language":"ar"},"consent":"committee"}"#.to_owned()
+}
+
+/// An admin session on a bench server: created with `sanad create-admin`, password set through
+/// the printed link, signed in.
+async fn admin_token(
+    binary: &std::path::Path,
+    data_dir: &std::path::Path,
+    address: SocketAddr,
+) -> anyhow::Result<String> {
+    let output = std::process::Command::new(binary)
+        .args([
+            "create-admin",
+            "--email",
+            "bench@example.org",
+            "--language",
+            "en",
+        ])
+        .env("SANAD_DATA_DIR", data_dir)
+        .env("SANAD_LOG", "warn")
+        .output()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let secret = text
+        .lines()
+        .find_map(|l| l.split_once('#').map(|(_, s)| s.trim().to_owned()))
+        .with_context(|| format!("no link in {text}"))?;
+    let password = "Tigris floods at dawn, 1958";
+    let (status, body) = send_once(
+        address,
+        &Call::post_json(
+            "/api/v1/auth/link/password",
+            format!(r#"{{"token":"{secret}","password":"{password}"}}"#),
+            204,
+        ),
+    )
+    .await?;
+    if status != 204 {
+        bail!("setting the bench password: {status} {body}");
+    }
+    let (status, body) = send_once(
+        address,
+        &Call::post_json(
+            "/api/v1/auth/login",
+            format!(r#"{{"email":"bench@example.org","password":"{password}"}}"#),
+            200,
+        ),
+    )
+    .await?;
+    if status != 200 {
+        bail!("bench login: {status} {body}");
+    }
+    json_field(&body, "access_token")
+}
+
+/// Duplicate search for one report against every case, one request at a time: its latency.
+async fn duplicate_latencies(
+    address: SocketAddr,
+    token: &str,
+    rounds: usize,
+) -> anyhow::Result<(Vec<u64>, usize)> {
+    let stream = TcpStream::connect(address).await?;
+    stream.set_nodelay(true)?;
+    let (mut sender, conn) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
+    tokio::spawn(conn);
+    let mut latencies = Vec::with_capacity(rounds);
+    let mut found = 0;
+    // A fixed stride over the ids, so every run measures the same reports.
+    for i in 0..rounds {
+        let id = 1 + (i * 7919) % CASES;
+        let request = Request::post(format!("/api/v1/cases/{id}/matches/refresh"))
+            .header("host", address.to_string())
+            .header("authorization", format!("Bearer {token}"))
+            .body(Full::new(Bytes::new()))?;
+        let started = Instant::now();
+        sender.ready().await?;
+        let response = sender.send_request(request).await?;
+        let status = response.status().as_u16();
+        let body = response.into_body().collect().await?.to_bytes();
+        if status != 200 {
+            bail!(
+                "duplicate search answered {status}: {}",
+                String::from_utf8_lossy(&body)
+            );
+        }
+        latencies.push(started.elapsed().as_micros() as u64);
+        found += String::from_utf8_lossy(&body).matches("other_id").count();
+    }
+    latencies.sort_unstable();
+    Ok((latencies, found))
+}
+
+fn case_scenarios(
+    runtime: &tokio::runtime::Runtime,
+    sanad_binary: &std::path::Path,
+    ceiling: f64,
+) -> anyhow::Result<()> {
+    let dir = root().join(format!("target/bench-cases-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let seeded = std::process::Command::new(root().join("target/release/examples/seed_cases"))
+        .arg(&dir)
+        .arg(CASES.to_string())
+        .output()
+        .context("running seed_cases")?;
+    if !seeded.status.success() {
+        bail!(
+            "seed_cases failed: {}",
+            String::from_utf8_lossy(&seeded.stderr)
+        );
+    }
+    print!("{}", String::from_utf8_lossy(&seeded.stdout));
+    let server = Server::start(sanad_binary, &dir, &[("SANAD_POW_BITS", "0")])?;
+    let address = socket_address(&server.url)?;
+    let result = runtime.block_on(async {
+        let token = admin_token(sanad_binary, &dir, address).await?;
+        // Warm the page cache the way a running server would be.
+        duplicate_latencies(address, &token, 20).await?;
+        let (latencies, found) = duplicate_latencies(address, &token, 300).await?;
+        let submissions = measure_calls(
+            address,
+            vec![Call::post_json("/api/v1/cases", case_body(), 201); CONNECTIONS],
+        )
+        .await?;
+        anyhow::Ok((latencies, found, submissions))
+    });
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+    let (latencies, found, submissions) = result?;
+    let percentile = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];
+    println!(
+        "Missing-person cases, SQLite, {CASES} cases: duplicate search for one report (one at a time, 300 reports, {found} candidates above the threshold in all)"
+    );
+    println!(
+        "  p50 {:.1} ms  p99 {:.1} ms  max {:.1} ms (target p99 <= 50 ms)",
+        percentile(0.50) as f64 / 1000.0,
+        percentile(0.99) as f64 / 1000.0,
+        percentile(1.0) as f64 / 1000.0
+    );
+    print_line("case submission", &submissions);
+    println!(
+        "  submissions / receipt-hash ceiling {:.2}",
+        submissions.throughput() / ceiling
+    );
+    Ok(())
+}
+
+fn parse_argon(output: &str) -> anyhow::Result<(f64, usize)> {
+    let line = output
+        .lines()
+        .find(|l| l.starts_with("receipt_hash_ms="))
+        .context("argon2_time printed no receipt timing")?;
+    let mut ms = None;
+    let mut cores = None;
+    for part in line.split_whitespace() {
+        if let Some(v) = part.strip_prefix("receipt_hash_ms=") {
+            ms = v.parse::<f64>().ok();
+        } else if let Some(v) = part.strip_prefix("cores=") {
+            cores = v.parse::<usize>().ok();
+        }
+    }
+    Ok((ms.context("receipt_hash_ms")?, cores.context("cores")?))
+}
+
+/// A tip of the size people write: a paragraph of Arabic, a phone number and an account, so
+/// normalising, blind indexes and sealing are all in the measured path.
+fn tip_body() -> String {
+    let description =
+        "مكتب سفر في المنطقة يعد الشباب بعقود عمل براتب كبير ثم يرسلهم للقتال. ".repeat(8);
+    format!(
+        r#"{{"subject":"agency","description":"{description}","phones":["0770 123 4567"],"accounts":[{{"platform":"telegram","handle":"@jobs_abroad"}}],"governorate":"basra","language":"ar"}}"#
+    )
+}
+
+fn json_field(body: &str, field: &str) -> anyhow::Result<String> {
+    let marker = format!("\"{field}\":\"");
+    let start = body
+        .find(&marker)
+        .with_context(|| format!("no {field} in {body}"))?
+        + marker.len();
+    let end = body[start..]
+        .find('"')
+        .with_context(|| format!("unterminated {field} in {body}"))?;
+    Ok(body[start..start + end].to_owned())
+}
+
+struct WriteFigures {
+    tips: Measurement,
+    messages: Measurement,
+}
+
+/// Tip submissions, then follow-up messages (one tip per connection), against one server.
+async fn write_load(address: SocketAddr) -> anyhow::Result<WriteFigures> {
+    let tips = measure_calls(
+        address,
+        vec![Call::post_json("/api/v1/tips", tip_body(), 201); CONNECTIONS],
+    )
+    .await?;
+    let mut calls = Vec::new();
+    for _ in 0..CONNECTIONS {
+        let (status, body) =
+            send_once(address, &Call::post_json("/api/v1/tips", tip_body(), 201)).await?;
+        if status != 201 {
+            bail!("a tip was refused: {status} {body}");
+        }
+        let receipt = json_field(&body, "receipt")?;
+        let (status, body) = send_once(
+            address,
+            &Call::post_json(
+                "/api/v1/follow-up",
+                format!(r#"{{"receipt":"{receipt}"}}"#),
+                200,
+            ),
+        )
+        .await?;
+        if status != 200 {
+            bail!("follow-up refused: {status} {body}");
+        }
+        let mut call = Call::post_json(
+            "/api/v1/follow-up/messages",
+            r#"{"body":"لدي معلومة إضافية عن المكتب نفسه: غيّروا رقم الهاتف الأسبوع الماضي."}"#
+                .to_owned(),
+            201,
+        );
+        call.authorization = Some(format!("Bearer {}", json_field(&body, "token")?));
+        calls.push(call);
+    }
+    let messages = measure_calls(address, calls).await?;
+    Ok(WriteFigures { tips, messages })
+}
+
+fn print_line(name: &str, m: &Measurement) {
+    println!(
+        "  {name:<28} {:>9.1} /s  p50 {:>8} µs  p99 {:>8} µs",
+        m.throughput(),
+        m.p50_us,
+        m.p99_us
+    );
+}
+
+fn commit_rate(url: &str, clients: usize) -> anyhow::Result<f64> {
+    let output = std::process::Command::new(root().join("target/release/examples/commit_rate"))
+        .args([url, &MEASURE.as_secs().to_string(), &clients.to_string()])
+        .output()
+        .context("running commit_rate")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!(
+            "commit_rate failed: {}{}",
+            text,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    text.lines()
+        .find_map(|l| l.strip_prefix("commits/s "))
+        .and_then(|v| v.trim().parse().ok())
+        .context("commit_rate printed no rate")
+}
+
+fn postgres_base_url() -> String {
+    std::env::var("SANAD_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+fn psql(sql: &str) -> anyhow::Result<()> {
+    let status = std::process::Command::new("psql")
+        .args([
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            &postgres_base_url(),
+            "-c",
+            sql,
+        ])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .context("running psql")?;
+    if !status.success() {
+        bail!("psql failed on {sql}");
+    }
+    Ok(())
+}
+
+/// pgbench's rate of single-row INSERT transactions at `clients` connections.
+fn pgbench_insert_rate(schema: &str, clients: usize) -> anyhow::Result<f64> {
+    psql(&format!(
+        "CREATE TABLE {schema}.pgbench_rows (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL)"
+    ))?;
+    let script = root().join(format!("target/pgbench-{}.sql", std::process::id()));
+    std::fs::write(
+        &script,
+        "INSERT INTO pgbench_rows (payload) VALUES ('a tip-sized row of text, about as long as a short report');\n",
+    )?;
+    let output = std::process::Command::new("pgbench")
+        .args([
+            "-n",
+            "-c",
+            &clients.to_string(),
+            "-j",
+            "2",
+            "-T",
+            &MEASURE.as_secs().to_string(),
+            "-f",
+        ])
+        .arg(&script)
+        .arg(postgres_base_url())
+        .env("PGOPTIONS", format!("-c search_path={schema}"))
+        .output()
+        .context("running pgbench")?;
+    let _ = std::fs::remove_file(&script);
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!(
+            "pgbench failed: {text}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("tps = "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .context("pgbench printed no tps")
+}
+
+fn write_scenarios(
+    runtime: &tokio::runtime::Runtime,
+    sanad_binary: &std::path::Path,
+    ceiling: f64,
+) -> anyhow::Result<()> {
+    let dir = root().join(format!("target/bench-writes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let no_pow = [("SANAD_POW_BITS", "0")];
+
+    // SQLite: the raw rate first, on the same disk, then the server.
+    let sqlite_raw = commit_rate(&format!("sqlite://{}", dir.join("raw.db").display()), 1)?;
+    let server = Server::start(sanad_binary, &dir.join("sqlite"), &no_pow)?;
+    let sqlite = runtime.block_on(write_load(socket_address(&server.url)?))?;
+    let (rss, peak) = memory_of(server.pid)?;
+    drop(server);
+
+    println!(
+        "Writes, {CONNECTIONS} connections, {} s each. Receipt-hash ceiling {ceiling:.1} tips/s.",
+        MEASURE.as_secs()
+    );
+    println!("SQLite (WAL, synchronous=FULL): raw single-row commits {sqlite_raw:.1} /s");
+    print_line("tip submission", &sqlite.tips);
+    print_line("follow-up messages", &sqlite.messages);
+    println!(
+        "  tips / ceiling {:.2} (target >= 0.8); messages / raw commits {:.2} (target >= 1.0)",
+        sqlite.tips.throughput() / ceiling,
+        sqlite.messages.throughput() / sqlite_raw
+    );
+    println!(
+        "  RSS after the run {:.1} MB (peak {:.1} MB)",
+        rss as f64 / 1e6,
+        peak as f64 / 1e6
+    );
+
+    let schema = format!("sanad_bench_{}", std::process::id());
+    if let Err(e) = psql(&format!("CREATE SCHEMA {schema}")) {
+        println!("\n!!! PostgreSQL skipped: {e:#} !!!");
+        let _ = std::fs::remove_dir_all(&dir);
+        return Ok(());
+    }
+    let result = (|| -> anyhow::Result<()> {
+        let pgbench = pgbench_insert_rate(&schema, CONNECTIONS)?;
+        let base = postgres_base_url();
+        let separator = if base.contains('?') { '&' } else { '?' };
+        let url = format!("{base}{separator}options=-csearch_path%3D{schema}");
+        let server = Server::start(
+            sanad_binary,
+            &dir.join("postgres"),
+            &[("SANAD_POW_BITS", "0"), ("SANAD_DATABASE_URL", &url)],
+        )?;
+        let postgres = runtime.block_on(write_load(socket_address(&server.url)?))?;
+        drop(server);
+        println!("PostgreSQL: pgbench single-row inserts at {CONNECTIONS} clients {pgbench:.1} /s");
+        print_line("tip submission", &postgres.tips);
+        print_line("follow-up messages", &postgres.messages);
+        println!(
+            "  tips / ceiling {:.2} (target >= 0.8); messages / pgbench {:.2} (target >= 0.5)",
+            postgres.tips.throughput() / ceiling,
+            postgres.messages.throughput() / pgbench
+        );
+        Ok(())
+    })();
+    let _ = psql(&format!("DROP SCHEMA {schema} CASCADE"));
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }
 
 fn socket_address(url: &str) -> anyhow::Result<SocketAddr> {
@@ -146,12 +560,67 @@ fn socket_address(url: &str) -> anyhow::Result<SocketAddr> {
         .with_context(|| format!("bad server URL {url}"))
 }
 
+/// What one connection sends, again and again.
+#[derive(Clone)]
+struct Call {
+    method: &'static str,
+    path: &'static str,
+    body: Option<String>,
+    authorization: Option<String>,
+    expect: u16,
+}
+
+impl Call {
+    fn get(path: &'static str) -> Call {
+        Call {
+            method: "GET",
+            path,
+            body: None,
+            authorization: None,
+            expect: 200,
+        }
+    }
+
+    fn post_json(path: &'static str, body: String, expect: u16) -> Call {
+        Call {
+            method: "POST",
+            path,
+            body: Some(body),
+            authorization: None,
+            expect,
+        }
+    }
+
+    fn request(&self, address: SocketAddr) -> anyhow::Result<Request<Full<Bytes>>> {
+        let mut request = Request::builder()
+            .method(self.method)
+            .uri(self.path)
+            .header("host", address.to_string());
+        if let Some(authorization) = &self.authorization {
+            request = request.header("authorization", authorization);
+        }
+        let body = match &self.body {
+            Some(body) => {
+                request = request.header("content-type", "application/json");
+                Full::new(Bytes::from(body.clone()))
+            }
+            None => Full::new(Bytes::new()),
+        };
+        Ok(request.body(body)?)
+    }
+}
+
 async fn measure(address: SocketAddr, path: &'static str) -> anyhow::Result<Measurement> {
+    measure_calls(address, vec![Call::get(path); CONNECTIONS]).await
+}
+
+/// One connection per call, each sending its call back to back.
+async fn measure_calls(address: SocketAddr, calls: Vec<Call>) -> anyhow::Result<Measurement> {
     let warm_up_until = Instant::now() + WARM_UP;
     let stop_at = warm_up_until + MEASURE;
     let mut tasks = JoinSet::new();
-    for _ in 0..CONNECTIONS {
-        tasks.spawn(connection(address, path, warm_up_until, stop_at));
+    for call in calls {
+        tasks.spawn(connection(address, call, warm_up_until, stop_at));
     }
     let mut latencies = Vec::new();
     while let Some(result) = tasks.join_next().await {
@@ -173,7 +642,7 @@ async fn measure(address: SocketAddr, path: &'static str) -> anyhow::Result<Meas
 /// One keep-alive connection sending requests back to back; latencies after the warm-up, in µs.
 async fn connection(
     address: SocketAddr,
-    path: &'static str,
+    call: Call,
     warm_up_until: Instant,
     stop_at: Instant,
 ) -> anyhow::Result<Vec<u64>> {
@@ -188,20 +657,36 @@ async fn connection(
         if now >= stop_at {
             break;
         }
-        let request = Request::get(path)
-            .header("host", address.to_string())
-            .body(Empty::<Bytes>::new())?;
+        let request = call.request(address)?;
         sender.ready().await?;
         let response = sender.send_request(request).await?;
-        if !response.status().is_success() {
-            bail!("{path} answered {}", response.status());
+        let status = response.status().as_u16();
+        let body = response.into_body().collect().await?.to_bytes();
+        if status != call.expect {
+            bail!(
+                "{} {} answered {status}: {}",
+                call.method,
+                call.path,
+                String::from_utf8_lossy(&body)
+            );
         }
-        response.into_body().collect().await?;
         if now >= warm_up_until {
             latencies.push(now.elapsed().as_micros() as u64);
         }
     }
     Ok(latencies)
+}
+
+/// One request on a fresh connection; (status, body).
+async fn send_once(address: SocketAddr, call: &Call) -> anyhow::Result<(u16, String)> {
+    let stream = TcpStream::connect(address).await?;
+    let (mut sender, conn) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
+    tokio::spawn(conn);
+    let response = sender.send_request(call.request(address)?).await?;
+    let status = response.status().as_u16();
+    let body = response.into_body().collect().await?.to_bytes();
+    Ok((status, String::from_utf8_lossy(&body).into_owned()))
 }
 
 async fn get_status(address: SocketAddr, path: &str) -> anyhow::Result<u16> {
