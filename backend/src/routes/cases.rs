@@ -71,11 +71,7 @@ pub async fn submit(
     let sealed = std::sync::Arc::new(sealed);
     for _ in 0..3 {
         let receipt = tips::new_receipt();
-        let hash = hex::encode(
-            hasher
-                .derive(receipt.digits().as_bytes().to_vec(), sealer.receipt_salt())
-                .await?,
-        );
+        let hash = crate::routes::tips::receipt_hash(&hasher, &sealer, &receipt).await?;
         let number = cases::new_case_number();
         let proof = proof.clone();
         let stored = {

@@ -28,7 +28,8 @@ use crate::{
 /// Receipt guesses, counted per client in memory only (see [`crate::auth::throttle`]).
 pub struct ReceiptThrottle(pub crate::auth::throttle::Throttle);
 
-async fn receipt_hash(
+/// How a receipt is stored and looked up: Argon2id under the installation's salt, in hex.
+pub async fn receipt_hash(
     hasher: &PasswordHasher,
     sealer: &Sealer,
     receipt: &Receipt,
