@@ -88,8 +88,9 @@ pub struct Config {
 }
 
 /// Measured: the page's SHA-256 search runs at 540,000-620,000 hashes/s in Chromium on our 2-core
-/// server; a low-end Android phone is 5-8 times slower, so 2^17 attempts (the expected count at
-/// 17 bits) take it about 1.1-1.8 s, the 1-2 s we aim for (18 bits would be 2.2-3.5 s).
+/// server. Taking a low-end Android phone as 5-8 times slower (an assumption, not yet measured on
+/// a device), 2^17 attempts (the expected count at 17 bits) take it about 1.1-1.8 s, the 1-2 s we
+/// aim for (18 bits would be 2.2-3.5 s).
 pub const DEFAULT_POW_BITS: u8 = 17;
 
 fn parse_public_url(value: &str) -> Result<String, String> {
