@@ -42,12 +42,20 @@ pub struct GroupCommitter {
 }
 
 impl GroupCommitter {
-    /// Starts the committing thread; it ends when the last clone of the committer is dropped.
-    pub fn start(pool: db::Pool) -> std::io::Result<GroupCommitter> {
+    /// Starts `threads` committing threads; they end when the last clone of the committer is
+    /// dropped. SQLite has one writer at a time, so one thread is all it can use; PostgreSQL
+    /// commits concurrent transactions together, and a batch is bound by its statements' round
+    /// trips, so several threads each committing their own batch go further.
+    pub fn start(pool: db::Pool, threads: usize) -> std::io::Result<GroupCommitter> {
         let (queue, jobs) = mpsc::channel::<Job>(QUEUE_LENGTH);
-        thread::Builder::new()
-            .name("group-commit".into())
-            .spawn(move || commit_loop(&pool, jobs))?;
+        let jobs = std::sync::Arc::new(std::sync::Mutex::new(jobs));
+        for n in 0..threads.max(1) {
+            let pool = pool.clone();
+            let jobs = jobs.clone();
+            thread::Builder::new()
+                .name(format!("group-commit-{n}"))
+                .spawn(move || commit_loop(&pool, &jobs))?;
+        }
         Ok(GroupCommitter { queue })
     }
 
@@ -83,16 +91,25 @@ impl GroupCommitter {
     }
 }
 
-fn commit_loop(pool: &db::Pool, mut jobs: mpsc::Receiver<Job>) {
-    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
-    while let Some(first) = jobs.blocking_recv() {
-        batch.push(first);
-        while batch.len() < MAX_BATCH {
-            match jobs.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
+/// The next batch: waits for one job, then takes what else is already queued.
+fn next_batch(jobs: &std::sync::Mutex<mpsc::Receiver<Job>>, batch: &mut Vec<Job>) -> bool {
+    let mut jobs = jobs.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let Some(first) = jobs.blocking_recv() else {
+        return false;
+    };
+    batch.push(first);
+    while batch.len() < MAX_BATCH {
+        match jobs.try_recv() {
+            Ok(job) => batch.push(job),
+            Err(_) => break,
         }
+    }
+    true
+}
+
+fn commit_loop(pool: &db::Pool, jobs: &std::sync::Mutex<mpsc::Receiver<Job>>) {
+    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    while next_batch(jobs, &mut batch) {
         let mut finishers: Vec<Finish> = Vec::with_capacity(batch.len());
         let committed = match pool.get() {
             Ok(mut conn) => conn

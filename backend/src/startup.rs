@@ -374,7 +374,11 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.data_dir,
     )?;
     let sealer = Sealer::load(config.encryption_key.as_deref(), &config.data_dir)?;
-    let committer = GroupCommitter::start(pool.clone())?;
+    let committers = match backend {
+        "postgresql" | "postgres" => usize::try_from(pool_size / 2).unwrap_or(1).max(1),
+        _ => 1,
+    };
+    let committer = GroupCommitter::start(pool.clone(), committers)?;
     let pool = web::Data::new(pool);
     start_retention(
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
