@@ -55,6 +55,21 @@ impl StaffAuth {
     pub fn actor(&self) -> crate::audit::Actor {
         crate::audit::Actor::Staff(self.staff_id.clone())
     }
+
+    /// An audit entry of something this staff member did to `object`.
+    pub fn entry(
+        &self,
+        action: &'static str,
+        object: String,
+        details: serde_json::Value,
+    ) -> crate::audit::Entry {
+        crate::audit::Entry {
+            actor: self.actor(),
+            action,
+            object,
+            details,
+        }
+    }
 }
 
 impl StaffAuth {

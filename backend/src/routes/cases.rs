@@ -184,20 +184,6 @@ pub async fn follow_up_message(
     Ok(HttpResponse::Created().json(message))
 }
 
-fn entry(
-    auth: &StaffAuth,
-    action: &'static str,
-    object: String,
-    details: serde_json::Value,
-) -> Entry {
-    Entry {
-        actor: auth.actor(),
-        action,
-        object,
-        details,
-    }
-}
-
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
     /// Only cases with this status.
@@ -270,8 +256,7 @@ pub async fn list(
             };
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "cases_listed",
                     "cases".into(),
                     json!({ "ids": page.cases.iter().map(|c| c.id).collect::<Vec<_>>() }),
@@ -320,8 +305,7 @@ pub async fn search(
             // happened and what it returned.
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "cases_searched",
                     "cases".into(),
                     json!({ "ids": page.cases.iter().map(|c| c.id).collect::<Vec<_>>() }),
@@ -355,7 +339,7 @@ pub async fn detail(
             let detail = cases::detail(conn, &sealer, id)?;
             audit::append(
                 conn,
-                &entry(&auth, "case_read", format!("case:{id}"), json!({})),
+                &auth.entry("case_read", format!("case:{id}"), json!({})),
             )?;
             Ok(detail)
         })
@@ -385,7 +369,7 @@ pub async fn photo(
             let photo = cases::photo(conn, &sealer, id)?;
             audit::append(
                 conn,
-                &entry(&auth, "case_photo_read", format!("case:{id}"), json!({})),
+                &auth.entry("case_photo_read", format!("case:{id}"), json!({})),
             )?;
             Ok(photo)
         })
@@ -440,8 +424,7 @@ pub async fn add_note(
             )?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "case_note_added",
                     format!("case:{id}"),
                     json!({ "note": note }),
@@ -483,8 +466,7 @@ pub async fn message(
             let message = cases::add_message(conn, &sealer, &row, &text, Some(&auth.staff_id))?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "case_message_sent",
                     format!("case:{id}"),
                     json!({ "message": message.id }),
@@ -539,8 +521,7 @@ pub async fn set_status(
             }
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     if applied {
                         "case_status_changed"
                     } else {
@@ -584,12 +565,7 @@ pub async fn refresh(
         let found = refresh_matches(conn, &sealer, id)?;
         audit::append(
             conn,
-            &entry(
-                &auth,
-                "case_duplicates_searched",
-                format!("case:{id}"),
-                json!({}),
-            ),
+            &auth.entry("case_duplicates_searched", format!("case:{id}"), json!({})),
         )?;
         Ok(found)
     })
@@ -636,8 +612,7 @@ pub async fn decide(
             cases::decide_match(conn, id, other, merge)?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     if merge {
                         "case_merged"
                     } else {
@@ -688,8 +663,7 @@ pub async fn export(
             let (xml, ids) = crate::exchange::export(conn, &sealer, &domain, recipient)?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "pfif_exported",
                     "cases".into(),
                     json!({ "recipient": recipient.as_str(), "ids": ids }),

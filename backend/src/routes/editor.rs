@@ -20,7 +20,7 @@ use serde_json::json;
 
 use crate::{
     articles::{self, ArticleService, Author, EditorFilter},
-    audit::{self, now_ms, Entry},
+    audit::{self, now_ms},
     auth::StaffAuth,
     db::{self, DbConnection},
     error::ApiError,
@@ -35,20 +35,6 @@ fn author(conn: &mut DbConnection, auth: &StaffAuth) -> Result<Author, ApiError>
         staff_id: Some(auth.staff_id.clone()),
         name: crate::cases::staff_name(conn, &auth.staff_id)?,
     })
-}
-
-fn entry(
-    auth: &StaffAuth,
-    action: &'static str,
-    object: String,
-    details: serde_json::Value,
-) -> Entry {
-    Entry {
-        actor: auth.actor(),
-        action,
-        object,
-        details,
-    }
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -123,8 +109,7 @@ pub async fn create(
             let id = articles::create_article(conn, &settings, &author)?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "article_created",
                     format!("article:{id}"),
                     json!({ "slug": settings.slug }),
@@ -188,8 +173,7 @@ pub async fn update(
                 let article = articles::article_row(conn, id)?;
                 audit::append(
                     conn,
-                    &entry(
-                        &auth,
+                    &auth.entry(
                         "article_updated",
                         format!("article:{id}"),
                         json!({ "revision": article.revision, "fields": fields }),
@@ -233,8 +217,7 @@ pub async fn translation(
                 let article = articles::article_row(conn, id)?;
                 audit::append(
                     conn,
-                    &entry(
-                        &auth,
+                    &auth.entry(
                         "article_translation_saved",
                         format!("article:{id}"),
                         json!({
@@ -282,8 +265,7 @@ pub async fn set_status(
                 let article = articles::article_row(conn, id)?;
                 audit::append(
                     conn,
-                    &entry(
-                        &auth,
+                    &auth.entry(
                         "article_status_changed",
                         format!("article:{id}"),
                         json!({
@@ -387,8 +369,7 @@ pub async fn create_campaign(
             let campaign = articles::insert_campaign(conn, &new, None)?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "campaign_created",
                     format!("campaign:{}", campaign.id),
                     json!({ "slug": campaign.slug }),
@@ -435,8 +416,7 @@ pub async fn upload(
             let uploaded = articles::store_media(conn, &image, Some(&auth.staff_id))?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "media_uploaded",
                     format!("media:{}", uploaded.id),
                     json!({ "bytes": image.bytes.len() }),

@@ -10,15 +10,7 @@ use sanad_shared::{
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::{
-    audit::{self, Entry},
-    auth::StaffAuth,
-    crypto::Sealer,
-    db,
-    error::ApiError,
-    routes::with_db,
-    tips,
-};
+use crate::{audit, auth::StaffAuth, crypto::Sealer, db, error::ApiError, routes::with_db, tips};
 
 /// Who works tips.
 pub const MODERATE: &[Role] = &[Role::Moderator, Role::Admin];
@@ -60,15 +52,6 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(TipPage { tips, next_before }))
 }
 
-fn entry(auth: &StaffAuth, action: &'static str, id: i64, details: serde_json::Value) -> Entry {
-    Entry {
-        actor: auth.actor(),
-        action,
-        object: format!("tip:{id}"),
-        details,
-    }
-}
-
 /// A tip, decrypted. The read is written to the audit trail before the tip is returned.
 #[utoipa::path(get, path = "/api/v1/tips/{id}", tag = "moderation", security(("bearer" = [])),
     params(("id" = i64, Path, description = "The tip's id")),
@@ -89,7 +72,10 @@ pub async fn detail(
     let detail = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
             let detail = tips::detail(conn, &sealer, id)?;
-            audit::append(conn, &entry(&auth, "tip_read", id, json!({})))?;
+            audit::append(
+                conn,
+                &auth.entry("tip_read", format!("tip:{id}"), json!({})),
+            )?;
             Ok(detail)
         })
     })
@@ -119,10 +105,9 @@ pub async fn attachment(
             let picture = tips::attachment(conn, &sealer, id, attachment_id)?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
+                &auth.entry(
                     "tip_attachment_read",
-                    id,
+                    format!("tip:{id}"),
                     json!({ "attachment": attachment_id }),
                 ),
             )?;
@@ -167,7 +152,11 @@ pub async fn reply(
             let message = tips::add_message(conn, &tip_ref, sealed, Some(&auth.staff_id))?;
             audit::append(
                 conn,
-                &entry(&auth, "tip_replied", id, json!({ "message": message.id })),
+                &auth.entry(
+                    "tip_replied",
+                    format!("tip:{id}"),
+                    json!({ "message": message.id }),
+                ),
             )?;
             Ok(message)
         })
@@ -215,10 +204,7 @@ pub async fn set_status(
             )?;
             audit::append(
                 conn,
-                &entry(
-                    &auth,
-                    "tip_status_changed",
-                    id,
+                &auth.entry("tip_status_changed", format!("tip:{id}"),
                     json!({
                         "from": before.as_str(),
                         "to": change.status.as_str(),
