@@ -1,7 +1,7 @@
 //! Serves the built web app: files under `frontend/dist`, compiled into release binaries (so a
 //! deployment is one file) and read from disk in debug builds or from `SANAD_FRONTEND_DIR`.
-//! Unknown paths without a file extension get `index.html` (or `staff.html` under `/staff`), so
-//! the app's own router can show them.
+//! Unknown paths without a file extension get `index.html` (or `staff.html` under `/staff`, and
+//! the page of their own app for the public forms), so the app's own router can show them.
 
 use std::{borrow::Cow, path::PathBuf};
 
@@ -83,6 +83,17 @@ fn accepts_brotli(req: &HttpRequest) -> bool {
         })
 }
 
+/// The page that starts the app for `path` (without its leading `/`). The staff area and each
+/// public form are apps of their own, so a public page never downloads another's screens.
+fn app_page(path: &str) -> &'static str {
+    match path {
+        "report" => "report.html",
+        "follow-up" => "follow-up.html",
+        _ if path == "staff" || path.starts_with("staff/") => "staff.html",
+        _ => "index.html",
+    }
+}
+
 /// The fallback service: a file of the web app, or `index.html` for an app route.
 pub async fn serve(
     req: HttpRequest,
@@ -99,13 +110,8 @@ pub async fn serve(
     let (name, asset) = match frontend.get(path) {
         Some(asset) if !path.is_empty() => (path, asset),
         _ if last_segment.contains('.') => return Err(ApiError::NotFound),
-        // The staff area is an app of its own, so public pages never download it.
         _ => {
-            let page = if path == "staff" || path.starts_with("staff/") {
-                "staff.html"
-            } else {
-                "index.html"
-            };
+            let page = app_page(path);
             match frontend.get(page) {
                 Some(asset) => (page, asset),
                 None => return Err(ApiError::FrontendNotBuilt),

@@ -251,3 +251,43 @@ test("a caseworker finds two reports of one person, merges them, adds a note and
   assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
   await page.close();
 });
+
+test("a family opens its case on the follow-up page with the receipt in Kurdish digits and writes to the caseworker", async () => {
+  const response = await api("/api/v1/cases", {
+    method: "POST",
+    headers: { "Proof-Of-Work": await proofOfWork() },
+    body: JSON.stringify({
+      ...base,
+      names: { given: "کاروان", father: "ئەحمەد", grandfather: "مەحمود", family: "جاف", mother: "ئامینە" },
+      reporter: { relationship: "خوشک", name: "شیلان", phone: "07501234567", language: "ckb" },
+      consent: "committee",
+    }),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  const { case_number: number, receipt } = await response.json();
+  // Extended Arabic-Indic digits, as a Sorani keyboard types them, with dashes.
+  const typed = receipt
+    .replace(/\D/g, "")
+    .replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)])
+    .replace(/(.{4})(?=.)/g, "$1-");
+
+  const { page, problems } = await openPage(browser.context, "/follow-up?lang=ckb");
+  await page.waitForFunction(() => document.documentElement.lang === "ckb" && document.documentElement.dir === "rtl");
+  await page.getByLabel(ftl("ckb", "tips", "follow-up-receipt"), { exact: true }).fill(typed);
+  await page.getByRole("button", { name: ftl("ckb", "tips", "follow-up-open") }).click();
+  await page.locator(".case-number").filter({ hasText: number }).waitFor();
+  await page.locator(".tip-status").filter({ hasText: cases("ckb", "case-status-reported") }).waitFor();
+  await page.getByText(ftl("ckb", "tips", "follow-up-no-messages")).waitFor();
+  assert.equal(await page.locator("#pictures").count(), 0, "a case takes no pictures here");
+
+  const MESSAGE = "براکەم دوێنێ لە ژمارەیەکی نوێوە پەیوەندی کرد.";
+  await page.getByLabel(ftl("ckb", "tips", "follow-up-case-message"), { exact: true }).fill(MESSAGE);
+  await page.getByRole("button", { name: ftl("ckb", "tips", "follow-up-send") }).click();
+  await page.locator(".conversation").getByText(MESSAGE).waitFor();
+  await page.getByText(ftl("ckb", "tips", "follow-up-sent")).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the family's case on follow-up");
+  await fitsPhone(page, "the family's case on follow-up");
+  await page.screenshot({ path: join(screenshotsDir, "follow-up-case-ckb.png"), fullPage: true });
+  assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
+  await page.close();
+});

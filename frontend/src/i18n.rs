@@ -15,7 +15,7 @@ use crate::api;
 const STORAGE_KEY: &str = "sanad.language";
 
 /// The messages that must work before (or without) the download.
-fn boot_source(language: Language) -> &'static str {
+pub(crate) fn boot_source(language: Language) -> &'static str {
     match language {
         Language::Ar => include_str!("../../locales/ar/boot.ftl"),
         Language::Ckb => include_str!("../../locales/ckb/boot.ftl"),
@@ -157,7 +157,7 @@ pub fn t_owned(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'stat
     move || i18n.message(&key, None)
 }
 
-fn initial_language() -> Language {
+pub(crate) fn initial_language() -> Language {
     let window = web_sys::window();
     let from_link = window
         .as_ref()
@@ -181,14 +181,14 @@ fn initial_language() -> Language {
 }
 
 /// Kept in `localStorage`, never a cookie: nothing about the reader travels to the server.
-fn remember(language: Language) {
+pub(crate) fn remember(language: Language) {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         // Private browsing may refuse storage; the choice then lasts for this page only.
         let _ = storage.set_item(STORAGE_KEY, language.code());
     }
 }
 
-fn apply_to_document(language: Language) {
+pub(crate) fn apply_to_document(language: Language) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

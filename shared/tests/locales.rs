@@ -114,13 +114,13 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The frontend asks for messages through `t("key")` calls (and page components' `title="key"`), and the backend through `message_for(language, "key")`; any literal key there must exist in English
+/// The frontend asks for messages through `t("key")` calls (`tr("key")` on lean pages, and page components' `title="key"`), and the backend through `message_for(language, "key")`; any literal key there must exist in English
 /// (and so, by the test above, everywhere).
 #[test]
 fn every_key_used_in_code_is_defined() {
     let english = keys_of(Language::En);
     let defined: BTreeSet<&String> = english.values().flatten().collect();
-    let call = regex::Regex::new(r#"(?:\b(?:t|t_args|t_attr|message_for|message_with_args)\((?:[^"(),]*,\s*)?|\btitle=)"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)""#).unwrap();
+    let call = regex::Regex::new(r#"(?:\b(?:t|t_args|t_attr|tr|tr_args|tr_with|message_for|message_with_args)\((?:[^"(),]*,\s*)?|\btitle=)"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)""#).unwrap();
     let mut files = Vec::new();
     for crate_dir in ["frontend/src", "backend/src"] {
         rust_files(&root().join(crate_dir), &mut files);

@@ -11,7 +11,13 @@ async fn app_with_frontend() -> TestApp {
 #[actix_web::test]
 async fn app_routes_fall_back_to_index_html() {
     let app = app_with_frontend().await;
-    for path in ["/", "/report", "/learn/some-article", "/staffing"] {
+    for path in [
+        "/",
+        "/reports",
+        "/learn/some-article",
+        "/staffing",
+        "/report/x",
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(
@@ -33,6 +39,20 @@ async fn the_staff_area_is_served_its_own_app() {
             response.text().await.unwrap().contains("Sanad staff shell"),
             "{path}"
         );
+    }
+}
+
+#[actix_web::test]
+async fn each_public_form_is_served_its_own_app() {
+    let app = app_with_frontend().await;
+    for (path, title) in [
+        ("/report", "Sanad report shell"),
+        ("/follow-up", "Sanad follow-up shell"),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache");
+        assert!(response.text().await.unwrap().contains(title), "{path}");
     }
 }
 

@@ -167,11 +167,17 @@ pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
         "<!doctype html><title>Sanad test shell</title>",
     )
     .unwrap();
-    std::fs::write(
-        dist.join("staff.html"),
-        "<!doctype html><title>Sanad staff shell</title>",
-    )
-    .unwrap();
+    for (page, title) in [
+        ("staff.html", "Sanad staff shell"),
+        ("report.html", "Sanad report shell"),
+        ("follow-up.html", "Sanad follow-up shell"),
+    ] {
+        std::fs::write(
+            dist.join(page),
+            format!("<!doctype html><title>{title}</title>"),
+        )
+        .unwrap();
+    }
     std::fs::write(dist.join("assets/app-1234.js"), "console.log('plain')").unwrap();
     std::fs::write(dist.join("assets/app-1234.js.br"), "pretend-brotli").unwrap();
     dist

@@ -1,6 +1,6 @@
-//! The layout every public page shares, and its mounting. Two bundles use it: the site's own
-//! pages (`public/main.rs`) and the anonymous-tip pages (`tipster/main.rs`); each passes which
-//! paths it owns and how it shows them, and a link to a path it does not own loads the other app.
+//! The layout every public page shares, and its mounting; the lean pages (`lean/shell.rs`) copy
+//! its markup. The app passes which paths it owns and how it shows them, and a link to a path it
+//! does not own loads the other app.
 
 use leptos::prelude::*;
 

@@ -1,8 +1,6 @@
 //! Sanad's public web app: `app` holds the layout every public page shares, `pages/` one
-//! component per page. The anonymous-tip pages (`/report`, `/follow-up`) are written as a bundle
-//! of their own (`tipster/`), so the home page never downloads their forms; that bundle is not
-//! shipped yet because its first load (174 KB brotli) is over the 150 KB budget, so these paths
-//! still show a placeholder here.
+//! component per page. The public forms (`/report`, `/follow-up`) are bundles of their own
+//! (`report/`, `follow_up/`), so the home page never downloads them: links to them load them.
 
 mod app;
 mod pages;
@@ -11,16 +9,14 @@ use leptos::prelude::*;
 
 use pages::{home::Home, not_found::NotFound, placeholder::Placeholder};
 
-/// The staff area is another app: links to it load it.
+/// The staff area and the public forms are other apps: links to them load them.
 fn public_path(path: &str) -> bool {
-    path != "/staff" && !path.starts_with("/staff/")
+    !matches!(path, "/report" | "/follow-up") && path != "/staff" && !path.starts_with("/staff/")
 }
 
 fn page(path: &str) -> AnyView {
     match path {
         "/" => view! { <Home/> }.into_any(),
-        "/report" => view! { <Placeholder title="nav-report"/> }.into_any(),
-        "/follow-up" => view! { <Placeholder title="follow-up-title"/> }.into_any(),
         "/missing" => view! { <Placeholder title="nav-missing"/> }.into_any(),
         "/learn" => view! { <Placeholder title="nav-learn"/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),

@@ -1,5 +1,3 @@
-// Not run yet: the /report and /follow-up pages it drives are not shipped until their bundle fits
-// the 150 KB first-load budget (issue 4). Move it back to tests/ when they ship.
 // Anonymous tips in a real browser: a tipster reports in Arabic with a picture, keeps the receipt,
 // comes back typing it in Arabic-Indic digits and writes to the moderators; a moderator finds the
 // tip, sees the picture and the message, answers and changes the status; the tipster sees it.
@@ -10,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { launch, openPage, axeViolations, baseUrl, screenshotsDir } from "../tests/helpers.mjs";
+import { launch, openPage, axeViolations, baseUrl, screenshotsDir } from "./helpers.mjs";
 
 const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
 

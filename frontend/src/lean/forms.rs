@@ -1,12 +1,13 @@
 //! Pieces the report and follow-up forms share: problems shown beside the field they concern,
 //! labelled inputs and selects, the picture picker with its immediate checks, and the multipart
-//! body that carries pictures. Built with [`crate::dom`] (see there why).
+//! body that carries pictures. Built with [`sanad_frontend::lean::dom`] (see there why).
 
-use leptos::prelude::*;
-use sanad_frontend::{
-    api::{ApiFailure, Refusal},
+use super::{
+    dom::{document, el, request_animation_frame, tr_args, tr_with, value_of, El, Text},
     i18n::{use_i18n, I18n},
+    reactive::Var,
 };
+use crate::api::{ApiFailure, Refusal};
 use sanad_shared::{
     tips::{FieldProblem, MAX_IMAGE_BYTES},
     ErrorCode,
@@ -14,14 +15,12 @@ use sanad_shared::{
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
-use crate::dom::{el, tr_args, tr_with, value_of, El, Text};
-
 /// What the server accepts; anything else is refused here at once instead of after the upload.
 const ACCEPTED: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
 /// The problems shown on a form. `problem` holds a problem code (`too_long`, an image error code)
 /// or, for failures that have one, a Fluent key (`error-receipt-unknown`).
-pub type Problems = RwSignal<Vec<FieldProblem>>;
+pub type Problems = Var<Vec<FieldProblem>>;
 
 pub fn problem(field: &str, index: Option<usize>, problem: &str) -> FieldProblem {
     FieldProblem {
@@ -134,7 +133,7 @@ pub fn field_error(id: &str, field: Field) -> El {
 }
 
 /// The translation of a notice that comes and goes (empty while there is none).
-pub fn notice_text(key: RwSignal<Option<&'static str>>) -> Text {
+pub fn notice_text(key: Var<Option<&'static str>>) -> Text {
     let i18n = use_i18n();
     Box::new(move || {
         key.get()
@@ -335,9 +334,9 @@ fn size_label(bytes: f64) -> String {
 /// browser's language, not the page's), checked for type and size at once, listed with a way to
 /// remove each. The files stay in memory only; no draft ever holds them.
 pub fn picture_picker(
-    files: RwSignal<Vec<web_sys::File>, LocalStorage>,
+    files: Var<Vec<web_sys::File>>,
     // How many may be chosen now.
-    max: Signal<usize>,
+    max: Var<usize>,
     problems: Problems,
 ) -> El {
     let field = Field::new(problems, "images", None);

@@ -3,14 +3,18 @@
 //! only, gone when it closes; never `localStorage`, never the pictures) and is wiped once the
 //! report is sent.
 //!
-//! Built with [`crate::dom`] rather than `view!`: written with Leptos' typed views this page
-//! alone weighed ~35 KB brotli (see `dom.rs` and `main.rs` for the measurements).
+//! Built on [`sanad_frontend::lean`] rather than Leptos: written with Leptos' typed views this
+//! page alone weighed ~35 KB brotli (see `lean/mod.rs` for the measurements).
 
-use leptos::{prelude::*, task::spawn_local};
 use sanad_frontend::{
     api::{self, ApiFailure, Body, Refusal},
-    i18n::use_i18n,
-    router::use_location,
+    lean::{
+        dom::{
+            checked, el, message, set_timeout, tr, tr_args, tr_owned, tr_with, value_of, El, Text,
+        },
+        i18n::use_i18n,
+        reactive::{effect, memo, untrack, Var},
+    },
 };
 use sanad_shared::{
     receipt::Receipt,
@@ -22,10 +26,10 @@ use sanad_shared::{
 };
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::Event;
 
-use crate::{
-    dom::{self, checked, el, message, tr, tr_args, tr_owned, tr_with, value_of, El, Text},
+use sanad_frontend::lean::{
     forms::{
         choice, field_error, focus_first_problem, focus_later, notice_text, picture_form,
         picture_picker, problem, problems_from, Field, Input, Problems,
@@ -136,21 +140,21 @@ enum Work {
 }
 
 /// The form, and in its place once sent, the receipt. Both are built once and shown or hidden.
-pub fn report() -> AnyView {
-    let sent = RwSignal::new(None::<Receipt>);
-    dom::page(vec![report_form(sent), receipt_shown(sent)])
+pub fn report() -> Vec<El> {
+    let sent = Var::new(None::<Receipt>);
+    vec![report_form(sent), receipt_shown(sent)]
 }
 
-fn report_form(sent: RwSignal<Option<Receipt>>) -> El {
+fn report_form(sent: Var<Option<Receipt>>) -> El {
     let i18n = use_i18n();
-    let draft = RwSignal::new(load_draft());
-    Effect::new(move |_| draft.with(save_draft));
+    let draft = Var::new(load_draft());
+    effect(move || draft.with(save_draft));
     let initial = draft.get_untracked();
-    let files = RwSignal::new_local(Vec::<web_sys::File>::new());
-    let problems: Problems = RwSignal::new(Vec::new());
-    let working = RwSignal::new(None::<Work>);
-    let form_error = RwSignal::new(None::<&'static str>);
-    let more_open = RwSignal::new(initial.has_details());
+    let files = Var::new(Vec::<web_sys::File>::new());
+    let problems: Problems = Var::new(Vec::new());
+    let working = Var::new(None::<Work>);
+    let form_error = Var::new(None::<&'static str>);
+    let more_open = Var::new(initial.has_details());
 
     let submit = move |event: Event| {
         event.prevent_default();
@@ -230,7 +234,7 @@ fn report_form(sent: RwSignal<Option<Receipt>>) -> El {
         .child(field_error("subject", subject));
 
     let description = Field::new(problems, "description", None);
-    let count = Memo::new(move |_| draft.with(|d| d.description.chars().count()));
+    let count = memo(move || draft.with(|d| d.description.chars().count()));
     let text = el("textarea")
         .id("description")
         .attr("rows", "8")
@@ -275,7 +279,7 @@ fn report_form(sent: RwSignal<Option<Receipt>>) -> El {
                 .children(details(draft, problems, initial.clone())),
         );
 
-    let status = Memo::new(move |_| match working.get() {
+    let status = memo(move || match working.get() {
         Some(Work::Sending) => Some("report-sending"),
         Some(Work::Solving(_)) => Some("report-working"),
         None => None,
@@ -332,7 +336,7 @@ fn report_form(sent: RwSignal<Option<Receipt>>) -> El {
         .child(more)
         .child(picture_picker(
             files,
-            Signal::stored(MAX_IMAGES_PER_UPLOAD),
+            Var::new(MAX_IMAGES_PER_UPLOAD),
             problems,
         ))
         .child(progress)
@@ -374,8 +378,8 @@ fn report_form(sent: RwSignal<Option<Receipt>>) -> El {
 fn show_problems(
     found: Vec<FieldProblem>,
     problems: Problems,
-    form_error: RwSignal<Option<&'static str>>,
-    more_open: RwSignal<bool>,
+    form_error: Var<Option<&'static str>>,
+    more_open: Var<bool>,
 ) {
     let in_details = found.iter().any(|p| {
         !matches!(
@@ -396,7 +400,7 @@ fn show_problems(
 async fn send_tip(
     tip: &NewTip,
     files: &[web_sys::File],
-    working: RwSignal<Option<Work>>,
+    working: Var<Option<Work>>,
 ) -> Result<Receipt, Refusal> {
     let unknown = || Refusal::from(ApiFailure::Server(ErrorCode::Unknown));
     let json = serde_json::to_string(tip).map_err(|_| unknown())?;
@@ -469,7 +473,7 @@ struct RowList {
     legend: Text,
     hint: Option<Text>,
     add_label: Text,
-    count: Memo<usize>,
+    count: Var<usize>,
     add: Box<dyn Fn()>,
     field: Field,
     row: Box<dyn Fn(usize) -> El>,
@@ -508,10 +512,10 @@ impl RowList {
 
 /// Names or phone numbers: one input per row, added and removed one at a time. A row's input is
 /// created once with its value and never rewritten while the person types.
-fn text_rows(draft: RwSignal<Draft>, problems: Problems, list: List) -> El {
+fn text_rows(draft: Var<Draft>, problems: Problems, list: List) -> El {
     let field = list.field();
     let phone = list == List::Phones;
-    let count = Memo::new(move |_| draft.with(|d| list.rows(d).len()));
+    let count = memo(move || draft.with(|d| list.rows(d).len()));
     let row = move |index: usize| {
         let n = [("n", (index + 1).to_string())];
         let mut input = Input::new(
@@ -581,8 +585,8 @@ fn text_rows(draft: RwSignal<Draft>, problems: Problems, list: List) -> El {
     .build()
 }
 
-fn accounts(draft: RwSignal<Draft>, problems: Problems) -> El {
-    let count = Memo::new(move |_| draft.with(|d| d.accounts.len()));
+fn accounts(draft: Var<Draft>, problems: Problems) -> El {
+    let count = memo(move || draft.with(|d| d.accounts.len()));
     let row = move |index: usize| {
         let n = [("n", (index + 1).to_string())];
         let current = draft.with_untracked(|d| d.accounts.get(index).cloned());
@@ -671,7 +675,7 @@ impl Detail {
     }
 
     /// Stores what the person typed and forgets the problem shown for it.
-    fn on_input(self, draft: RwSignal<Draft>, field: Field) -> Box<dyn Fn(String)> {
+    fn on_input(self, draft: Var<Draft>, field: Field) -> Box<dyn Fn(String)> {
         Box::new(move |text: String| {
             draft.update(|d| *self.text(d) = text);
             field.clear();
@@ -680,7 +684,7 @@ impl Detail {
 }
 
 /// The single-value details: agency, governorate, place and month.
-fn details(draft: RwSignal<Draft>, problems: Problems, initial: Draft) -> Vec<El> {
+fn details(draft: Var<Draft>, problems: Problems, initial: Draft) -> Vec<El> {
     let agency = Field::new(problems, "agency", None);
     let place = Field::new(problems, "place", None);
     let month = Field::new(problems, "approximate_date", None);
@@ -729,13 +733,12 @@ fn details(draft: RwSignal<Draft>, problems: Problems, initial: Draft) -> Vec<El
 
 /// The receipt, shown once: large, grouped for reading aloud, with ways to keep it, and a
 /// confirmation that it was kept before the page lets go of it.
-fn receipt_shown(sent: RwSignal<Option<Receipt>>) -> El {
+fn receipt_shown(sent: Var<Option<Receipt>>) -> El {
     let i18n = use_i18n();
-    let location = use_location();
     let grouped =
-        Memo::new(move |_| sent.with(|r| r.as_ref().map(Receipt::to_string).unwrap_or_default()));
-    let kept = RwSignal::new(false);
-    let note = RwSignal::new(None::<&'static str>);
+        memo(move || sent.with(|r| r.as_ref().map(Receipt::to_string).unwrap_or_default()));
+    let kept = Var::new(false);
+    let note = Var::new(None::<&'static str>);
     let copy = move |_| {
         let Some(window) = web_sys::window() else {
             return;
@@ -772,8 +775,8 @@ fn receipt_shown(sent: RwSignal<Option<Receipt>>) -> El {
     let done = move |_| {
         // The receipt leaves memory with the page.
         sent.set(None);
-        if let Some(location) = location {
-            location.navigate("/");
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_href("/");
         }
     };
     el("section")

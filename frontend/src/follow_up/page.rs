@@ -1,49 +1,54 @@
-//! Coming back to a report with its receipt: where it stands, the moderators' note, the
-//! conversation, and a way to add a message or pictures. The token the receipt buys lives in a
+//! Coming back with a receipt: to a tip (where it stands, the moderators' note, the
+//! conversation, and a way to add a message or pictures) or to a family's missing-person case
+//! (its number, status and conversation with the caseworker). The token the receipt buys lives in a
 //! signal only (never in storage) and is dropped when it expires, so a phone left on the table
 //! closes the report by itself.
 //!
-//! Built with [`crate::dom`] rather than `view!`: written with Leptos' typed views this page
-//! alone weighed ~24 KB brotli (see `dom.rs` and `main.rs` for the measurements).
+//! Built on [`sanad_frontend::lean`] rather than Leptos: written with Leptos' typed views this
+//! page alone weighed ~24 KB brotli (see `lean/mod.rs` for the measurements).
 
 use std::time::Duration;
 
-use leptos::{prelude::*, task::spawn_local};
 use sanad_frontend::{
     api::{self, ApiFailure, Body, Refusal},
-    i18n::use_i18n,
-    loader::Loader,
+    lean::{
+        dom::{el, set_timeout, tr, tr_args, tr_owned, tr_with, value_of, El},
+        i18n::use_i18n,
+        loader::Loader,
+        reactive::{memo, untrack, Var},
+    },
 };
 use sanad_shared::{
+    cases::CaseFollowUp,
     receipt::Receipt,
     tips::{
-        AttachmentsAdded, FollowUpGrant, FollowUpRequest, MessageAuthor, NewMessage, TipFollowUp,
-        TipMessage, MAX_IMAGES_PER_UPLOAD,
+        AttachmentsAdded, FollowUpGrant, FollowUpKind, FollowUpRequest, MessageAuthor, NewMessage,
+        TipFollowUp, TipMessage, MAX_IMAGES_PER_UPLOAD,
     },
     ErrorCode,
 };
 use serde::de::DeserializeOwned;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::Event;
 
-use crate::{
-    dom::{self, el, tr, tr_args, tr_with, value_of, El},
-    forms::{
-        field_error, focus_later, notice_text, picture_form, picture_picker, problem,
-        problems_from, Field, Input, Problems,
-    },
+use sanad_frontend::lean::forms::{
+    field_error, focus_later, notice_text, picture_form, picture_picker, problem, problems_from,
+    Field, Input, Problems,
 };
 
-/// The open report, if any, and whether the last one closed because its time ran out.
+/// The open report, if any, what it is, and whether the last one closed because its time ran out.
 #[derive(Clone, Copy)]
 struct Access {
-    token: RwSignal<Option<String>>,
-    expired: RwSignal<bool>,
+    token: Var<Option<String>>,
+    kind: Var<FollowUpKind>,
+    expired: Var<bool>,
 }
 
 impl Access {
     fn open(self, grant: FollowUpGrant) {
         let token = grant.token;
         self.expired.set(false);
+        self.kind.set(grant.kind);
         self.token.set(Some(token.clone()));
         set_timeout(
             move || {
@@ -78,13 +83,14 @@ impl Access {
     }
 }
 
-pub fn follow_up() -> AnyView {
+pub fn follow_up() -> Vec<El> {
     let access = Access {
-        token: RwSignal::new(None),
-        expired: RwSignal::new(false),
+        token: Var::new(None),
+        kind: Var::new(FollowUpKind::Tip),
+        expired: Var::new(false),
     };
-    let open = Memo::new(move |_| access.token.with(Option::is_some));
-    dom::page(vec![el("section")
+    let open = memo(move || access.token.with(Option::is_some));
+    vec![el("section")
         .class("page follow-up")
         .child(el("h1").tr("follow-up-title"))
         .rows(
@@ -99,14 +105,14 @@ pub fn follow_up() -> AnyView {
                     }
                 })
             }),
-        )])
+        )]
 }
 
 fn receipt_form(access: Access) -> Vec<El> {
-    let typed = RwSignal::new(String::new());
-    let problems: Problems = RwSignal::new(Vec::new());
+    let typed = Var::new(String::new());
+    let problems: Problems = Var::new(Vec::new());
     let field = Field::new(problems, "receipt", None);
-    let busy = RwSignal::new(false);
+    let busy = Var::new(false);
     let refuse = move |key: &str| {
         problems.set(vec![problem("receipt", None, key)]);
         focus_later("receipt".to_owned());
@@ -177,13 +183,28 @@ fn receipt_form(access: Access) -> Vec<El> {
     ]
 }
 
+/// What a receipt opened.
+#[derive(Clone)]
+enum Opened {
+    Tip(TipFollowUp),
+    Case(CaseFollowUp),
+}
+
 fn opened(access: Access) -> Vec<El> {
     let i18n = use_i18n();
+    let kind = access.kind.get_untracked();
     let report = Loader::new(move || async move {
-        access
-            .call::<TipFollowUp>("GET", "/api/v1/follow-up/tip", Body::Empty)
-            .await
-            .map_err(|refusal| refusal.failure)
+        let opened = match kind {
+            FollowUpKind::Tip => access
+                .call("GET", "/api/v1/follow-up/tip", Body::Empty)
+                .await
+                .map(Opened::Tip),
+            FollowUpKind::Case => access
+                .call("GET", "/api/v1/follow-up/case", Body::Empty)
+                .await
+                .map(Opened::Case),
+        };
+        opened.map_err(|refusal| refusal.failure)
     });
     let shown = Box::new(move || {
         let state = report.get();
@@ -207,7 +228,8 @@ fn opened(access: Access) -> Vec<El> {
                             .tr("state-retry"),
                     )]
             }
-            Some(Ok(report)) => conversation(access, report),
+            Some(Ok(Opened::Tip(report))) => conversation(access, report),
+            Some(Ok(Opened::Case(case))) => case_conversation(access, case),
         })
     });
     vec![
@@ -232,54 +254,14 @@ fn opened(access: Access) -> Vec<El> {
 }
 
 fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
-    let messages = RwSignal::new(report.messages);
-    let body = RwSignal::new(String::new());
-    let problems: Problems = RwSignal::new(Vec::new());
-    let field = Field::new(problems, "body", None);
-    let note = RwSignal::new(None::<&'static str>);
-    let sending = RwSignal::new(false);
-    let pictures = RwSignal::new(report.attachments);
-    let left = RwSignal::new(report.attachments_left);
-    let max = Memo::new(move |_| (left.get() as usize).min(MAX_IMAGES_PER_UPLOAD));
-    let files = RwSignal::new_local(Vec::<web_sys::File>::new());
-    let picture_note = RwSignal::new(None::<&'static str>);
-
-    let send = move |event: Event| {
-        event.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        let message = NewMessage {
-            body: body.get_untracked(),
-        };
-        let found = message.problems();
-        if !found.is_empty() {
-            problems.set(found);
-            focus_later("message".to_owned());
-            return;
-        }
-        problems.set(Vec::new());
-        note.set(None);
-        sending.set(true);
-        spawn_local(async move {
-            let json = serde_json::to_string(&message).unwrap_or_default();
-            match access
-                .call::<TipMessage>("POST", "/api/v1/follow-up/messages", Body::Json(json))
-                .await
-            {
-                Ok(sent) => {
-                    let _ = messages.try_update(|m| m.push(sent));
-                    let _ = body.try_set(String::new());
-                    let _ = note.try_set(Some("follow-up-sent"));
-                }
-                Err(refusal) => {
-                    let _ = problems.try_set(problems_from(&refusal));
-                    let _ = note.try_set(Some(refusal.failure.message_key()));
-                }
-            }
-            let _ = sending.try_set(false);
-        });
-    };
+    let messages = Var::new(report.messages);
+    let problems: Problems = Var::new(Vec::new());
+    let sending = Var::new(false);
+    let pictures = Var::new(report.attachments);
+    let left = Var::new(report.attachments_left);
+    let max = memo(move || (left.get() as usize).min(MAX_IMAGES_PER_UPLOAD));
+    let files = Var::new(Vec::<web_sys::File>::new());
+    let picture_note = Var::new(None::<&'static str>);
 
     let add_pictures = move |_| {
         let chosen = files.get_untracked();
@@ -311,11 +293,6 @@ fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
         });
     };
 
-    let textarea = el("textarea")
-        .id("message")
-        .attr("rows", "5")
-        .on("input", move |event| body.set(value_of(&event)))
-        .prop_with("value", Box::new(move || body.get()));
     let mut built = vec![
         el("h2").tr("follow-up-status"),
         el("p").class("tip-status").tr(report.status.message_key()),
@@ -334,26 +311,18 @@ fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
             ),
         el("h2").tr("follow-up-conversation"),
     ];
-    built.extend(message_list(messages));
+    built.extend(message_list(messages, "follow-up-moderator"));
+    built.extend(message_form(
+        access,
+        Writing {
+            messages,
+            problems,
+            sending,
+            url: "/api/v1/follow-up/messages",
+            label: "follow-up-message",
+        },
+    ));
     built.extend([
-        el("form")
-            .class("form")
-            .flag("novalidate", true)
-            .on("submit", send)
-            .child(el("label").attr("for", "message").tr("follow-up-message"))
-            .child(field.mark(textarea, "message", ""))
-            .child(field_error("message", field))
-            .child(
-                el("button")
-                    .attr("type", "submit")
-                    .class("button")
-                    .flag_with("disabled", Box::new(move || sending.get()))
-                    .tr("follow-up-send"),
-            ),
-        el("p")
-            .attr("role", "status")
-            .class("hint")
-            .show(notice_text(note)),
         el("h2").tr("follow-up-pictures"),
         el("p").show(tr_with(
             "follow-up-pictures-count",
@@ -367,7 +336,7 @@ fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
         el("div")
             .class("form")
             .flag_with("hidden", Box::new(move || max.get() == 0))
-            .child(picture_picker(files, max.into(), problems))
+            .child(picture_picker(files, max, problems))
             .child(
                 el("button")
                     .attr("type", "button")
@@ -387,8 +356,127 @@ fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
     built
 }
 
-/// The conversation, oldest first; each message says who wrote it and on which day.
-fn message_list(messages: RwSignal<Vec<TipMessage>>) -> [El; 2] {
+/// A family's case: its number, status and the conversation with the caseworker.
+fn case_conversation(access: Access, case: CaseFollowUp) -> Vec<El> {
+    let messages = Var::new(case.messages);
+    let mut built = vec![
+        el("p")
+            .class("case-number")
+            .attr("dir", "auto")
+            .show(tr_args("case-title", &[("number", case.case_number)])),
+        el("h2").tr("follow-up-status"),
+        el("p")
+            .class("tip-status")
+            .show(tr_owned(case.status.message_key())),
+        el("p").class("hint").show(tr_args(
+            "follow-up-received-on",
+            &[("date", case.reported_on)],
+        )),
+        el("h2").tr("follow-up-conversation"),
+    ];
+    built.extend(message_list(messages, "follow-up-caseworker"));
+    built.extend(message_form(
+        access,
+        Writing {
+            messages,
+            problems: Var::new(Vec::new()),
+            sending: Var::new(false),
+            url: "/api/v1/follow-up/case/messages",
+            label: "follow-up-case-message",
+        },
+    ));
+    built
+}
+
+/// Where a new message goes and what the page keeps while it does.
+struct Writing {
+    messages: Var<Vec<TipMessage>>,
+    problems: Problems,
+    /// Shared with the pictures' button: one thing is sent at a time.
+    sending: Var<bool>,
+    url: &'static str,
+    /// The label of the message box.
+    label: &'static str,
+}
+
+/// The form for a new message; once sent it joins the conversation.
+fn message_form(access: Access, writing: Writing) -> Vec<El> {
+    let Writing {
+        messages,
+        problems,
+        sending,
+        url,
+        label,
+    } = writing;
+    let body = Var::new(String::new());
+    let field = Field::new(problems, "body", None);
+    let note = Var::new(None::<&'static str>);
+    let send = move |event: Event| {
+        event.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let message = NewMessage {
+            body: body.get_untracked(),
+        };
+        let found = message.problems();
+        if !found.is_empty() {
+            problems.set(found);
+            focus_later("message".to_owned());
+            return;
+        }
+        problems.set(Vec::new());
+        note.set(None);
+        sending.set(true);
+        spawn_local(async move {
+            let json = serde_json::to_string(&message).unwrap_or_default();
+            match access
+                .call::<TipMessage>("POST", url, Body::Json(json))
+                .await
+            {
+                Ok(sent) => {
+                    let _ = messages.try_update(|m| m.push(sent));
+                    let _ = body.try_set(String::new());
+                    let _ = note.try_set(Some("follow-up-sent"));
+                }
+                Err(refusal) => {
+                    let _ = problems.try_set(problems_from(&refusal));
+                    let _ = note.try_set(Some(refusal.failure.message_key()));
+                }
+            }
+            let _ = sending.try_set(false);
+        });
+    };
+    let textarea = el("textarea")
+        .id("message")
+        .attr("rows", "5")
+        .on("input", move |event| body.set(value_of(&event)))
+        .prop_with("value", Box::new(move || body.get()));
+    vec![
+        el("form")
+            .class("form")
+            .flag("novalidate", true)
+            .on("submit", send)
+            .child(el("label").attr("for", "message").tr(label))
+            .child(field.mark(textarea, "message", ""))
+            .child(field_error("message", field))
+            .child(
+                el("button")
+                    .attr("type", "submit")
+                    .class("button")
+                    .flag_with("disabled", Box::new(move || sending.get()))
+                    .tr("follow-up-send"),
+            ),
+        el("p")
+            .attr("role", "status")
+            .class("hint")
+            .show(notice_text(note)),
+    ]
+}
+
+/// The conversation, oldest first; each message says who wrote it (`staff`: the key naming the
+/// other side) and on which day.
+fn message_list(messages: Var<Vec<TipMessage>>, staff: &'static str) -> [El; 2] {
     [
         el("p")
             .class("hint")
@@ -413,7 +501,7 @@ fn message_list(messages: RwSignal<Vec<TipMessage>>) -> [El; 2] {
                                         .child(el("strong").tr(if mine {
                                             "follow-up-you"
                                         } else {
-                                            "follow-up-moderator"
+                                            staff
                                         }))
                                         .text(" · ")
                                         .child(

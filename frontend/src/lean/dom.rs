@@ -1,21 +1,18 @@
-//! The tip pages' small DOM builder: elements made with `web_sys`, kept current by a handful of
-//! bindings over Leptos signals (one effect per reactive text, attribute or list).
+//! The lean pages' DOM builder: elements made with `web_sys`, kept current by a handful of
+//! bindings over [`Var`](super::reactive::Var)s (one effect per reactive text, attribute or list).
 //!
 //! Why not `view!`: Leptos' typed views give every element, attribute and closure a type of its
 //! own, and each type its own copy of the rendering code. Measured with `cargo xtask build`
-//! (wasm-opt -Oz, brotli), the tip bundle (this app: layout + `/report` + `/follow-up`) weighed
-//! 208,158 bytes with the pages in `view!` and 174,244 bytes with this builder; the home bundle
-//! without them weighs 121,869. Here every element goes through the same few non-generic
-//! functions and each binding takes a boxed closure, so a page costs its strings, its logic and
-//! its signals. The signals, effects, layout and translations stay Leptos' and the app's own.
-//!
-//! Still over the 150 KB budget: what remains is mostly per-type signal code (reactive_graph),
-//! serde for the draft and the API bodies, and the pages' logic. Measured page by page (each
-//! alone in this bundle): `/report` ≈ +40 KB over the home bundle, `/follow-up` ≈ +23 KB; the
-//! draft's serde alone ≈ 5.6 KB.
+//! (wasm-opt -Oz, brotli), the tip bundle (layout + `/report` + `/follow-up`) weighed 208,158
+//! bytes with the pages in `view!` and 174,244 bytes with this builder over Leptos' signals;
+//! see `lean/mod.rs` for what dropping Leptos altogether gave. Here every element goes through
+//! the same few non-generic functions and each binding takes a boxed closure, so a page costs
+//! its strings and its logic.
 
-use leptos::prelude::*;
-use sanad_frontend::i18n::{use_i18n, I18n};
+use super::{
+    i18n::{use_i18n, I18n},
+    reactive::{effect, own},
+};
 use sanad_shared::i18n::Args;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue, UnwrapThrowExt};
 use web_sys::{Element, Event};
@@ -101,7 +98,7 @@ impl El {
     pub fn show(self, text: Text) -> El {
         let node = document().create_text_node("");
         let _ = self.0.append_child(&node);
-        Effect::new(move |_| node.set_data(&text()));
+        effect(move || node.set_data(&text()));
         self
     }
 
@@ -126,7 +123,7 @@ impl El {
     /// it already holds that value, so the caret stays where the person is typing.
     pub fn prop_with(self, name: &'static str, value: Box<dyn Fn() -> String>) -> El {
         let element = self.0.clone();
-        Effect::new(move |_| {
+        effect(move || {
             let value = JsValue::from_str(&value());
             let key = JsValue::from_str(name);
             if js_sys::Reflect::get(&element, &key).ok().as_ref() != Some(&value) {
@@ -139,7 +136,7 @@ impl El {
     /// An attribute kept current; absent while `value` gives `None`.
     pub fn attr_with(self, name: &'static str, value: Box<dyn Fn() -> Option<String>>) -> El {
         let element = self.0.clone();
-        Effect::new(move |_| match value() {
+        effect(move || match value() {
             Some(value) => {
                 let _ = element.set_attribute(name, &value);
             }
@@ -153,7 +150,7 @@ impl El {
     /// A boolean attribute kept current.
     pub fn flag_with(self, name: &'static str, on: Box<dyn Fn() -> bool>) -> El {
         let element = self.0.clone();
-        Effect::new(move |_| set_flag(&element, name, on()));
+        effect(move || set_flag(&element, name, on()));
         self
     }
 
@@ -170,15 +167,15 @@ impl El {
     pub fn rows(self, before: Option<&El>, build: Box<dyn Fn() -> Vec<El>>) -> El {
         let parent = self.0.clone();
         let before = before.map(|b| b.0.clone());
-        Effect::new(move |previous: Option<Vec<El>>| {
-            for row in previous.unwrap_or_default() {
+        let mut shown: Vec<El> = Vec::new();
+        effect(move || {
+            for row in shown.drain(..) {
                 row.0.remove();
             }
-            let rows = build();
-            for row in &rows {
+            shown = build();
+            for row in &shown {
                 let _ = parent.insert_before(&row.0, before.as_ref().map(|b| b.as_ref()));
             }
-            rows
         });
         self
     }
@@ -195,9 +192,9 @@ fn set_flag(element: &Element, name: &str, on: bool) {
 fn listen(element: &Element, event: &str, handler: Box<dyn FnMut(Event)>) {
     let closure = Closure::wrap(handler);
     let _ = element.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    // Owned by the current reactive owner (the page, or the effect that built a row): dropped,
-    // and so released, when that goes.
-    StoredValue::new_local(closure);
+    // Owned by the current owner (the page, or the effect that built a row): dropped, and so
+    // released, when that goes. At the root the listener lives as long as the page.
+    own(closure);
 }
 
 /// What an input, select or textarea holds.
@@ -217,14 +214,27 @@ pub fn checked(event: &Event) -> bool {
         .is_some_and(|value| value.is_truthy())
 }
 
-/// A built page as the layout shows it: one element Leptos mounts (`display: contents` in the
-/// stylesheet, so it changes no layout) that receives the page's elements.
-pub fn page(children: Vec<El>) -> AnyView {
-    let node_ref = NodeRef::<leptos::html::Div>::new();
-    node_ref.on_load(move |host| {
-        for child in &children {
-            let _ = host.append_child(&child.0);
-        }
-    });
-    view! { <div class="lean-page" node_ref=node_ref></div> }.into_any()
+pub fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .unwrap_throw()
+}
+
+/// Runs `then` before the next repaint (once the page shows what was just changed).
+pub fn request_animation_frame(then: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(then);
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}
+
+/// Runs `then` after `delay`.
+pub fn set_timeout(then: impl FnOnce() + 'static, delay: std::time::Duration) {
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(then);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            delay.as_millis().try_into().unwrap_or(i32::MAX),
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! find the nonce in slices between frames so the page stays responsive, and build the
 //! `Proof-Of-Work` header.
 
-use sanad_frontend::api::{self, ApiFailure, Body, Refusal};
+use crate::api::{self, ApiFailure, Body, Refusal};
 use sanad_shared::{pow, ErrorCode};
 use serde::Deserialize;
 use wasm_bindgen_futures::JsFuture;
