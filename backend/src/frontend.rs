@@ -89,6 +89,7 @@ fn app_page(path: &str) -> &'static str {
     match path {
         "report" => "report.html",
         "follow-up" => "follow-up.html",
+        "missing" => "missing.html",
         _ if path == "staff" || path.starts_with("staff/") => "staff.html",
         _ => "index.html",
     }

@@ -291,3 +291,103 @@ test("a family opens its case on the follow-up page with the receipt in Kurdish 
   assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
   await page.close();
 });
+
+// A real 1×1 PNG (the server decodes every picture).
+const ONE_PIXEL_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC",
+  "base64",
+);
+
+test("a family reports a missing relative on the form with a photo, keeps the receipt and opens the case", async () => {
+  const { page, problems } = await openPage(browser.context, "/missing?lang=ar");
+  await page.waitForFunction(() => document.documentElement.lang === "ar" && document.documentElement.dir === "rtl");
+  await page.getByRole("heading", { name: ftl("ar", "main", "home-missing-title") }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the empty family form");
+  await fitsPhone(page, "the family form");
+
+  // Nothing written: the required names and the consent are asked for, before any request.
+  await page.getByRole("button", { name: cases("ar", "missing-submit") }).click();
+  await page.locator("#names-given-error").getByText(ftl("ar", "tips", "form-problem-required")).waitFor();
+  await page.locator("#consent-error").getByText(ftl("ar", "tips", "form-problem-required")).waitFor();
+  assert.equal(await page.locator("#names-given").getAttribute("aria-invalid"), "true");
+  assert.deepEqual(await axeViolations(page), [], "the family form showing problems");
+
+  await page.locator("#names-given").fill("علي");
+  await page.locator("#names-father").fill("كريم");
+  await page.locator("#names-grandfather").fill("جواد");
+  await page.locator("#names-family").fill("الساعدي");
+  await page.locator("#names-mother").fill("زينب عباس");
+  await page.locator("#names-latin").fill("Ali Kareem Jawad Al-Saedi");
+  await page.locator("#sex").selectOption("male");
+  await page.locator("#date-of-birth").fill("٢٠٠٣");
+  await page.locator("#governorate").selectOption("maysan");
+  await page.locator("#phones").fill("07701112233، 07801112233");
+  await page.locator("#accounts").fill("t.me/ali_saedi");
+  await page.locator("#left-on").fill("2026-13");
+  await page.locator("#destination").fill("روسيا");
+  await page.locator("#recruiter").fill("مكتب سفر في العمارة وعدهم بعمل في الحراسة");
+  await page.locator("#last-contact-on").fill("2026-04-02");
+  await page.locator("#last-contact-text").fill("قال إنه في معسكر تدريب");
+  await page.locator("#reporter-relationship").fill("الأم");
+  await page.locator("#reporter-name").fill("زينب عباس");
+  await page.locator("#reporter-phone").fill("07709998877");
+  await page.getByLabel(cases("ar", "case-consent-humanitarian")).check();
+  await page.locator("#pictures").setInputFiles({ name: "ali.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
+  await page.locator(".picture-list").getByText("ali.png").waitFor();
+
+  // A month that does not exist is explained beside its field, in this form's words.
+  await page.getByRole("button", { name: cases("ar", "missing-submit") }).click();
+  await page.locator("#left-on-error").getByText(cases("ar", "missing-invalid-date")).waitFor();
+  await page.locator("#left-on").fill("2026-03");
+  assert.deepEqual(await axeViolations(page), [], "the filled family form");
+  await fitsPhone(page, "the filled family form");
+  await page.screenshot({ path: join(screenshotsDir, "missing-ar.png"), fullPage: true });
+
+  await page.getByRole("button", { name: cases("ar", "missing-submit") }).click();
+  const shown = page.locator("#receipt-number");
+  await shown.waitFor({ timeout: 120_000 });
+  const number = (await page.locator(".case-number").textContent()).trim();
+  assert.match(number, /^MP-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  const receipt = (await shown.textContent()).trim();
+  assert.match(receipt, /^\d{4} \d{4} \d{4} \d{4}$/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: ftl("ar", "tips", "report-save-file") }).click(),
+  ]);
+  const saved = readFileSync(await download.path(), "utf8");
+  assert.ok(saved.includes(number) && saved.includes(receipt), "the saved file holds the case number and the receipt");
+  assert.deepEqual(await axeViolations(page), [], "the family's receipt");
+  await fitsPhone(page, "the family's receipt");
+  await page.screenshot({ path: join(screenshotsDir, "missing-receipt-ar.png"), fullPage: true });
+  assert.equal(await page.evaluate(() => document.cookie), "", "no cookie is ever set");
+  assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
+
+  // The receipt opens the case on follow-up.
+  await page.goto(new URL("/follow-up?lang=ar", baseUrl).href);
+  await page.getByLabel(ftl("ar", "tips", "follow-up-receipt"), { exact: true }).fill(receipt);
+  await page.getByRole("button", { name: ftl("ar", "tips", "follow-up-open") }).click();
+  await page.locator(".case-number").filter({ hasText: number }).waitFor();
+  await page.close();
+
+  // What the family wrote arrived whole, photo included: a caseworker's view through the API.
+  const output = execFileSync(
+    process.env.SANAD_BIN,
+    ["create-admin", "--email", "family-form@example.org", "--name", "Rana", "--language", "ar"],
+    { env: { ...process.env, SANAD_DATA_DIR: process.env.SANAD_DATA_DIR }, encoding: "utf8" },
+  );
+  const secret = output.split("\n").find((l) => l.startsWith("http")).split("#")[1];
+  assert.equal((await api("/api/v1/auth/link/password", { method: "POST", body: JSON.stringify({ token: secret, password: PASSWORD }) })).status, 204);
+  const login = await api("/api/v1/auth/login", {
+    method: "POST",
+    body: JSON.stringify({ email: "family-form@example.org", password: PASSWORD }),
+  });
+  const auth = { Authorization: `Bearer ${(await login.json()).access_token}` };
+  const list = await (await api("/api/v1/cases?limit=100", { headers: auth })).json();
+  const id = list.cases.find((c) => c.case_number === number).id;
+  const detail = await (await api(`/api/v1/cases/${id}`, { headers: auth })).json();
+  const text = JSON.stringify(detail);
+  for (const expected of ["الساعدي", "Ali Kareem Jawad Al-Saedi", "+9647701112233", "+9647801112233", "ali_saedi", "humanitarian", "maysan", "2026-03", "2003"]) {
+    assert.ok(text.includes(expected), `the case holds ${expected}: ${text}`);
+  }
+  assert.equal((await api(`/api/v1/cases/${id}/photo`, { headers: auth })).status, 200, "the photo arrived");
+});

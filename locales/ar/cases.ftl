@@ -155,3 +155,48 @@ exchange-created = حالات جديدة: { $count }
 exchange-updated = حالات حُدّثت: { $count }
 exchange-notes = ملاحظات أضيفت: { $count }
 exchange-skipped = سجلات تُركت: { $count }
+
+## استمارة العائلة (/missing).
+
+missing-intro = أخبرنا عن قريبك الذي جُنّد أو فُقد في الخارج. المطلوب فقط اسمه واسمك؛ وأضف كل ما تعرفه غير ذلك. ستحصل على رقم حالة وإيصال لمتابعتها.
+missing-privacy-encrypted = كل ما تكتبه يُحفظ مشفّراً ولا يقرؤه إلا موظفو الحالات في اللجنة.
+missing-privacy-consent = تختار أدناه الجهات التي يجوز مشاركة البلاغ معها، ولا يُشارك أبعد من ذلك أبداً.
+missing-names-hint = اكتب الأسماء كما في البطاقة الوطنية، بالحروف العربية أو الكردية.
+missing-given = الاسم
+missing-father = اسم الأب
+missing-grandfather = اسم الجد
+missing-family = اللقب أو اسم العشيرة
+missing-mother-hint = اسمها الكامل كما في السجلات الرسمية.
+missing-latin-hint = كما في جواز السفر، إن كنت تعرفه.
+missing-birth = تاريخ الميلاد
+missing-date-hint = سنة (1999) أو شهر (1999-04) أو يوم (1999-04-12).
+missing-age = العمر، إن لم تعرف تاريخ الميلاد
+missing-list-hint = افصل بين أكثر من واحد بفاصلة.
+missing-accounts = الحسابات التي استخدمها (تيليغرام، واتساب، فيسبوك…)
+missing-journey = المغادرة والتجنيد
+missing-recruiter-hint = شخص أو شركة أو مكتب سفر أو قناة أو إعلان: كل ما تعرفه.
+missing-last-contact-on = تاريخ آخر اتصال
+missing-last-contact-text = ما قيل في آخر اتصال
+missing-relationship-hint = مثلاً الأم أو الأخ أو الزوجة.
+missing-language = لغة رسائلنا إليك
+missing-language-shown = لغة هذه الصفحة
+missing-language-ar = العربية
+missing-language-ckb = الكردية (السورانية)
+missing-language-kmr = الكردية (الكرمانجية)
+missing-language-en = الإنجليزية
+missing-consent = مع من يجوز مشاركة هذا البلاغ؟
+missing-consent-hint = المشاركة مع جهات أكثر قد تساعد في العثور على قريبك. يمكنك أن تطلب من موظف الحالة تغيير ذلك لاحقاً.
+missing-photo = صورة لقريبك (اختياري)
+missing-photo-hint = صورة واضحة للوجه تساعد. JPEG أو PNG أو WebP، حتى 10 ميغابايت؛ { $max } صورة.
+missing-photo-choose = اختر صورة
+missing-invalid-date = اكتب سنة (1999) أو شهراً (1999-04) أو يوماً (1999-04-12).
+missing-submit = إرسال البلاغ
+missing-sent-title = وصلنا بلاغك. رقم الحالة:
+missing-receipt-explain = هذا الإيصال هو الطريقة الوحيدة لمتابعة الحالة وقراءة رسائل موظف الحالة وإضافة معلومات. لا يمكن استرجاعه: «سند» لا يعرف أي إيصال يخصك.
+missing-receipt-file =
+    حالة «سند» رقم { $number }
+    الإيصال: { $receipt }
+
+    لمتابعة الحالة افتح { $address } وأدخل هذا الإيصال.
+    احفظه سراً: كل من يملكه يستطيع قراءة المحادثة الخاصة بالحالة.
+form-problem-invalid-age = اكتب العمر بالسنوات، من 0 إلى 120.

@@ -155,3 +155,48 @@ exchange-created = New cases: { $count }
 exchange-updated = Cases updated: { $count }
 exchange-notes = Notes added: { $count }
 exchange-skipped = Records skipped: { $count }
+
+## The family's form (/missing).
+
+missing-intro = Tell us about your relative who was recruited or went missing abroad. Only the names of the person and of you are required; add everything else you know. You will get a case number and a receipt to follow the case.
+missing-privacy-encrypted = Everything you write is stored encrypted and read only by the committee's caseworkers.
+missing-privacy-consent = You choose below whom the report may be shared with; it is never shared beyond that.
+missing-names-hint = Write the names as on the national ID card, in Arabic or Kurdish letters.
+missing-given = Given name
+missing-father = Father's name
+missing-grandfather = Grandfather's name
+missing-family = Family or tribal name
+missing-mother-hint = Her full name, as in official records.
+missing-latin-hint = As in the passport, if you know it.
+missing-birth = Date of birth
+missing-date-hint = A year (1999), a month (1999-04) or a day (1999-04-12).
+missing-age = Age, if you do not know the date of birth
+missing-list-hint = Separate several with commas.
+missing-accounts = Accounts they used (Telegram, WhatsApp, Facebook…)
+missing-journey = Leaving and recruitment
+missing-recruiter-hint = A person, an agency or a travel office, a channel or an advert: anything you know.
+missing-last-contact-on = Date of the last contact
+missing-last-contact-text = What was said in the last contact
+missing-relationship-hint = For example mother, brother, wife.
+missing-language = Language for our messages to you
+missing-language-shown = The language of this page
+missing-language-ar = Arabic
+missing-language-ckb = Kurdish (Sorani)
+missing-language-kmr = Kurdish (Kurmanji)
+missing-language-en = English
+missing-consent = Who may this report be shared with?
+missing-consent-hint = Sharing with more bodies can help find your relative. You can ask the caseworker to change this later.
+missing-photo = A photo of your relative (optional)
+missing-photo-hint = A clear photo of the face helps. JPEG, PNG or WebP, up to 10 MB; { $max } photo.
+missing-photo-choose = Choose a photo
+missing-invalid-date = Write a year (1999), a month (1999-04) or a day (1999-04-12).
+missing-submit = Send the report
+missing-sent-title = Your report was received. Your case number:
+missing-receipt-explain = This receipt is the only way to follow the case, read the caseworker's messages and add information. It cannot be recovered: Sanad does not know which receipt is yours.
+missing-receipt-file =
+    Sanad case { $number }
+    Receipt: { $receipt }
+
+    To follow the case, open { $address } and enter this receipt.
+    Keep it secret: anyone who has it can read the conversation about the case.
+form-problem-invalid-age = Write the age in years, from 0 to 120.

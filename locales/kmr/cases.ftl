@@ -155,3 +155,48 @@ exchange-created = Dosyayên nû: { $count }
 exchange-updated = Dosyayên nûkirî: { $count }
 exchange-notes = Notên zêdekirî: { $count }
 exchange-skipped = Tomarên hatine derbaskirin: { $count }
+
+## Forma malbatê (/missing).
+
+missing-intro = Li ser xizmê xwe yê ku hatiye leşkerkirin an li derve winda bûye ji me re bibêje. Tenê navê wî û navê te pêwîst in; her tiştê din ê ku tu dizanî lê zêde bike. Tu dê hejmareke dosyayê û meqbûzek ji bo şopandinê werbigirî.
+missing-privacy-encrypted = Her tiştê ku tu dinivîsî bi şîfrekirî tê hilanîn û tenê karmendên dosyayê yên komîteyê wê dixwînin.
+missing-privacy-consent = Li jêr tu hilbijêrî ku rapor bi kê re were parvekirin; ew qet ji wê wêdetir nayê parvekirin.
+missing-names-hint = Navan wekî li ser qerta nasnameyê binivîse, bi tîpên erebî an kurdî.
+missing-given = Nav
+missing-father = Navê bav
+missing-grandfather = Navê bapîr
+missing-family = Paşnav an navê eşîrê
+missing-mother-hint = Navê wê yê tevahî, wekî di tomarên fermî de.
+missing-latin-hint = Wekî di pasaportê de, heke tu dizanî.
+missing-birth = Dîroka jidayikbûnê
+missing-date-hint = Salek (1999), mehek (1999-04) an rojek (1999-04-12).
+missing-age = Temen, heke tu dîroka jidayikbûnê nizanî
+missing-list-hint = Çend heban bi bêhnokê ji hev veqetîne.
+missing-accounts = Hesabên ku wî bikar anîne (Telegram, WhatsApp, Facebook…)
+missing-journey = Çûyîn û leşkerkirin
+missing-recruiter-hint = Kesek, şirketek an nivîsgeheke rêwîtiyê, kanalek an reklamek: her tiştê ku tu dizanî.
+missing-last-contact-on = Dîroka têkiliya dawî
+missing-last-contact-text = Di têkiliya dawî de çi hat gotin
+missing-relationship-hint = Bo nimûne dayik, bira, jin.
+missing-language = Zimanê peyamên me ji te re
+missing-language-shown = Zimanê vê rûpelê
+missing-language-ar = Erebî
+missing-language-ckb = Kurdî (Soranî)
+missing-language-kmr = Kurdî (Kurmancî)
+missing-language-en = Îngilîzî
+missing-consent = Ev rapor dikare bi kê re were parvekirin?
+missing-consent-hint = Parvekirina bi saziyên zêdetir re dikare alîkariya dîtina xizmê te bike. Paşê tu dikarî ji karmendê dosyayê bixwazî ku vê biguherîne.
+missing-photo = Wêneyekî xizmê te (bijarte)
+missing-photo-hint = Wêneyekî zelal ê rû alîkar e. JPEG, PNG an WebP, heta 10 MB; { $max } wêne.
+missing-photo-choose = Wêneyekî hilbijêre
+missing-invalid-date = Salek (1999), mehek (1999-04) an rojek (1999-04-12) binivîse.
+missing-submit = Raporê bişîne
+missing-sent-title = Rapora te gihîşt. Hejmara dosyaya te:
+missing-receipt-explain = Ev meqbûz riya tenê ye ji bo şopandina dosyayê, xwendina peyamên karmendê dosyayê û zêdekirina agahiyan. Nayê vegerandin: Sened nizane kîjan meqbûz ya te ye.
+missing-receipt-file =
+    Dosyaya Senedê { $number }
+    Meqbûz: { $receipt }
+
+    Ji bo şopandina dosyayê { $address } veke û vê meqbûzê binivîse.
+    Veşartî bihêle: her kesê ku wê hebe dikare axaftina li ser dosyayê bixwîne.
+form-problem-invalid-age = Temen bi salan binivîse, ji 0 heta 120.

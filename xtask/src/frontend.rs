@@ -141,6 +141,7 @@ pub fn build() -> anyhow::Result<SizeReport> {
         ("sanad-public", "sanad", "index.html", true),
         ("sanad-report", "report", "report.html", true),
         ("sanad-follow-up", "follow-up", "follow-up.html", true),
+        ("sanad-missing", "missing", "missing.html", true),
         ("sanad-staff", "staff", "staff.html", false),
     ] {
         let names = bundle(

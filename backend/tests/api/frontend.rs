@@ -48,6 +48,7 @@ async fn each_public_form_is_served_its_own_app() {
     for (path, title) in [
         ("/report", "Sanad report shell"),
         ("/follow-up", "Sanad follow-up shell"),
+        ("/missing", "Sanad missing shell"),
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");

@@ -33,7 +33,7 @@ use web_sys::Event;
 
 use sanad_frontend::lean::forms::{
     field_error, focus_later, notice_text, picture_form, picture_picker, problem, problems_from,
-    Field, Input, Problems,
+    Field, Input, Problems, TIP_PICTURES,
 };
 
 /// The open report, if any, what it is, and whether the last one closed because its time ran out.
@@ -336,7 +336,7 @@ fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
         el("div")
             .class("form")
             .flag_with("hidden", Box::new(move || max.get() == 0))
-            .child(picture_picker(files, max, problems))
+            .child(picture_picker(files, max, problems, TIP_PICTURES))
             .child(
                 el("button")
                     .attr("type", "button")

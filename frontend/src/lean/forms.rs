@@ -39,6 +39,7 @@ fn problem_key(problem: &str) -> &str {
         "too_many" => "form-problem-too-many",
         "invalid_account" => "form-problem-invalid-account",
         "invalid_date" => "form-problem-invalid-date",
+        "invalid" => "form-problem-invalid-age",
         "invalid_phone_number" => "error-invalid-phone-number",
         "image_unsupported" => "error-image-unsupported",
         "image_too_large" => "error-image-too-large",
@@ -147,7 +148,7 @@ pub struct Input {
     pub id: String,
     pub label: Text,
     pub hint: Option<Text>,
-    /// `text`, `tel` or `month`.
+    /// `text`, `tel`, `month`, or `textarea` for a multi-line text.
     pub kind: &'static str,
     pub dir: &'static str,
     pub inputmode: &'static str,
@@ -187,9 +188,13 @@ impl Input {
             None => "",
         };
         let on_input = self.on_input;
-        let mut input = el("input")
+        let mut input = if self.kind == "textarea" {
+            el("textarea").attr("rows", "3")
+        } else {
+            el("input").attr("type", self.kind)
+        };
+        input = input
             .id(&id)
-            .attr("type", self.kind)
             .attr("dir", self.dir)
             .attr("inputmode", self.inputmode)
             .attr("autocomplete", "off")
@@ -330,6 +335,21 @@ fn size_label(bytes: f64) -> String {
     }
 }
 
+/// The picker's label, hint (given `$max`) and button.
+#[derive(Clone, Copy)]
+pub struct PickerTexts {
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub choose: &'static str,
+}
+
+/// Pictures of a tip (screenshots, adverts).
+pub const TIP_PICTURES: PickerTexts = PickerTexts {
+    label: "pictures-label",
+    hint: "pictures-hint",
+    choose: "pictures-choose",
+};
+
 /// Pictures to send: chosen through a styled label (the browser's own file button speaks the
 /// browser's language, not the page's), checked for type and size at once, listed with a way to
 /// remove each. The files stay in memory only; no draft ever holds them.
@@ -338,6 +358,7 @@ pub fn picture_picker(
     // How many may be chosen now.
     max: Var<usize>,
     problems: Problems,
+    texts: PickerTexts,
 ) -> El {
     let field = Field::new(problems, "images", None);
     let choose = move |event: web_sys::Event| {
@@ -434,16 +455,16 @@ pub fn picture_picker(
         )
         .on("change", choose);
     el("div").class("field pictures").children(vec![
-        el("p").class("field-label").tr("pictures-label"),
+        el("p").class("field-label").tr(texts.label),
         el("p").class("hint").id("pictures-hint").show(tr_with(
-            "pictures-hint",
+            texts.hint,
             Box::new(move || vec![("max", max.get().to_string())]),
         )),
         field.mark(input, "pictures", "pictures-hint"),
         el("label")
             .attr("for", "pictures")
             .class("button button-secondary file-button")
-            .tr("pictures-choose"),
+            .tr(texts.choose),
         field_error("pictures", field),
         el("ul").class("picture-list").rows(None, listed),
     ])
