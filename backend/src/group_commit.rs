@@ -4,6 +4,11 @@
 //! A dedicated thread takes every job waiting in the queue, runs each inside its own savepoint of
 //! one transaction (a failing job is rolled back alone), commits, and only then answers each
 //! request. Nothing is acknowledged before the commit that makes it durable has returned.
+//!
+//! A savepoint costs two round trips on PostgreSQL (`SAVEPOINT`, `RELEASE`), as much as a small
+//! job's own statements. Jobs that refuse before they write, and whose writes fail only when the
+//! database does, run without one ([`GroupCommitter::run_unguarded`]): a database error in such a
+//! job rolls the whole batch back and every request of the batch is told so.
 
 use std::thread;
 
@@ -22,7 +27,8 @@ const MAX_BATCH: usize = 64;
 const QUEUE_LENGTH: usize = 4096;
 
 type Finish = Box<dyn FnOnce(Result<(), String>) + Send>;
-type Job = Box<dyn FnOnce(&mut DbConnection) -> Finish + Send>;
+/// A job's answer-to-be, and whether it failed in a way that must roll the batch back.
+type Job = Box<dyn FnOnce(&mut DbConnection) -> (Finish, bool) + Send>;
 
 /// Why a job's savepoint was rolled back: its own refusal, or the database.
 enum JobError {
@@ -66,21 +72,54 @@ impl GroupCommitter {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
     {
-        let (reply, answer) = oneshot::channel::<Result<T, ApiError>>();
-        let job: Job = Box::new(move |conn: &mut DbConnection| -> Finish {
+        self.submit(move |conn: &mut DbConnection| {
             // A nested transaction is a savepoint: a refused job leaves the others intact.
-            let outcome = conn.transaction(|conn| work(conn).map_err(JobError::Api));
-            Box::new(move |committed: Result<(), String>| {
+            let outcome = conn
+                .transaction(|conn| work(conn).map_err(JobError::Api))
+                .map_err(|error| match error {
+                    JobError::Api(error) => error,
+                    JobError::Db(error) => ApiError::from(DbError::from(error)),
+                });
+            (outcome, false)
+        })
+        .await
+    }
+
+    /// [`GroupCommitter::run`] without a savepoint, for `work` that returns its refusals before
+    /// it writes anything. A database error from it (`database_unavailable`) rolls back the
+    /// whole batch, so no request is ever told its write stands when part of it was lost.
+    pub async fn run_unguarded<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.submit(move |conn: &mut DbConnection| {
+            let outcome = work(conn);
+            let poisoned = matches!(outcome, Err(ApiError::DatabaseUnavailable(_)));
+            (outcome, poisoned)
+        })
+        .await
+    }
+
+    async fn submit<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> (Result<T, ApiError>, bool) + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel::<Result<T, ApiError>>();
+        let job: Job = Box::new(move |conn: &mut DbConnection| -> (Finish, bool) {
+            let (outcome, poisoned) = work(conn);
+            let finish: Finish = Box::new(move |committed: Result<(), String>| {
                 let result = match (outcome, committed) {
                     (Ok(value), Ok(())) => Ok(value),
                     (Ok(_), Err(failure)) => Err(ApiError::DatabaseUnavailable(failure)),
-                    (Err(JobError::Api(error)), _) => Err(error),
-                    (Err(JobError::Db(error)), _) => Err(ApiError::from(DbError::from(error))),
+                    (Err(error), _) => Err(error),
                 };
                 // The request may have gone away (client closed the connection); the write
                 // stands either way.
                 let _ = reply.send(result);
-            })
+            });
+            (finish, poisoned)
         });
         self.queue.try_send(job).map_err(|_| {
             ApiError::DatabaseUnavailable("the write queue is full or closed".into())
@@ -115,8 +154,14 @@ fn commit_loop(pool: &db::Pool, jobs: &std::sync::Mutex<mpsc::Receiver<Job>>) {
             Ok(mut conn) => conn
                 .transaction(|conn| {
                     db::take_write_lock(conn)?;
+                    let mut poisoned = false;
                     for job in batch.drain(..) {
-                        finishers.push(job(conn));
+                        let (finish, failed) = job(conn);
+                        finishers.push(finish);
+                        poisoned |= failed;
+                    }
+                    if poisoned {
+                        return Err(diesel::result::Error::RollbackTransaction);
                     }
                     Ok::<(), diesel::result::Error>(())
                 })
@@ -132,5 +177,120 @@ fn commit_loop(pool: &db::Pool, jobs: &std::sync::Mutex<mpsc::Receiver<Job>>) {
         // Jobs never started (no connection): dropping one drops its reply channel, and its
         // request answers `database_unavailable`.
         batch.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use diesel::{sql_query, RunQueryDsl as _};
+
+    use super::*;
+    use crate::db::DatabaseUrl;
+
+    fn committer() -> (GroupCommitter, db::Pool, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite(dir.path().join("sanad.db"));
+        db::run_migrations(&url).unwrap();
+        let pool = db::pool(&url, 2).unwrap();
+        (GroupCommitter::start(pool.clone(), 1).unwrap(), pool, dir)
+    }
+
+    fn write(conn: &mut DbConnection, key: &str) -> Result<(), ApiError> {
+        sql_query(format!(
+            "INSERT INTO settings (key, value) VALUES ('{key}', 'x')"
+        ))
+        .execute(conn)?;
+        Ok(())
+    }
+
+    fn stored(pool: &db::Pool) -> Vec<String> {
+        #[derive(diesel::QueryableByName)]
+        struct Key {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            key: String,
+        }
+        let mut conn = pool.get().unwrap();
+        sql_query("SELECT key FROM settings WHERE value = 'x' ORDER BY key")
+            .load::<Key>(&mut conn)
+            .unwrap()
+            .into_iter()
+            .map(|k| k.key)
+            .collect()
+    }
+
+    /// Runs `first` and `second` in one batch: a slow job holds the committer while both queue.
+    async fn in_one_batch<A, B>(
+        committer: &GroupCommitter,
+        first: A,
+        second: B,
+    ) -> (Result<(), ApiError>, Result<(), ApiError>)
+    where
+        A: std::future::Future<Output = Result<(), ApiError>>,
+        B: std::future::Future<Output = Result<(), ApiError>>,
+    {
+        let slow = committer.run(|_| {
+            thread::sleep(Duration::from_millis(300));
+            Ok(())
+        });
+        let queued = async {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            tokio::join!(first, second)
+        };
+        let (slow, queued) = tokio::join!(slow, queued);
+        slow.unwrap();
+        queued
+    }
+
+    #[actix_web::test]
+    async fn a_database_error_in_an_unguarded_job_rolls_back_its_whole_batch() {
+        let (committer, pool, _dir) = committer();
+        let (fine, broken) = in_one_batch(
+            &committer,
+            committer.run_unguarded(|conn| write(conn, "fine")),
+            committer.run_unguarded(|conn| {
+                write(conn, "half")?;
+                write(conn, "half")
+            }),
+        )
+        .await;
+        assert!(
+            matches!(fine, Err(ApiError::DatabaseUnavailable(_))),
+            "{fine:?}"
+        );
+        assert!(
+            matches!(broken, Err(ApiError::DatabaseUnavailable(_))),
+            "{broken:?}"
+        );
+        assert!(stored(&pool).is_empty(), "{:?}", stored(&pool));
+
+        // A refusal is not a database error: it leaves the batch alone.
+        let (fine, refused) = in_one_batch(
+            &committer,
+            committer.run_unguarded(|conn| write(conn, "fine")),
+            committer.run_unguarded(|_| Err(ApiError::FollowUpExpired)),
+        )
+        .await;
+        fine.unwrap();
+        assert!(matches!(refused, Err(ApiError::FollowUpExpired)));
+        assert_eq!(stored(&pool), ["fine"]);
+    }
+
+    #[actix_web::test]
+    async fn a_guarded_job_that_fails_is_rolled_back_alone() {
+        let (committer, pool, _dir) = committer();
+        let (fine, broken) = in_one_batch(
+            &committer,
+            committer.run(|conn| write(conn, "fine")),
+            committer.run(|conn| {
+                write(conn, "half")?;
+                write(conn, "half")
+            }),
+        )
+        .await;
+        fine.unwrap();
+        assert!(matches!(broken, Err(ApiError::DatabaseUnavailable(_))));
+        assert_eq!(stored(&pool), ["fine"]);
     }
 }

@@ -175,7 +175,8 @@ pub async fn follow_up_message(
     }
     let text = body.into_inner().body;
     let message = committer
-        .run(move |conn| {
+        // The case is looked up (or refused) before anything is written.
+        .run_unguarded(move |conn| {
             let row = cases::case_by_ref(conn, &case_ref)?;
             cases::add_message(conn, &sealer, &row, &text, None)
         })

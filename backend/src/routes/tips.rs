@@ -225,7 +225,7 @@ pub async fn message(
     }
     let sealed = tips::seal_message(&sealer, &tip.tip_ref, &body.body)?;
     let message = committer
-        .run(move |conn| tips::add_message(conn, &tip.tip_ref, sealed, None))
+        .run_unguarded(move |conn| tips::add_message(conn, &tip.tip_ref, sealed, None))
         .await?;
     notifier.something_new();
     Ok(HttpResponse::Created().json(message))
