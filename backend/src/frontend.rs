@@ -90,6 +90,8 @@ fn app_page(path: &str) -> &'static str {
         "report" => "report.html",
         "follow-up" => "follow-up.html",
         "missing" => "missing.html",
+        "learn" => "learn.html",
+        _ if path.starts_with("learn/") => "learn.html",
         _ if path == "staff" || path.starts_with("staff/") => "staff.html",
         _ => "index.html",
     }
@@ -157,7 +159,8 @@ fn mime_type(name: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
-        "json" | "webmanifest" => "application/json",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "txt" | "ftl" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }

@@ -208,3 +208,27 @@ pub async fn languages() -> Result<Vec<LanguageInfo>, ApiFailure> {
 pub async fn fluent_document(language: Language) -> Result<String, ApiFailure> {
     get_text(&format!("/api/v1/locales/{}", language.code())).await
 }
+
+/// A page of published articles in `language` (Arabic where one lacks it), optionally of one
+/// category.
+pub async fn articles(
+    language: Language,
+    category: Option<sanad_shared::articles::Category>,
+    page: u32,
+) -> Result<sanad_shared::articles::ArticlePage, ApiFailure> {
+    let mut url = format!("/api/v1/articles?lang={}&page={page}", language.code());
+    if let Some(category) = category {
+        url.push_str("&category=");
+        url.push_str(category.as_str());
+    }
+    get_json(&url).await
+}
+
+/// One published article, its body already rendered to sanitised HTML by the server.
+pub async fn article(
+    slug: &str,
+    language: Language,
+) -> Result<sanad_shared::articles::Article, ApiFailure> {
+    let slug = String::from(js_sys::encode_uri_component(slug));
+    get_json(&format!("/api/v1/articles/{slug}?lang={}", language.code())).await
+}

@@ -196,4 +196,14 @@ pub(crate) fn apply_to_document(language: Language) {
         let _ = root.set_attribute("lang", language.code());
         let _ = root.set_attribute("dir", language.direction().as_str());
     }
+    // Installed on the home screen, Sanad takes the name in the language being read.
+    if let Some(manifest) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=manifest]").ok().flatten())
+    {
+        let _ = manifest.set_attribute(
+            "href",
+            &format!("/manifest-{}.webmanifest", language.code()),
+        );
+    }
 }

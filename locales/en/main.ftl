@@ -21,7 +21,6 @@ home-learn-text = Short articles on the legal risks, the reality recruits face, 
 home-privacy = Sanad keeps no account, no IP address and no cookie for the people who report.
 home-staff-entry = Staff sign-in
 
-page-coming = This service is being prepared and will open soon.
 not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved.
 not-found-home = Go to the home page

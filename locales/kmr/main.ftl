@@ -21,7 +21,6 @@ home-learn-text = Gotarên kurt li ser xetereyên qanûnî, rastiya ku leşkerki
 home-privacy = Sened ji bo kesên ku radigihînin ne hesab, ne navnîşana IP û ne jî cookie diparêze.
 home-staff-entry = Têketina karmendan
 
-page-coming = Ev xizmet tê amadekirin û wê di demeke nêzîk de vebe.
 not-found-title = Rûpel nehat dîtin
 not-found-text = Rûpela ku te xwest tune ye an hatiye guhastin.
 not-found-home = Vegere rûpela destpêkê

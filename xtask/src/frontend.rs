@@ -142,6 +142,7 @@ pub fn build() -> anyhow::Result<SizeReport> {
         ("sanad-report", "report", "report.html", true),
         ("sanad-follow-up", "follow-up", "follow-up.html", true),
         ("sanad-missing", "missing", "missing.html", true),
+        ("sanad-learn", "learn", "learn.html", true),
         ("sanad-staff", "staff", "staff.html", false),
     ] {
         let names = bundle(
@@ -159,16 +160,36 @@ pub fn build() -> anyhow::Result<SizeReport> {
             .replace("{{icon}}", &format!("/assets/{icon_name}"))
             .replace("{{glue}}", &format!("/assets/{}", names.glue))
             .replace("{{wasm}}", &format!("/assets/{}", names.wasm))
-            .replace("{{boot}}", &format!("/assets/{}", names.boot));
+            .replace("{{boot}}", &format!("/assets/{}", names.boot))
+            .replace("{{manifest}}", "/manifest-ar.webmanifest");
         if html.contains("{{") {
             bail!("frontend/index.html has a placeholder xtask does not fill");
         }
         fs::write(dist.join(page), &html)?;
         files.push((page.to_owned(), html.len(), brotli(html.as_bytes())?.len()));
+        if stem == "learn" {
+            // What the reading pages need offline: their page, code, style and icon.
+            let shell: Vec<String> = ["/learn".to_owned()]
+                .into_iter()
+                .chain(
+                    [
+                        &names.wasm,
+                        &names.glue,
+                        &names.boot,
+                        &style_name,
+                        &icon_name,
+                    ]
+                    .into_iter()
+                    .map(|name| format!("/assets/{name}")),
+                )
+                .collect();
+            write_service_worker(&root, &dist, &shell, &mut files)?;
+        }
         if public {
             first_loads.push((stem, vec![names.wasm, names.glue, names.boot]));
         }
     }
+    write_manifests(&dist, &icon_name, &mut files)?;
 
     Ok(SizeReport {
         first_loads,
@@ -288,10 +309,70 @@ fn brotli(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// `sw.js` from `frontend/static/sw.js`, given the files the reading pages need offline; its
+/// version is the hash of that list, so each build with new files replaces the kept copies.
+fn write_service_worker(
+    root: &Path,
+    dist: &Path,
+    shell: &[String],
+    files: &mut Vec<(String, usize, usize)>,
+) -> anyhow::Result<()> {
+    let list = serde_json::to_string(shell)?;
+    let version = hex::encode(&Sha256::digest(list.as_bytes())[..6]);
+    let script = fs::read_to_string(root.join("frontend/static/sw.js"))?
+        .replace("{{version}}", &version)
+        .replace("{{shell}}", &list);
+    if script.contains("{{") {
+        bail!("frontend/static/sw.js has a placeholder xtask does not fill");
+    }
+    fs::write(dist.join("sw.js"), &script)?;
+    files.push((
+        "sw.js".to_owned(),
+        script.len(),
+        brotli(script.as_bytes())?.len(),
+    ));
+    Ok(())
+}
+
+/// One web app manifest per language (`manifest-<code>.webmanifest`): installed on a phone's
+/// home screen, Sanad is named in the reader's language. The pages point at the one of the
+/// language shown.
+fn write_manifests(
+    dist: &Path,
+    icon_name: &str,
+    files: &mut Vec<(String, usize, usize)>,
+) -> anyhow::Result<()> {
+    for (code, dir) in [("ar", "rtl"), ("ckb", "rtl"), ("kmr", "ltr"), ("en", "ltr")] {
+        let manifest = serde_json::json!({
+            "name": message(code, "app-name")?,
+            "short_name": message(code, "app-name")?,
+            "description": message(code, "home-intro")?,
+            "lang": code,
+            "dir": dir,
+            "start_url": format!("/?lang={code}"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#fbfaf7",
+            "theme_color": "#0b5d4b",
+            "icons": [{ "src": format!("/assets/{icon_name}"), "sizes": "any", "type": "image/svg+xml" }],
+        });
+        let text = serde_json::to_string_pretty(&manifest)?;
+        let name = format!("manifest-{code}.webmanifest");
+        fs::write(dist.join(&name), &text)?;
+        files.push((name, text.len(), brotli(text.as_bytes())?.len()));
+    }
+    Ok(())
+}
+
 /// The page title before the app starts: the Arabic `app-name`, read from the locale file so no
 /// user-facing text lives in the HTML template.
 fn arabic_message(key: &str) -> anyhow::Result<String> {
-    let text = fs::read_to_string(root().join("locales/ar/main.ftl"))?;
+    message("ar", key)
+}
+
+/// A one-line message of `locales/<language>/main.ftl`.
+fn message(language: &str, key: &str) -> anyhow::Result<String> {
+    let text = fs::read_to_string(root().join(format!("locales/{language}/main.ftl")))?;
     text.lines()
         .find_map(|line| {
             line.strip_prefix(key)?
@@ -299,7 +380,7 @@ fn arabic_message(key: &str) -> anyhow::Result<String> {
                 .strip_prefix('=')
                 .map(|v| v.trim().to_owned())
         })
-        .with_context(|| format!("locales/ar/main.ftl lacks {key}"))
+        .with_context(|| format!("locales/{language}/main.ftl lacks {key}"))
 }
 
 fn find_wasm_opt() -> Option<PathBuf> {

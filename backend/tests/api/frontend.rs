@@ -11,13 +11,7 @@ async fn app_with_frontend() -> TestApp {
 #[actix_web::test]
 async fn app_routes_fall_back_to_index_html() {
     let app = app_with_frontend().await;
-    for path in [
-        "/",
-        "/reports",
-        "/learn/some-article",
-        "/staffing",
-        "/report/x",
-    ] {
+    for path in ["/", "/reports", "/learning", "/staffing", "/report/x"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(
@@ -49,6 +43,8 @@ async fn each_public_form_is_served_its_own_app() {
         ("/report", "Sanad report shell"),
         ("/follow-up", "Sanad follow-up shell"),
         ("/missing", "Sanad missing shell"),
+        ("/learn", "Sanad learn shell"),
+        ("/learn/the-law", "Sanad learn shell"),
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");

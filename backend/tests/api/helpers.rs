@@ -172,6 +172,7 @@ pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
         ("report.html", "Sanad report shell"),
         ("follow-up.html", "Sanad follow-up shell"),
         ("missing.html", "Sanad missing shell"),
+        ("learn.html", "Sanad learn shell"),
     ] {
         std::fs::write(
             dist.join(page),

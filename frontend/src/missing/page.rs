@@ -281,7 +281,7 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
             .chain(
                 Language::ALL
                     .into_iter()
-                    .map(|l| (l.code(), tr_owned(format!("missing-language-{}", l.code())))),
+                    .map(|l| (l.code(), tr_owned(format!("language-name-{}", l.code())))),
             )
             .collect(),
     ));

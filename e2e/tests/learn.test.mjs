@@ -1,0 +1,156 @@
+// The awareness articles in a real browser: the list in Sorani with a topic filter, an article,
+// an article that exists only in Arabic (the page says so and links the languages it has), and
+// reading offline: the service worker keeps the app and the articles opened, and the page says
+// it is offline. Along the way: axe-core on every screen and a 360 px screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openPage, axeViolations, baseUrl, screenshotsDir, message } from "./helpers.mjs";
+
+const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
+function articles(language, key) {
+  const text = readFileSync(join(localesDir, language, "articles.ftl"), "utf8");
+  const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
+  if (!line) throw new Error(`${language}/articles.ftl has no ${key}`);
+  return line.slice(key.length + 2).trim();
+}
+
+async function fitsPhone(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at 360 px wide`);
+}
+
+const api = (path, init = {}) =>
+  fetch(new URL(path, baseUrl), { ...init, headers: { "Content-Type": "application/json", ...(init.headers || {}) } });
+
+let browser;
+before(async () => {
+  browser = await launch();
+  mkdirSync(screenshotsDir, { recursive: true });
+});
+after(async () => {
+  if (browser) await browser.close();
+});
+
+test("a reader lists the articles in Sorani, filters a topic and opens one", async () => {
+  const { page, problems } = await openPage(browser.context, "/learn?lang=ckb");
+  await page.waitForFunction(() => document.documentElement.lang === "ckb" && document.documentElement.dir === "rtl");
+  await page.getByRole("heading", { level: 1, name: message("ckb", "nav-learn") }).waitFor();
+  const cards = page.locator(".article-card");
+  await cards.first().waitFor();
+  const all = await cards.count();
+  assert.ok(all >= 6, `the seed articles are listed (${all})`);
+  assert.equal(await page.locator(".article-card[lang=ckb]").count(), all, "every seed article exists in Sorani");
+  assert.deepEqual(await axeViolations(page), [], "the article list");
+  await fitsPhone(page, "the article list");
+  await page.screenshot({ path: join(screenshotsDir, "learn-ckb.png"), fullPage: true });
+
+  await page.getByRole("button", { name: articles("ckb", "learn-category-law") }).click();
+  await page.waitForURL((url) => url.search === "?category=law");
+  await page.waitForFunction((all) => {
+    const shown = document.querySelectorAll(".article-card").length;
+    return shown > 0 && shown < all;
+  }, all);
+  assert.equal(
+    await page.getByRole("button", { name: articles("ckb", "learn-category-law") }).getAttribute("aria-pressed"),
+    "true",
+  );
+
+  const link = cards.first().locator("h2 a");
+  const title = (await link.textContent()).trim();
+  await link.click();
+  await page.waitForURL((url) => url.pathname.startsWith("/learn/"));
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+  assert.ok((await page.locator(".article-body p").count()) > 1, "the body is shown");
+  assert.equal(await page.locator(".article-body script, .article-body [onclick]").count(), 0);
+  assert.ok((await page.title()).startsWith(title));
+  await page.locator(".share a, .share button").first().waitFor();
+  assert.deepEqual(await axeViolations(page), [], "an article");
+  await fitsPhone(page, "an article");
+  await page.screenshot({ path: join(screenshotsDir, "learn-article-ckb.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("an article that exists only in Arabic says so and links the languages it has", async () => {
+  // An editor writes one in Arabic only and publishes it.
+  const output = execFileSync(
+    process.env.SANAD_BIN,
+    ["create-admin", "--email", "editor@example.org", "--name", "Layla", "--language", "ar"],
+    { env: { ...process.env, SANAD_DATA_DIR: process.env.SANAD_DATA_DIR }, encoding: "utf8" },
+  );
+  const secret = output.split("\n").find((l) => l.startsWith("http")).split("#")[1];
+  const password = "Date palms of Basra, 1932";
+  assert.equal((await api("/api/v1/auth/link/password", { method: "POST", body: JSON.stringify({ token: secret, password }) })).status, 204);
+  const login = await api("/api/v1/auth/login", { method: "POST", body: JSON.stringify({ email: "editor@example.org", password }) });
+  const auth = { Authorization: `Bearer ${(await login.json()).access_token}` };
+  const created = await api("/api/v1/editor/articles", {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ slug: "arabic-only-notice", category: "help", featured: false, needs_review: false }),
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  const { id } = await created.json();
+  const translated = await api(`/api/v1/editor/articles/${id}/translations/ar`, {
+    method: "PUT",
+    headers: auth,
+    body: JSON.stringify({ title: "أرقام للمساعدة", summary: "أين تتصل إذا احتجت مساعدة.", body: "اتصل بنا في أي وقت.\n\nنحن هنا للمساعدة." }),
+  });
+  assert.ok(translated.ok, await translated.clone().text());
+  const published = await api(`/api/v1/editor/articles/${id}/status`, { method: "POST", headers: auth, body: JSON.stringify({ status: "published" }) });
+  assert.ok(published.ok, await published.clone().text());
+
+  const { page, problems } = await openPage(browser.context, "/learn/arabic-only-notice?lang=en");
+  await page.getByRole("heading", { level: 1, name: "أرقام للمساعدة" }).waitFor();
+  await page.getByText(articles("en", "learn-fallback"), { exact: true }).waitFor();
+  assert.equal(await page.locator("article.article").getAttribute("lang"), "ar");
+  assert.equal(await page.locator("article.article").getAttribute("dir"), "rtl");
+  const offered = page.locator(".language-links a");
+  assert.equal(await offered.count(), 1);
+  assert.equal(await offered.getAttribute("href"), "/learn/arabic-only-notice?lang=ar");
+  assert.deepEqual(await axeViolations(page), [], "an article in Arabic for an English reader");
+  await page.screenshot({ path: join(screenshotsDir, "learn-fallback-en.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("an article opened once opens again offline, and the page says it is offline", async () => {
+  const { page } = await openPage(browser.context, "/learn?lang=ar");
+  await page.locator(".article-card").first().waitFor();
+  // The first visit installs the service worker, which keeps copies of what is read after that.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+  // A later visit to the list goes through it, and so does the article opened from there.
+  await page.reload();
+  const link = page.locator(".article-card h2 a").first();
+  await link.waitFor();
+  const title = (await link.textContent()).trim();
+  await link.click();
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+  const address = page.url();
+  assert.ok(await page.locator(".notice-warning").filter({ hasText: articles("ar", "learn-offline") }).isHidden());
+
+  await page.context().setOffline(true);
+  try {
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    assert.ok((await page.locator(".article-body p").count()) > 1, "the body is there offline");
+    await page.getByText(articles("ar", "learn-offline")).waitFor();
+    assert.equal(page.url(), address);
+    await page.screenshot({ path: join(screenshotsDir, "learn-offline-ar.png"), fullPage: true });
+
+    // Back to the list, which was opened before too.
+    await page.getByRole("link", { name: articles("ar", "learn-back") }).click();
+    await page.locator(".article-card").first().waitFor();
+    await page.getByText(articles("ar", "learn-offline")).waitFor();
+  } finally {
+    await page.context().setOffline(false);
+  }
+  await page.close();
+});
