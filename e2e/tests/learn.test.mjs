@@ -154,3 +154,78 @@ test("an article opened once opens again offline, and the page says it is offlin
   }
   await page.close();
 });
+
+test("an editor writes an article in Arabic and Sorani, previews it and publishes it", async () => {
+  const output = execFileSync(
+    process.env.SANAD_BIN,
+    ["create-admin", "--email", "writer@example.org", "--name", "Hana", "--language", "en"],
+    { env: { ...process.env, SANAD_DATA_DIR: process.env.SANAD_DATA_DIR }, encoding: "utf8" },
+  );
+  const secret = output.split("\n").find((l) => l.startsWith("http")).split("#")[1];
+  const password = "Cedars of the Zagros, 1946";
+  assert.equal((await api("/api/v1/auth/link/password", { method: "POST", body: JSON.stringify({ token: secret, password }) })).status, 204);
+
+  const staff = (key) => {
+    const text = readFileSync(join(localesDir, "en", "staff.ftl"), "utf8");
+    const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
+    return line.slice(key.length + 2).trim();
+  };
+  const { page, problems } = await openPage(browser.context, "/staff?lang=en");
+  await page.getByLabel(staff("staff-email")).fill("writer@example.org");
+  await page.getByLabel(staff("staff-password")).fill(password);
+  await page.getByRole("button", { name: staff("staff-sign-in") }).click();
+  await page.getByRole("link", { name: articles("en", "staff-nav-articles") }).click();
+  await page.locator(".article-row").first().waitFor();
+  assert.ok((await page.locator(".article-row").count()) >= 6, "the seed articles are listed");
+  await page.getByText(articles("en", "article-needs-review")).first().waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the editors' list");
+  await fitsPhone(page, "the editors' list");
+
+  await page.getByText(articles("en", "article-new")).click();
+  await page.locator("#new-slug").fill("help-lines-2026");
+  await page.locator("#new-category").selectOption("help");
+  await page.getByRole("button", { name: articles("en", "article-create") }).click();
+  await page.waitForURL((url) => /^\/staff\/articles\/\d+$/.test(url.pathname));
+  await page.getByText(articles("en", "article-not-ready")).waitFor();
+
+  // Arabic first: every reader falls back to it.
+  await page.locator("#article-title").fill("أرقام تساعدك");
+  await page.locator("#article-summary").fill("إلى من تتصل إذا عرض عليك أحد السفر للقتال.");
+  await page.locator("#article-body").fill("اتصل بالخط الساخن.\n\n**لا تسافر** قبل أن تسأل.");
+  await page.getByRole("button", { name: articles("en", "article-save-text") }).click();
+  await page.getByText(articles("en", "article-ready")).waitFor();
+
+  // Sorani, previewed right to left as readers will see it.
+  await page.locator('.language-tabs button[data-language="ckb"]').click();
+  await page.locator("#article-title[lang=ckb]").waitFor();
+  await page.locator("#article-title").fill("ژمارەکانی یارمەتی");
+  await page.locator("#article-summary").fill("ئەگەر کەسێک سەفەرت بۆ شەڕ پێشنیار کرد، پەیوەندی بە کێوە بکەیت.");
+  await page.locator("#article-body").fill("پەیوەندی بە هێڵی گەرمەوە بکە.\n\n**گەشت مەکە** پێش پرسیارکردن.");
+  await page.getByRole("button", { name: articles("en", "article-preview") }).click();
+  const preview = page.locator("article.preview");
+  await preview.waitFor();
+  assert.equal(await preview.getAttribute("lang"), "ckb");
+  assert.equal(await preview.getAttribute("dir"), "rtl");
+  assert.equal(await preview.locator(".article-body strong").textContent(), "گەشت مەکە");
+  await page.getByRole("button", { name: articles("en", "article-save-text") }).click();
+  await page.locator(".language-tabs button[data-language=ckb] .hint").waitFor({ state: "detached" });
+
+  await page.locator("#article-status").selectOption("published");
+  await page.getByRole("button", { name: articles("en", "article-status-save") }).click();
+  await page.getByText(articles("en", "article-visible")).waitFor();
+  await page.locator(".revisions li").nth(3).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the article editor");
+  await fitsPhone(page, "the article editor");
+  await page.screenshot({ path: join(screenshotsDir, "staff-article-en.png"), fullPage: true });
+  // Opening the staff area first asks whether a session can be restored: 401 when none can.
+  assert.deepEqual(problems.filter((p) => !/status of 401/.test(p)), []);
+  await page.close();
+
+  // Readers get it in Sorani, and in Arabic where it has no translation.
+  const sorani = await (await api("/api/v1/articles/help-lines-2026?lang=ckb")).json();
+  assert.equal(sorani.title, "ژمارەکانی یارمەتی");
+  assert.equal(sorani.fallback, false);
+  const english = await (await api("/api/v1/articles/help-lines-2026?lang=en")).json();
+  assert.equal(english.title, "أرقام تساعدك");
+  assert.equal(english.fallback, true);
+});

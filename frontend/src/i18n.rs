@@ -122,6 +122,22 @@ impl I18n {
     }
 }
 
+/// Each language's name in itself, from its compiled-in boot messages, so the language switcher
+/// shows at once: fetched, the list arrived late and pushed the page down (Lighthouse measured a
+/// layout shift of 0.33 on every public page).
+pub fn native_names() -> Vec<(Language, String)> {
+    Language::ALL
+        .into_iter()
+        .map(|language| {
+            let name = i18n::bundle(language, [boot_source(language)])
+                .ok()
+                .and_then(|bundle| i18n::message(&bundle, "language-native-name", None))
+                .unwrap_or_else(|| language.code().to_owned());
+            (language, name)
+        })
+        .collect()
+}
+
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(I18n::provide)
 }

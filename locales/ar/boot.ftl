@@ -2,3 +2,4 @@
 state-loading = جارٍ التحميل…
 state-load-failed = تعذّر تحميل الصفحة. يرجى التحقق من اتصالك بالإنترنت.
 state-retry = حاول مرة أخرى
+language-native-name = العربية

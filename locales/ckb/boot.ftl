@@ -2,3 +2,4 @@
 state-loading = بارکردن…
 state-load-failed = پەڕەکە بار نەکرا. تکایە پەیوەندیی ئینتەرنێتەکەت بپشکنە.
 state-retry = دووبارە هەوڵ بدەرەوە
+language-native-name = کوردی (سۆرانی)

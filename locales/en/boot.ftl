@@ -2,3 +2,4 @@
 state-loading = Loading…
 state-load-failed = The page could not load. Please check your internet connection.
 state-retry = Try again
+language-native-name = English

@@ -1,4 +1,3 @@
-language-native-name = English
 app-name = Sanad
 app-tagline = Report recruitment into foreign armies, find missing relatives, and learn how to stay safe.
 skip-to-content = Skip to main content

@@ -2,3 +2,4 @@
 state-loading = Tê barkirin…
 state-load-failed = Rûpel nehat barkirin. Ji kerema xwe girêdana xwe ya înternetê kontrol bike.
 state-retry = Dîsa biceribîne
+language-native-name = Kurdî (Kurmancî)

@@ -1,4 +1,3 @@
-language-native-name = Kurdî (Kurmancî)
 app-name = Sened
 app-tagline = Leşkerkirina ji bo artêşên biyanî ragihîne, li xizmên xwe yên winda bigere û fêr bibe ka tu çawa xwe biparêzî.
 skip-to-content = Here naveroka sereke

@@ -158,6 +158,7 @@ fn browser_tests() -> anyhow::Result<Browser> {
     let e2e = root().join("e2e");
     if !e2e.join("node_modules/playwright-core").exists()
         || !e2e.join("node_modules/axe-core").exists()
+        || !e2e.join("node_modules/lighthouse").exists()
     {
         process::run(
             Command::new("npm")

@@ -5,12 +5,11 @@
 use super::{
     dom::{document, el, tr, El},
     i18n::{use_i18n, I18n},
-    loader::Loader,
     reactive::{at_root, effect, memo, untrack},
 };
 use crate::{
-    api::{self, ApiFailure},
-    i18n::LoadState,
+    api::ApiFailure,
+    i18n::{native_names, LoadState},
 };
 
 /// Starts the app in the page's body with `page` as its content.
@@ -118,44 +117,30 @@ pub fn loading() -> El {
 }
 
 /// One button per language, each labelled in its own language and script, so a reader who
-/// landed on the wrong one can always find theirs.
+/// landed on the wrong one can always find theirs; compiled in, so nothing moves when it shows.
 fn language_switcher(i18n: I18n) -> El {
-    let languages = Loader::new(api::languages);
     let label = tr("language-switcher");
+    let buttons = native_names()
+        .into_iter()
+        .map(|(code, name)| {
+            el("li").child(
+                el("button")
+                    .attr("type", "button")
+                    .class("language-option")
+                    .attr("lang", code.code())
+                    .attr("dir", code.direction().as_str())
+                    .attr("data-language", code.code())
+                    .attr_with(
+                        "aria-pressed",
+                        Box::new(move || Some((i18n.chosen.get() == code).to_string())),
+                    )
+                    .on("click", move |_| i18n.choose(code))
+                    .text(&name),
+            )
+        })
+        .collect();
     el("nav")
         .class("language-switcher")
         .attr_with("aria-label", Box::new(move || Some(label())))
-        .rows(
-            None,
-            Box::new(move || {
-                let state = languages.get();
-                untrack(|| match state {
-                    None => vec![loading()],
-                    Some(Err(failure)) => vec![failed(&failure, move || languages.reload())],
-                    Some(Ok(list)) => vec![el("ul").children(
-                        list.into_iter()
-                            .map(|language| {
-                                let code = language.code;
-                                el("li").child(
-                                    el("button")
-                                        .attr("type", "button")
-                                        .class("language-option")
-                                        .attr("lang", code.code())
-                                        .attr("dir", language.direction.as_str())
-                                        .attr("data-language", code.code())
-                                        .attr_with(
-                                            "aria-pressed",
-                                            Box::new(move || {
-                                                Some((i18n.chosen.get() == code).to_string())
-                                            }),
-                                        )
-                                        .on("click", move |_| i18n.choose(code))
-                                        .text(&language.native_name),
-                                )
-                            })
-                            .collect(),
-                    )],
-                })
-            }),
-        )
+        .child(el("ul").children(buttons))
 }

@@ -11,9 +11,9 @@ use sanad_shared::staff::Role;
 
 use crate::{
     pages::{
-        account::Account, audit::AuditTrail, case::CaseView, cases::CaseList, exchange::Exchange,
-        home::Home, set_password::SetPassword, settings::Settings, sign_in::SignIn, team::Team,
-        tip::TipView, tips::TipList,
+        account::Account, article::ArticleEditor, articles::ArticleList, audit::AuditTrail,
+        case::CaseView, cases::CaseList, exchange::Exchange, home::Home, set_password::SetPassword,
+        settings::Settings, sign_in::SignIn, team::Team, tip::TipView, tips::TipList,
     },
     session::Session,
 };
@@ -65,6 +65,9 @@ fn Layout() -> impl IntoView {
                     {session.works_cases().then(|| view! {
                         <li><a href="/staff/cases">{t("staff-nav-cases")}</a></li>
                     })}
+                    {session.edits().then(|| view! {
+                        <li><a href="/staff/articles">{t("staff-nav-articles")}</a></li>
+                    })}
                     {session.has(Role::Admin).then(|| view! {
                         <li><a href="/staff/team">{t("staff-nav-team")}</a></li>
                         <li><a href="/staff/audit">{t("staff-nav-audit")}</a></li>
@@ -108,12 +111,21 @@ fn Layout() -> impl IntoView {
                 if let Some(id) = case {
                     return view! { <CaseView id/> }.into_any();
                 }
+                let edits = session.edits();
+                let article = path
+                    .strip_prefix("/staff/articles/")
+                    .and_then(|id| id.parse::<i64>().ok())
+                    .filter(|_| edits);
+                if let Some(id) = article {
+                    return view! { <ArticleEditor id/> }.into_any();
+                }
                 match path.as_str() {
                     "/staff" => view! { <Home/> }.into_any(),
                     "/staff/account" => view! { <Account/> }.into_any(),
                     "/staff/tips" if moderates => view! { <TipList/> }.into_any(),
                     "/staff/cases" if works_cases => view! { <CaseList/> }.into_any(),
                     "/staff/exchange" if works_cases => view! { <Exchange/> }.into_any(),
+                    "/staff/articles" if edits => view! { <ArticleList/> }.into_any(),
                     "/staff/team" if admin => view! { <Team/> }.into_any(),
                     "/staff/audit" if admin => view! { <AuditTrail/> }.into_any(),
                     "/staff/settings" if admin => view! { <Settings/> }.into_any(),

@@ -87,6 +87,11 @@ impl Session {
         self.has(Role::Caseworker) || self.has(Role::Admin)
     }
 
+    /// Editors and admins write the awareness articles.
+    pub fn edits(&self) -> bool {
+        self.has(Role::Editor) || self.has(Role::Admin)
+    }
+
     pub fn set_totp_enabled(&self, enabled: bool) {
         self.grant.update(|g| {
             if let Some(g) = g {
@@ -165,6 +170,28 @@ impl Session {
             self.ended();
         }
         result
+    }
+
+    /// A multipart upload (an article's picture) with the access token; the JSON answer.
+    pub async fn form<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        form: web_sys::FormData,
+    ) -> Result<T, ApiFailure> {
+        let bearer = self
+            .grant
+            .with_untracked(|g| g.as_ref().map(|g| format!("Bearer {}", g.access_token)));
+        let headers: Vec<(&str, &str)> = bearer
+            .iter()
+            .map(|value| ("Authorization", value.as_str()))
+            .collect();
+        let result = api::request("POST", url, api::Body::Form(form), &headers)
+            .await
+            .map_err(|refusal| refusal.failure);
+        if result.as_ref().err() == Some(&ApiFailure::Server(ErrorCode::Unauthorized)) {
+            self.ended();
+        }
+        serde_json::from_str(&result?).map_err(|_| ApiFailure::Server(ErrorCode::Unknown))
     }
 
     /// Like [`Session::call`], for answers without a body.

@@ -1,6 +1,8 @@
 //! One component per staff screen.
 
 pub mod account;
+pub mod article;
+pub mod articles;
 pub mod audit;
 pub mod case;
 pub mod cases;
