@@ -116,7 +116,7 @@ test("an article that exists only in Arabic says so and links the languages it h
   await page.close();
 });
 
-test("an article opened once opens again offline, and the page says it is offline", async () => {
+test("articles opened once, and the latest campaign's, open offline, and the page says it is offline", async () => {
   const { page } = await openPage(browser.context, "/learn?lang=ar");
   await page.locator(".article-card").first().waitFor();
   // The first visit installs the service worker, which keeps copies of what is read after that.
@@ -126,10 +126,19 @@ test("an article opened once opens again offline, and the page says it is offlin
       await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
     }
   });
-  // A later visit to the list goes through it, and so does the article opened from there.
+  // A later visit to the list goes through it, and so does the article opened from there. The
+  // list also has it keep the latest campaign's articles, opened or not.
   await page.reload();
   const link = page.locator(".article-card h2 a").first();
   await link.waitFor();
+  const unopened = page.locator(".article-card h2 a").last();
+  const unopenedTitle = (await unopened.textContent()).trim();
+  const unopenedSlug = (await unopened.getAttribute("href")).replace("/learn/", "");
+  await page.waitForFunction(
+    (url) => caches.match(url, { ignoreVary: true }).then((kept) => Boolean(kept)),
+    `/api/v1/articles/${unopenedSlug}?lang=ar`,
+    { polling: 100, timeout: 10_000 },
+  );
   const title = (await link.textContent()).trim();
   await link.click();
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
@@ -145,17 +154,21 @@ test("an article opened once opens again offline, and the page says it is offlin
     assert.equal(page.url(), address);
     await page.screenshot({ path: join(screenshotsDir, "learn-offline-ar.png"), fullPage: true });
 
-    // Back to the list, which was opened before too.
+    // Back to the list, which was opened before too, and to an article of the campaign never
+    // opened.
     await page.getByRole("link", { name: articles("ar", "learn-back") }).click();
     await page.locator(".article-card").first().waitFor();
     await page.getByText(articles("ar", "learn-offline")).waitFor();
+    await page.getByRole("link", { name: unopenedTitle }).click();
+    await page.getByRole("heading", { level: 1, name: unopenedTitle }).waitFor();
+    assert.ok((await page.locator(".article-body p").count()) > 1, "the campaign's article is there offline");
   } finally {
     await page.context().setOffline(false);
   }
   await page.close();
 });
 
-test("an editor writes an article in Arabic and Sorani, previews it and publishes it", async () => {
+test("an editor writes an article in Arabic and Sorani, previews it, schedules it and publishes it", async () => {
   const output = execFileSync(
     process.env.SANAD_BIN,
     ["create-admin", "--email", "writer@example.org", "--name", "Hana", "--language", "en"],
@@ -210,10 +223,24 @@ test("an editor writes an article in Arabic and Sorani, previews it and publishe
   await page.getByRole("button", { name: articles("en", "article-save-text") }).click();
   await page.locator(".language-tabs button[data-language=ckb] .hint").waitFor({ state: "detached" });
 
+  // Scheduled first: published, but readers wait for its time.
   await page.locator("#article-status").selectOption("published");
+  await page.locator("#article-publish-at").fill("2099-03-01T09:00");
+  await page.getByRole("button", { name: articles("en", "article-status-save") }).click();
+  // Fluent isolates a placeable with bidi marks (U+2068, U+2069).
+  const [before, after] = articles("en", "article-scheduled").split("{ $time }");
+  await page.getByText(`${before}\u20682099-03-01 09:00\u2069${after}`).waitFor();
+  assert.equal((await api("/api/v1/articles/help-lines-2026?lang=ckb")).status, 404, "not before its time");
+  // Then a minute ago (the browser's own time zone, as the editor types it).
+  const minuteAgo = await page.evaluate(() => {
+    const d = new Date(Date.now() - 60_000);
+    const two = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+  });
+  await page.locator("#article-publish-at").fill(minuteAgo);
   await page.getByRole("button", { name: articles("en", "article-status-save") }).click();
   await page.getByText(articles("en", "article-visible")).waitFor();
-  await page.locator(".revisions li").nth(3).waitFor();
+  await page.locator(".revisions li").nth(4).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the article editor");
   await fitsPhone(page, "the article editor");
   await page.screenshot({ path: join(screenshotsDir, "staff-article-en.png"), fullPage: true });

@@ -1,5 +1,5 @@
-// Sanad's service worker: keeps the reading pages (/learn) and every article opened readable
-// without a network. It keeps nothing else: no report, no follow-up, nothing a tipster or a
+// Sanad's service worker: keeps the reading pages (/learn), every article opened and the
+// articles of the latest campaign readable without a network. It keeps nothing else: no report, no follow-up, nothing a tipster or a
 // family sends or reads, and never a request other than GET. xtask fills in the version and the
 // files of the reading app at build time, so a new build replaces the old copies.
 const VERSION = "{{version}}";
@@ -58,7 +58,7 @@ self.addEventListener("fetch", (event) => {
   if (kind === "asset") {
     // Content-hashed names: a kept copy is always the right one.
     event.respondWith(
-      caches.match(request).then(
+      caches.match(request, { ignoreVary: true }).then(
         (kept) =>
           kept ||
           fetch(request).then((response) => {
@@ -78,6 +78,26 @@ self.addEventListener("fetch", (event) => {
         if (response.ok) keep(key, response.clone());
         return response;
       })
-      .catch(() => caches.match(key).then((kept) => kept || Response.error())),
+      .catch(() => caches.match(key, { ignoreVary: true }).then((kept) => kept || Response.error())),
+  );
+});
+
+// The reading page names the latest campaign's articles; they are kept ahead, once each, marked
+// as a prefetch so the server does not count them as reads.
+self.addEventListener("message", (event) => {
+  const urls = event.data && Array.isArray(event.data.keep) ? event.data.keep : [];
+  const wanted = urls.filter((u) => typeof u === "string" && kindOf(new URL(u, self.location.origin)) === "data");
+  event.waitUntil(
+    Promise.all(
+      wanted.map((u) =>
+        caches.match(u, { ignoreVary: true }).then(
+          (kept) =>
+            kept ||
+            fetch(u, { headers: { Purpose: "prefetch" } })
+              .then((response) => (response.ok ? keep(u, response) : undefined))
+              .catch(() => undefined),
+        ),
+      ),
+    ),
   );
 });

@@ -210,9 +210,23 @@ pub async fn detail(
         }
     };
     if let Some((id, shown)) = rendered.read {
-        service.reads.count(id, shown);
+        if !is_prefetch(&req) {
+            service.reads.count(id, shown);
+        }
     }
     Ok(respond(&req, &rendered, negotiated))
+}
+
+/// A copy fetched ahead for offline reading (the service worker keeps the latest campaign) is
+/// not a read: `Sec-Purpose: prefetch`, as browsers send it, or `Purpose: prefetch`, which a
+/// script may set.
+fn is_prefetch(req: &HttpRequest) -> bool {
+    ["sec-purpose", "purpose"].into_iter().any(|name| {
+        req.headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.contains("prefetch"))
+    })
 }
 
 #[utoipa::path(get, path = "/media/{name}", tag = "articles",

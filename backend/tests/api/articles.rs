@@ -715,6 +715,20 @@ async fn two_edits_leave_a_history_of_who_changed_what() {
 async fn reads_are_counted_per_article_language_and_day_and_nothing_about_readers() {
     let app = spawn_app().await;
     const MARK: &str = "reader-marker-7f3a";
+    // Copies kept ahead for offline reading are not reads.
+    for (header, value) in [
+        ("Purpose", "prefetch"),
+        ("Sec-Purpose", "prefetch;prerender"),
+    ] {
+        let response = app
+            .client
+            .get(app.url("/api/v1/articles/the-law-on-joining-foreign-armies?lang=ckb"))
+            .header(header, value)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+    }
     for (language, times) in [("ckb", 3), ("en", 2)] {
         for _ in 0..times {
             let response = app

@@ -48,6 +48,9 @@ pub fn list() -> Vec<El> {
             }
             match answer {
                 Ok(answer) => {
+                    if number == 1 && chosen.is_none() {
+                        keep_latest_campaign(&answer.articles, language);
+                    }
                     let _ = page.try_set(answer.page);
                     let _ = pages.try_set(answer.pages);
                     let _ = more_failed.try_set(false);
@@ -166,6 +169,47 @@ pub fn list() -> Vec<El> {
         )
         .child(listed)
         .child(more)]
+}
+
+/// Asks the service worker to keep the latest campaign's articles (the campaign of the newest
+/// article that has one) for offline reading, unless the reader asked to save data.
+fn keep_latest_campaign(articles: &[ArticleSummary], language: Language) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let save_data = js_sys::Reflect::get(&navigator, &JsValue::from_str("connection"))
+        .ok()
+        .filter(|c| !c.is_undefined())
+        .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("saveData")).ok())
+        .is_some_and(|s| s.is_truthy());
+    if save_data || !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let Some(worker) = navigator.service_worker().controller() else {
+        return;
+    };
+    let Some(campaign) = articles
+        .iter()
+        .find_map(|a| a.campaign.as_ref().map(|c| c.slug.clone()))
+    else {
+        return;
+    };
+    let urls = js_sys::Array::new();
+    for article in articles
+        .iter()
+        .filter(|a| a.campaign.as_ref().is_some_and(|c| c.slug == campaign))
+    {
+        urls.push(&JsValue::from_str(&format!(
+            "/api/v1/articles/{}?lang={}",
+            article.slug,
+            language.code()
+        )));
+    }
+    let message = js_sys::Object::new();
+    if js_sys::Reflect::set(&message, &JsValue::from_str("keep"), &urls).is_ok() {
+        let _ = worker.post_message(&message);
+    }
 }
 
 fn card(article: &ArticleSummary) -> El {

@@ -113,13 +113,28 @@ fn StatusForm(article: RwSignal<EditorArticle>) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let chosen = RwSignal::new(article.with_untracked(|a| a.status));
+    // `datetime-local`, in the editor's own time zone; empty keeps the article's time (or now).
+    let publish_at = RwSignal::new(String::new());
     let outcome = RwSignal::new(Outcome::Idle);
     let save = move |event: SubmitEvent| {
         event.prevent_default();
         let (id, revision) = article.with_untracked(|a| (a.id, a.revision));
+        let typed = publish_at.get_untracked();
+        let publish_at_ms = if typed.is_empty() {
+            None
+        } else {
+            let time = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&typed)).get_time();
+            if time.is_nan() {
+                outcome.set(Outcome::Failed(ApiFailure::Server(
+                    sanad_shared::ErrorCode::InvalidArticle,
+                )));
+                return;
+            }
+            Some(time as i64)
+        };
         let change = ArticleStatusChange {
             status: chosen.get_untracked(),
-            publish_at_ms: None,
+            publish_at_ms,
             expected_revision: Some(revision),
         };
         spawn_local(async move {
@@ -144,6 +159,12 @@ fn StatusForm(article: RwSignal<EditorArticle>) -> impl IntoView {
         <p>
             {move || article.with(|a| t_owned(status_key(a.status))())}
             {move || article.with(|a| a.visible).then(|| view! { " · " {t("article-visible")} })}
+            {move || article.with(|a| {
+                (a.status == ArticleStatus::Published && !a.visible)
+                    .then(|| a.publish_at_ms.map(local_time))
+                    .flatten()
+                    .map(|when| view! { " · " {t_args("article-scheduled", &[("time", when)])} })
+            })}
         </p>
         <form class="form form-inline" on:submit=save>
             <label for="article-status">{t("article-status-change")}</label>
@@ -156,6 +177,9 @@ fn StatusForm(article: RwSignal<EditorArticle>) -> impl IntoView {
                     <option value=s.as_str() selected=move || chosen.get() == s>{t_owned(status_key(s))}</option>
                 }).collect_view()}
             </select>
+            <label for="article-publish-at">{t("article-publish-at")}</label>
+            <input id="article-publish-at" type="datetime-local" aria-describedby="article-publish-at-hint" bind:value=publish_at/>
+            <p class="hint" id="article-publish-at-hint">{t("article-publish-at-hint")}</p>
             <button type="submit" class="button">{t("article-status-save")}</button>
         </form>
         <OutcomeNotice outcome/>
@@ -441,6 +465,19 @@ fn SettingsForm(article: RwSignal<EditorArticle>) -> impl IntoView {
             <OutcomeNotice outcome/>
         </form>
     }
+}
+
+/// A time as the editor's browser shows it in their own time zone, `YYYY-MM-DD HH:MM`.
+fn local_time(ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
 }
 
 /// Reads per day and language: counts only, nothing about readers.
