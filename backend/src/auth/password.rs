@@ -108,6 +108,14 @@ pub enum HashError {
 
 type HashJob = Box<dyn FnOnce() + Send>;
 
+thread_local! {
+    /// Each hashing thread's 19 MiB of Argon2 memory for receipts, allocated once. Allocated and
+    /// freed per hash, the allocator kept the freed blocks in its arenas and a burst of 1,100 tips
+    /// left the server at 266-380 MB resident (measured with the release build).
+    static RECEIPT_BLOCKS: std::cell::RefCell<Vec<argon2::Block>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The threads every hash runs on, as many as may run at once. Argon2 allocates its 19 MiB on
 /// the thread that runs it, and the allocator keeps freed memory in that thread's arena: on
 /// tokio's blocking pool, which starts new threads under load, a burst of tips left the server
@@ -233,8 +241,19 @@ impl PasswordHasher {
         self.threads
             .run(move || {
                 let mut out = [0_u8; 32];
-                argon(&params)
-                    .hash_password_into(&secret, &salt, &mut out)
+                RECEIPT_BLOCKS
+                    .with(|blocks| {
+                        let mut blocks = blocks.borrow_mut();
+                        if blocks.len() != params.block_count() {
+                            *blocks = vec![argon2::Block::default(); params.block_count()];
+                        }
+                        argon(&params).hash_password_into_with_memory(
+                            &secret,
+                            &salt,
+                            &mut out,
+                            blocks.as_mut_slice(),
+                        )
+                    })
                     .map_err(|e| HashError::Argon2(e.to_string()))?;
                 Ok(out)
             })
@@ -341,6 +360,26 @@ mod tests {
     fn fast_hasher() -> PasswordHasher {
         // Tiny parameters keep unit tests quick; the policy figures are tested separately.
         PasswordHasher::new(Params::new(256, 1, 1, None).unwrap(), 2).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_derived_hash_is_argon2id_of_the_secret_on_reused_memory() {
+        // Receipts are looked up by this value: it must not change with the memory reuse, nor
+        // depend on what an earlier hash left in that memory.
+        let hasher = fast_hasher();
+        let params = Params::new(256, 1, 1, None).unwrap();
+        for secret in [b"1234567890123456".to_vec(), b"6543210987654321".to_vec()] {
+            let mut expected = [0_u8; 32];
+            argon(&params)
+                .hash_password_into(&secret, &[7; 16], &mut expected)
+                .unwrap();
+            for _ in 0..3 {
+                assert_eq!(
+                    hasher.derive(secret.clone(), [7; 16]).await.unwrap(),
+                    expected
+                );
+            }
+        }
     }
 
     #[tokio::test]
