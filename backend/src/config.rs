@@ -87,11 +87,12 @@ pub struct Config {
     pub log: String,
 }
 
-/// Measured: the page's SHA-256 search runs at 540,000-620,000 hashes/s in Chromium on our 2-core
-/// server. Taking a low-end Android phone as 5-8 times slower (an assumption, not yet measured on
-/// a device), 2^17 attempts (the expected count at 17 bits) take it about 1.1-1.8 s, the 1-2 s we
-/// aim for (18 bits would be 2.2-3.5 s).
-pub const DEFAULT_POW_BITS: u8 = 17;
+/// Measured: the report page's SHA-256 search runs at 1.19-1.29 million hashes/s in Chromium on
+/// our 2-core server when nothing else runs (an earlier 540,000-620,000 was measured while builds
+/// shared the machine). Taking a low-end Android phone as 5-8 times slower (an assumption, not
+/// yet measured on a device), 2^18 attempts (the expected count at 18 bits) take it about 1.0-1.8
+/// s, the 1-2 s we aim for (17 bits would be 0.5-0.9 s, 19 bits 2-3.5 s).
+pub const DEFAULT_POW_BITS: u8 = 18;
 
 fn parse_public_url(value: &str) -> Result<String, String> {
     let trimmed = value.trim().trim_end_matches('/');
