@@ -332,6 +332,22 @@ test("a family reports a missing relative on the form with a photo, keeps the re
   await page.locator("#reporter-name").fill("زينب عباس");
   await page.locator("#reporter-phone").fill("07709998877");
   await page.getByLabel(cases("ar", "case-consent-humanitarian")).check();
+
+  // What was typed survives a reload, in this tab's sessionStorage only.
+  await page.reload();
+  await page.getByRole("heading", { name: ftl("ar", "main", "home-missing-title") }).waitFor();
+  assert.equal(await page.locator("#names-family").inputValue(), "الساعدي");
+  assert.equal(await page.locator("#phones").inputValue(), "07701112233، 07801112233");
+  assert.equal(await page.locator("#governorate").inputValue(), "maysan");
+  assert.equal(await page.locator("#last-contact-text").inputValue(), "قال إنه في معسكر تدريب");
+  assert.ok(await page.getByLabel(cases("ar", "case-consent-humanitarian")).isChecked());
+  const stored = await page.evaluate(() => ({
+    session: sessionStorage.getItem("sanad.missing-draft") || "",
+    local: JSON.stringify(localStorage),
+  }));
+  assert.ok(stored.session.includes("الساعدي"));
+  assert.ok(!stored.local.includes("الساعدي"), "no draft in localStorage");
+
   await page.locator("#pictures").setInputFiles({ name: "ali.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
   await page.locator(".picture-list").getByText("ali.png").waitFor();
 
@@ -350,6 +366,7 @@ test("a family reports a missing relative on the form with a photo, keeps the re
   assert.match(number, /^MP-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   const receipt = (await shown.textContent()).trim();
   assert.match(receipt, /^\d{4} \d{4} \d{4} \d{4}$/);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("sanad.missing-draft")), null, "the draft is wiped");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: ftl("ar", "tips", "report-save-file") }).click(),

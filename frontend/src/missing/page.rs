@@ -2,7 +2,8 @@
 //! is known of their leaving and of who recruited them, the last contact, a photo, the person
 //! reporting, and whom the report may be shared with; then the case number and the receipt,
 //! shown once. Phone numbers and accounts are typed in one box each, separated by commas, so the
-//! form stays short on a phone.
+//! form stays short on a phone. What is typed survives a reload in `sessionStorage` (this tab
+//! only, gone when it closes; never the photo) and is wiped once the report is sent.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ use sanad_frontend::{
         },
         i18n::use_i18n,
         proof,
-        reactive::Var,
+        reactive::{effect, Var},
         receipt::{receipt_shown, ReceiptTexts},
     },
 };
@@ -31,7 +32,32 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::Event;
 
 /// What the form holds, by the server's field names (`names.given`, `reporter.phone`…).
-type Values = Var<BTreeMap<&'static str, String>>;
+type Values = Var<BTreeMap<String, String>>;
+
+const DRAFT_KEY: &str = "sanad.missing-draft";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn load_draft() -> BTreeMap<String, String> {
+    session_storage()
+        .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn save_draft(values: &BTreeMap<String, String>) {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    // Storage may be refused (private browsing, full); the draft then lasts for this page only.
+    if values.values().all(|v| v.is_empty()) {
+        let _ = storage.remove_item(DRAFT_KEY);
+    } else if let Ok(text) = serde_json::to_string(values) {
+        let _ = storage.set_item(DRAFT_KEY, &text);
+    }
+}
 
 /// The fields typed as lists, one box each.
 const LISTS: [&str; 3] = ["phones", "accounts", "recruiter_phones"];
@@ -71,7 +97,10 @@ pub fn missing() -> Vec<El> {
 
 fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
     let i18n = use_i18n();
-    let values: Values = Var::new(BTreeMap::new());
+    let initial = load_draft();
+    let values: Values = Var::new(initial.clone());
+    effect(move || values.with(save_draft));
+    let initial_of = move |name: &str| initial.get(name).cloned().unwrap_or_default();
     let problems: Problems = Var::new(Vec::new());
     let files = Var::new(Vec::<web_sys::File>::new());
     let working = Var::new(None::<Work>);
@@ -96,6 +125,8 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
         spawn_local(async move {
             match send_case(&case, photo.first(), working).await {
                 Ok(created) => {
+                    let _ = values.try_set(BTreeMap::new());
+                    save_draft(&BTreeMap::new());
                     let _ = number.try_set(created.case_number);
                     let _ = sent.try_set(Some(created.receipt));
                     if let Some(window) = web_sys::window() {
@@ -124,18 +155,20 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
 
     let text = |name: &'static str, label: &'static str, hint: Option<&'static str>| {
         let field = Field::new(problems, name, None);
+        let value = initial_of(name);
         let mut input = Input::new(
             name.replace(['.', '_'], "-"),
             tr(label),
             field,
             Box::new(move |text: String| {
                 values.update(|v| {
-                    v.insert(name, text);
+                    v.insert(name.to_owned(), text);
                 });
                 field.clear();
             }),
         );
         input.hint = hint.map(tr);
+        input.value = value;
         input
     };
     let with = |mut input: Input, kind: &'static str, dir: &'static str| {
@@ -151,10 +184,10 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
             &name.replace(['.', '_'], "-"),
             label,
             options,
-            "",
+            &initial_of(name),
             Box::new(move |value: String| {
                 values.update(|v| {
-                    v.insert(name, value);
+                    v.insert(name.to_owned(), value);
                 })
             }),
         );
@@ -297,9 +330,10 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
                         .attr("type", "radio")
                         .attr("name", "consent")
                         .attr("value", consent.as_str())
+                        .flag("checked", initial_of("consent") == consent.as_str())
                         .on("change", move |_| {
                             values.update(|v| {
-                                v.insert("consent", consent.as_str().to_owned());
+                                v.insert("consent".to_owned(), consent.as_str().to_owned());
                             });
                             consent_field.clear();
                         }),
@@ -393,6 +427,7 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
                     el("ul")
                         .child(el("li").tr("missing-privacy-encrypted"))
                         .child(el("li").tr("missing-privacy-consent"))
+                        .child(el("li").tr("report-privacy-draft"))
                         .child(el("li").tr("report-privacy-pictures")),
                 ),
         )
@@ -450,7 +485,7 @@ fn platform_of(handle: &str) -> Platform {
 
 /// The report as the server takes it, or the problems to show first.
 fn new_case(
-    values: &BTreeMap<&'static str, String>,
+    values: &BTreeMap<String, String>,
     shown: Language,
 ) -> Result<NewCase, Vec<FieldProblem>> {
     let get = |name: &str| {
