@@ -1,7 +1,13 @@
 //! The proof of work an anonymous submission carries instead of a CAPTCHA: fetch a challenge,
-//! find the nonce in slices between frames so the page stays responsive, and build the
-//! `Proof-Of-Work` header.
+//! find the nonce in slices between frames so the page stays responsive, build the
+//! `Proof-Of-Work` header, send the submission with it ([`submit`]) and show the progress
+//! ([`progress`]).
 
+use super::{
+    dom::{el, El},
+    i18n::use_i18n,
+    reactive::Var,
+};
 use crate::api::{self, ApiFailure, Body, Refusal};
 use sanad_shared::{pow, ErrorCode};
 use serde::Deserialize;
@@ -55,4 +61,76 @@ async fn next_turn() {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Where a submission stands while it is being sent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Work {
+    /// The proof of work, in percent of the expected effort.
+    Solving(u8),
+    Sending,
+}
+
+/// Solves a challenge and POSTs `body()` to `url` with it; a refused proof (expired while the
+/// person wrote, or already spent) is retried once with a new challenge. `working` follows the
+/// steps. The answer's text, or the refusal.
+pub async fn submit(
+    url: &str,
+    body: impl Fn() -> Option<Body>,
+    working: Var<Option<Work>>,
+) -> Result<String, Refusal> {
+    let mut retried = false;
+    loop {
+        let header =
+            prove(|percent| working.try_set(Some(Work::Solving(percent))).is_none()).await?;
+        let _ = working.try_set(Some(Work::Sending));
+        let body = body().ok_or_else(|| Refusal::from(ApiFailure::Server(ErrorCode::Unknown)))?;
+        match api::request("POST", url, body, &[("Proof-Of-Work", &header)]).await {
+            Err(refusal)
+                if !retried
+                    && matches!(
+                        refusal.failure,
+                        ApiFailure::Server(
+                            ErrorCode::ProofOfWorkInvalid | ErrorCode::ProofOfWorkExpired
+                        )
+                    ) =>
+            {
+                retried = true;
+            }
+            answer => return answer,
+        }
+    }
+}
+
+/// The progress of a submission: what is happening, a bar, and why it takes a moment.
+pub fn progress(working: Var<Option<Work>>) -> El {
+    let i18n = use_i18n();
+    el("div")
+        .class("working")
+        .flag_with("hidden", Box::new(move || working.with(Option::is_none)))
+        .child(
+            el("p")
+                .id("working-status")
+                .attr("role", "status")
+                .show(Box::new(move || match working.get() {
+                    Some(Work::Sending) => i18n.message("report-sending", None),
+                    Some(Work::Solving(_)) => i18n.message("report-working", None),
+                    None => String::new(),
+                })),
+        )
+        .child(
+            el("progress")
+                .attr("max", "100")
+                .attr_with(
+                    "value",
+                    Box::new(move || {
+                        Some(match working.get() {
+                            Some(Work::Solving(percent)) => percent.to_string(),
+                            _ => "100".to_owned(),
+                        })
+                    }),
+                )
+                .attr("aria-labelledby", "working-status"),
+        )
+        .child(el("p").class("hint").tr("report-working-why"))
 }

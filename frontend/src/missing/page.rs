@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use sanad_frontend::{
-    api::{self, ApiFailure, Body, Refusal},
+    api::{ApiFailure, Body, Refusal},
     lean::{
         dom::{el, tr, tr_owned, El, Text},
         forms::{
@@ -16,7 +16,7 @@ use sanad_frontend::{
             problem, problems_from, Field, Input, PickerTexts, Problems,
         },
         i18n::use_i18n,
-        proof,
+        proof::{self, Work},
         reactive::{effect, Var},
         receipt::{receipt_shown, ReceiptTexts},
     },
@@ -67,12 +67,6 @@ const PHOTO: PickerTexts = PickerTexts {
     hint: "missing-photo-hint",
     choose: "missing-photo-choose",
 };
-
-#[derive(Clone, Copy, PartialEq)]
-enum Work {
-    Solving(u8),
-    Sending,
-}
 
 pub fn missing() -> Vec<El> {
     let sent = Var::new(None::<Receipt>);
@@ -360,34 +354,7 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
         .children(consents)
         .child(field_error("consent", consent_field));
 
-    let progress = el("div")
-        .class("working")
-        .flag_with("hidden", Box::new(move || working.with(Option::is_none)))
-        .child(
-            el("p")
-                .id("working-status")
-                .attr("role", "status")
-                .show(Box::new(move || match working.get() {
-                    Some(Work::Sending) => i18n.message("report-sending", None),
-                    Some(Work::Solving(_)) => i18n.message("report-working", None),
-                    None => String::new(),
-                })),
-        )
-        .child(
-            el("progress")
-                .attr("max", "100")
-                .attr_with(
-                    "value",
-                    Box::new(move || {
-                        Some(match working.get() {
-                            Some(Work::Solving(percent)) => percent.to_string(),
-                            _ => "100".to_owned(),
-                        })
-                    }),
-                )
-                .attr("aria-labelledby", "working-status"),
-        )
-        .child(el("p").class("hint").tr("report-working-why"));
+    let progress = proof::progress(working);
 
     let form = el("form")
         .class("form report-form")
@@ -564,8 +531,7 @@ fn new_case(
     }
 }
 
-/// Solves a challenge and sends the report (with the photo, as multipart, when there is one); a
-/// refused proof is retried once with a new challenge.
+/// Solves a challenge and sends the report (with the photo, as multipart, when there is one).
 async fn send_case(
     case: &NewCase,
     photo: Option<&web_sys::File>,
@@ -573,36 +539,17 @@ async fn send_case(
 ) -> Result<CaseCreated, Refusal> {
     let unknown = || Refusal::from(ApiFailure::Server(ErrorCode::Unknown));
     let json = serde_json::to_string(case).map_err(|_| unknown())?;
-    let mut retried = false;
-    loop {
-        let header =
-            proof::prove(|percent| working.try_set(Some(Work::Solving(percent))).is_none()).await?;
-        let _ = working.try_set(Some(Work::Sending));
-        let body = match photo {
-            None => Body::Json(json.clone()),
-            Some(photo) => {
-                let form = web_sys::FormData::new().map_err(|_| unknown())?;
-                form.append_with_str("case", &json).map_err(|_| unknown())?;
-                // A neutral file name: the one on the phone can say more than meant.
-                form.append_with_blob_and_filename("photo", photo, "photo")
-                    .map_err(|_| unknown())?;
-                Body::Form(form)
-            }
-        };
-        match api::request("POST", "/api/v1/cases", body, &[("Proof-Of-Work", &header)]).await {
-            Ok(text) => return serde_json::from_str(&text).map_err(|_| unknown()),
-            Err(refusal)
-                if !retried
-                    && matches!(
-                        refusal.failure,
-                        ApiFailure::Server(
-                            ErrorCode::ProofOfWorkInvalid | ErrorCode::ProofOfWorkExpired
-                        )
-                    ) =>
-            {
-                retried = true;
-            }
-            Err(refusal) => return Err(refusal),
+    let body = || match photo {
+        None => Some(Body::Json(json.clone())),
+        Some(photo) => {
+            let form = web_sys::FormData::new().ok()?;
+            form.append_with_str("case", &json).ok()?;
+            // A neutral file name: the one on the phone can say more than meant.
+            form.append_with_blob_and_filename("photo", photo, "photo")
+                .ok()?;
+            Some(Body::Form(form))
         }
-    }
+    };
+    let text = proof::submit("/api/v1/cases", body, working).await?;
+    serde_json::from_str(&text).map_err(|_| unknown())
 }

@@ -7,7 +7,7 @@
 //! page alone weighed ~35 KB brotli (see `lean/mod.rs` for the measurements).
 
 use sanad_frontend::{
-    api::{self, ApiFailure, Body, Refusal},
+    api::{ApiFailure, Body, Refusal},
     lean::{
         dom::{el, tr, tr_args, tr_owned, tr_with, value_of, El, Text},
         i18n::use_i18n,
@@ -31,7 +31,7 @@ use sanad_frontend::lean::{
         choice, field_error, focus_first_problem, focus_later, notice_text, picture_form,
         picture_picker, problem, problems_from, Field, Input, Problems, TIP_PICTURES,
     },
-    proof,
+    proof::{self, Work},
     receipt::{receipt_shown, ReceiptTexts},
 };
 
@@ -128,13 +128,6 @@ fn save_draft(draft: &Draft) {
     } else if let Ok(text) = serde_json::to_string(draft) {
         let _ = storage.set_item(DRAFT_KEY, &text);
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Work {
-    /// The proof of work, in percent of the expected effort.
-    Solving(u8),
-    Sending,
 }
 
 /// The form, and in its place once sent, the receipt. Both are built once and shown or hidden.
@@ -289,40 +282,7 @@ fn report_form(sent: Var<Option<Receipt>>) -> El {
                 .children(details(draft, problems, initial.clone())),
         );
 
-    let status = memo(move || match working.get() {
-        Some(Work::Sending) => Some("report-sending"),
-        Some(Work::Solving(_)) => Some("report-working"),
-        None => None,
-    });
-    let progress = el("div")
-        .class("working")
-        .flag_with("hidden", Box::new(move || working.with(Option::is_none)))
-        .child(
-            el("p")
-                .id("working-status")
-                .attr("role", "status")
-                .show(Box::new(move || {
-                    status
-                        .get()
-                        .map(|key| i18n.message(key, None))
-                        .unwrap_or_default()
-                })),
-        )
-        .child(
-            el("progress")
-                .attr("max", "100")
-                .attr_with(
-                    "value",
-                    Box::new(move || {
-                        Some(match working.get() {
-                            Some(Work::Solving(percent)) => percent.to_string(),
-                            _ => "100".to_owned(),
-                        })
-                    }),
-                )
-                .attr("aria-labelledby", "working-status"),
-        )
-        .child(el("p").class("hint").tr("report-working-why"));
+    let progress = proof::progress(working);
 
     let form = el("form")
         .class("form report-form")
@@ -406,8 +366,7 @@ fn show_problems(
     focus_first_problem();
 }
 
-/// Solves a challenge and sends the tip; a refused proof (expired while the person wrote, or
-/// already spent) is retried once with a new challenge.
+/// Solves a challenge and sends the tip (as multipart when it has pictures).
 async fn send_tip(
     tip: &NewTip,
     files: &[web_sys::File],
@@ -415,36 +374,17 @@ async fn send_tip(
 ) -> Result<Receipt, Refusal> {
     let unknown = || Refusal::from(ApiFailure::Server(ErrorCode::Unknown));
     let json = serde_json::to_string(tip).map_err(|_| unknown())?;
-    let mut retried = false;
-    loop {
-        let header =
-            proof::prove(|percent| working.try_set(Some(Work::Solving(percent))).is_none()).await?;
-        let _ = working.try_set(Some(Work::Sending));
-        let body = if files.is_empty() {
-            Body::Json(json.clone())
+    let body = || {
+        if files.is_empty() {
+            Some(Body::Json(json.clone()))
         } else {
-            Body::Form(picture_form(Some(&json), files).ok_or_else(unknown)?)
-        };
-        match api::request("POST", "/api/v1/tips", body, &[("Proof-Of-Work", &header)]).await {
-            Ok(text) => {
-                return serde_json::from_str::<TipCreated>(&text)
-                    .map(|created| created.receipt)
-                    .map_err(|_| unknown())
-            }
-            Err(refusal)
-                if !retried
-                    && matches!(
-                        refusal.failure,
-                        ApiFailure::Server(
-                            ErrorCode::ProofOfWorkInvalid | ErrorCode::ProofOfWorkExpired
-                        )
-                    ) =>
-            {
-                retried = true;
-            }
-            Err(refusal) => return Err(refusal),
+            picture_form(Some(&json), files).map(Body::Form)
         }
-    }
+    };
+    let text = proof::submit("/api/v1/tips", body, working).await?;
+    serde_json::from_str::<TipCreated>(&text)
+        .map(|created| created.receipt)
+        .map_err(|_| unknown())
 }
 
 /// The two lists of plain text rows.
