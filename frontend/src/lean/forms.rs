@@ -122,6 +122,29 @@ impl Field {
     }
 }
 
+/// A public form's page: its title and lead, what Sanad keeps and never keeps (`privacy`, one
+/// Fluent key a line), then the form; hidden once `done` (the receipt takes its place).
+pub fn form_page(
+    done: Box<dyn Fn() -> bool>,
+    title: &'static str,
+    lead: &'static str,
+    privacy: &[&'static str],
+    form: El,
+) -> El {
+    el("section")
+        .class("page report")
+        .flag_with("hidden", done)
+        .child(el("h1").tr(title))
+        .child(el("p").class("lead").tr(lead))
+        .child(
+            el("div")
+                .class("privacy")
+                .child(el("h2").tr("report-privacy-title"))
+                .child(el("ul").children(privacy.iter().map(|key| el("li").tr(key)).collect())),
+        )
+        .child(form)
+}
+
 /// The explanation of a field's problem, as `<id>-error` (which the input's `aria-describedby`
 /// names while it shows).
 pub fn field_error(id: &str, field: Field) -> El {

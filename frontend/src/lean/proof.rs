@@ -1,10 +1,11 @@
 //! The proof of work an anonymous submission carries instead of a CAPTCHA: fetch a challenge,
 //! find the nonce in slices between frames so the page stays responsive, build the
 //! `Proof-Of-Work` header, send the submission with it ([`submit`]) and show the progress
-//! ([`progress`]).
+//! ([`send_row`]).
 
 use super::{
     dom::{el, El},
+    forms::notice_text,
     i18n::use_i18n,
     reactive::Var,
 };
@@ -102,8 +103,30 @@ pub async fn submit(
     }
 }
 
+/// The end of a form sent with a proof of work: its progress, the failure that stopped it (a
+/// Fluent key), and the submit button, disabled while it works.
+pub fn send_row(
+    working: Var<Option<Work>>,
+    failure: Var<Option<&'static str>>,
+    submit_label: &'static str,
+) -> Vec<El> {
+    vec![
+        progress(working),
+        el("p")
+            .class("notice notice-error")
+            .attr("role", "alert")
+            .flag_with("hidden", Box::new(move || failure.with(Option::is_none)))
+            .show(notice_text(failure)),
+        el("button")
+            .attr("type", "submit")
+            .class("button")
+            .flag_with("disabled", Box::new(move || working.with(Option::is_some)))
+            .tr(submit_label),
+    ]
+}
+
 /// The progress of a submission: what is happening, a bar, and why it takes a moment.
-pub fn progress(working: Var<Option<Work>>) -> El {
+fn progress(working: Var<Option<Work>>) -> El {
     let i18n = use_i18n();
     el("div")
         .class("working")

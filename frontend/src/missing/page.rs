@@ -12,7 +12,7 @@ use sanad_frontend::{
     lean::{
         dom::{el, tr, tr_owned, El, Text},
         forms::{
-            choice, field_error, focus_first_problem, focus_later, notice_text, picture_picker,
+            choice, field_error, focus_first_problem, focus_later, form_page, picture_picker,
             problem, problems_from, Field, Input, PickerTexts, Problems,
         },
         i18n::use_i18n,
@@ -354,8 +354,6 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
         .children(consents)
         .child(field_error("consent", consent_field));
 
-    let progress = proof::progress(working);
-
     let form = el("form")
         .class("form report-form")
         .flag("novalidate", true)
@@ -365,40 +363,20 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
         .children(journey)
         .children(reporter)
         .child(consent)
-        .child(progress)
-        .child(
-            el("p")
-                .class("notice notice-error")
-                .attr("role", "alert")
-                .flag_with("hidden", Box::new(move || form_error.with(Option::is_none)))
-                .show(notice_text(form_error)),
-        )
-        .child(
-            el("button")
-                .attr("type", "submit")
-                .class("button")
-                .flag_with("disabled", Box::new(move || working.with(Option::is_some)))
-                .tr("missing-submit"),
-        );
+        .children(proof::send_row(working, form_error, "missing-submit"));
 
-    el("section")
-        .class("page report")
-        .flag_with("hidden", Box::new(move || sent.with(Option::is_some)))
-        .child(el("h1").tr("home-missing-title"))
-        .child(el("p").class("lead").tr("missing-intro"))
-        .child(
-            el("div")
-                .class("privacy")
-                .child(el("h2").tr("report-privacy-title"))
-                .child(
-                    el("ul")
-                        .child(el("li").tr("missing-privacy-encrypted"))
-                        .child(el("li").tr("missing-privacy-consent"))
-                        .child(el("li").tr("report-privacy-draft"))
-                        .child(el("li").tr("report-privacy-pictures")),
-                ),
-        )
-        .child(form)
+    form_page(
+        Box::new(move || sent.with(Option::is_some)),
+        "home-missing-title",
+        "missing-intro",
+        &[
+            "missing-privacy-encrypted",
+            "missing-privacy-consent",
+            "report-privacy-draft",
+            "report-privacy-pictures",
+        ],
+        form,
+    )
 }
 
 fn show_problems(

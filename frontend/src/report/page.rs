@@ -28,7 +28,7 @@ use web_sys::Event;
 
 use sanad_frontend::lean::{
     forms::{
-        choice, field_error, focus_first_problem, focus_later, notice_text, picture_form,
+        choice, field_error, focus_first_problem, focus_later, form_page, picture_form,
         picture_picker, problem, problems_from, Field, Input, Problems, TIP_PICTURES,
     },
     proof::{self, Work},
@@ -282,8 +282,6 @@ fn report_form(sent: Var<Option<Receipt>>) -> El {
                 .children(details(draft, problems, initial.clone())),
         );
 
-    let progress = proof::progress(working);
-
     let form = el("form")
         .class("form report-form")
         .flag("novalidate", true)
@@ -310,40 +308,20 @@ fn report_form(sent: Var<Option<Receipt>>) -> El {
             problems,
             TIP_PICTURES,
         ))
-        .child(progress)
-        .child(
-            el("p")
-                .class("notice notice-error")
-                .attr("role", "alert")
-                .flag_with("hidden", Box::new(move || form_error.with(Option::is_none)))
-                .show(notice_text(form_error)),
-        )
-        .child(
-            el("button")
-                .attr("type", "submit")
-                .class("button")
-                .flag_with("disabled", Box::new(move || working.with(Option::is_some)))
-                .tr("report-submit"),
-        );
+        .children(proof::send_row(working, form_error, "report-submit"));
 
-    el("section")
-        .class("page report")
-        .flag_with("hidden", Box::new(move || sent.with(Option::is_some)))
-        .child(el("h1").tr("nav-report"))
-        .child(el("p").class("lead").tr("report-intro"))
-        .child(
-            el("div")
-                .class("privacy")
-                .child(el("h2").tr("report-privacy-title"))
-                .child(
-                    el("ul")
-                        .child(el("li").tr("report-privacy-nothing"))
-                        .child(el("li").tr("report-privacy-encrypted"))
-                        .child(el("li").tr("report-privacy-pictures"))
-                        .child(el("li").tr("report-privacy-draft")),
-                ),
-        )
-        .child(form)
+    form_page(
+        Box::new(move || sent.with(Option::is_some)),
+        "nav-report",
+        "report-intro",
+        &[
+            "report-privacy-nothing",
+            "report-privacy-encrypted",
+            "report-privacy-pictures",
+            "report-privacy-draft",
+        ],
+        form,
+    )
 }
 
 fn show_problems(
