@@ -1,7 +1,8 @@
 //! What Sanad's web apps share: the language and its messages (`i18n`), every HTTP call
-//! (`api`), client-side navigation (`router`), fetch state (`loader`) and common components.
-//! The public site lives in `public/`, its anonymous-tip pages in `tipster/`, the staff area in
-//! `staff/`; each is its own bundle.
+//! (`api`), client-side navigation (`router`), fetch state (`loader`), common components, and the
+//! Leptos-free core of the public forms and articles (`lean`). The home page lives in `public/`,
+//! the forms in `report/`, `follow_up/` and `missing/`, the articles in `learn/`, the staff area
+//! in `staff/`; each is its own bundle.
 
 pub mod api;
 pub mod components;
