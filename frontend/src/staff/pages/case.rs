@@ -18,10 +18,12 @@ use sanad_shared::{
         CaseStatusResult, CloseReason, NewNote, Sex,
     },
     i18n::Args,
-    tips::{MessageAuthor, NewMessage, TipMessage},
 };
 
-use super::{Outcome, OutcomeNotice};
+use super::{
+    conversation::{Messages, Reply},
+    Outcome, OutcomeNotice,
+};
 use crate::session::use_session;
 
 #[component]
@@ -147,8 +149,8 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
 
         <h2>{t("case-conversation")}</h2>
         <p class="hint">{t("case-conversation-hint")}</p>
-        <Messages messages/>
-        <Reply id messages/>
+        <Messages messages staff="case-author-caseworker" other="case-author-family"/>
+        <Reply url=format!("/api/v1/cases/{id}/messages") messages id="case-reply" label="case-reply" hint="case-reply-hint"/>
 
         <h2>{t("case-status-title")}</h2>
         <StatusForm id status close_reason proposed/>
@@ -392,77 +394,6 @@ fn AddNote(id: i64, notes: RwSignal<Vec<CaseNote>>, status: RwSignal<CaseStatus>
             <p class="hint" id="note-hint">{t("case-add-note-hint")}</p>
             <textarea id="note" rows="3" required aria-describedby="note-hint" bind:value=text></textarea>
             <button type="submit" class="button" disabled=move || busy.get()>{t("case-save-note")}</button>
-        </form>
-        <OutcomeNotice outcome/>
-    }
-}
-
-#[component]
-fn Messages(messages: RwSignal<Vec<TipMessage>>) -> impl IntoView {
-    move || {
-        messages.with(|list| {
-            if list.is_empty() {
-                return view! { <p class="hint">{t("tip-no-messages")}</p> }.into_any();
-            }
-            view! {
-                <ol class="conversation">
-                    {list.iter().map(|message| {
-                        let staff = message.author == MessageAuthor::Moderator;
-                        view! {
-                            <li class="message" class:message-mine=staff>
-                                <p class="message-meta">
-                                    <strong>{move || if staff { t("case-author-caseworker")() } else { t("case-author-family")() }}</strong>
-                                    " · "
-                                    <span dir="ltr">{message.sent_on.clone()}</span>
-                                </p>
-                                <p class="message-body" dir="auto">{message.body.clone()}</p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            }
-            .into_any()
-        })
-    }
-}
-
-#[component]
-fn Reply(id: i64, messages: RwSignal<Vec<TipMessage>>) -> impl IntoView {
-    let session = use_session();
-    let body = RwSignal::new(String::new());
-    let outcome = RwSignal::new(Outcome::Idle);
-    let busy = RwSignal::new(false);
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let message = NewMessage {
-            body: body.get_untracked(),
-        };
-        busy.set(true);
-        spawn_local(async move {
-            let url = format!("/api/v1/cases/{id}/messages");
-            match session
-                .call::<_, TipMessage>("POST", &url, Some(&message))
-                .await
-            {
-                Ok(sent) => {
-                    messages.update(|m| m.push(sent));
-                    body.set(String::new());
-                    outcome.set(Outcome::Idle);
-                }
-                Err(failure) => outcome.set(Outcome::Failed(failure)),
-            }
-            busy.set(false);
-        });
-    };
-    view! {
-        <form class="form" on:submit=submit>
-            <label for="case-reply">{t("case-reply")}</label>
-            <p class="hint" id="case-reply-hint">{t("case-reply-hint")}</p>
-            <textarea id="case-reply" rows="4" required aria-describedby="case-reply-hint" bind:value=body></textarea>
-            <button type="submit" class="button" disabled=move || busy.get()>{t("tip-send-reply")}</button>
         </form>
         <OutcomeNotice outcome/>
     }

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod audit;
 pub mod case;
 pub mod cases;
+pub mod conversation;
 pub mod exchange;
 pub mod home;
 pub mod set_password;

@@ -11,11 +11,12 @@ use sanad_frontend::{
     i18n::{t, t_args, use_i18n},
     loader::Loader,
 };
-use sanad_shared::tips::{
-    AttachmentInfo, MessageAuthor, NewMessage, StatusChange, TipDetail, TipMessage, TipStatus,
-};
+use sanad_shared::tips::{AttachmentInfo, StatusChange, TipDetail, TipStatus};
 
-use super::{Outcome, OutcomeNotice};
+use super::{
+    conversation::{Messages, Reply},
+    Outcome, OutcomeNotice,
+};
 use crate::session::use_session;
 
 #[component]
@@ -149,8 +150,8 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
         }}
 
         <h2>{t("tip-conversation")}</h2>
-        <Messages messages/>
-        <Reply id messages/>
+        <Messages messages staff="tip-author-moderator" other="tip-author-tipster"/>
+        <Reply url=format!("/api/v1/tips/{id}/messages") messages id="reply" label="tip-reply" hint="tip-reply-hint"/>
 
         <h2>{t("tip-status-title")}</h2>
         <StatusForm id status public_message=detail.public_message.unwrap_or_default()/>
@@ -241,77 +242,6 @@ fn Picture(
             }}
             <p class="hint" dir="ltr">{format!("{}×{} · {kilobytes} KB", info.width, info.height)}</p>
         </li>
-    }
-}
-
-#[component]
-fn Messages(messages: RwSignal<Vec<TipMessage>>) -> impl IntoView {
-    move || {
-        messages.with(|list| {
-            if list.is_empty() {
-                return view! { <p class="hint">{t("tip-no-messages")}</p> }.into_any();
-            }
-            view! {
-                <ol class="conversation">
-                    {list.iter().map(|message| {
-                        let moderator = message.author == MessageAuthor::Moderator;
-                        view! {
-                            <li class="message" class:message-mine=moderator>
-                                <p class="message-meta">
-                                    <strong>{move || if moderator { t("tip-author-moderator")() } else { t("tip-author-tipster")() }}</strong>
-                                    " · "
-                                    <span dir="ltr">{message.sent_on.clone()}</span>
-                                </p>
-                                <p class="message-body" dir="auto">{message.body.clone()}</p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            }
-            .into_any()
-        })
-    }
-}
-
-#[component]
-fn Reply(id: i64, messages: RwSignal<Vec<TipMessage>>) -> impl IntoView {
-    let session = use_session();
-    let body = RwSignal::new(String::new());
-    let outcome = RwSignal::new(Outcome::Idle);
-    let busy = RwSignal::new(false);
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let message = NewMessage {
-            body: body.get_untracked(),
-        };
-        busy.set(true);
-        spawn_local(async move {
-            let url = format!("/api/v1/tips/{id}/messages");
-            match session
-                .call::<_, TipMessage>("POST", &url, Some(&message))
-                .await
-            {
-                Ok(sent) => {
-                    messages.update(|m| m.push(sent));
-                    body.set(String::new());
-                    outcome.set(Outcome::Idle);
-                }
-                Err(failure) => outcome.set(Outcome::Failed(failure)),
-            }
-            busy.set(false);
-        });
-    };
-    view! {
-        <form class="form" on:submit=submit>
-            <label for="reply">{t("tip-reply")}</label>
-            <p class="hint" id="reply-hint">{t("tip-reply-hint")}</p>
-            <textarea id="reply" rows="4" required aria-describedby="reply-hint" bind:value=body></textarea>
-            <button type="submit" class="button" disabled=move || busy.get()>{t("tip-send-reply")}</button>
-        </form>
-        <OutcomeNotice outcome/>
     }
 }
 
