@@ -37,7 +37,20 @@ impl Measurement {
     }
 }
 
-pub fn run() -> anyhow::Result<()> {
+/// The parts `cargo xtask bench` can run alone (`cargo xtask bench writes memory`); all by
+/// default.
+const SECTIONS: [&str; 4] = ["reads", "writes", "cases", "memory"];
+
+pub fn run(asked: &[String]) -> anyhow::Result<()> {
+    for section in asked {
+        if !SECTIONS.contains(&section.as_str()) {
+            bail!(
+                "unknown bench section {section:?}; sections: {}",
+                SECTIONS.join(", ")
+            );
+        }
+    }
+    let wanted = |section: &str| asked.is_empty() || asked.iter().any(|a| a == section);
     // The release server embeds the web app, and the bench checks it serves it.
     crate::frontend::build()?;
     process::cargo(&[
@@ -56,14 +69,52 @@ pub fn run() -> anyhow::Result<()> {
         "--example",
         "seed_cases",
     ])?;
+    let sanad_binary = root().join("target/release/sanad");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    if wanted("reads") {
+        read_scenarios(&runtime, &sanad_binary)?;
+        println!();
+    }
+    let ceiling = if wanted("writes") || wanted("cases") {
+        let argon = std::process::Command::new(root().join("target/release/examples/argon2_time"))
+            .output()
+            .context("running argon2_time")?;
+        let argon = String::from_utf8_lossy(&argon.stdout).into_owned();
+        println!("{}", argon.lines().next().unwrap_or_default());
+        let (receipt_ms, cores) = parse_argon(&argon)?;
+        println!();
+        cores as f64 * 1000.0 / receipt_ms
+    } else {
+        0.0
+    };
+    if wanted("writes") {
+        write_scenarios(&runtime, &sanad_binary, ceiling)?;
+        println!();
+    }
+    if wanted("cases") {
+        case_scenarios(&runtime, &sanad_binary, ceiling)?;
+        println!();
+    }
+    if wanted("memory") {
+        memory_scenario(&runtime, &sanad_binary)?;
+    }
+    Ok(())
+}
+
+/// The languages endpoint against the bare handler, the article API, and start-up time.
+fn read_scenarios(
+    runtime: &tokio::runtime::Runtime,
+    sanad_binary: &std::path::Path,
+) -> anyhow::Result<()> {
     let data_dir = root().join(format!("target/bench-data-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data_dir);
-    let sanad_binary = root().join("target/release/sanad");
 
     // Start-up on an existing database: the first start creates and migrates it.
-    drop(Server::start(&sanad_binary, &data_dir, &[])?);
+    drop(Server::start(sanad_binary, &data_dir, &[])?);
     let started = Instant::now();
-    let sanad = Server::start(&sanad_binary, &data_dir, &[])?;
+    let sanad = Server::start(sanad_binary, &data_dir, &[])?;
     let startup = started.elapsed();
     let baseline = Server::start(
         &root().join("target/release/examples/bare_json"),
@@ -71,9 +122,6 @@ pub fn run() -> anyhow::Result<()> {
         &[],
     )?;
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
     let home = runtime.block_on(get_status(socket_address(&sanad.url)?, "/"))?;
     if home != 200 {
         bail!("the release server answered {home} for / : the web app is not embedded");
@@ -138,26 +186,92 @@ pub fn run() -> anyhow::Result<()> {
         peak as f64 / 1e6
     );
     println!(
-        "  sanad start-up on an existing SQLite database: {} ms",
+        "  sanad start-up on an existing SQLite database: {} ms (target <= 1,000)",
         startup.as_millis()
     );
     println!();
     print!("{articles}");
-    println!();
-    let argon = std::process::Command::new(root().join("target/release/examples/argon2_time"))
-        .output()
-        .context("running argon2_time")?;
-    let argon = String::from_utf8_lossy(&argon.stdout).into_owned();
-    print!(
-        "{}",
-        argon.lines().next().unwrap_or_default().to_owned() + "\n"
+    Ok(())
+}
+
+/// How many connections the memory target is set at.
+const MANY_CONNECTIONS: usize = 1_000;
+
+/// Resident memory with [`MANY_CONNECTIONS`] connections open and busy, on a server that has
+/// first taken a burst of tips and messages (receipt hashing, sealing, group commits), so the
+/// figure includes what a working server keeps, not only an idle one.
+fn memory_scenario(
+    runtime: &tokio::runtime::Runtime,
+    sanad_binary: &std::path::Path,
+) -> anyhow::Result<()> {
+    let dir = root().join(format!("target/bench-memory-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let server = Server::start(sanad_binary, &dir, &[("SANAD_POW_BITS", "0")])?;
+    let address = socket_address(&server.url)?;
+    let pid = server.pid;
+    let result = runtime.block_on(async {
+        let (idle, _) = memory_of(pid)?;
+        write_load(address).await?;
+        let (after_writes, _) = memory_of(pid)?;
+        let calls = (0..MANY_CONNECTIONS)
+            .map(|n| match n % 3 {
+                0 => Call::get("/api/v1/articles?lang=ckb"),
+                1 => Call::get("/api/v1/languages"),
+                _ => Call::post_json("/api/v1/tips", tip_body(), 201),
+            })
+            .collect();
+        let sampler = tokio::spawn(async move {
+            let (mut highest, mut threads) = (0, 0);
+            let mut interval = tokio::time::interval(Duration::from_millis(50));
+            let stop_at = Instant::now() + WARM_UP + MEASURE;
+            while Instant::now() < stop_at {
+                interval.tick().await;
+                if let Ok((rss, _)) = memory_of(pid) {
+                    highest = highest.max(rss);
+                }
+                threads = threads.max(thread_count(pid));
+            }
+            (highest, threads)
+        });
+        let load = measure_calls(address, calls).await?;
+        let (highest, threads) = sampler.await?;
+        let (after, peak) = memory_of(pid)?;
+        let split = resident_split(pid)?;
+        anyhow::Ok((
+            idle,
+            after_writes,
+            load,
+            (highest, threads),
+            after,
+            peak,
+            split,
+        ))
+    });
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+    let (idle, after_writes, load, (highest, threads), after, peak, (anonymous, file)) = result?;
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    println!(
+        "Memory, SQLite: {MANY_CONNECTIONS} keep-alive connections for {} s (a third each: article list, languages, tip submission)",
+        MEASURE.as_secs()
     );
-    let (receipt_ms, cores) = parse_argon(&argon)?;
-    let ceiling = cores as f64 * 1000.0 / receipt_ms;
-    println!();
-    write_scenarios(&runtime, &sanad_binary, ceiling)?;
-    println!();
-    case_scenarios(&runtime, &sanad_binary, ceiling)?;
+    println!(
+        "  RSS idle {:.1} MB; after the write load {:.1} MB",
+        mb(idle),
+        mb(after_writes)
+    );
+    print_line("requests", &load);
+    println!(
+        "  RSS with {MANY_CONNECTIONS} connections: highest sample {:.1} MB (target <= 64), at the end {:.1} MB, kernel peak {:.1} MB",
+        mb(highest),
+        mb(after),
+        mb(peak)
+    );
+    println!(
+        "  at the end: {:.1} MB anonymous (heap, stacks), {:.1} MB mapped from the binary and libraries; at most {threads} threads",
+        mb(anonymous),
+        mb(file)
+    );
     Ok(())
 }
 
@@ -823,17 +937,42 @@ async fn get_status(address: SocketAddr, path: &str) -> anyhow::Result<u16> {
     Ok(status)
 }
 
+/// How many threads a process has (0 when it cannot be read).
+fn thread_count(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .map(|status| status_number(&status, "Threads:"))
+        .unwrap_or(0)
+}
+
+/// (anonymous, file-backed) resident memory of a process, in bytes.
+fn resident_split(pid: u32) -> anyhow::Result<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    Ok((
+        status_field(&status, "RssAnon:"),
+        status_field(&status, "RssFile:"),
+    ))
+}
+
+/// A `kB` field of `/proc/<pid>/status`, in bytes (0 when absent).
+fn status_field(status: &str, name: &str) -> u64 {
+    status_number(status, name) * 1024
+}
+
+/// The number a field of `/proc/<pid>/status` starts with (0 when absent).
+fn status_number(status: &str, name: &str) -> u64 {
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(name))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0)
+}
+
 /// (current, peak) resident memory of a process, in bytes.
 fn memory_of(pid: u32) -> anyhow::Result<(u64, u64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
-    let field = |name: &str| -> u64 {
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix(name))
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|kb| kb.parse::<u64>().ok())
-            .map(|kb| kb * 1024)
-            .unwrap_or(0)
-    };
-    Ok((field("VmRSS:"), field("VmHWM:")))
+    Ok((
+        status_field(&status, "VmRSS:"),
+        status_field(&status, "VmHWM:"),
+    ))
 }

@@ -16,7 +16,8 @@ tasks:
   test    every check: format, clippy (native and wasm32), tests on SQLite and PostgreSQL,
           the web app's size budget and the browser tests
   build   build the web app into frontend/dist and print its sizes
-  bench   measure the server against a bare actix-web handler (not part of `test`)";
+  bench   measure the server against a bare actix-web handler (not part of `test`);
+          sections may be named: reads, writes, cases, memory";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
         "run" => run(),
         "test" => test::all(),
         "build" => frontend::build().map(|report| report.print()),
-        "bench" => bench::run(),
+        "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
