@@ -24,9 +24,10 @@ pub struct Config {
     #[arg(long, env = "SANAD_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
 
-    /// Connections kept open to the database.
-    #[arg(long, env = "SANAD_DB_POOL_SIZE", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256), global = true)]
-    pub db_pool_size: u32,
+    /// Connections kept open to the database. Default: 4 on SQLite (one writer at a time, and
+    /// each connection keeps its own page and statement caches), 8 on PostgreSQL.
+    #[arg(long, env = "SANAD_DB_POOL_SIZE", value_parser = clap::value_parser!(u32).range(1..=256), global = true)]
+    pub db_pool_size: Option<u32>,
 
     /// The address people reach the service at; used in links sent by mail.
     #[arg(long, env = "SANAD_PUBLIC_URL", default_value = "http://127.0.0.1:8080", value_parser = parse_public_url, global = true)]
@@ -114,13 +115,21 @@ impl Config {
         }
     }
 
+    /// [`Config::db_pool_size`], or the default for the database `url` names.
+    pub fn pool_size(&self, url: &DatabaseUrl) -> u32 {
+        self.db_pool_size.unwrap_or(match url {
+            DatabaseUrl::Sqlite(_) => 4,
+            DatabaseUrl::Postgres(_) => 8,
+        })
+    }
+
     /// A configuration for tests and tools: every default, with the given data folder.
     pub fn for_data_dir(data_dir: impl Into<PathBuf>) -> Config {
         Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             data_dir: data_dir.into(),
             database_url: None,
-            db_pool_size: 4,
+            db_pool_size: Some(4),
             public_url: "http://127.0.0.1".to_owned(),
             workers: Some(2),
             json_limit: 64 * 1024,
@@ -158,5 +167,16 @@ mod tests {
             config.database_url().unwrap(),
             DatabaseUrl::Sqlite(PathBuf::from("/srv/sanad/sanad.db"))
         );
+    }
+
+    #[test]
+    fn the_pool_is_sized_for_its_database_unless_set() {
+        let mut config = Config::for_data_dir("/srv/sanad");
+        config.db_pool_size = None;
+        let postgres = DatabaseUrl::parse("postgres://sanad@db.internal:5432/sanad").unwrap();
+        assert_eq!(config.pool_size(&config.database_url().unwrap()), 4);
+        assert_eq!(config.pool_size(&postgres), 8);
+        config.db_pool_size = Some(20);
+        assert_eq!(config.pool_size(&postgres), 20);
     }
 }

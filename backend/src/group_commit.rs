@@ -9,6 +9,12 @@
 //! job's own statements. Jobs that refuse before they write, and whose writes fail only when the
 //! database does, run without one ([`GroupCommitter::run_unguarded`]): a database error in such a
 //! job rolls the whole batch back and every request of the batch is told so.
+//!
+//! Many requests doing the same small write (a tipster's message) can go further: the batch's
+//! items of one [`Combine`] type are written together by one call, one statement on PostgreSQL
+//! instead of one each ([`GroupCommitter::run_combined`]).
+
+use std::any::{Any, TypeId};
 
 use std::thread;
 
@@ -28,7 +34,78 @@ const QUEUE_LENGTH: usize = 4096;
 
 type Finish = Box<dyn FnOnce(Result<(), String>) + Send>;
 /// A job's answer-to-be, and whether it failed in a way that must roll the batch back.
-type Job = Box<dyn FnOnce(&mut DbConnection) -> (Finish, bool) + Send>;
+type Work = Box<dyn FnOnce(&mut DbConnection) -> (Finish, bool) + Send>;
+
+/// Writes that the requests of one batch make together: `run_all` gets every item of the batch
+/// and answers each, in order. Like unguarded work, an item refuses before anything is written;
+/// an `Err` from `run_all` (the database failed) rolls back the whole batch.
+pub trait Combine: Send + Sized + 'static {
+    type Output: Send + 'static;
+    fn run_all(
+        conn: &mut DbConnection,
+        items: Vec<Self>,
+    ) -> Result<Vec<Result<Self::Output, ApiError>>, ApiError>;
+}
+
+/// [`finish_combined`] for one [`Combine`] type: the answers-to-be of a batch's items of that
+/// type, and whether the batch must roll back.
+type RunAll = fn(&mut DbConnection, Vec<Box<dyn Any + Send>>) -> (Vec<Finish>, bool);
+
+/// One request's item of a [`Combine`] type, with where its answer goes; type-erased so that
+/// items of any type share the queue.
+struct Combined {
+    kind: TypeId,
+    item: Box<dyn Any + Send>,
+    run_all: RunAll,
+}
+
+enum Job {
+    Work(Work),
+    Combined(Combined),
+}
+
+type Reply<C> = (C, oneshot::Sender<Result<<C as Combine>::Output, ApiError>>);
+
+fn unavailable<T>(count: usize, failure: &str) -> Vec<Result<T, ApiError>> {
+    (0..count)
+        .map(|_| Err(ApiError::DatabaseUnavailable(failure.to_owned())))
+        .collect()
+}
+
+/// [`Combine::run_all`] over type-erased items, which are all `Reply<C>` (grouped by `TypeId`).
+fn finish_combined<C: Combine>(
+    conn: &mut DbConnection,
+    items: Vec<Box<dyn Any + Send>>,
+) -> (Vec<Finish>, bool) {
+    let (items, replies): (Vec<C>, Vec<_>) = items
+        .into_iter()
+        .filter_map(|item| item.downcast::<Reply<C>>().ok())
+        .map(|item| *item)
+        .unzip();
+    let count = replies.len();
+    let (outcomes, poisoned) = match C::run_all(conn, items) {
+        Ok(outcomes) if outcomes.len() == count => (outcomes, false),
+        Ok(outcomes) => {
+            let failure = format!("{count} combined writes gave {} answers", outcomes.len());
+            (unavailable(count, &failure), true)
+        }
+        Err(error) => (unavailable(count, &error.to_string()), true),
+    };
+    let finishers = outcomes
+        .into_iter()
+        .zip(replies)
+        .map(|(outcome, reply)| -> Finish {
+            Box::new(move |committed: Result<(), String>| {
+                let _ = reply.send(match (outcome, committed) {
+                    (Ok(value), Ok(())) => Ok(value),
+                    (Ok(_), Err(failure)) => Err(ApiError::DatabaseUnavailable(failure)),
+                    (Err(error), _) => Err(error),
+                });
+            })
+        })
+        .collect();
+    (finishers, poisoned)
+}
 
 /// Why a job's savepoint was rolled back: its own refusal, or the database.
 enum JobError {
@@ -49,9 +126,8 @@ pub struct GroupCommitter {
 
 impl GroupCommitter {
     /// Starts `threads` committing threads; they end when the last clone of the committer is
-    /// dropped. SQLite has one writer at a time, so one thread is all it can use; PostgreSQL
-    /// commits concurrent transactions together, and a batch is bound by its statements' round
-    /// trips, so several threads each committing their own batch go further.
+    /// dropped. Several threads each commit their own batch, which helps when a batch is bound
+    /// by round trips and hurts when jobs are combined (smaller batches).
     pub fn start(pool: db::Pool, threads: usize) -> std::io::Result<GroupCommitter> {
         let (queue, jobs) = mpsc::channel::<Job>(QUEUE_LENGTH);
         let jobs = std::sync::Arc::new(std::sync::Mutex::new(jobs));
@@ -101,13 +177,28 @@ impl GroupCommitter {
         .await
     }
 
+    /// Adds `item` to the next batch, where [`Combine::run_all`] writes it with the batch's
+    /// other items of its type, and answers once that batch is committed.
+    pub async fn run_combined<C: Combine>(&self, item: C) -> Result<C::Output, ApiError> {
+        let (reply, answer) = oneshot::channel::<Result<C::Output, ApiError>>();
+        let item: Reply<C> = (item, reply);
+        self.enqueue(Job::Combined(Combined {
+            kind: TypeId::of::<C>(),
+            item: Box::new(item),
+            run_all: finish_combined::<C>,
+        }))?;
+        answer
+            .await
+            .map_err(|_| ApiError::DatabaseUnavailable("the write queue stopped".into()))?
+    }
+
     async fn submit<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> (Result<T, ApiError>, bool) + Send + 'static,
     {
         let (reply, answer) = oneshot::channel::<Result<T, ApiError>>();
-        let job: Job = Box::new(move |conn: &mut DbConnection| -> (Finish, bool) {
+        let work: Work = Box::new(move |conn: &mut DbConnection| -> (Finish, bool) {
             let (outcome, poisoned) = work(conn);
             let finish: Finish = Box::new(move |committed: Result<(), String>| {
                 let result = match (outcome, committed) {
@@ -121,12 +212,16 @@ impl GroupCommitter {
             });
             (finish, poisoned)
         });
-        self.queue.try_send(job).map_err(|_| {
-            ApiError::DatabaseUnavailable("the write queue is full or closed".into())
-        })?;
+        self.enqueue(Job::Work(work))?;
         answer
             .await
             .map_err(|_| ApiError::DatabaseUnavailable("the write queue stopped".into()))?
+    }
+
+    fn enqueue(&self, job: Job) -> Result<(), ApiError> {
+        self.queue
+            .try_send(job)
+            .map_err(|_| ApiError::DatabaseUnavailable("the write queue is full or closed".into()))
     }
 }
 
@@ -146,6 +241,13 @@ fn next_batch(jobs: &std::sync::Mutex<mpsc::Receiver<Job>>, batch: &mut Vec<Job>
     true
 }
 
+/// A batch's items of one [`Combine`] type.
+struct Group {
+    kind: TypeId,
+    run_all: RunAll,
+    items: Vec<Box<dyn Any + Send>>,
+}
+
 fn commit_loop(pool: &db::Pool, jobs: &std::sync::Mutex<mpsc::Receiver<Job>>) {
     let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
     while next_batch(jobs, &mut batch) {
@@ -155,9 +257,30 @@ fn commit_loop(pool: &db::Pool, jobs: &std::sync::Mutex<mpsc::Receiver<Job>>) {
                 .transaction(|conn| {
                     db::take_write_lock(conn)?;
                     let mut poisoned = false;
+                    // Items of one kind go to their `run_all` together, after the other jobs.
+                    let mut groups: Vec<Group> = Vec::new();
                     for job in batch.drain(..) {
-                        let (finish, failed) = job(conn);
-                        finishers.push(finish);
+                        match job {
+                            Job::Work(work) => {
+                                let (finish, failed) = work(conn);
+                                finishers.push(finish);
+                                poisoned |= failed;
+                            }
+                            Job::Combined(combined) => {
+                                match groups.iter_mut().find(|g| g.kind == combined.kind) {
+                                    Some(group) => group.items.push(combined.item),
+                                    None => groups.push(Group {
+                                        kind: combined.kind,
+                                        run_all: combined.run_all,
+                                        items: vec![combined.item],
+                                    }),
+                                }
+                            }
+                        }
+                    }
+                    for group in groups {
+                        let (finished, failed) = (group.run_all)(conn, group.items);
+                        finishers.extend(finished);
                         poisoned |= failed;
                     }
                     if poisoned {
@@ -275,6 +398,88 @@ mod tests {
         fine.unwrap();
         assert!(matches!(refused, Err(ApiError::FollowUpExpired)));
         assert_eq!(stored(&pool), ["fine"]);
+    }
+
+    /// A key written by one `run_all` per batch, which records how many items it was given.
+    struct Key {
+        name: &'static str,
+        calls: std::sync::Arc<std::sync::Mutex<Vec<usize>>>,
+    }
+
+    impl Combine for Key {
+        type Output = &'static str;
+
+        fn run_all(
+            conn: &mut DbConnection,
+            items: Vec<Key>,
+        ) -> Result<Vec<Result<&'static str, ApiError>>, ApiError> {
+            if let Some(first) = items.first() {
+                first.calls.lock().unwrap().push(items.len());
+            }
+            if items.iter().any(|key| key.name == "database down") {
+                return Err(ApiError::DatabaseUnavailable("down".into()));
+            }
+            Ok(items
+                .iter()
+                .map(|key| match key.name {
+                    "refused" => Err(ApiError::FollowUpExpired),
+                    name => write(conn, name).map(|()| name),
+                })
+                .collect())
+        }
+    }
+
+    #[actix_web::test]
+    async fn combined_items_of_a_batch_are_written_by_one_call_and_refused_one_by_one() {
+        let (committer, pool, _dir) = committer();
+        let calls = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let key = |name| Key {
+            name,
+            calls: calls.clone(),
+        };
+        let (first, rest) = in_one_batch(
+            &committer,
+            async { committer.run_combined(key("a")).await.map(|_| ()) },
+            async {
+                let (b, refused, c, work) = tokio::join!(
+                    committer.run_combined(key("b")),
+                    committer.run_combined(key("refused")),
+                    committer.run_combined(key("c")),
+                    committer.run_unguarded(|conn| write(conn, "work")),
+                );
+                assert_eq!(b.unwrap(), "b");
+                assert!(matches!(refused, Err(ApiError::FollowUpExpired)));
+                assert_eq!(c.unwrap(), "c");
+                work
+            },
+        )
+        .await;
+        first.unwrap();
+        rest.unwrap();
+        assert_eq!(*calls.lock().unwrap(), [4], "one call for the four keys");
+        assert_eq!(stored(&pool), ["a", "b", "c", "work"]);
+
+        // A failure of the call itself rolls back everything in its batch.
+        let (work, down) = in_one_batch(
+            &committer,
+            committer.run_unguarded(|conn| write(conn, "lost")),
+            async {
+                committer
+                    .run_combined(key("database down"))
+                    .await
+                    .map(|_| ())
+            },
+        )
+        .await;
+        assert!(
+            matches!(work, Err(ApiError::DatabaseUnavailable(_))),
+            "{work:?}"
+        );
+        assert!(
+            matches!(down, Err(ApiError::DatabaseUnavailable(_))),
+            "{down:?}"
+        );
+        assert_eq!(stored(&pool), ["a", "b", "c", "work"]);
     }
 
     #[actix_web::test]

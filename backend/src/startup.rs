@@ -285,8 +285,15 @@ impl Application {
         let listener = TcpListener::bind(config.bind)
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;
+        // Blocking work is mostly database calls, and no more of them than the pool has
+        // connections can run: the rest waited on a thread each. Under 1,000 connections the
+        // default (256 per worker) grew to 90 threads, each with its stack and allocator arena.
+        let blocking_threads = usize::try_from(config.pool_size(&config.database_url()?))
+            .unwrap_or(8)
+            .max(4);
         let mut server = HttpServer::new(move || app(&ctx))
             .listen(listener)?
+            .worker_max_blocking_threads(blocking_threads)
             .shutdown_timeout(10);
         if let Some(workers) = config.workers {
             server = server.workers(usize::from(workers));
@@ -342,7 +349,7 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
 pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     let data_dir = config.data_dir.clone();
     let url = config.database_url()?;
-    let pool_size = config.db_pool_size;
+    let pool_size = config.pool_size(&url);
     let backend = url.backend_name();
     let (applied, pool) = web::block(move || -> Result<_, db::DbError> {
         db::prepare_data_dir(&data_dir)?;
@@ -374,10 +381,11 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.data_dir,
     )?;
     let sealer = Sealer::load(config.encryption_key.as_deref(), &config.data_dir)?;
-    let committers = match backend {
-        "postgresql" | "postgres" => usize::try_from(pool_size / 2).unwrap_or(1).max(1),
-        _ => 1,
-    };
+    // One committing thread on either database. SQLite has one writer at a time; on PostgreSQL
+    // a batch's tipster messages are one statement, so the larger the batch the better, and
+    // four threads splitting the queue into small batches reached 6,448-6,942 messages/s in
+    // the bench against 9,013 for one.
+    let committers = 1;
     let committer = GroupCommitter::start(pool.clone(), committers)?;
     let pool = web::Data::new(pool);
     start_retention(

@@ -28,6 +28,7 @@ use crate::{
     crypto::Sealer,
     db::DbConnection,
     error::ApiError,
+    group_commit::Combine,
     schema::{tip_attachments, tip_identifiers, tip_messages, tips},
 };
 
@@ -325,6 +326,67 @@ pub fn insert_tip(
     Ok(Some(id))
 }
 
+/// Receipt hashes made with today's receipt parameters start with this. Hashes from before are
+/// bare hex, which sorts below it (`0-9`, `a-f` < `v`), so an index finds whether any remain.
+pub const RECEIPT_SCHEME: &str = "v2:";
+
+/// The tip or case a stored receipt hash belongs to.
+pub fn find_thread_by_receipt(
+    conn: &mut DbConnection,
+    receipt_hash: &str,
+) -> Result<Option<Thread>, ApiError> {
+    Ok(match find_by_receipt(conn, receipt_hash)? {
+        Some(tip_ref) => Some(Thread::Tip(tip_ref)),
+        None => crate::cases::find_by_receipt(conn, receipt_hash)?.map(Thread::Case),
+    })
+}
+
+/// Whether any tip or case still has a receipt hash from before [`RECEIPT_SCHEME`].
+pub fn legacy_receipts_remain(conn: &mut DbConnection) -> Result<bool, ApiError> {
+    use crate::schema::cases;
+    let tips_left = tips::table
+        .filter(tips::receipt_hash.lt(RECEIPT_SCHEME))
+        .select(tips::id)
+        .limit(1)
+        .load::<i64>(conn)?;
+    if !tips_left.is_empty() {
+        return Ok(true);
+    }
+    let cases_left = cases::table
+        .filter(cases::receipt_hash.lt(RECEIPT_SCHEME))
+        .select(cases::id)
+        .limit(1)
+        .load::<i64>(conn)?;
+    Ok(!cases_left.is_empty())
+}
+
+/// The tip or case stored under the old-parameter hash `legacy`, now stored under `current`.
+pub fn rehash_receipt(
+    conn: &mut DbConnection,
+    legacy: &str,
+    current: &str,
+) -> Result<Option<Thread>, ApiError> {
+    use crate::schema::cases;
+    conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
+        let found = find_thread_by_receipt(conn, legacy)?;
+        match &found {
+            Some(Thread::Tip(_)) => {
+                diesel::update(tips::table.filter(tips::receipt_hash.eq(legacy)))
+                    .set(tips::receipt_hash.eq(current))
+                    .execute(conn)?;
+            }
+            Some(Thread::Case(_)) => {
+                diesel::update(cases::table.filter(cases::receipt_hash.eq(legacy)))
+                    .set(cases::receipt_hash.eq(current))
+                    .execute(conn)?;
+            }
+            None => {}
+        }
+        Ok(found)
+    })
+}
+
 /// The tip a receipt hash belongs to: its `ref_key`.
 pub fn find_by_receipt(
     conn: &mut DbConnection,
@@ -538,6 +600,116 @@ pub fn add_message(
         sent_on,
     })
 }
+
+/// A tipster's message, written with the other tipster messages of its group commit: on
+/// PostgreSQL one statement for all of them (the follow-up bench found messages bound by their
+/// statements' round trips and planning), on SQLite one [`add_message`] each.
+pub struct TipsterMessage {
+    pub tip_ref: String,
+    pub message: SealedMessage,
+}
+
+impl Combine for TipsterMessage {
+    type Output = TipMessage;
+
+    fn run_all(
+        conn: &mut DbConnection,
+        items: Vec<TipsterMessage>,
+    ) -> Result<Vec<Result<TipMessage, ApiError>>, ApiError> {
+        let DbConnection::Postgres(pg) = conn else {
+            let mut outcomes = Vec::with_capacity(items.len());
+            for item in items {
+                match add_message(conn, &item.tip_ref, item.message, None) {
+                    Err(error @ ApiError::DatabaseUnavailable(_)) => return Err(error),
+                    outcome => outcomes.push(outcome),
+                }
+            }
+            return Ok(outcomes);
+        };
+        let sent_on = today();
+        let inserted: Vec<(String, i64)> = TipsterMessagesInsert {
+            tip_refs: items.iter().map(|i| i.tip_ref.as_str()).collect(),
+            ref_keys: items.iter().map(|i| i.message.ref_key.as_str()).collect(),
+            bodies: items.iter().map(|i| i.message.body.as_slice()).collect(),
+            sent_on: &sent_on,
+        }
+        .load(pg)?;
+        let ids: BTreeMap<String, i64> = inserted.into_iter().collect();
+        Ok(items
+            .into_iter()
+            .map(|item| match ids.get(&item.message.ref_key) {
+                Some(&id) => Ok(TipMessage {
+                    id,
+                    author: MessageAuthor::Tipster,
+                    body: item.message.plain,
+                    sent_on: sent_on.clone(),
+                }),
+                None => Err(ApiError::FollowUpExpired),
+            })
+            .collect())
+    }
+}
+
+/// A batch of tipsters' messages in one PostgreSQL statement, answering (message ref, id) for
+/// each message stored. Its own query type rather than `sql_query` so that diesel keeps it
+/// prepared on each connection: parsing and planning it for every batch took more of
+/// PostgreSQL's time than the inserts (the follow-up bench).
+///
+/// Inserted in the order they came, so a conversation reads in that order; a message whose
+/// tip is gone finds no row to join and is refused alone. The tip is locked against deletion
+/// and flagged only when it is not already awaiting a reply: a tip row holds the sealed
+/// report, and PostgreSQL writes a whole new copy of it on every update, even one that
+/// changes nothing.
+struct TipsterMessagesInsert<'a> {
+    tip_refs: Vec<&'a str>,
+    ref_keys: Vec<&'a str>,
+    bodies: Vec<&'a [u8]>,
+    sent_on: &'a str,
+}
+
+/// The statement cache's key for [`TipsterMessagesInsert`]: its SQL never changes.
+struct TipsterMessagesInsertId;
+
+impl diesel::query_builder::QueryId for TipsterMessagesInsert<'_> {
+    type QueryId = TipsterMessagesInsertId;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for TipsterMessagesInsert<'_> {
+    type SqlType = (diesel::sql_types::Text, diesel::sql_types::BigInt);
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for TipsterMessagesInsert<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        use diesel::sql_types::{Array, Binary, Text};
+        out.push_sql("WITH input AS (SELECT * FROM unnest(");
+        out.push_bind_param::<Array<Text>, _>(&self.tip_refs)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.ref_keys)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Binary>, _>(&self.bodies)?;
+        out.push_sql(
+            "::bytea[]) WITH ORDINALITY AS i(tip_ref, ref_key, body, n)), \
+             tip AS (SELECT id, ref_key, awaiting_reply FROM tips \
+                 WHERE ref_key IN (SELECT tip_ref FROM input) FOR KEY SHARE), \
+             flagged AS (UPDATE tips SET awaiting_reply = TRUE \
+                 WHERE id IN (SELECT id FROM tip WHERE NOT awaiting_reply)) \
+             INSERT INTO tip_messages (tip_id, ref_key, author, staff_id, body, sent_on) \
+             SELECT tip.id, input.ref_key, 'tipster', NULL, input.body, ",
+        );
+        out.push_bind_param::<Text, _>(&self.sent_on)?;
+        out.push_sql(
+            " FROM input JOIN tip ON tip.ref_key = input.tip_ref ORDER BY input.n \
+             RETURNING ref_key, id",
+        );
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<diesel::PgConnection> for TipsterMessagesInsert<'_> {}
 
 /// Adds pictures to a tip, within the per-tip limit. Returns (added, total).
 pub fn add_images(

@@ -28,7 +28,8 @@ use crate::{
 /// Receipt guesses, counted per client in memory only (see [`crate::auth::throttle`]).
 pub struct ReceiptThrottle(pub crate::auth::throttle::Throttle);
 
-/// How a receipt is stored and looked up: Argon2id under the installation's salt, in hex.
+/// How a receipt is stored and looked up: Argon2id under the installation's salt, in hex, after
+/// [`tips::RECEIPT_SCHEME`].
 pub async fn receipt_hash(
     hasher: &PasswordHasher,
     sealer: &Sealer,
@@ -37,7 +38,37 @@ pub async fn receipt_hash(
     let hash = hasher
         .derive(receipt.digits().as_bytes().to_vec(), sealer.receipt_salt())
         .await?;
-    Ok(hex::encode(hash))
+    Ok(format!("{}{}", tips::RECEIPT_SCHEME, hex::encode(hash)))
+}
+
+/// The tip or case a receipt opens. A receipt stored before the receipt parameters changed is
+/// looked up under the old ones, only when such receipts remain, and then stored again under
+/// today's, so it costs a second hash once.
+async fn find_thread(
+    hasher: &PasswordHasher,
+    sealer: &Sealer,
+    pool: &web::Data<db::Pool>,
+    receipt: &Receipt,
+) -> Result<Option<Thread>, ApiError> {
+    let hash = receipt_hash(hasher, sealer, receipt).await?;
+    let (found, legacy_remain) = with_db(pool, {
+        let hash = hash.clone();
+        move |conn| {
+            let found = tips::find_thread_by_receipt(conn, &hash)?;
+            let legacy_remain = found.is_none() && tips::legacy_receipts_remain(conn)?;
+            Ok((found, legacy_remain))
+        }
+    })
+    .await?;
+    if !legacy_remain {
+        return Ok(found);
+    }
+    let legacy = hex::encode(
+        hasher
+            .derive_legacy(receipt.digits().as_bytes().to_vec(), sealer.receipt_salt())
+            .await?,
+    );
+    with_db(pool, move |conn| tips::rehash_receipt(conn, &legacy, &hash)).await
 }
 
 /// Sends a tip. JSON (`NewTip`) without pictures, or `multipart/form-data` with the `NewTip` JSON
@@ -125,14 +156,7 @@ pub async fn open(
             retry_after_secs: wait.as_secs().max(1),
         });
     }
-    let hash = receipt_hash(&hasher, &sealer, &receipt).await?;
-    let found = with_db(&pool, move |conn| {
-        Ok(match tips::find_by_receipt(conn, &hash)? {
-            Some(tip_ref) => Some(Thread::Tip(tip_ref)),
-            None => crate::cases::find_by_receipt(conn, &hash)?.map(Thread::Case),
-        })
-    })
-    .await?;
+    let found = find_thread(&hasher, &sealer, &pool, &receipt).await?;
     let Some(thread) = found else {
         throttle.0.failed(&subjects, Instant::now());
         return Err(ApiError::ReceiptUnknown);
@@ -225,7 +249,10 @@ pub async fn message(
     }
     let sealed = tips::seal_message(&sealer, &tip.tip_ref, &body.body)?;
     let message = committer
-        .run_unguarded(move |conn| tips::add_message(conn, &tip.tip_ref, sealed, None))
+        .run_combined(tips::TipsterMessage {
+            tip_ref: tip.tip_ref,
+            message: sealed,
+        })
         .await?;
     notifier.something_new();
     Ok(HttpResponse::Created().json(message))

@@ -5,7 +5,10 @@ use diesel::prelude::*;
 use sanad_shared::staff::Role;
 use serde_json::{json, Value};
 
-use crate::helpers::{json, signed_in, spawn_app, TestApp};
+use crate::helpers::{
+    json, legacy_receipt_hash, signed_in, spawn_app, store_receipt_hash, stored_receipt_hashes,
+    TestApp,
+};
 
 fn bearer(token: &str) -> String {
     format!("Bearer {token}")
@@ -225,6 +228,26 @@ async fn a_family_reports_follows_up_and_talks_with_a_caseworker() {
     assert!(actions
         .iter()
         .all(|a| !a.1.contains("أحمد") && !a.1.contains("mother")));
+}
+
+#[actix_web::test]
+async fn a_family_receipt_stored_under_the_old_receipt_parameters_still_opens_its_case() {
+    let app = spawn_app().await;
+    let (_, receipt) = submitted(&app, &report("زينب", "كاظم", "جواد", "committee")).await;
+    let current = stored_receipt_hashes(&app, "cases");
+    assert!(current[0].starts_with("v2:"), "{current:?}");
+    store_receipt_hash(&app, "cases", &legacy_receipt_hash(&app, &receipt).await);
+
+    let opened = app
+        .client
+        .post(app.url("/api/v1/follow-up"))
+        .json(&json!({ "receipt": extended_digits(&receipt) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(opened.status(), 200);
+    assert_eq!(json(opened).await["kind"], "case");
+    assert_eq!(stored_receipt_hashes(&app, "cases"), current);
 }
 
 #[actix_web::test]

@@ -269,3 +269,50 @@ pub async fn signed_in(app: &TestApp, email: &str, roles: &[sanad_shared::staff:
         id,
     }
 }
+
+/// A receipt's hash as it was stored before the receipt parameters changed: bare hex, under the
+/// legacy parameters and this app's salt.
+pub async fn legacy_receipt_hash(app: &TestApp, receipt: &str) -> String {
+    let sealer = sanad_backend::crypto::Sealer::load(
+        app.config.encryption_key.as_deref(),
+        &app.config.data_dir,
+    )
+    .unwrap();
+    let digits: String = receipt.chars().filter(char::is_ascii_digit).collect();
+    let hasher = sanad_backend::auth::password::PasswordHasher::for_this_machine().unwrap();
+    let hash = hasher
+        .derive_legacy(digits.into_bytes(), sealer.receipt_salt())
+        .await
+        .unwrap();
+    hash.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[derive(diesel::QueryableByName)]
+struct StoredHash {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    receipt_hash: String,
+}
+
+/// Every receipt hash stored in `table` (`tips` or `cases`).
+pub fn stored_receipt_hashes(app: &TestApp, table: &str) -> Vec<String> {
+    use diesel::RunQueryDsl as _;
+    let mut conn = app.pool().get().unwrap();
+    diesel::sql_query(format!(
+        "SELECT receipt_hash FROM {table} WHERE receipt_hash IS NOT NULL ORDER BY id"
+    ))
+    .load::<StoredHash>(&mut conn)
+    .unwrap()
+    .into_iter()
+    .map(|row| row.receipt_hash)
+    .collect()
+}
+
+/// Stores `hash` as the receipt hash of every row of `table`: the state of a database written
+/// before the receipt parameters changed.
+pub fn store_receipt_hash(app: &TestApp, table: &str, hash: &str) {
+    use diesel::RunQueryDsl as _;
+    let mut conn = app.pool().get().unwrap();
+    diesel::sql_query(format!("UPDATE {table} SET receipt_hash = '{hash}'"))
+        .execute(&mut conn)
+        .unwrap();
+}

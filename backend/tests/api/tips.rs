@@ -11,7 +11,10 @@ use sanad_shared::{pow, staff::Role};
 use serde_json::{json, Value};
 
 use crate::{
-    helpers::{json, signed_in, spawn_app, spawn_with, test_config, TestApp},
+    helpers::{
+        json, legacy_receipt_hash, signed_in, spawn_app, spawn_with, store_receipt_hash,
+        stored_receipt_hashes, test_config, TestApp,
+    },
     smtp::SmtpSink,
 };
 
@@ -640,6 +643,94 @@ async fn a_fifty_megabyte_body_is_refused_before_it_is_read() {
             response.status()
         );
     }
+}
+
+/// Tipsters' messages arriving together are written together (one statement per batch on
+/// PostgreSQL): each lands in its own conversation, in the order each tipster sent them, and a
+/// message for a tip that is gone is refused without taking the others with it.
+#[actix_web::test]
+async fn messages_sent_at_the_same_moment_each_reach_their_own_conversation() {
+    let app = spawn_app().await;
+    let mut tokens = Vec::new();
+    for n in 0..4 {
+        let receipt = submitted(&app, &tip(&format!("بلاغ رقم {n}"))).await;
+        tokens.push(follow_up_token(&app, &receipt).await);
+    }
+    // The last tip goes, as retention or a moderator's deletion would take it.
+    {
+        use diesel::RunQueryDsl as _;
+        let mut conn = app.pool().get().unwrap();
+        diesel::sql_query("DELETE FROM tips WHERE id = (SELECT MAX(id) FROM tips)")
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let send = |token: String, body: String| {
+        let app = &app;
+        async move {
+            app.authorized(
+                "POST",
+                "/api/v1/follow-up/messages",
+                &bearer(&token),
+                Some(json!({ "body": body })),
+            )
+            .await
+        }
+    };
+    for round in 0..3 {
+        let sends = tokens
+            .iter()
+            .enumerate()
+            .map(|(n, token)| send(token.clone(), format!("رسالة {round} عن البلاغ {n}")));
+        let statuses: Vec<u16> = futures_util::future::join_all(sends)
+            .await
+            .into_iter()
+            .map(|response| response.status().as_u16())
+            .collect();
+        assert_eq!(statuses, [201, 201, 201, 401], "round {round}");
+    }
+    for (n, token) in tokens.iter().take(3).enumerate() {
+        let view = json(
+            app.authorized("GET", "/api/v1/follow-up/tip", &bearer(token), None)
+                .await,
+        )
+        .await;
+        let bodies: Vec<&str> = view["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["body"].as_str().unwrap())
+            .collect();
+        let expected: Vec<String> = (0..3)
+            .map(|round| format!("رسالة {round} عن البلاغ {n}"))
+            .collect();
+        assert_eq!(bodies, expected);
+    }
+}
+
+#[actix_web::test]
+async fn a_receipt_stored_under_the_old_receipt_parameters_still_opens_its_tip() {
+    let app = spawn_app().await;
+    let receipt = submitted(&app, &tip("وكيل سفر في الزبير")).await;
+    let current = stored_receipt_hashes(&app, "tips");
+    assert_eq!(current.len(), 1);
+    assert!(current[0].starts_with("v2:"), "{current:?}");
+    let legacy = legacy_receipt_hash(&app, &receipt).await;
+    assert!(!current[0].ends_with(&legacy), "the parameters differ");
+    store_receipt_hash(&app, "tips", &legacy);
+
+    let wrong = format!(
+        "{}{}",
+        if receipt.starts_with('9') { '1' } else { '9' },
+        &receipt[1..]
+    );
+    assert_eq!(open(&app, &wrong).await.status(), 404);
+    assert_eq!(stored_receipt_hashes(&app, "tips"), [legacy]);
+
+    let token = follow_up_token(&app, &arabic_indic(&receipt)).await;
+    assert!(!token.is_empty());
+    // Stored again under today's parameters: the next visit needs one hash, not two.
+    assert_eq!(stored_receipt_hashes(&app, "tips"), current);
+    assert_eq!(open(&app, &receipt).await.status(), 200);
 }
 
 #[actix_web::test]
