@@ -240,53 +240,41 @@ impl PasswordHasher {
     }
 
     pub async fn hash(&self, password: String) -> Result<String, HashError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| HashError::Closed)?;
         let params = self.params.clone();
-        self.threads
-            .run(move || {
-                let salt = SaltString::generate(&mut OsRng);
-                argon(&params)
-                    .hash_password(password.as_bytes(), &salt)
-                    .map(|hash| hash.to_string())
-                    .map_err(|e| HashError::Argon2(e.to_string()))
-            })
-            .await?
+        self.on_hash_thread(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon(&params)
+                .hash_password(password.as_bytes(), &salt)
+                .map(|hash| hash.to_string())
+                .map_err(|e| HashError::Argon2(e.to_string()))
+        })
+        .await?
     }
 
     /// A deterministic Argon2id hash of `secret` under a fixed `salt` (receipts: looked up by
     /// their hash, so the salt is the installation's, not per record). Shares the permits with
     /// password hashing, so receipts and logins together never exceed one hash per core.
     pub async fn derive(&self, secret: Vec<u8>, salt: [u8; 16]) -> Result<[u8; 32], HashError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| HashError::Closed)?;
         let params = self.receipts.clone();
-        self.threads
-            .run(move || {
-                let mut out = [0_u8; 32];
-                RECEIPT_BLOCKS
-                    .with(|blocks| {
-                        let mut blocks = blocks.borrow_mut();
-                        if blocks.len() != params.block_count() {
-                            *blocks = vec![argon2::Block::default(); params.block_count()];
-                        }
-                        argon(&params).hash_password_into_with_memory(
-                            &secret,
-                            &salt,
-                            &mut out,
-                            blocks.as_mut_slice(),
-                        )
-                    })
-                    .map_err(|e| HashError::Argon2(e.to_string()))?;
-                Ok(out)
-            })
-            .await?
+        self.on_hash_thread(move || {
+            let mut out = [0_u8; 32];
+            RECEIPT_BLOCKS
+                .with(|blocks| {
+                    let mut blocks = blocks.borrow_mut();
+                    if blocks.len() != params.block_count() {
+                        *blocks = vec![argon2::Block::default(); params.block_count()];
+                    }
+                    argon(&params).hash_password_into_with_memory(
+                        &secret,
+                        &salt,
+                        &mut out,
+                        blocks.as_mut_slice(),
+                    )
+                })
+                .map_err(|e| HashError::Argon2(e.to_string()))?;
+            Ok(out)
+        })
+        .await?
     }
 
     /// [`PasswordHasher::derive`] with the parameters receipts were hashed with before. Rare
@@ -297,21 +285,15 @@ impl PasswordHasher {
         secret: Vec<u8>,
         salt: [u8; 16],
     ) -> Result<[u8; 32], HashError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|_| HashError::Closed)?;
         let params = self.legacy_receipts.clone();
-        self.threads
-            .run(move || {
-                let mut out = [0_u8; 32];
-                argon(&params)
-                    .hash_password_into(&secret, &salt, &mut out)
-                    .map_err(|e| HashError::Argon2(e.to_string()))?;
-                Ok(out)
-            })
-            .await?
+        self.on_hash_thread(move || {
+            let mut out = [0_u8; 32];
+            argon(&params)
+                .hash_password_into(&secret, &salt, &mut out)
+                .map_err(|e| HashError::Argon2(e.to_string()))?;
+            Ok(out)
+        })
+        .await?
     }
 
     /// Checks `password` against `stored`, or against the decoy when there is no stored hash
@@ -321,35 +303,43 @@ impl PasswordHasher {
         password: String,
         stored: Option<String>,
     ) -> Result<Verified, HashError> {
+        let known = stored.is_some();
+        let stored = stored.unwrap_or_else(|| self.decoy.as_ref().clone());
+        let params = self.params.clone();
+        self.on_hash_thread(move || {
+            let Ok(parsed) = PasswordHash::new(&stored) else {
+                return Verified::Wrong;
+            };
+            // Verify with the parameters the hash was made with (they are in the PHC string).
+            let correct = Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok();
+            if !(known && correct) {
+                return Verified::Wrong;
+            }
+            let rehash = parsed.algorithm.as_str() != "argon2id"
+                || Params::try_from(&parsed).map_or(true, |old| {
+                    old.m_cost() < params.m_cost()
+                        || old.t_cost() < params.t_cost()
+                        || old.p_cost() < params.p_cost()
+                });
+            Verified::Correct { rehash }
+        })
+        .await
+    }
+
+    /// Runs `work` on a hashing thread once one of the permits is free: every hash, password
+    /// or receipt, goes through here, so together they never exceed one per core.
+    async fn on_hash_thread<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, HashError> {
         let _permit = self
             .permits
             .acquire()
             .await
             .map_err(|_| HashError::Closed)?;
-        let known = stored.is_some();
-        let stored = stored.unwrap_or_else(|| self.decoy.as_ref().clone());
-        let params = self.params.clone();
-        self.threads
-            .run(move || {
-                let Ok(parsed) = PasswordHash::new(&stored) else {
-                    return Verified::Wrong;
-                };
-                // Verify with the parameters the hash was made with (they are in the PHC string).
-                let correct = Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok();
-                if !(known && correct) {
-                    return Verified::Wrong;
-                }
-                let rehash = parsed.algorithm.as_str() != "argon2id"
-                    || Params::try_from(&parsed).map_or(true, |old| {
-                        old.m_cost() < params.m_cost()
-                            || old.t_cost() < params.t_cost()
-                            || old.p_cost() < params.p_cost()
-                    });
-                Verified::Correct { rehash }
-            })
-            .await
+        self.threads.run(work).await
     }
 }
 

@@ -60,6 +60,16 @@ async fn submitted(app: &TestApp, body: &Value) -> (String, String) {
     )
 }
 
+/// Opens the follow-up with a family's receipt.
+async fn open(app: &TestApp, receipt: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/follow-up"))
+        .json(&json!({ "receipt": receipt }))
+        .send()
+        .await
+        .unwrap()
+}
+
 async fn case_ids(app: &TestApp, auth: &str) -> Vec<i64> {
     let page = json(app.authorized("GET", "/api/v1/cases", auth, None).await).await;
     page["cases"]
@@ -86,13 +96,7 @@ async fn a_family_reports_follows_up_and_talks_with_a_caseworker() {
     let (number, receipt) = submitted(&app, &report("أحمد", "علي", "حسين", "committee")).await;
     assert!(number.starts_with("MP-") && number.len() == 12, "{number}");
 
-    let opened = app
-        .client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": extended_digits(&receipt) }))
-        .send()
-        .await
-        .unwrap();
+    let opened = open(&app, &extended_digits(&receipt)).await;
     assert_eq!(opened.status(), 200);
     let grant = json(opened).await;
     assert_eq!(grant["kind"], "case");
@@ -238,13 +242,7 @@ async fn a_family_receipt_stored_under_the_old_receipt_parameters_still_opens_it
     assert!(current[0].starts_with("v2:"), "{current:?}");
     store_receipt_hash(&app, "cases", &legacy_receipt_hash(&app, &receipt).await);
 
-    let opened = app
-        .client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": extended_digits(&receipt) }))
-        .send()
-        .await
-        .unwrap();
+    let opened = open(&app, &extended_digits(&receipt)).await;
     assert_eq!(opened.status(), 200);
     assert_eq!(json(opened).await["kind"], "case");
     assert_eq!(stored_receipt_hashes(&app, "cases"), current);
@@ -646,12 +644,6 @@ async fn closed_cases_lose_their_personal_data_after_the_retention_period() {
     assert!(detail["wiped_on"].is_string());
     assert_eq!(detail["messages"], json!([]));
     // The receipt no longer opens anything.
-    let opened = app
-        .client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": receipt }))
-        .send()
-        .await
-        .unwrap();
+    let opened = open(&app, &receipt).await;
     assert_eq!(opened.status(), 404);
 }
