@@ -55,14 +55,20 @@ export async function launch() {
   };
 }
 
-/// A fresh page that records console errors, page errors and CSP violations.
+/// A fresh page that records console errors, page errors, CSP violations and any request to
+/// another host (a tipster's browser must never tell a third party that it visited).
 export async function openPage(context, path) {
   const page = await context.newPage();
   const problems = [];
+  const origin = new URL(baseUrl).origin;
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (/^(https?|wss?):/.test(url) && new URL(url).origin !== origin) problems.push(`request to another host: ${url}`);
+  });
   await page.goto(new URL(path, baseUrl).href);
   return { page, problems };
 }

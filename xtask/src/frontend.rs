@@ -403,7 +403,9 @@ fn find_wasm_opt() -> Option<PathBuf> {
     process::available("wasm-opt", "--version").then(|| PathBuf::from("wasm-opt"))
 }
 
-fn ensure_wasm_target() -> anyhow::Result<()> {
+/// rustup installs the toolchain file's targets only when it installs the toolchain itself, so
+/// a machine that already has stable lacks wasm32 until something adds it.
+pub fn ensure_wasm_target() -> anyhow::Result<()> {
     if !process::available("rustup", "--version") {
         return Ok(());
     }

@@ -45,6 +45,7 @@ pub fn all() -> anyhow::Result<()> {
         "-D",
         "warnings",
     ])?;
+    frontend::ensure_wasm_target()?;
     process::cargo(&[
         "clippy",
         "-p",
@@ -131,7 +132,7 @@ enum Browser {
     Missing(String),
 }
 
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     let candidates = [
         std::env::var("SANAD_CHROMIUM").ok(),
         Some("/usr/bin/chromium".to_owned()),
@@ -155,17 +156,7 @@ fn browser_tests() -> anyhow::Result<Browser> {
             "Node.js and npm are not installed: the browser tests were NOT run".to_owned(),
         ));
     }
-    let e2e = root().join("e2e");
-    if !e2e.join("node_modules/playwright-core").exists()
-        || !e2e.join("node_modules/axe-core").exists()
-        || !e2e.join("node_modules/lighthouse").exists()
-    {
-        process::run(
-            Command::new("npm")
-                .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(&e2e),
-        )?;
-    }
+    let e2e = e2e_packages()?;
     process::cargo(&["build", "-p", "sanad-backend", "--bin", "sanad"])?;
     let data_dir = root().join(format!("target/e2e-data-{}", std::process::id()));
     // No SANAD_FRONTEND_DIR: the server finds the app the way a deployed binary does (a debug
@@ -188,6 +179,23 @@ fn browser_tests() -> anyhow::Result<Browser> {
     outcome?;
     println!("Screenshots of every language: {}", results.display());
     Ok(Browser::Ran)
+}
+
+/// The `e2e/` folder with its npm packages (playwright-core, axe-core, Lighthouse) installed at
+/// the versions in its package-lock.json.
+pub fn e2e_packages() -> anyhow::Result<PathBuf> {
+    let e2e = root().join("e2e");
+    if !e2e.join("node_modules/playwright-core").exists()
+        || !e2e.join("node_modules/axe-core").exists()
+        || !e2e.join("node_modules/lighthouse").exists()
+    {
+        process::run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&e2e),
+        )?;
+    }
+    Ok(e2e)
 }
 
 /// A `sanad serve` child on a free port, stopped when dropped.

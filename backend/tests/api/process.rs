@@ -102,7 +102,7 @@ async fn every_acknowledged_tip_survives_kill_9_under_load() {
                 let sent = client
                     .post(format!("{url}/api/v1/tips"))
                     .json(&tip(worker * 100_000 + n))
-                    .timeout(Duration::from_secs(5))
+                    .timeout(Duration::from_secs(60))
                     .send()
                     .await;
                 let Ok(response) = sent else { break };
@@ -119,8 +119,9 @@ async fn every_acknowledged_tip_survives_kill_9_under_load() {
             }
         }));
     }
-    // Let the load build up, then pull the plug while requests are in flight.
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    // Let the load build up, then pull the plug while requests are in flight. The deadline only
+    // keeps a broken server from hanging the suite; how fast tips come is the bench's business.
+    let deadline = std::time::Instant::now() + Duration::from_secs(300);
     while receipts.lock().unwrap().len() < 150 && std::time::Instant::now() < deadline {
         actix_web::rt::time::sleep(Duration::from_millis(50)).await;
     }

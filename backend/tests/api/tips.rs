@@ -593,12 +593,13 @@ async fn bad_pictures_fields_and_bodies_get_clear_errors() {
 async fn a_fifty_megabyte_body_is_refused_before_it_is_read() {
     let app = spawn_app().await;
     let address = app.address.trim_start_matches("http://").to_owned();
-    // Plain blocking sockets on another thread, so the test's runtime stays free.
+    // Plain blocking sockets on another thread, so the test's runtime stays free. The rest of the
+    // body is never sent, so an answer proves the server did not wait for it; the read timeout
+    // only keeps a server that does wait from hanging the suite.
     let answer = actix_web::rt::task::spawn_blocking(move || {
-        let started = std::time::Instant::now();
         let mut stream = std::net::TcpStream::connect(&address).unwrap();
         stream
-            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .set_read_timeout(Some(std::time::Duration::from_secs(60)))
             .unwrap();
         let length = 50 * 1024 * 1024;
         write!(
@@ -616,7 +617,6 @@ async fn a_fifty_megabyte_body_is_refused_before_it_is_read() {
                 read => answer.extend_from_slice(&buffer[..read]),
             }
         }
-        assert!(started.elapsed() < std::time::Duration::from_secs(10));
         String::from_utf8_lossy(&answer).into_owned()
     })
     .await

@@ -2,7 +2,9 @@
 //! JSON, measured in the same run on the same machine, so the figures are ratios, not absolutes
 //! (our machines are noisy). Tip submission is judged against the Argon2id ceiling (cores / time
 //! of one receipt hash) and follow-up messages against each database's raw single-row commit
-//! rate, both measured in the same run.
+//! rate, both measured in the same run. The public pages are scored by Lighthouse (`pages`).
+
+mod pages;
 
 use std::{
     net::SocketAddr,
@@ -39,7 +41,42 @@ impl Measurement {
 
 /// The parts `cargo xtask bench` can run alone (`cargo xtask bench writes memory`); all by
 /// default.
-const SECTIONS: [&str; 4] = ["reads", "writes", "cases", "memory"];
+const SECTIONS: [&str; 5] = ["reads", "writes", "cases", "memory", "pages"];
+
+/// One target beside the figure measured for it in this run.
+pub struct Verdict {
+    what: String,
+    figure: String,
+    target: String,
+    holds: bool,
+}
+
+impl Verdict {
+    /// A target the run could not measure: it does not hold.
+    fn missing(what: String) -> Verdict {
+        Verdict {
+            what,
+            figure: "not measured".to_owned(),
+            target: String::new(),
+            holds: false,
+        }
+    }
+}
+
+/// Every judged target of the run, the misses named, so a reader need not scan the figures.
+fn summarise(verdicts: &[Verdict]) {
+    if verdicts.is_empty() {
+        return;
+    }
+    let held = verdicts.iter().filter(|v| v.holds).count();
+    println!("\nTargets: {held} of {} hold", verdicts.len());
+    for verdict in verdicts.iter().filter(|v| !v.holds) {
+        println!(
+            "  MISSES {}: {} (target {})",
+            verdict.what, verdict.figure, verdict.target
+        );
+    }
+}
 
 pub fn run(asked: &[String]) -> anyhow::Result<()> {
     for section in asked {
@@ -100,6 +137,11 @@ pub fn run(asked: &[String]) -> anyhow::Result<()> {
     if wanted("memory") {
         memory_scenario(&runtime, &sanad_binary)?;
     }
+    let mut verdicts = Vec::new();
+    if wanted("pages") {
+        verdicts.extend(pages::scenario(&sanad_binary)?);
+    }
+    summarise(&verdicts);
     Ok(())
 }
 
