@@ -18,6 +18,7 @@ use sanad_shared::{
 };
 
 use crate::{
+    anonymous::{random_ref, today},
     attachments::CleanImage,
     audit::now_ms,
     crypto::Sealer,
@@ -25,7 +26,6 @@ use crate::{
     error::ApiError,
     names,
     schema::{case_keys, case_matches, case_messages, case_notes, case_photos, cases},
-    tips::{internal, open_text, random_ref, seal_text, today},
 };
 
 /// The sealed part of a case: everything that names or locates a person.
@@ -179,7 +179,7 @@ pub fn person_of(
         .map(|phone| {
             sealer
                 .blind_index("phone", phone)
-                .map_err(|_| internal("blind index"))
+                .map_err(|_| ApiError::internal("blind index"))
         })
         .collect::<Result<_, _>>()?;
     Ok(names::Person {
@@ -213,7 +213,7 @@ pub fn keys(
     let index = |kind: &str, value: &str| {
         sealer
             .blind_index(kind, value)
-            .map_err(|_| internal("blind index"))
+            .map_err(|_| ApiError::internal("blind index"))
     };
     for key in names::blocking_keys(&person) {
         out.insert(("block", index("case-block", &key)?));
@@ -245,14 +245,14 @@ pub fn seal_case(
     photo: Option<CleanImage>,
 ) -> Result<SealedCase, ApiError> {
     let ref_key = random_ref();
-    let json = serde_json::to_string(&case.content).map_err(|_| internal("case JSON"))?;
-    let content = seal_text(sealer, &json, &content_context(&ref_key))?;
+    let json = serde_json::to_string(&case.content).map_err(|_| ApiError::internal("case JSON"))?;
+    let content = sealer.seal_text(&json, &content_context(&ref_key))?;
     let photo = photo
         .map(|image| {
             sealer
                 .seal(&image.bytes, photo_context(&ref_key).as_bytes())
                 .map(|sealed| (sealed, image.kind.mime()))
-                .map_err(|_| internal("sealing"))
+                .map_err(|_| ApiError::internal("sealing"))
         })
         .transpose()?;
     Ok(SealedCase {
@@ -337,17 +337,6 @@ fn insert_keys(
     Ok(())
 }
 
-pub fn find_by_receipt(
-    conn: &mut DbConnection,
-    receipt_hash: &str,
-) -> Result<Option<String>, ApiError> {
-    Ok(cases::table
-        .filter(cases::receipt_hash.eq(receipt_hash))
-        .select(cases::ref_key)
-        .first(conn)
-        .optional()?)
-}
-
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = cases)]
 pub struct CaseRow {
@@ -386,8 +375,8 @@ impl CaseRow {
         self.content
             .as_deref()
             .map(|sealed| {
-                let json = open_text(sealer, sealed, &content_context(&self.ref_key))?;
-                serde_json::from_str(&json).map_err(|_| internal("case content JSON"))
+                let json = sealer.open_text(sealed, &content_context(&self.ref_key))?;
+                serde_json::from_str(&json).map_err(|_| ApiError::internal("case content JSON"))
             })
             .transpose()
     }
@@ -425,7 +414,7 @@ pub fn photo(
         .ok_or(ApiError::NotFound)?;
     let bytes = sealer
         .open(&sealed, photo_context(&row.ref_key).as_bytes())
-        .map_err(|_| internal("a photo did not open"))?;
+        .map_err(|_| ApiError::internal("a photo did not open"))?;
     Ok((mime, bytes))
 }
 
@@ -455,7 +444,7 @@ pub fn messages(
                 } else {
                     MessageAuthor::Tipster
                 },
-                body: open_text(sealer, &body, &message_context(&case.ref_key, &ref_key))?,
+                body: sealer.open_text(&body, &message_context(&case.ref_key, &ref_key))?,
                 sent_on,
             })
         })
@@ -473,7 +462,7 @@ pub fn add_message(
 ) -> Result<TipMessage, ApiError> {
     let ref_key = random_ref();
     let plain = body.trim().to_owned();
-    let sealed = seal_text(sealer, &plain, &message_context(&case.ref_key, &ref_key))?;
+    let sealed = sealer.seal_text(&plain, &message_context(&case.ref_key, &ref_key))?;
     let sent_on = today();
     let id: i64 = diesel::insert_into(case_messages::table)
         .values((
@@ -537,7 +526,7 @@ pub fn notes(
                     id,
                     author_name,
                     status: status.as_deref().and_then(CaseStatus::parse),
-                    text: open_text(sealer, &body, &note_context(&case.ref_key, &ref_key))?,
+                    text: sealer.open_text(&body, &note_context(&case.ref_key, &ref_key))?,
                     created_at_ms,
                 })
             },
@@ -558,7 +547,7 @@ pub fn add_note(
     pfif_record_id: Option<&str>,
 ) -> Result<i64, ApiError> {
     let ref_key = random_ref();
-    let sealed = seal_text(sealer, text.trim(), &note_context(&case.ref_key, &ref_key))?;
+    let sealed = sealer.seal_text(text.trim(), &note_context(&case.ref_key, &ref_key))?;
     diesel::insert_into(case_notes::table)
         .values((
             case_notes::case_id.eq(case.id),
@@ -638,7 +627,8 @@ pub fn store_matches(
             .select(case_matches::state)
             .first(conn)
             .optional()?;
-        let reasons = serde_json::to_string(&verdict.reasons).map_err(|_| internal("reasons"))?;
+        let reasons =
+            serde_json::to_string(&verdict.reasons).map_err(|_| ApiError::internal("reasons"))?;
         match existing {
             Some(_) => {
                 diesel::update(case_matches::table.find((a, b)))
@@ -819,8 +809,8 @@ pub fn replace_content(
     content: &CaseContent,
     governorate: Option<Governorate>,
 ) -> Result<(), ApiError> {
-    let json = serde_json::to_string(content).map_err(|_| internal("case JSON"))?;
-    let sealed = seal_text(sealer, &json, &content_context(&case.ref_key))?;
+    let json = serde_json::to_string(content).map_err(|_| ApiError::internal("case JSON"))?;
+    let sealed = sealer.seal_text(&json, &content_context(&case.ref_key))?;
     diesel::update(cases::table.find(case.id))
         .set((
             cases::content.eq(Some(sealed)),
@@ -877,6 +867,23 @@ pub fn list(
     Ok((rows, next))
 }
 
+/// The caseworkers' list line of a case.
+pub fn summary(
+    row: &CaseRow,
+    name: Option<String>,
+    open_matches: u32,
+) -> sanad_shared::cases::CaseSummary {
+    sanad_shared::cases::CaseSummary {
+        id: row.id,
+        case_number: row.case_number.clone(),
+        status: row.status(),
+        governorate: row.governorate(),
+        reported_on: row.reported_on.clone(),
+        name,
+        open_matches,
+    }
+}
+
 /// List lines: the decrypted name chain and the number of undecided duplicates.
 pub fn summaries(
     conn: &mut DbConnection,
@@ -901,11 +908,7 @@ pub fn summaries(
     rows.iter()
         .map(|row| {
             let name = row.content(sealer)?.map(|c| c.names.full());
-            Ok(crate::routes::cases::summary(
-                row,
-                name,
-                open.get(&row.id).copied().unwrap_or(0),
-            ))
+            Ok(summary(row, name, open.get(&row.id).copied().unwrap_or(0)))
         })
         .collect()
 }
@@ -922,7 +925,7 @@ pub fn search(
         .map(|key| {
             sealer
                 .blind_index("case-name", &key)
-                .map_err(|_| internal("blind index"))
+                .map_err(|_| ApiError::internal("blind index"))
         })
         .collect::<Result<_, _>>()?;
     if keys.is_empty() {

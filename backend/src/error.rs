@@ -105,6 +105,11 @@ struct ErrorInfo {
 }
 
 impl ApiError {
+    /// A failure of our own (sealing, stored JSON) described for the log, never for the client.
+    pub fn internal(what: &str) -> ApiError {
+        ApiError::Internal(anyhow::anyhow!("{what}"))
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             ApiError::NotFound => ErrorCode::NotFound,

@@ -42,7 +42,7 @@ impl Modify for BearerAuth {
         crate::routes::languages::fluent_document,
         crate::routes::challenges::create,
         crate::routes::tips::submit,
-        crate::routes::tips::open,
+        crate::routes::follow_up::open,
         crate::routes::tips::view,
         crate::routes::tips::message,
         crate::routes::tips::attachments,

@@ -4,16 +4,12 @@
 use actix_web::{http::header, web, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    staff::Role,
     tips::{NewMessage, StatusChange, TipDetail, TipMessage, TipPage, TipStatus},
 };
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::{audit, auth::StaffAuth, crypto::Sealer, db, error::ApiError, routes::with_db, tips};
-
-/// Who works tips.
-pub const MODERATE: &[Role] = &[Role::Moderator, Role::Admin];
+use crate::{audit, auth::Moderator, crypto::Sealer, db, db::with_db, error::ApiError, tips};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
@@ -33,11 +29,10 @@ pub struct ListQuery {
         (status = 403, description = "Not a moderator", body = ApiErrorBody),
     ))]
 pub async fn list(
-    auth: StaffAuth,
+    _auth: Moderator,
     query: web::Query<ListQuery>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
         Some(text) => Some(
             TipStatus::parse(text)
@@ -62,12 +57,11 @@ pub async fn list(
         (status = 404, description = "No such tip", body = ApiErrorBody),
     ))]
 pub async fn detail(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
@@ -93,12 +87,11 @@ pub async fn detail(
         (status = 404, description = "No such tip or picture", body = ApiErrorBody),
     ))]
 pub async fn attachment(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<(i64, i64)>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let (id, attachment_id) = path.into_inner();
     let (mime, bytes) = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
@@ -132,13 +125,12 @@ pub async fn attachment(
         (status = 404, description = "No such tip", body = ApiErrorBody),
     ))]
 pub async fn reply(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<i64>,
     body: web::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let problems = body.problems();
     if !problems.is_empty() {
         return Err(ApiError::InvalidMessage(problems));
@@ -175,13 +167,12 @@ pub async fn reply(
         (status = 404, description = "No such tip", body = ApiErrorBody),
     ))]
 pub async fn set_status(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<i64>,
     body: web::Json<StatusChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let change = body.into_inner();
     if let Some(message) = &change.public_message {
         let problems = NewMessage {
@@ -217,4 +208,14 @@ pub async fn set_status(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(secured!("/tips/{id}").route(web::get().to(detail)))
+        .service(
+            secured!("/tips/{id}/attachments/{attachment_id}").route(web::get().to(attachment)),
+        )
+        .service(secured!("/tips/{id}/messages").route(web::post().to(reply)))
+        .service(secured!("/tips/{id}/status").route(web::put().to(set_status)));
 }

@@ -1,18 +1,15 @@
 //! Instance settings, for admins.
 
 use actix_web::{web, HttpResponse};
-use sanad_shared::{
-    api::ApiError as ApiErrorBody,
-    staff::{Role, StaffSettings},
-};
+use sanad_shared::{api::ApiError as ApiErrorBody, staff::StaffSettings};
 use serde_json::json;
 
 use crate::{
     audit::{self, Entry},
-    auth::StaffAuth,
+    auth::Admin,
     db,
+    db::with_db,
     error::ApiError,
-    routes::with_db,
     settings,
 };
 
@@ -22,8 +19,7 @@ use crate::{
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an admin", body = ApiErrorBody),
     ))]
-pub async fn get(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
-    auth.require(&[Role::Admin])?;
+pub async fn get(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
     let require_totp = with_db(&pool, |conn| {
         Ok(settings::flag(conn, settings::REQUIRE_TOTP)?)
     })
@@ -40,30 +36,40 @@ pub async fn get(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpRespo
         (status = 403, description = "Not an admin", body = ApiErrorBody),
     ))]
 pub async fn put(
-    auth: StaffAuth,
+    auth: Admin,
     body: web::Json<StaffSettings>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(&[Role::Admin])?;
     let wanted = body.into_inner();
     let actor = auth.actor();
     with_db(&pool, move |conn| {
-        settings::set(
-            conn,
-            settings::REQUIRE_TOTP,
-            if wanted.require_totp { "true" } else { "false" },
-        )?;
-        audit::append(
-            conn,
-            &Entry {
-                actor,
-                action: "settings_changed",
-                object: "settings".into(),
-                details: json!({ "require_totp": wanted.require_totp }),
-            },
-        )?;
-        Ok(())
+        audit::audited(conn, |conn| {
+            settings::set(
+                conn,
+                settings::REQUIRE_TOTP,
+                if wanted.require_totp { "true" } else { "false" },
+            )?;
+            audit::append(
+                conn,
+                &Entry {
+                    actor,
+                    action: "settings_changed",
+                    object: "settings".into(),
+                    details: json!({ "require_totp": wanted.require_totp }),
+                },
+            )?;
+            Ok(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        secured!("/settings")
+            .route(web::get().to(get))
+            .route(web::put().to(put)),
+    );
 }
