@@ -15,6 +15,7 @@ use sanad_shared::{
     },
     phone::PhoneNumber,
     tips::{FieldProblem, Governorate, MessageAuthor, TipMessage},
+    triage::ItemKind,
 };
 
 use crate::{
@@ -26,6 +27,7 @@ use crate::{
     error::ApiError,
     names,
     schema::{case_keys, case_matches, case_messages, case_notes, case_photos, cases},
+    triage,
 };
 
 /// The sealed part of a case: everything that names or locates a person.
@@ -63,6 +65,8 @@ pub struct CheckedCase {
     pub content: CaseContent,
     pub governorate: Option<Governorate>,
     pub consent: Consent,
+    /// The day someone is said to leave, `YYYY-MM-DD`.
+    pub departure_on: Option<String>,
 }
 
 impl CheckedCase {
@@ -115,6 +119,10 @@ impl CheckedCase {
             },
             governorate: case.governorate,
             consent: case.consent,
+            departure_on: case
+                .departure_on
+                .as_deref()
+                .and_then(sanad_shared::triage::parse_day),
         })
     }
 }
@@ -237,6 +245,9 @@ pub struct SealedCase {
     pub keys: Vec<(&'static str, String)>,
     pub pfif_record_id: Option<String>,
     pub status: CaseStatus,
+    /// For the priority rules, kept beside the sealed content (see `triage`).
+    pub departure_on: Option<String>,
+    pub minor: bool,
 }
 
 pub fn seal_case(
@@ -264,7 +275,32 @@ pub fn seal_case(
         ref_key,
         pfif_record_id: None,
         status: CaseStatus::Reported,
+        departure_on: case.departure_on.clone(),
+        minor: is_minor(&case.content, triage::today()),
     })
+}
+
+/// Whether the missing person is under 18 by the age or the birth date the family gave (a
+/// year alone counts as its first day: the person may be younger, never older).
+pub fn is_minor(content: &CaseContent, today: time::Date) -> bool {
+    if content.age.is_some_and(|age| age < 18) {
+        return true;
+    }
+    let Some(born) = content.date_of_birth.as_deref() else {
+        return false;
+    };
+    let mut parts = born.split('-').map(|p| p.parse::<i32>().ok());
+    let (Some(Some(year)), month, day) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let month = month.flatten().unwrap_or(1);
+    let day = day.flatten().unwrap_or(1);
+    let today = (
+        today.year(),
+        i32::from(u8::from(today.month())),
+        i32::from(today.day()),
+    );
+    (year + 18, month, day) > today
 }
 
 /// Stores a sealed case. `Ok(None)` when the receipt hash or case number is taken (the caller
@@ -316,6 +352,19 @@ pub fn insert_case(
             .execute(conn)?;
     }
     insert_keys(conn, id, &case.keys)?;
+    triage::arrived(
+        conn,
+        ItemKind::Case,
+        id,
+        &triage::Arrival {
+            status: case.status.as_str().to_owned(),
+            governorate: case.governorate.map(|g| g.as_str().to_owned()),
+            received_on: today(),
+            departure_on: case.departure_on.clone(),
+            minor: case.minor,
+            has_attachments: case.photo.is_some(),
+        },
+    )?;
     Ok(Some(id))
 }
 
@@ -722,6 +771,7 @@ pub fn decide_match(
                 cases::updated_at_ms.eq(now_ms()),
             ))
             .execute(conn)?;
+        triage::status_changed(conn, ItemKind::Case, other, CaseStatus::Closed.as_str())?;
     }
     Ok(())
 }
@@ -788,7 +838,7 @@ pub fn set_status(
             cases::updated_at_ms.eq(now_ms()),
         ))
         .execute(conn)?;
-    Ok(())
+    triage::status_changed(conn, ItemKind::Case, id, status.as_str())
 }
 
 pub fn propose_deceased(conn: &mut DbConnection, id: i64, staff_id: &str) -> Result<(), ApiError> {
@@ -872,6 +922,7 @@ pub fn summary(
     row: &CaseRow,
     name: Option<String>,
     open_matches: u32,
+    triage: Option<sanad_shared::triage::Triage>,
 ) -> sanad_shared::cases::CaseSummary {
     sanad_shared::cases::CaseSummary {
         id: row.id,
@@ -881,6 +932,7 @@ pub fn summary(
         reported_on: row.reported_on.clone(),
         name,
         open_matches,
+        triage,
     }
 }
 
@@ -905,10 +957,16 @@ pub fn summaries(
         *open.entry(a).or_default() += 1;
         *open.entry(b).or_default() += 1;
     }
+    let mut triaged = triage::summaries(conn, ItemKind::Case, &ids)?;
     rows.iter()
         .map(|row| {
             let name = row.content(sealer)?.map(|c| c.names.full());
-            Ok(summary(row, name, open.get(&row.id).copied().unwrap_or(0)))
+            Ok(summary(
+                row,
+                name,
+                open.get(&row.id).copied().unwrap_or(0),
+                triaged.remove(&row.id),
+            ))
         })
         .collect()
 }
@@ -997,6 +1055,7 @@ pub fn detail(
         notes: notes(conn, sealer, &row)?,
         messages: messages(conn, sealer, &row)?,
         matches: matches_of(conn, id)?,
+        triage: triage::view(conn, sealer, ItemKind::Case, id)?,
     })
 }
 

@@ -322,6 +322,8 @@ pub fn import(
                     photo: None,
                     pfif_record_id: Some(person.person_record_id.clone()),
                     status: CaseStatus::Reported,
+                    departure_on: None,
+                    minor: cases::is_minor(&record, crate::triage::today()),
                 };
                 let mut stored = None;
                 for _ in 0..3 {

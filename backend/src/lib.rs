@@ -30,6 +30,7 @@ pub mod settings;
 pub mod startup;
 pub mod telemetry;
 pub mod tips;
+pub mod triage;
 
 #[cfg(test)]
 mod layering;

@@ -158,7 +158,8 @@ impl Application {
     }
 }
 
-/// Wipes expired closed cases at start and every hour after, on a thread of its own. The thread
+/// Wipes expired closed cases and moves calendar-bound priorities at start and every hour after,
+/// on a thread of its own. The thread
 /// holds the pool only while it works, so a stopped application's connections close (and ends
 /// at its next wake-up).
 fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
@@ -169,11 +170,22 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
                 break;
             };
             match pool.get() {
-                Ok(mut conn) => match crate::cases::retention_pass(&mut conn, days) {
-                    Ok(0) => {}
-                    Ok(wiped) => tracing::info!(wiped, "retention removed closed cases' data"),
-                    Err(e) => tracing::error!(error = %e, "retention pass failed"),
-                },
+                Ok(mut conn) => {
+                    match crate::cases::retention_pass(&mut conn, days) {
+                        Ok(0) => {}
+                        Ok(wiped) => tracing::info!(wiped, "retention removed closed cases' data"),
+                        Err(e) => tracing::error!(error = %e, "retention pass failed"),
+                    }
+                    // Priorities that follow the calendar (a departure nearing, a tip waiting
+                    // another day) move on here, an hour late at most.
+                    match crate::triage::refresh_priorities(&mut conn) {
+                        Ok(0) => {}
+                        Ok(changed) => {
+                            tracing::info!(changed, "priorities moved with the calendar")
+                        }
+                        Err(e) => tracing::error!(error = %e, "priority pass failed"),
+                    }
+                }
                 Err(e) => tracing::error!(error = %e, "retention pass: no connection"),
             }
             drop(pool);

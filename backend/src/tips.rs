@@ -15,6 +15,7 @@ use sanad_shared::{
         TipFollowUp, TipMessage, TipStatus, TipSubject, TipSummary, YearMonth,
         MAX_ATTACHMENTS_PER_TIP,
     },
+    triage::ItemKind,
     Language,
 };
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,7 @@ use crate::{
     error::ApiError,
     group_commit::Combine,
     schema::{tip_attachments, tip_identifiers, tip_messages, tips},
+    triage,
 };
 
 /// The sealed part of a tip.
@@ -48,6 +50,9 @@ pub struct CheckedTip {
     pub approximate_date: Option<YearMonth>,
     pub language: Option<Language>,
     pub content: TipContent,
+    /// The day someone is said to leave, `YYYY-MM-DD`.
+    pub departure_on: Option<String>,
+    pub minor_involved: bool,
 }
 
 fn trimmed(text: &str) -> Option<String> {
@@ -74,6 +79,11 @@ impl CheckedTip {
             }
         }
         Ok(CheckedTip {
+            departure_on: tip
+                .departure_on
+                .as_deref()
+                .and_then(sanad_shared::triage::parse_day),
+            minor_involved: tip.minor_involved,
             subject: tip.subject,
             governorate: tip.governorate,
             approximate_date: tip.approximate_date,
@@ -186,6 +196,9 @@ pub struct SealedTip {
     content: Vec<u8>,
     identifiers: Vec<(&'static str, String)>,
     images: Vec<SealedImage>,
+    /// For the priority rules, kept beside the sealed content (see `triage`).
+    departure_on: Option<String>,
+    minor: bool,
 }
 
 pub fn seal_tip(
@@ -210,6 +223,8 @@ pub fn seal_tip(
         identifiers,
         images,
         ref_key,
+        departure_on: tip.departure_on.clone(),
+        minor: tip.minor_involved,
     })
 }
 
@@ -277,6 +292,19 @@ pub fn insert_tip(
             .execute(conn)?;
     }
     insert_images(conn, id, &tip.images)?;
+    triage::arrived(
+        conn,
+        ItemKind::Tip,
+        id,
+        &triage::Arrival {
+            status: TipStatus::New.as_str().to_owned(),
+            governorate: tip.governorate.map(|g| g.as_str().to_owned()),
+            received_on: today(),
+            departure_on: tip.departure_on.clone(),
+            minor: tip.minor,
+            has_attachments: !tip.images.is_empty(),
+        },
+    )?;
     Ok(Some(id))
 }
 
@@ -611,6 +639,9 @@ pub fn add_images(
         });
     }
     insert_images(conn, tip_id, images)?;
+    if !images.is_empty() {
+        triage::attachments_added(conn, ItemKind::Tip, tip_id)?;
+    }
     let added = u32::try_from(images.len()).unwrap_or(u32::MAX);
     Ok((added, u32::try_from(existing).unwrap_or(0) + added))
 }
@@ -626,13 +657,10 @@ pub fn ref_of(conn: &mut DbConnection, id: i64) -> Result<String, ApiError> {
 }
 
 /// Moderators' list, newest first.
-pub fn list(
-    conn: &mut DbConnection,
-    status: Option<TipStatus>,
-    before: Option<i64>,
-    limit: i64,
-) -> Result<(Vec<TipSummary>, Option<i64>), ApiError> {
-    let mut query = tips::table
+/// The queue lines of these tips, in the order given (the queue's order).
+pub fn summaries(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<TipSummary>, ApiError> {
+    let rows: Vec<(i64, String, String, Option<String>, String, bool)> = tips::table
+        .filter(tips::id.eq_any(ids))
         .select((
             tips::id,
             tips::subject,
@@ -641,41 +669,33 @@ pub fn list(
             tips::received_on,
             tips::awaiting_reply,
         ))
-        .order(tips::id.desc())
-        .limit(limit + 1)
-        .into_boxed();
-    if let Some(status) = status {
-        query = query.filter(tips::status.eq(status.as_str()));
-    }
-    if let Some(before) = before {
-        query = query.filter(tips::id.lt(before));
-    }
-    let mut rows: Vec<(i64, String, String, Option<String>, String, bool)> = query.load(conn)?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(0));
-    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        .load(conn)?;
     let attachment_counts: BTreeMap<i64, i64> = tip_attachments::table
-        .filter(tip_attachments::tip_id.eq_any(&ids))
+        .filter(tip_attachments::tip_id.eq_any(ids))
         .group_by(tip_attachments::tip_id)
         .select((tip_attachments::tip_id, diesel::dsl::count_star()))
         .load::<(i64, i64)>(conn)?
         .into_iter()
         .collect();
     let message_counts: BTreeMap<i64, i64> = tip_messages::table
-        .filter(tip_messages::tip_id.eq_any(&ids))
+        .filter(tip_messages::tip_id.eq_any(ids))
         .group_by(tip_messages::tip_id)
         .select((tip_messages::tip_id, diesel::dsl::count_star()))
         .load::<(i64, i64)>(conn)?
         .into_iter()
         .collect();
-    let next = if more { ids.last().copied() } else { None };
+    let mut triaged = triage::summaries(conn, ItemKind::Tip, ids)?;
     let count = |map: &BTreeMap<i64, i64>, id: i64| {
         u32::try_from(map.get(&id).copied().unwrap_or(0)).unwrap_or(u32::MAX)
     };
-    let summaries = rows
-        .into_iter()
-        .map(
-            |(id, subject, status, governorate, received_on, awaiting_reply)| TipSummary {
+    let mut by_id: BTreeMap<i64, TipSummary> = BTreeMap::new();
+    for (id, subject, status, governorate, received_on, awaiting_reply) in rows {
+        let triage = triaged
+            .remove(&id)
+            .ok_or_else(|| ApiError::internal("a tip without triage"))?;
+        by_id.insert(
+            id,
+            TipSummary {
                 id,
                 subject: TipSubject::parse(&subject).unwrap_or(TipSubject::Other),
                 status: TipStatus::parse(&status).unwrap_or(TipStatus::New),
@@ -684,10 +704,11 @@ pub fn list(
                 attachments: count(&attachment_counts, id),
                 messages: count(&message_counts, id),
                 awaiting_reply,
+                triage,
             },
-        )
-        .collect();
-    Ok((summaries, next))
+        );
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// A tip, decrypted, with its pictures, conversation and the tips it shares identifiers with.
@@ -736,6 +757,8 @@ pub fn detail(conn: &mut DbConnection, sealer: &Sealer, id: i64) -> Result<TipDe
         attachments,
         messages,
         linked,
+        triage: triage::view(conn, sealer, ItemKind::Tip, id)?,
+        notes: triage::notes(conn, sealer, ItemKind::Tip, id)?,
     })
 }
 
@@ -833,6 +856,7 @@ pub fn set_status(
             tips::public_message.eq(sealed),
         ))
         .execute(conn)?;
+    triage::status_changed(conn, ItemKind::Tip, id, status.as_str())?;
     Ok(tip.status())
 }
 
@@ -860,6 +884,8 @@ mod tests {
             place: None,
             approximate_date: None,
             language: None,
+            departure_on: None,
+            minor_involved: false,
         };
         // An empty handle is a problem the form reports, not something to drop silently.
         assert!(matches!(

@@ -202,6 +202,14 @@ impl Roles for OwnAccount {
     const BEFORE_TOTP_SETUP: bool = true;
 }
 
+#[derive(Clone, Debug)]
+pub struct Triaging;
+impl Roles for Triaging {
+    const ALLOWED: &'static [Role] = &[Role::Moderator, Role::Caseworker, Role::Admin];
+}
+
+/// Works tips, cases or both.
+pub type Triager = Staff<Triaging>;
 /// Works tips.
 pub type Moderator = Staff<Moderation>;
 /// Works missing-person cases.

@@ -315,6 +315,7 @@ pub async fn detail(
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
+            crate::triage::looked_at(conn, sanad_shared::triage::ItemKind::Case, id)?;
             let detail = cases::detail(conn, &sealer, id)?;
             audit::append(
                 conn,
@@ -377,6 +378,7 @@ pub async fn add_note(
 ) -> Result<HttpResponse, ApiError> {
     let problems = NewMessage {
         body: body.text.clone(),
+        version: None,
     }
     .problems();
     if !problems.is_empty() {
@@ -421,6 +423,7 @@ pub async fn add_note(
         (status = 400, description = "Empty or too long", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 409, description = "The case changed since it was loaded (`version`)", body = ApiErrorBody),
         (status = 404, description = "No such case", body = ApiErrorBody),
     ))]
 pub async fn message(
@@ -435,11 +438,23 @@ pub async fn message(
         return Err(ApiError::InvalidMessage(problems));
     }
     let id = path.into_inner();
-    let text = body.into_inner().body;
+    let NewMessage {
+        body: text,
+        version,
+    } = body.into_inner();
     let message = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
+            if let Some(version) = version {
+                crate::triage::check_version(
+                    conn,
+                    sanad_shared::triage::ItemKind::Case,
+                    id,
+                    version,
+                )?;
+            }
             let row = cases::case_by_id(conn, id)?;
             let message = cases::add_message(conn, &sealer, &row, &text, Some(&auth.staff_id))?;
+            crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
             audit::append(
                 conn,
                 &auth.entry(
@@ -464,6 +479,7 @@ pub async fn message(
         (status = 400, description = "Closing without a reason", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 409, description = "The case changed since it was loaded (`version`)", body = ApiErrorBody),
         (status = 404, description = "No such case", body = ApiErrorBody),
     ))]
 pub async fn set_status(
@@ -481,6 +497,14 @@ pub async fn set_status(
     let id = path.into_inner();
     let result = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
+            if let Some(version) = change.version {
+                crate::triage::check_version(
+                    conn,
+                    sanad_shared::triage::ItemKind::Case,
+                    id,
+                    version,
+                )?;
+            }
             let row = cases::case_by_id(conn, id)?;
             let admin = auth.roles.contains(&Role::Admin);
             let applied = if change.status == CaseStatus::Deceased && !admin {
@@ -493,6 +517,7 @@ pub async fn set_status(
                 cases::set_status(conn, id, change.status, change.reason)?;
             } else {
                 cases::propose_deceased(conn, id, &auth.staff_id)?;
+                crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
             }
             audit::append(
                 conn,

@@ -24,6 +24,7 @@ pub mod moderation;
 pub mod settings;
 pub mod staff;
 pub mod tips;
+pub mod triage;
 pub mod uploads;
 
 use actix_web::web;
@@ -41,6 +42,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(languages::configure)
                 .configure(challenges::configure)
                 .configure(follow_up::configure)
+                .configure(triage::configure)
                 .configure(tips::configure)
                 .configure(moderation::configure)
                 .configure(cases::configure)

@@ -1,7 +1,11 @@
 //! Instance settings, for admins.
 
 use actix_web::{web, HttpResponse};
-use sanad_shared::{api::ApiError as ApiErrorBody, staff::StaffSettings};
+use sanad_shared::{
+    api::ApiError as ApiErrorBody,
+    staff::{StaffSettings, MAX_FIRST_LOOK_HOURS},
+    tips::FieldProblem,
+};
 use serde_json::json;
 
 use crate::{
@@ -20,11 +24,14 @@ use crate::{
         (status = 403, description = "Not an admin", body = ApiErrorBody),
     ))]
 pub async fn get(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
-    let require_totp = with_db(&pool, |conn| {
-        Ok(settings::flag(conn, settings::REQUIRE_TOTP)?)
+    let settings = with_db(&pool, |conn| {
+        Ok(StaffSettings {
+            require_totp: settings::flag(conn, settings::REQUIRE_TOTP)?,
+            first_look_hours: crate::triage::first_look_hours(conn)?,
+        })
     })
     .await?;
-    Ok(HttpResponse::Ok().json(StaffSettings { require_totp }))
+    Ok(HttpResponse::Ok().json(settings))
 }
 
 /// Requiring TOTP takes effect at once: staff without it can reach only their own account page
@@ -32,6 +39,7 @@ pub async fn get(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpResponse
 #[utoipa::path(put, path = "/api/v1/settings", tag = "settings", security(("bearer" = [])), request_body = StaffSettings,
     responses(
         (status = 204, description = "Saved"),
+        (status = 400, description = "A first-look target outside 1 to 720 hours", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an admin", body = ApiErrorBody),
     ))]
@@ -41,6 +49,12 @@ pub async fn put(
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let wanted = body.into_inner();
+    if !(1..=MAX_FIRST_LOOK_HOURS).contains(&wanted.first_look_hours) {
+        return Err(ApiError::InvalidTriage(vec![FieldProblem::at(
+            "first_look_hours",
+            "out_of_range",
+        )]));
+    }
     let actor = auth.actor();
     with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
@@ -49,13 +63,18 @@ pub async fn put(
                 settings::REQUIRE_TOTP,
                 if wanted.require_totp { "true" } else { "false" },
             )?;
+            settings::set(
+                conn,
+                crate::triage::FIRST_LOOK_HOURS,
+                &wanted.first_look_hours.to_string(),
+            )?;
             audit::append(
                 conn,
                 &Entry {
                     actor,
                     action: "settings_changed",
                     object: "settings".into(),
-                    details: json!({ "require_totp": wanted.require_totp }),
+                    details: json!({ "require_totp": wanted.require_totp, "first_look_hours": wanted.first_look_hours }),
                 },
             )?;
             Ok(())
