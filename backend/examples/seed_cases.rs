@@ -184,6 +184,7 @@ fn main() -> anyhow::Result<()> {
                 content: record,
                 governorate: Some(governorate),
                 consent: Consent::Committee,
+                departure_on: None,
             };
             sealed.push(
                 cases::seal_case(&sealer, &checked, None).map_err(|e| anyhow::anyhow!("{e}"))?,

@@ -15,9 +15,11 @@ use sanad_shared::{
     },
     phone::PhoneNumber,
     tips::{FieldProblem, Governorate, MessageAuthor, TipMessage},
+    triage::ItemKind,
 };
 
 use crate::{
+    anonymous::{random_ref, today},
     attachments::CleanImage,
     audit::now_ms,
     crypto::Sealer,
@@ -25,7 +27,7 @@ use crate::{
     error::ApiError,
     names,
     schema::{case_keys, case_matches, case_messages, case_notes, case_photos, cases},
-    tips::{internal, open_text, random_ref, seal_text, today},
+    triage,
 };
 
 /// The sealed part of a case: everything that names or locates a person.
@@ -63,6 +65,8 @@ pub struct CheckedCase {
     pub content: CaseContent,
     pub governorate: Option<Governorate>,
     pub consent: Consent,
+    /// The day someone is said to leave, `YYYY-MM-DD`.
+    pub departure_on: Option<String>,
 }
 
 impl CheckedCase {
@@ -115,6 +119,10 @@ impl CheckedCase {
             },
             governorate: case.governorate,
             consent: case.consent,
+            departure_on: case
+                .departure_on
+                .as_deref()
+                .and_then(sanad_shared::triage::parse_day),
         })
     }
 }
@@ -179,7 +187,7 @@ pub fn person_of(
         .map(|phone| {
             sealer
                 .blind_index("phone", phone)
-                .map_err(|_| internal("blind index"))
+                .map_err(|_| ApiError::internal("blind index"))
         })
         .collect::<Result<_, _>>()?;
     Ok(names::Person {
@@ -213,7 +221,7 @@ pub fn keys(
     let index = |kind: &str, value: &str| {
         sealer
             .blind_index(kind, value)
-            .map_err(|_| internal("blind index"))
+            .map_err(|_| ApiError::internal("blind index"))
     };
     for key in names::blocking_keys(&person) {
         out.insert(("block", index("case-block", &key)?));
@@ -237,6 +245,9 @@ pub struct SealedCase {
     pub keys: Vec<(&'static str, String)>,
     pub pfif_record_id: Option<String>,
     pub status: CaseStatus,
+    /// For the priority rules, kept beside the sealed content (see `triage`).
+    pub departure_on: Option<String>,
+    pub minor: bool,
 }
 
 pub fn seal_case(
@@ -245,14 +256,14 @@ pub fn seal_case(
     photo: Option<CleanImage>,
 ) -> Result<SealedCase, ApiError> {
     let ref_key = random_ref();
-    let json = serde_json::to_string(&case.content).map_err(|_| internal("case JSON"))?;
-    let content = seal_text(sealer, &json, &content_context(&ref_key))?;
+    let json = serde_json::to_string(&case.content).map_err(|_| ApiError::internal("case JSON"))?;
+    let content = sealer.seal_text(&json, &content_context(&ref_key))?;
     let photo = photo
         .map(|image| {
             sealer
                 .seal(&image.bytes, photo_context(&ref_key).as_bytes())
                 .map(|sealed| (sealed, image.kind.mime()))
-                .map_err(|_| internal("sealing"))
+                .map_err(|_| ApiError::internal("sealing"))
         })
         .transpose()?;
     Ok(SealedCase {
@@ -264,7 +275,32 @@ pub fn seal_case(
         ref_key,
         pfif_record_id: None,
         status: CaseStatus::Reported,
+        departure_on: case.departure_on.clone(),
+        minor: is_minor(&case.content, triage::today()),
     })
+}
+
+/// Whether the missing person is under 18 by the age or the birth date the family gave (a
+/// year alone counts as its first day: the person may be younger, never older).
+pub fn is_minor(content: &CaseContent, today: time::Date) -> bool {
+    if content.age.is_some_and(|age| age < 18) {
+        return true;
+    }
+    let Some(born) = content.date_of_birth.as_deref() else {
+        return false;
+    };
+    let mut parts = born.split('-').map(|p| p.parse::<i32>().ok());
+    let (Some(Some(year)), month, day) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let month = month.flatten().unwrap_or(1);
+    let day = day.flatten().unwrap_or(1);
+    let today = (
+        today.year(),
+        i32::from(u8::from(today.month())),
+        i32::from(today.day()),
+    );
+    (year + 18, month, day) > today
 }
 
 /// Stores a sealed case. `Ok(None)` when the receipt hash or case number is taken (the caller
@@ -316,6 +352,19 @@ pub fn insert_case(
             .execute(conn)?;
     }
     insert_keys(conn, id, &case.keys)?;
+    triage::arrived(
+        conn,
+        ItemKind::Case,
+        id,
+        &triage::Arrival {
+            status: case.status.as_str().to_owned(),
+            governorate: case.governorate.map(|g| g.as_str().to_owned()),
+            received_on: today(),
+            departure_on: case.departure_on.clone(),
+            minor: case.minor,
+            has_attachments: case.photo.is_some(),
+        },
+    )?;
     Ok(Some(id))
 }
 
@@ -335,17 +384,6 @@ fn insert_keys(
             .execute(conn)?;
     }
     Ok(())
-}
-
-pub fn find_by_receipt(
-    conn: &mut DbConnection,
-    receipt_hash: &str,
-) -> Result<Option<String>, ApiError> {
-    Ok(cases::table
-        .filter(cases::receipt_hash.eq(receipt_hash))
-        .select(cases::ref_key)
-        .first(conn)
-        .optional()?)
 }
 
 #[derive(Clone, Debug, Queryable, Selectable)]
@@ -386,8 +424,8 @@ impl CaseRow {
         self.content
             .as_deref()
             .map(|sealed| {
-                let json = open_text(sealer, sealed, &content_context(&self.ref_key))?;
-                serde_json::from_str(&json).map_err(|_| internal("case content JSON"))
+                let json = sealer.open_text(sealed, &content_context(&self.ref_key))?;
+                serde_json::from_str(&json).map_err(|_| ApiError::internal("case content JSON"))
             })
             .transpose()
     }
@@ -425,7 +463,7 @@ pub fn photo(
         .ok_or(ApiError::NotFound)?;
     let bytes = sealer
         .open(&sealed, photo_context(&row.ref_key).as_bytes())
-        .map_err(|_| internal("a photo did not open"))?;
+        .map_err(|_| ApiError::internal("a photo did not open"))?;
     Ok((mime, bytes))
 }
 
@@ -455,7 +493,7 @@ pub fn messages(
                 } else {
                     MessageAuthor::Tipster
                 },
-                body: open_text(sealer, &body, &message_context(&case.ref_key, &ref_key))?,
+                body: sealer.open_text(&body, &message_context(&case.ref_key, &ref_key))?,
                 sent_on,
             })
         })
@@ -473,7 +511,7 @@ pub fn add_message(
 ) -> Result<TipMessage, ApiError> {
     let ref_key = random_ref();
     let plain = body.trim().to_owned();
-    let sealed = seal_text(sealer, &plain, &message_context(&case.ref_key, &ref_key))?;
+    let sealed = sealer.seal_text(&plain, &message_context(&case.ref_key, &ref_key))?;
     let sent_on = today();
     let id: i64 = diesel::insert_into(case_messages::table)
         .values((
@@ -537,7 +575,7 @@ pub fn notes(
                     id,
                     author_name,
                     status: status.as_deref().and_then(CaseStatus::parse),
-                    text: open_text(sealer, &body, &note_context(&case.ref_key, &ref_key))?,
+                    text: sealer.open_text(&body, &note_context(&case.ref_key, &ref_key))?,
                     created_at_ms,
                 })
             },
@@ -558,7 +596,7 @@ pub fn add_note(
     pfif_record_id: Option<&str>,
 ) -> Result<i64, ApiError> {
     let ref_key = random_ref();
-    let sealed = seal_text(sealer, text.trim(), &note_context(&case.ref_key, &ref_key))?;
+    let sealed = sealer.seal_text(text.trim(), &note_context(&case.ref_key, &ref_key))?;
     diesel::insert_into(case_notes::table)
         .values((
             case_notes::case_id.eq(case.id),
@@ -638,7 +676,8 @@ pub fn store_matches(
             .select(case_matches::state)
             .first(conn)
             .optional()?;
-        let reasons = serde_json::to_string(&verdict.reasons).map_err(|_| internal("reasons"))?;
+        let reasons =
+            serde_json::to_string(&verdict.reasons).map_err(|_| ApiError::internal("reasons"))?;
         match existing {
             Some(_) => {
                 diesel::update(case_matches::table.find((a, b)))
@@ -732,6 +771,7 @@ pub fn decide_match(
                 cases::updated_at_ms.eq(now_ms()),
             ))
             .execute(conn)?;
+        triage::status_changed(conn, ItemKind::Case, other, CaseStatus::Closed.as_str())?;
     }
     Ok(())
 }
@@ -798,7 +838,7 @@ pub fn set_status(
             cases::updated_at_ms.eq(now_ms()),
         ))
         .execute(conn)?;
-    Ok(())
+    triage::status_changed(conn, ItemKind::Case, id, status.as_str())
 }
 
 pub fn propose_deceased(conn: &mut DbConnection, id: i64, staff_id: &str) -> Result<(), ApiError> {
@@ -819,8 +859,8 @@ pub fn replace_content(
     content: &CaseContent,
     governorate: Option<Governorate>,
 ) -> Result<(), ApiError> {
-    let json = serde_json::to_string(content).map_err(|_| internal("case JSON"))?;
-    let sealed = seal_text(sealer, &json, &content_context(&case.ref_key))?;
+    let json = serde_json::to_string(content).map_err(|_| ApiError::internal("case JSON"))?;
+    let sealed = sealer.seal_text(&json, &content_context(&case.ref_key))?;
     diesel::update(cases::table.find(case.id))
         .set((
             cases::content.eq(Some(sealed)),
@@ -877,6 +917,25 @@ pub fn list(
     Ok((rows, next))
 }
 
+/// The caseworkers' list line of a case.
+pub fn summary(
+    row: &CaseRow,
+    name: Option<String>,
+    open_matches: u32,
+    triage: Option<sanad_shared::triage::Triage>,
+) -> sanad_shared::cases::CaseSummary {
+    sanad_shared::cases::CaseSummary {
+        id: row.id,
+        case_number: row.case_number.clone(),
+        status: row.status(),
+        governorate: row.governorate(),
+        reported_on: row.reported_on.clone(),
+        name,
+        open_matches,
+        triage,
+    }
+}
+
 /// List lines: the decrypted name chain and the number of undecided duplicates.
 pub fn summaries(
     conn: &mut DbConnection,
@@ -898,13 +957,15 @@ pub fn summaries(
         *open.entry(a).or_default() += 1;
         *open.entry(b).or_default() += 1;
     }
+    let mut triaged = triage::summaries(conn, ItemKind::Case, &ids)?;
     rows.iter()
         .map(|row| {
             let name = row.content(sealer)?.map(|c| c.names.full());
-            Ok(crate::routes::cases::summary(
+            Ok(summary(
                 row,
                 name,
                 open.get(&row.id).copied().unwrap_or(0),
+                triaged.remove(&row.id),
             ))
         })
         .collect()
@@ -922,7 +983,7 @@ pub fn search(
         .map(|key| {
             sealer
                 .blind_index("case-name", &key)
-                .map_err(|_| internal("blind index"))
+                .map_err(|_| ApiError::internal("blind index"))
         })
         .collect::<Result<_, _>>()?;
     if keys.is_empty() {
@@ -994,6 +1055,7 @@ pub fn detail(
         notes: notes(conn, sealer, &row)?,
         messages: messages(conn, sealer, &row)?,
         matches: matches_of(conn, id)?,
+        triage: triage::view(conn, sealer, ItemKind::Case, id)?,
     })
 }
 

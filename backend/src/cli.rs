@@ -2,7 +2,6 @@
 
 use clap::{Parser, Subcommand};
 
-use diesel::Connection as _;
 use sanad_shared::{
     staff::{Email, LinkPurpose, Role},
     Language,
@@ -123,7 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             db::prepare_data_dir(&cli.config.data_dir)?;
             db::run_migrations(&url)?;
             let mut conn = db::pool(&url, 1)?.get()?;
-            let secret = conn.transaction(|conn| -> anyhow::Result<String> {
+            let secret = audit::audited(&mut conn, |conn| -> anyhow::Result<String> {
                 let row = store::create_staff(conn, &email, &name, language, &[Role::Admin])
                     .map_err(|e| match e {
                         store::StoreError::EmailTaken => {
@@ -143,7 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 )?;
                 Ok(secret)
             })?;
-            let link = crate::startup::Site {
+            let link = crate::config::Site {
                 public_url: cli.config.public_url.clone(),
             }
             .link(&secret);
@@ -169,22 +168,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                                 "--recipient must be committee, government or humanitarian"
                             )
                         })?;
-                    let (xml, ids) = conn
-                        .transaction(|conn| -> Result<_, crate::error::ApiError> {
-                            let exported =
-                                crate::exchange::export(conn, &sealer, &domain, recipient)?;
-                            audit::append(
-                                conn,
-                                &audit::Entry {
-                                    actor: audit::Actor::Command,
-                                    action: "pfif_exported",
-                                    object: "cases".into(),
-                                    details: serde_json::json!({ "recipient": recipient.as_str(), "ids": exported.1 }),
-                                },
-                            )?;
-                            Ok(exported)
-                        })
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    let (xml, ids) = crate::exchange::export_recorded(
+                        &mut conn,
+                        &sealer,
+                        &domain,
+                        recipient,
+                        audit::Actor::Command,
+                    )
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
                     match out {
                         Some(path) => {
                             std::fs::write(&path, xml)?;
@@ -196,21 +187,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 PfifCommand::Import { file } => {
                     let xml = std::fs::read_to_string(&file)?;
-                    let imported = conn
-                        .transaction(|conn| -> Result<_, crate::error::ApiError> {
-                            let imported = crate::exchange::import(conn, &sealer, &domain, &xml)?;
-                            audit::append(
-                                conn,
-                                &audit::Entry {
-                                    actor: audit::Actor::Command,
-                                    action: "pfif_imported",
-                                    object: "cases".into(),
-                                    details: serde_json::json!({ "created": imported.created, "updated": imported.updated, "notes": imported.notes_added }),
-                                },
-                            )?;
-                            Ok(imported)
-                        })
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    let imported = crate::exchange::import_recorded(
+                        &mut conn,
+                        &sealer,
+                        &domain,
+                        &xml,
+                        audit::Actor::Command,
+                    )
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
                     println!(
                         "{} cases created, {} updated, {} notes added, {} records skipped",
                         imported.created, imported.updated, imported.notes_added, imported.skipped

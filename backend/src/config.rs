@@ -145,6 +145,19 @@ impl Config {
     }
 }
 
+/// Facts about this installation that handlers need.
+pub struct Site {
+    pub public_url: String,
+}
+
+impl Site {
+    /// The page where a one-time link is used. The secret rides in the fragment, which browsers
+    /// never send to a server, so it stays out of logs and Referer headers.
+    pub fn link(&self, secret: &str) -> String {
+        format!("{}/staff/set-password#{secret}", self.public_url)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

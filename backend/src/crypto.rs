@@ -105,6 +105,27 @@ impl Sealer {
             .map_err(|_| CryptoError::Open)
     }
 
+    /// Seals text bound to `context` (the record and field it belongs to).
+    pub fn seal_text(&self, text: &str, context: &str) -> Result<Vec<u8>, crate::error::ApiError> {
+        self.seal(text.as_bytes(), context.as_bytes())
+            .map_err(|_| crate::error::ApiError::internal("sealing"))
+    }
+
+    /// Opens text sealed with [`Sealer::seal_text`] under the same context.
+    pub fn open_text(
+        &self,
+        sealed: &[u8],
+        context: &str,
+    ) -> Result<String, crate::error::ApiError> {
+        let bytes = self.open(sealed, context.as_bytes()).map_err(|_| {
+            crate::error::ApiError::internal(
+                "a sealed value did not open (wrong key or moved data)",
+            )
+        })?;
+        String::from_utf8(bytes)
+            .map_err(|_| crate::error::ApiError::internal("a sealed value is not text"))
+    }
+
     /// The site salt receipts are hashed with: one per installation (so the hashes of one
     /// installation say nothing about another's), derived from the key so every instance that
     /// shares the key finds the same receipts.

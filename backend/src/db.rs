@@ -286,6 +286,24 @@ pub fn schema_differences(sqlite: &SchemaShape, postgres: &SchemaShape) -> Vec<S
     differences
 }
 
+/// Runs `work` on a pooled connection on the blocking pool, so queries never stall the async
+/// workers.
+pub async fn with_db<T, F>(
+    pool: &actix_web::web::Data<Pool>,
+    work: F,
+) -> Result<T, crate::error::ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, crate::error::ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(DbError::from)?;
+        work(&mut conn)
+    })
+    .await?
+}
+
 /// Makes the current transaction a writer from its first statement. On SQLite a transaction that
 /// reads first and writes later cannot wait for another writer (its snapshot is stale) and fails
 /// at once with "database is locked"; one that starts with a write waits its turn (busy timeout).

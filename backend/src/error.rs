@@ -93,6 +93,12 @@ pub enum ApiError {
     SlugTaken,
     #[error("a newer revision was saved meanwhile")]
     EditConflict { revision: i64 },
+    #[error("the item changed since it was loaded")]
+    StaleView { version: i64 },
+    #[error("the triage change has invalid fields")]
+    InvalidTriage(Vec<sanad_shared::tips::FieldProblem>),
+    #[error("the assignee cannot take this item")]
+    UnknownAssignee,
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -105,6 +111,11 @@ struct ErrorInfo {
 }
 
 impl ApiError {
+    /// A failure of our own (sealing, stored JSON) described for the log, never for the client.
+    pub fn internal(what: &str) -> ApiError {
+        ApiError::Internal(anyhow::anyhow!("{what}"))
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             ApiError::NotFound => ErrorCode::NotFound,
@@ -151,6 +162,9 @@ impl ApiError {
             ApiError::InvalidArticle(_) => ErrorCode::InvalidArticle,
             ApiError::SlugTaken => ErrorCode::SlugTaken,
             ApiError::EditConflict { .. } => ErrorCode::EditConflict,
+            ApiError::StaleView { .. } => ErrorCode::StaleView,
+            ApiError::InvalidTriage(_) => ErrorCode::InvalidTriage,
+            ApiError::UnknownAssignee => ErrorCode::UnknownAssignee,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -171,8 +185,10 @@ impl ApiError {
             ApiError::InvalidTip(problems)
             | ApiError::InvalidCase(problems)
             | ApiError::InvalidMessage(problems)
-            | ApiError::InvalidArticle(problems) => serde_json::to_value(problems).ok(),
+            | ApiError::InvalidArticle(problems)
+            | ApiError::InvalidTriage(problems) => serde_json::to_value(problems).ok(),
             ApiError::EditConflict { revision } => Some(json!({ "revision": revision })),
+            ApiError::StaleView { version } => Some(json!({ "version": version })),
             ApiError::InvalidPhoneNumber { index } | ApiError::Image { index, .. } => {
                 Some(json!({ "index": index }))
             }

@@ -12,14 +12,13 @@ use sanad_shared::cases::{CaseRecord, CaseStatus, Consent, PersonNames, PfifImpo
 use time::OffsetDateTime;
 
 use crate::{
-    audit::now_ms,
+    audit::{self, now_ms, Actor, Entry},
     cases::{self, CaseRow, SealedCase},
     crypto::Sealer,
     db::DbConnection,
     error::ApiError,
     pfif::{self, PfifNote, PfifPerson, PfifSex},
     schema::{case_notes, cases as cases_table},
-    tips::internal,
 };
 
 /// How long after closing a case's personal data is kept (and what PFIF `expiry_date` says).
@@ -85,6 +84,54 @@ fn person_of(domain: &str, row: &CaseRow, record: &CaseRecord) -> PfifPerson {
     person
 }
 
+/// Exports for `recipient` and records who did it and which cases left, in one transaction: the
+/// API and `sanad pfif export` both come through here, so neither can forget the audit entry.
+pub fn export_recorded(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    domain: &str,
+    recipient: Consent,
+    actor: Actor,
+) -> Result<(String, Vec<i64>), ApiError> {
+    audit::audited(conn, |conn| {
+        let (xml, ids) = export(conn, sealer, domain, recipient)?;
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action: "pfif_exported",
+                object: "cases".into(),
+                details: serde_json::json!({ "recipient": recipient.as_str(), "ids": ids }),
+            },
+        )?;
+        Ok((xml, ids))
+    })
+}
+
+/// Imports a partner's document and records who did it and what changed, in one transaction
+/// (the API and `sanad pfif import` alike).
+pub fn import_recorded(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    domain: &str,
+    xml: &str,
+    actor: Actor,
+) -> Result<PfifImported, ApiError> {
+    audit::audited(conn, |conn| {
+        let imported = import(conn, sealer, domain, xml)?;
+        audit::append(
+            conn,
+            &Entry {
+                actor,
+                action: "pfif_imported",
+                object: "cases".into(),
+                details: serde_json::json!({ "created": imported.created, "updated": imported.updated, "notes": imported.notes_added }),
+            },
+        )?;
+        Ok(imported)
+    })
+}
+
 /// A PFIF document of every case the recipient may receive; returns it with the case ids.
 pub fn export(
     conn: &mut DbConnection,
@@ -137,7 +184,7 @@ pub fn export(
         ids.push(row.id);
     }
     let xml = pfif::to_xml_checked(&persons)
-        .map_err(|e| internal(&format!("our own PFIF does not conform: {e}")))?;
+        .map_err(|e| ApiError::internal(&format!("our own PFIF does not conform: {e}")))?;
     Ok((xml, ids))
 }
 
@@ -262,14 +309,11 @@ pub fn import(
                 }
             }
             None => {
-                let ref_key = crate::tips::random_ref();
-                let json = serde_json::to_string(&record).map_err(|_| internal("case JSON"))?;
+                let ref_key = crate::anonymous::random_ref();
+                let json =
+                    serde_json::to_string(&record).map_err(|_| ApiError::internal("case JSON"))?;
                 let sealed = SealedCase {
-                    content: crate::tips::seal_text(
-                        sealer,
-                        &json,
-                        &format!("case:{ref_key}:content"),
-                    )?,
+                    content: sealer.seal_text(&json, &format!("case:{ref_key}:content"))?,
                     keys: cases::keys(sealer, &record, governorate)?,
                     ref_key,
                     governorate,
@@ -278,6 +322,8 @@ pub fn import(
                     photo: None,
                     pfif_record_id: Some(person.person_record_id.clone()),
                     status: CaseStatus::Reported,
+                    departure_on: None,
+                    minor: cases::is_minor(&record, crate::triage::today()),
                 };
                 let mut stored = None;
                 for _ in 0..3 {
@@ -287,7 +333,7 @@ pub fn import(
                     }
                 }
                 if stored.is_none() {
-                    return Err(internal("no free case number"));
+                    return Err(ApiError::internal("no free case number"));
                 }
                 result.created += 1;
             }

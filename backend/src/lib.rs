@@ -1,6 +1,7 @@
 //! Sanad's server. `startup` assembles the actix-web application (the same one the tests run);
 //! `routes` holds one module per API area; `db` picks SQLite or PostgreSQL from the URL.
 
+pub mod anonymous;
 pub mod articles;
 pub mod attachments;
 pub mod audit;
@@ -29,3 +30,7 @@ pub mod settings;
 pub mod startup;
 pub mod telemetry;
 pub mod tips;
+pub mod triage;
+
+#[cfg(test)]
+mod layering;

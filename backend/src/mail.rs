@@ -122,6 +122,11 @@ pub enum StaffMail<'a> {
         name: &'a str,
         link: &'a str,
     },
+    /// A colleague gave this person a tip or a case; the link names only its number.
+    Assigned {
+        name: &'a str,
+        link: &'a str,
+    },
 }
 
 pub fn compose(locales: &Locales, language: Language, mail: StaffMail<'_>) -> Letter {
@@ -134,6 +139,9 @@ pub fn compose(locales: &Locales, language: Language, mail: StaffMail<'_>) -> Le
         }
         StaffMail::SomethingNew { name, link } => {
             ("mail-new-tip-subject", "mail-new-tip-body", name, link)
+        }
+        StaffMail::Assigned { name, link } => {
+            ("mail-assigned-subject", "mail-assigned-body", name, link)
         }
     };
     let mut args = Args::new();

@@ -311,6 +311,69 @@ diesel::joinable!(article_translations -> media (image_id));
 diesel::joinable!(article_revisions -> articles (article_id));
 diesel::joinable!(article_reads -> articles (article_id));
 
+diesel::table! {
+    triage (kind, item_id) {
+        kind -> Text,
+        item_id -> BigInt,
+        status -> Text,
+        governorate -> Nullable<Text>,
+        received_on -> Text,
+        priority -> Integer,
+        reasons -> Text,
+        departure_on -> Nullable<Text>,
+        minor -> Bool,
+        linked -> Integer,
+        has_attachments -> Bool,
+        adjust -> Integer,
+        adjust_reason -> Nullable<Binary>,
+        assignee -> Nullable<Text>,
+        first_look_on -> Nullable<Text>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    labels (id) {
+        id -> BigInt,
+        color -> Text,
+        name_ar -> Text,
+        name_ckb -> Text,
+        name_kmr -> Text,
+        name_en -> Text,
+    }
+}
+
+diesel::table! {
+    item_labels (kind, item_id, label_id) {
+        kind -> Text,
+        item_id -> BigInt,
+        label_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    item_notes (id) {
+        id -> BigInt,
+        kind -> Text,
+        item_id -> BigInt,
+        ref_key -> Text,
+        staff_id -> Text,
+        body -> Binary,
+        written_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
+    presence (kind, item_id, staff_id) {
+        kind -> Text,
+        item_id -> BigInt,
+        staff_id -> Text,
+        seen_at_ms -> BigInt,
+    }
+}
+
+diesel::joinable!(item_labels -> labels (label_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
     audit_log,
@@ -337,4 +400,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     article_translations,
     article_revisions,
     article_reads,
+    triage,
+    labels,
+    item_labels,
+    item_notes,
+    presence,
 );

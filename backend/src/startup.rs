@@ -13,7 +13,7 @@ use anyhow::Context as _;
 
 use crate::{
     auth::{password::PasswordHasher, throttle::Throttle, tokens::TokenKeys},
-    config::Config,
+    config::{Config, Site},
     crypto::Sealer,
     db, error,
     frontend::{self, Frontend},
@@ -21,28 +21,10 @@ use crate::{
     locales::Locales,
     mail::Mailer,
     notify::ModeratorNotifier,
-    openapi,
     pow::Challenges,
-    routes::{
-        articles, audit, auth, cases, challenges, editor, health, languages, me, moderation,
-        settings, staff,
-        tips::{self, ReceiptThrottle},
-    },
+    routes::{self, follow_up::ReceiptThrottle},
     telemetry,
 };
-
-/// Facts about this installation that handlers need.
-pub struct Site {
-    pub public_url: String,
-}
-
-impl Site {
-    /// The page where a one-time link is used. The secret rides in the fragment, which browsers
-    /// never send to a server, so it stays out of logs and Referer headers.
-    pub fn link(&self, secret: &str) -> String {
-        format!("{}/staff/set-password#{secret}", self.public_url)
-    }
-}
 
 /// Everything the handlers share; cheap to clone (reference-counted inside).
 #[derive(Clone)]
@@ -90,14 +72,6 @@ fn security_headers() -> DefaultHeaders {
         .add(("Cache-Control", "no-store"))
 }
 
-/// A resource that only signed-in staff reach: the session is checked by middleware before
-/// extractors read the body.
-macro_rules! secured {
-    ($path:expr) => {
-        web::resource($path).wrap(actix_web::middleware::from_fn(crate::auth::require_session))
-    };
-}
-
 pub fn app(
     ctx: &AppContext,
 ) -> App<
@@ -131,141 +105,7 @@ pub fn app(
         )
         .app_data(web::PathConfig::default().error_handler(error::path_error))
         .app_data(web::QueryConfig::default().error_handler(error::query_error))
-        .service(web::resource("/healthz").route(web::get().to(health::healthz)))
-        .service(web::resource("/readyz").route(web::get().to(health::readyz)))
-        .service(web::resource("/media/{name}").route(web::get().to(articles::media)))
-        .service(
-            web::scope("/api/v1")
-                .service(web::resource("/openapi.json").route(web::get().to(openapi::openapi_json)))
-                .service(web::resource("/languages").route(web::get().to(languages::list)))
-                .service(
-                    web::resource("/locales/{language}")
-                        .route(web::get().to(languages::fluent_document)),
-                )
-                .service(web::resource("/challenges").route(web::post().to(challenges::create)))
-                .service(
-                    web::resource("/tips")
-                        .route(web::post().to(tips::submit))
-                        .route(
-                            web::get()
-                                .to(moderation::list)
-                                .wrap(actix_web::middleware::from_fn(crate::auth::require_session)),
-                        ),
-                )
-                .service(web::resource("/follow-up").route(web::post().to(tips::open)))
-                .service(web::resource("/follow-up/tip").route(web::get().to(tips::view)))
-                .service(web::resource("/follow-up/messages").route(web::post().to(tips::message)))
-                .service(
-                    web::resource("/follow-up/attachments")
-                        .route(web::post().to(tips::attachments)),
-                )
-                .service(secured!("/tips/{id}").route(web::get().to(moderation::detail)))
-                .service(
-                    web::resource("/cases")
-                        .route(web::post().to(cases::submit))
-                        .route(
-                            web::get()
-                                .to(cases::list)
-                                .wrap(actix_web::middleware::from_fn(crate::auth::require_session)),
-                        ),
-                )
-                .service(secured!("/cases/search").route(web::get().to(cases::search)))
-                .service(secured!("/cases/{id}").route(web::get().to(cases::detail)))
-                .service(secured!("/cases/{id}/photo").route(web::get().to(cases::photo)))
-                .service(secured!("/cases/{id}/notes").route(web::post().to(cases::add_note)))
-                .service(secured!("/cases/{id}/messages").route(web::post().to(cases::message)))
-                .service(secured!("/cases/{id}/status").route(web::put().to(cases::set_status)))
-                .service(
-                    secured!("/cases/{id}/matches/refresh").route(web::post().to(cases::refresh)),
-                )
-                .service(
-                    secured!("/cases/{id}/matches/{other_id}").route(web::put().to(cases::decide)),
-                )
-                .service(
-                    web::resource("/follow-up/case").route(web::get().to(cases::follow_up_view)),
-                )
-                .service(
-                    web::resource("/follow-up/case/messages")
-                        .route(web::post().to(cases::follow_up_message)),
-                )
-                .service(
-                    secured!("/pfif")
-                        .app_data(web::PayloadConfig::new(crate::pfif::MAX_DOCUMENT_BYTES))
-                        .route(web::get().to(cases::export))
-                        .route(web::post().to(cases::import)),
-                )
-                .service(
-                    secured!("/tips/{id}/attachments/{attachment_id}")
-                        .route(web::get().to(moderation::attachment)),
-                )
-                .service(secured!("/tips/{id}/messages").route(web::post().to(moderation::reply)))
-                .service(secured!("/tips/{id}/status").route(web::put().to(moderation::set_status)))
-                .service(web::resource("/auth/login").route(web::post().to(auth::login)))
-                .service(web::resource("/auth/refresh").route(web::post().to(auth::refresh)))
-                .service(web::resource("/auth/logout").route(web::post().to(auth::logout)))
-                .service(web::resource("/auth/link").route(web::post().to(auth::link_info)))
-                .service(
-                    web::resource("/auth/link/password").route(web::post().to(auth::link_password)),
-                )
-                .service(
-                    web::resource("/auth/password-reset")
-                        .route(web::post().to(auth::password_reset)),
-                )
-                .service(secured!("/me").route(web::get().to(auth::me)))
-                .service(secured!("/me/totp").route(web::post().to(me::start_totp)))
-                .service(secured!("/me/totp/confirm").route(web::post().to(me::confirm_totp)))
-                .service(secured!("/me/totp/disable").route(web::post().to(me::disable_totp)))
-                .service(secured!("/me/password").route(web::put().to(me::change_password)))
-                .service(
-                    secured!("/settings")
-                        .route(web::get().to(settings::get))
-                        .route(web::put().to(settings::put)),
-                )
-                .service(
-                    secured!("/staff")
-                        .route(web::get().to(staff::list))
-                        .route(web::post().to(staff::invite)),
-                )
-                .service(secured!("/staff/{id}/roles").route(web::put().to(staff::set_roles)))
-                .service(
-                    secured!("/staff/{id}/deactivate").route(web::post().to(staff::deactivate)),
-                )
-                .service(
-                    secured!("/staff/{id}/reactivate").route(web::post().to(staff::reactivate)),
-                )
-                .service(secured!("/audit").route(web::get().to(audit::list)))
-                .service(web::resource("/articles").route(web::get().to(articles::list)))
-                .service(web::resource("/articles/{slug}").route(web::get().to(articles::detail)))
-                .service(
-                    secured!("/editor/articles")
-                        .route(web::get().to(editor::list))
-                        .route(web::post().to(editor::create)),
-                )
-                .service(
-                    secured!("/editor/articles/{id}")
-                        .route(web::get().to(editor::detail))
-                        .route(web::put().to(editor::update)),
-                )
-                .service(
-                    secured!("/editor/articles/{id}/translations/{lang}")
-                        .route(web::put().to(editor::translation)),
-                )
-                .service(
-                    secured!("/editor/articles/{id}/status")
-                        .route(web::post().to(editor::set_status)),
-                )
-                .service(
-                    secured!("/editor/articles/{id}/revisions")
-                        .route(web::get().to(editor::revisions)),
-                )
-                .service(secured!("/editor/preview").route(web::post().to(editor::preview)))
-                .service(
-                    secured!("/editor/campaigns")
-                        .route(web::get().to(editor::campaigns))
-                        .route(web::post().to(editor::create_campaign)),
-                )
-                .service(secured!("/editor/media").route(web::post().to(editor::upload))),
-        )
+        .configure(routes::configure)
         .default_service(web::to(frontend::serve))
         .wrap(ErrorHandlers::new().default_handler(error::render_error))
         .wrap(security_headers())
@@ -318,7 +158,8 @@ impl Application {
     }
 }
 
-/// Wipes expired closed cases at start and every hour after, on a thread of its own. The thread
+/// Wipes expired closed cases and moves calendar-bound priorities at start and every hour after,
+/// on a thread of its own. The thread
 /// holds the pool only while it works, so a stopped application's connections close (and ends
 /// at its next wake-up).
 fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
@@ -329,11 +170,22 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
                 break;
             };
             match pool.get() {
-                Ok(mut conn) => match crate::cases::retention_pass(&mut conn, days) {
-                    Ok(0) => {}
-                    Ok(wiped) => tracing::info!(wiped, "retention removed closed cases' data"),
-                    Err(e) => tracing::error!(error = %e, "retention pass failed"),
-                },
+                Ok(mut conn) => {
+                    match crate::cases::retention_pass(&mut conn, days) {
+                        Ok(0) => {}
+                        Ok(wiped) => tracing::info!(wiped, "retention removed closed cases' data"),
+                        Err(e) => tracing::error!(error = %e, "retention pass failed"),
+                    }
+                    // Priorities that follow the calendar (a departure nearing, a tip waiting
+                    // another day) move on here, an hour late at most.
+                    match crate::triage::refresh_priorities(&mut conn) {
+                        Ok(0) => {}
+                        Ok(changed) => {
+                            tracing::info!(changed, "priorities moved with the calendar")
+                        }
+                        Err(e) => tracing::error!(error = %e, "priority pass failed"),
+                    }
+                }
                 Err(e) => tracing::error!(error = %e, "retention pass: no connection"),
             }
             drop(pool);

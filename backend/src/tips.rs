@@ -7,34 +7,29 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 use diesel::prelude::*;
-use rand::RngCore;
 use sanad_shared::{
     phone::PhoneNumber,
-    receipt::Receipt,
     tips::{
         AttachmentInfo, Governorate, LinkedTip, MessageAuthor, NewTip, OnlineAccount, TipDetail,
         TipFollowUp, TipMessage, TipStatus, TipSubject, TipSummary, YearMonth,
         MAX_ATTACHMENTS_PER_TIP,
     },
+    triage::ItemKind,
     Language,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    anonymous::{random_ref, today},
     attachments::CleanImage,
-    audit::now_ms,
     crypto::Sealer,
     db::DbConnection,
     error::ApiError,
     group_commit::Combine,
     schema::{tip_attachments, tip_identifiers, tip_messages, tips},
+    triage,
 };
-
-/// How long a follow-up token opens a tip: long enough to read and answer, short enough that a
-/// phone left unlocked does not keep the tip open.
-pub const FOLLOW_UP_TTL_SECS: u32 = 20 * 60;
 
 /// The sealed part of a tip.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -55,6 +50,9 @@ pub struct CheckedTip {
     pub approximate_date: Option<YearMonth>,
     pub language: Option<Language>,
     pub content: TipContent,
+    /// The day someone is said to leave, `YYYY-MM-DD`.
+    pub departure_on: Option<String>,
+    pub minor_involved: bool,
 }
 
 fn trimmed(text: &str) -> Option<String> {
@@ -81,6 +79,11 @@ impl CheckedTip {
             }
         }
         Ok(CheckedTip {
+            departure_on: tip
+                .departure_on
+                .as_deref()
+                .and_then(sanad_shared::triage::parse_day),
+            minor_involved: tip.minor_involved,
             subject: tip.subject,
             governorate: tip.governorate,
             approximate_date: tip.approximate_date,
@@ -103,45 +106,6 @@ impl CheckedTip {
             },
         })
     }
-}
-
-/// A random name for a row, used as the context its sealed values are bound to.
-pub fn random_ref() -> String {
-    let mut bytes = [0_u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
-}
-
-/// A fresh receipt from the operating system's random generator.
-pub fn new_receipt() -> Receipt {
-    let mut rng = rand::rngs::OsRng;
-    Receipt::from_random_bytes(|| {
-        let mut byte = [0_u8; 1];
-        rng.fill_bytes(&mut byte);
-        byte[0]
-    })
-}
-
-/// Today, as stored and shown: the day only.
-pub fn today() -> String {
-    time::OffsetDateTime::now_utc().date().to_string()
-}
-
-pub(crate) fn internal(what: &str) -> ApiError {
-    ApiError::Internal(anyhow::anyhow!("{what}"))
-}
-
-pub(crate) fn seal_text(sealer: &Sealer, text: &str, context: &str) -> Result<Vec<u8>, ApiError> {
-    sealer
-        .seal(text.as_bytes(), context.as_bytes())
-        .map_err(|_| internal("sealing"))
-}
-
-pub(crate) fn open_text(sealer: &Sealer, sealed: &[u8], context: &str) -> Result<String, ApiError> {
-    let bytes = sealer
-        .open(sealed, context.as_bytes())
-        .map_err(|_| internal("a sealed value did not open (wrong key or moved data)"))?;
-    String::from_utf8(bytes).map_err(|_| internal("a sealed value is not text"))
 }
 
 fn content_context(tip_ref: &str) -> String {
@@ -169,14 +133,14 @@ pub fn identifiers(
     for phone in &content.phones {
         let index = sealer
             .blind_index("phone", phone)
-            .map_err(|_| internal("blind index"))?;
+            .map_err(|_| ApiError::internal("blind index"))?;
         out.push(("phone", index, phone.clone()));
     }
     for account in &content.accounts {
         if let Some(normalised) = account.normalised() {
             let index = sealer
                 .blind_index("account", &normalised)
-                .map_err(|_| internal("blind index"))?;
+                .map_err(|_| ApiError::internal("blind index"))?;
             if !out.iter().any(|(_, i, _)| *i == index) {
                 out.push(("account", index, normalised));
             }
@@ -209,7 +173,7 @@ pub fn seal_images(
                     &image.bytes,
                     attachment_context(tip_ref, &ref_key).as_bytes(),
                 )
-                .map_err(|_| internal("sealing"))?;
+                .map_err(|_| ApiError::internal("sealing"))?;
             Ok(SealedImage {
                 ref_key,
                 mime: image.kind.mime(),
@@ -232,6 +196,9 @@ pub struct SealedTip {
     content: Vec<u8>,
     identifiers: Vec<(&'static str, String)>,
     images: Vec<SealedImage>,
+    /// For the priority rules, kept beside the sealed content (see `triage`).
+    departure_on: Option<String>,
+    minor: bool,
 }
 
 pub fn seal_tip(
@@ -240,8 +207,8 @@ pub fn seal_tip(
     images: Vec<CleanImage>,
 ) -> Result<SealedTip, ApiError> {
     let ref_key = random_ref();
-    let json = serde_json::to_string(&tip.content).map_err(|_| internal("tip JSON"))?;
-    let content = seal_text(sealer, &json, &content_context(&ref_key))?;
+    let json = serde_json::to_string(&tip.content).map_err(|_| ApiError::internal("tip JSON"))?;
+    let content = sealer.seal_text(&json, &content_context(&ref_key))?;
     let identifiers = identifiers(sealer, &tip.content)?
         .into_iter()
         .map(|(kind, index, _)| (kind, index))
@@ -256,6 +223,8 @@ pub fn seal_tip(
         identifiers,
         images,
         ref_key,
+        departure_on: tip.departure_on.clone(),
+        minor: tip.minor_involved,
     })
 }
 
@@ -323,80 +292,20 @@ pub fn insert_tip(
             .execute(conn)?;
     }
     insert_images(conn, id, &tip.images)?;
+    triage::arrived(
+        conn,
+        ItemKind::Tip,
+        id,
+        &triage::Arrival {
+            status: TipStatus::New.as_str().to_owned(),
+            governorate: tip.governorate.map(|g| g.as_str().to_owned()),
+            received_on: today(),
+            departure_on: tip.departure_on.clone(),
+            minor: tip.minor,
+            has_attachments: !tip.images.is_empty(),
+        },
+    )?;
     Ok(Some(id))
-}
-
-/// Receipt hashes made with today's receipt parameters start with this. Hashes from before are
-/// bare hex, which sorts below it (`0-9`, `a-f` < `v`), so an index finds whether any remain.
-pub const RECEIPT_SCHEME: &str = "v2:";
-
-/// The tip or case a stored receipt hash belongs to.
-pub fn find_thread_by_receipt(
-    conn: &mut DbConnection,
-    receipt_hash: &str,
-) -> Result<Option<Thread>, ApiError> {
-    Ok(match find_by_receipt(conn, receipt_hash)? {
-        Some(tip_ref) => Some(Thread::Tip(tip_ref)),
-        None => crate::cases::find_by_receipt(conn, receipt_hash)?.map(Thread::Case),
-    })
-}
-
-/// Whether any tip or case still has a receipt hash from before [`RECEIPT_SCHEME`].
-pub fn legacy_receipts_remain(conn: &mut DbConnection) -> Result<bool, ApiError> {
-    use crate::schema::cases;
-    let tips_left = tips::table
-        .filter(tips::receipt_hash.lt(RECEIPT_SCHEME))
-        .select(tips::id)
-        .limit(1)
-        .load::<i64>(conn)?;
-    if !tips_left.is_empty() {
-        return Ok(true);
-    }
-    let cases_left = cases::table
-        .filter(cases::receipt_hash.lt(RECEIPT_SCHEME))
-        .select(cases::id)
-        .limit(1)
-        .load::<i64>(conn)?;
-    Ok(!cases_left.is_empty())
-}
-
-/// The tip or case stored under the old-parameter hash `legacy`, now stored under `current`.
-pub fn rehash_receipt(
-    conn: &mut DbConnection,
-    legacy: &str,
-    current: &str,
-) -> Result<Option<Thread>, ApiError> {
-    use crate::schema::cases;
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
-        let found = find_thread_by_receipt(conn, legacy)?;
-        match &found {
-            Some(Thread::Tip(_)) => {
-                diesel::update(tips::table.filter(tips::receipt_hash.eq(legacy)))
-                    .set(tips::receipt_hash.eq(current))
-                    .execute(conn)?;
-            }
-            Some(Thread::Case(_)) => {
-                diesel::update(cases::table.filter(cases::receipt_hash.eq(legacy)))
-                    .set(cases::receipt_hash.eq(current))
-                    .execute(conn)?;
-            }
-            None => {}
-        }
-        Ok(found)
-    })
-}
-
-/// The tip a receipt hash belongs to: its `ref_key`.
-pub fn find_by_receipt(
-    conn: &mut DbConnection,
-    receipt_hash: &str,
-) -> Result<Option<String>, ApiError> {
-    Ok(tips::table
-        .filter(tips::receipt_hash.eq(receipt_hash))
-        .select(tips::ref_key)
-        .first(conn)
-        .optional()?)
 }
 
 #[derive(Queryable, Selectable)]
@@ -430,7 +339,7 @@ impl TipRow {
     fn public_message(&self, sealer: &Sealer) -> Result<Option<String>, ApiError> {
         self.public_message
             .as_deref()
-            .map(|sealed| open_text(sealer, sealed, &public_message_context(&self.ref_key)))
+            .map(|sealed| sealer.open_text(sealed, &public_message_context(&self.ref_key)))
             .transpose()
     }
 }
@@ -478,7 +387,7 @@ fn messages(
                 } else {
                     MessageAuthor::Tipster
                 },
-                body: open_text(sealer, &body, &message_context(&tip.ref_key, &ref_key))?,
+                body: sealer.open_text(&body, &message_context(&tip.ref_key, &ref_key))?,
                 sent_on,
             })
         })
@@ -523,7 +432,7 @@ pub fn seal_message(sealer: &Sealer, tip_ref: &str, body: &str) -> Result<Sealed
     let ref_key = random_ref();
     let plain = body.trim().to_owned();
     Ok(SealedMessage {
-        body: seal_text(sealer, &plain, &message_context(tip_ref, &ref_key))?,
+        body: sealer.seal_text(&plain, &message_context(tip_ref, &ref_key))?,
         ref_key,
         plain,
     })
@@ -730,6 +639,9 @@ pub fn add_images(
         });
     }
     insert_images(conn, tip_id, images)?;
+    if !images.is_empty() {
+        triage::attachments_added(conn, ItemKind::Tip, tip_id)?;
+    }
     let added = u32::try_from(images.len()).unwrap_or(u32::MAX);
     Ok((added, u32::try_from(existing).unwrap_or(0) + added))
 }
@@ -745,13 +657,10 @@ pub fn ref_of(conn: &mut DbConnection, id: i64) -> Result<String, ApiError> {
 }
 
 /// Moderators' list, newest first.
-pub fn list(
-    conn: &mut DbConnection,
-    status: Option<TipStatus>,
-    before: Option<i64>,
-    limit: i64,
-) -> Result<(Vec<TipSummary>, Option<i64>), ApiError> {
-    let mut query = tips::table
+/// The queue lines of these tips, in the order given (the queue's order).
+pub fn summaries(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<TipSummary>, ApiError> {
+    let rows: Vec<(i64, String, String, Option<String>, String, bool)> = tips::table
+        .filter(tips::id.eq_any(ids))
         .select((
             tips::id,
             tips::subject,
@@ -760,41 +669,33 @@ pub fn list(
             tips::received_on,
             tips::awaiting_reply,
         ))
-        .order(tips::id.desc())
-        .limit(limit + 1)
-        .into_boxed();
-    if let Some(status) = status {
-        query = query.filter(tips::status.eq(status.as_str()));
-    }
-    if let Some(before) = before {
-        query = query.filter(tips::id.lt(before));
-    }
-    let mut rows: Vec<(i64, String, String, Option<String>, String, bool)> = query.load(conn)?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(0));
-    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        .load(conn)?;
     let attachment_counts: BTreeMap<i64, i64> = tip_attachments::table
-        .filter(tip_attachments::tip_id.eq_any(&ids))
+        .filter(tip_attachments::tip_id.eq_any(ids))
         .group_by(tip_attachments::tip_id)
         .select((tip_attachments::tip_id, diesel::dsl::count_star()))
         .load::<(i64, i64)>(conn)?
         .into_iter()
         .collect();
     let message_counts: BTreeMap<i64, i64> = tip_messages::table
-        .filter(tip_messages::tip_id.eq_any(&ids))
+        .filter(tip_messages::tip_id.eq_any(ids))
         .group_by(tip_messages::tip_id)
         .select((tip_messages::tip_id, diesel::dsl::count_star()))
         .load::<(i64, i64)>(conn)?
         .into_iter()
         .collect();
-    let next = if more { ids.last().copied() } else { None };
+    let mut triaged = triage::summaries(conn, ItemKind::Tip, ids)?;
     let count = |map: &BTreeMap<i64, i64>, id: i64| {
         u32::try_from(map.get(&id).copied().unwrap_or(0)).unwrap_or(u32::MAX)
     };
-    let summaries = rows
-        .into_iter()
-        .map(
-            |(id, subject, status, governorate, received_on, awaiting_reply)| TipSummary {
+    let mut by_id: BTreeMap<i64, TipSummary> = BTreeMap::new();
+    for (id, subject, status, governorate, received_on, awaiting_reply) in rows {
+        let triage = triaged
+            .remove(&id)
+            .ok_or_else(|| ApiError::internal("a tip without triage"))?;
+        by_id.insert(
+            id,
+            TipSummary {
                 id,
                 subject: TipSubject::parse(&subject).unwrap_or(TipSubject::Other),
                 status: TipStatus::parse(&status).unwrap_or(TipStatus::New),
@@ -803,21 +704,19 @@ pub fn list(
                 attachments: count(&attachment_counts, id),
                 messages: count(&message_counts, id),
                 awaiting_reply,
+                triage,
             },
-        )
-        .collect();
-    Ok((summaries, next))
+        );
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// A tip, decrypted, with its pictures, conversation and the tips it shares identifiers with.
 pub fn detail(conn: &mut DbConnection, sealer: &Sealer, id: i64) -> Result<TipDetail, ApiError> {
     let tip = tip_by_id(conn, id)?;
-    let content: TipContent = serde_json::from_str(&open_text(
-        sealer,
-        &tip.content,
-        &content_context(&tip.ref_key),
-    )?)
-    .map_err(|_| internal("tip content JSON"))?;
+    let content: TipContent =
+        serde_json::from_str(&sealer.open_text(&tip.content, &content_context(&tip.ref_key))?)
+            .map_err(|_| ApiError::internal("tip content JSON"))?;
     let attachments = tip_attachments::table
         .filter(tip_attachments::tip_id.eq(id))
         .order(tip_attachments::id.asc())
@@ -858,6 +757,8 @@ pub fn detail(conn: &mut DbConnection, sealer: &Sealer, id: i64) -> Result<TipDe
         attachments,
         messages,
         linked,
+        triage: triage::view(conn, sealer, ItemKind::Tip, id)?,
+        notes: triage::notes(conn, sealer, ItemKind::Tip, id)?,
     })
 }
 
@@ -931,7 +832,7 @@ pub fn attachment(
         .ok_or(ApiError::NotFound)?;
     let bytes = sealer
         .open(&data, attachment_context(&tip_ref, &ref_key).as_bytes())
-        .map_err(|_| internal("an attachment did not open"))?;
+        .map_err(|_| ApiError::internal("an attachment did not open"))?;
     Ok((mime, bytes))
 }
 
@@ -947,7 +848,7 @@ pub fn set_status(
     let sealed = public_message
         .map(str::trim)
         .filter(|m| !m.is_empty())
-        .map(|m| seal_text(sealer, m, &public_message_context(&tip.ref_key)))
+        .map(|m| sealer.seal_text(m, &public_message_context(&tip.ref_key)))
         .transpose()?;
     diesel::update(tips::table.find(id))
         .set((
@@ -955,82 +856,13 @@ pub fn set_status(
             tips::public_message.eq(sealed),
         ))
         .execute(conn)?;
+    triage::status_changed(conn, ItemKind::Tip, id, status.as_str())?;
     Ok(tip.status())
-}
-
-/// What a receipt opens: a tip or a missing-person case.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Thread {
-    Tip(String),
-    Case(String),
-}
-
-/// Follow-up tokens: what the receipt opened (kind and `ref_key`) and an expiry, sealed, so the
-/// token says nothing to whoever holds it and cannot be forged or pointed at another record.
-pub fn follow_up_token(sealer: &Sealer, thread: &Thread) -> Result<String, ApiError> {
-    let expires_at = now_ms() + i64::from(FOLLOW_UP_TTL_SECS) * 1000;
-    let (kind, reference) = match thread {
-        Thread::Tip(r) => ("tip", r),
-        Thread::Case(r) => ("case", r),
-    };
-    let sealed = sealer
-        .seal(
-            format!("{expires_at}:{kind}:{reference}").as_bytes(),
-            b"follow-up-token",
-        )
-        .map_err(|_| internal("sealing"))?;
-    Ok(URL_SAFE_NO_PAD.encode(sealed))
-}
-
-/// What a follow-up token opens, if it is genuine and unexpired.
-pub fn open_follow_up_token(sealer: &Sealer, token: &str) -> Option<Thread> {
-    let sealed = URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
-    let plain = sealer.open(&sealed, b"follow-up-token").ok()?;
-    let plain = String::from_utf8(plain).ok()?;
-    let mut parts = plain.splitn(3, ':');
-    let expires_at: i64 = parts.next()?.parse().ok()?;
-    let kind = parts.next()?;
-    let reference = parts.next()?.to_owned();
-    if expires_at <= now_ms() {
-        return None;
-    }
-    match kind {
-        "tip" => Some(Thread::Tip(reference)),
-        "case" => Some(Thread::Case(reference)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn follow_up_tokens_open_only_with_the_key_and_before_expiry() {
-        let sealer = Sealer::new(&[5; 32]);
-        let token = follow_up_token(&sealer, &Thread::Tip("abc".into())).unwrap();
-        assert_eq!(
-            open_follow_up_token(&sealer, &token),
-            Some(Thread::Tip("abc".into()))
-        );
-        let case = follow_up_token(&sealer, &Thread::Case("abc".into())).unwrap();
-        assert_eq!(
-            open_follow_up_token(&sealer, &case),
-            Some(Thread::Case("abc".into()))
-        );
-        assert_eq!(open_follow_up_token(&Sealer::new(&[6; 32]), &token), None);
-        assert_eq!(open_follow_up_token(&sealer, "garbage"), None);
-        let expired = URL_SAFE_NO_PAD.encode(
-            sealer
-                .seal(
-                    format!("{}:tip:abc", now_ms() - 1).as_bytes(),
-                    b"follow-up-token",
-                )
-                .unwrap(),
-        );
-        assert_eq!(open_follow_up_token(&sealer, &expired), None);
-        assert!(!token.contains("abc"));
-    }
 
     #[test]
     fn checking_normalises_phones_and_drops_empty_entries() {
@@ -1052,6 +884,8 @@ mod tests {
             place: None,
             approximate_date: None,
             language: None,
+            departure_on: None,
+            minor_involved: false,
         };
         // An empty handle is a problem the form reports, not something to drop silently.
         assert!(matches!(

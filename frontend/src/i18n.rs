@@ -167,6 +167,23 @@ pub fn t_args(
     }
 }
 
+/// [`t_args`] for counts: each value goes to Fluent as a number, so the message's plural
+/// selector picks the language's form (Arabic has six, Sorani and Kurmanji two).
+pub fn t_count(
+    key: &'static str,
+    args: &[(&'static str, i64)],
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    let args = args.to_vec();
+    move || {
+        let mut fluent = Args::new();
+        for (name, value) in &args {
+            fluent.set(*name, *value);
+        }
+        i18n.message(key, Some(&fluent))
+    }
+}
+
 /// [`t`] for a key made at run time, such as `Governorate::message_key()`.
 pub fn t_owned(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let i18n = use_i18n();

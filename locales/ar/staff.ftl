@@ -48,6 +48,8 @@ audit-action = الإجراء
 audit-object = يتعلق بـ
 audit-empty = لا توجد سجلات.
 settings-require-totp = اشتراط تسجيل الدخول بخطوتين (TOTP) لجميع الموظفين
+settings-first-look-hours = عدد الساعات قبل أن يُعدّ البلاغ أو الحالة الجديدة متأخراً
+settings-first-look-hours-hint = من يوم وصوله حتى يفتحه أحد لأول مرة؛ من 1 إلى 720 ساعة.
 settings-save = حفظ
 account-password-title = تغيير كلمة المرور
 account-current-password = كلمة المرور الحالية
@@ -62,3 +64,107 @@ account-totp-key = المفتاح
 account-totp-confirm = تأكيد
 account-totp-disable = إيقاف تسجيل الدخول بخطوتين
 account-totp-required = تشترط مؤسستك تسجيل الدخول بخطوتين. فعّله هنا للمتابعة.
+error-stale-view = تغيّر هذا العنصر بعد أن فتحته (ربما ردّ عليه زميل أو غيّره). أعد تحميله واقرأ ما تغيّر، ثم حاول مجدداً.
+error-invalid-triage = بعض الحقول تحتاج إلى تصحيح.
+error-unknown-assignee = لا يمكن إسناد هذا العنصر إلى هذا الشخص: حسابه غير فعّال أو ليس لديه الدور المناسب.
+mail-assigned-subject = سند: أُسند إليك عمل جديد
+mail-assigned-body =
+    مرحباً { $name }،
+
+    أسند إليك أحد الزملاء عملاً في سند. سجّل الدخول لتراه:
+
+    { $link }
+
+    لا تحتوي هذه الرسالة أبداً على مضمون أي بلاغ.
+
+## الفرز: الأولوية والإسناد والتصنيفات والملاحظات وقائمة العمل
+priority-urgent = عاجل
+priority-high = مرتفعة
+priority-normal = عادية
+priority-low = منخفضة
+reason-departure-soon = { $days ->
+    [0] يسافر أحدهم اليوم
+    [one] يسافر أحدهم غداً
+    [two] يسافر أحدهم بعد يومين
+    [few] يسافر أحدهم بعد { $days } أيام
+   *[other] يسافر أحدهم بعد { $days } يوماً
+}
+reason-minor = الأمر يخص شخصاً دون الثامنة عشرة
+reason-linked = { $count ->
+    [one] يشترك في رقم هاتف أو حساب مع بلاغ آخر
+    [two] يشترك في رقم هاتف أو حساب مع بلاغين آخرين
+    [few] يشترك في رقم هاتف أو حساب مع { $count } بلاغات أخرى
+   *[other] يشترك في رقم هاتف أو حساب مع { $count } بلاغاً آخر
+}
+reason-waiting = { $days ->
+    [one] ينتظر النظرة الأولى منذ يوم
+    [two] ينتظر النظرة الأولى منذ يومين
+    [few] ينتظر النظرة الأولى منذ { $days } أيام
+   *[other] ينتظر النظرة الأولى منذ { $days } يوماً
+}
+reason-manual = رُفعت أو خُفّضت يدوياً ({ $adjust })
+reason-none = لا تنطبق عليه أي قاعدة ترفع أولويته.
+triage-title = الفرز
+triage-overdue = متأخر
+triage-waiting = { $days ->
+    [0] ينتظر منذ اليوم
+    [one] ينتظر منذ يوم
+    [two] ينتظر منذ يومين
+    [few] ينتظر منذ { $days } أيام
+   *[other] ينتظر منذ { $days } يوماً
+}
+triage-others-here = مفتوح الآن أيضاً لدى: { $names }. اتفقوا على من يردّ قبل أن تكتب.
+triage-manual-reason = سبب التغيير اليدوي:
+triage-assignee = مُسنَد إلى
+triage-unassigned = لا أحد
+triage-assign-me = خذه
+triage-labels = التصنيفات
+triage-no-labels = لا توجد تصنيفات بعد: يمكن للمدير إنشاؤها.
+triage-adjust-title = رفع الأولوية أو خفضها يدوياً
+triage-adjust = النقاط المضافة، من ‎-50 إلى 50 (الصفر يلغي التغيير)
+triage-adjust-reason = السبب (مطلوب، ولا يراه إلا الموظفون)
+triage-adjust-save = حفظ الأولوية
+triage-notes = ملاحظات داخلية (لا تظهر للمُبلِّغ أبداً)
+triage-notes-none = لا توجد ملاحظات بعد.
+triage-note-label = ملاحظة جديدة
+triage-note-add = إضافة الملاحظة
+queue-open = المفتوحة (جديدة أو قيد المراجعة)
+queue-filter-priority = الأولوية
+queue-filter-assignee = مُسنَد إلى
+queue-assignee-me = أنا
+queue-assignee-none = لا أحد
+queue-filter-label = التصنيف
+queue-overdue = المتأخرة فقط
+queue-bulk = تغيير البلاغات المحددة
+queue-selected = { $count ->
+    [one] بلاغ واحد محدد
+    [two] بلاغان محددان
+    [few] { $count } بلاغات محددة
+   *[other] { $count } بلاغاً محدداً
+}
+queue-bulk-take = خذها
+queue-bulk-dismiss = استبعدها
+queue-bulk-label = إضافة تصنيف…
+queue-bulk-done = { $count ->
+    [one] تغيّر بلاغ واحد.
+    [two] تغيّر بلاغان.
+    [few] تغيّرت { $count } بلاغات.
+   *[other] تغيّر { $count } بلاغاً.
+}
+queue-select = تحديد
+queue-select-one = تحديد البلاغ { $id }
+queue-col-tip = البلاغ
+queue-col-priority = الأولوية
+queue-col-waiting = تاريخ الوصول
+home-tips = البلاغات
+home-cases = حالات المفقودين
+home-mine = مُسنَدة إليّ
+home-overdue = متأخرة
+home-urgent = عاجلة
+home-unassigned = غير مُسنَدة
+home-open = مفتوحة
+home-first-look = يُعدّ العنصر متأخراً بعد { $hours } ساعة دون نظرة أولى.
+labels-title = التصنيفات
+labels-color = اللون
+labels-name-in = الاسم بـ{ $language }
+labels-add = إضافة تصنيف

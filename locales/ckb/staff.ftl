@@ -48,6 +48,8 @@ audit-action = کردار
 audit-object = پەیوەندیدار بە
 audit-empty = هیچ تۆمارێک نییە.
 settings-require-totp = داواکردنی چوونەژوورەوەی دوو هەنگاوی (TOTP) بۆ هەموو کارمەندان
+settings-first-look-hours = ژمارەی کاتژمێر پێش ئەوەی ڕاپۆرت یان دۆسیەیەکی نوێ بە دواکەوتوو دابنرێت
+settings-first-look-hours-hint = لە ڕۆژی گەیشتنییەوە تا یەکەم جار کەسێک دەیکاتەوە؛ لە 1 تا 720 کاتژمێر.
 settings-save = پاشەکەوتکردن
 account-password-title = گۆڕینی وشەی نهێنی
 account-current-password = وشەی نهێنیی ئێستا
@@ -62,3 +64,95 @@ account-totp-key = کلیل
 account-totp-confirm = دڵنیاکردنەوە
 account-totp-disable = کوژاندنەوەی چوونەژوورەوەی دوو هەنگاوی
 account-totp-required = ڕێکخراوەکەت چوونەژوورەوەی دوو هەنگاوی داوا دەکات. بۆ بەردەوامبوون لێرە ڕێکی بخە.
+error-stale-view = ئەم بابەتە دوای ئەوەی کردتەوە گۆڕا (لەوانەیە هاوکارێک وەڵامی دابێتەوە یان گۆڕیبێتی). دووبارە بیکەرەوە، ئەوەی گۆڕاوە بخوێنەوە، پاشان دووبارە هەوڵ بدەوە.
+error-invalid-triage = هەندێک خانە پێویستیان بە ڕاستکردنەوە هەیە.
+error-unknown-assignee = ئەم کەسە ناتوانێت ئەم بابەتە وەربگرێت: هەژمارەکەی چالاک نییە یان ڕۆڵی پێویستی نییە.
+mail-assigned-subject = سەنەد: کارێک بە تۆ سپێردرا
+mail-assigned-body =
+    سڵاو { $name }،
+
+    هاوکارێک کارێکی لە سەنەد بە تۆ سپارد. بچۆ ژوورەوە بۆ بینینی:
+
+    { $link }
+
+    ئەم ئیمەیڵە هەرگیز ناوەڕۆکی ڕاپۆرتێک لەخۆ ناگرێت.
+
+## پۆلێنکردن: گرنگی، سپاردن، نیشانەکان، تێبینییەکان، لیستی کار
+priority-urgent = بەپەلە
+priority-high = بەرز
+priority-normal = ئاسایی
+priority-low = نزم
+reason-departure-soon = { $days ->
+    [0] کەسێک ئەمڕۆ دەڕوات
+    [one] کەسێک سبەی دەڕوات
+   *[other] کەسێک { $days } ڕۆژی تر دەڕوات
+}
+reason-minor = کەسێکی خوار 18 ساڵ تێوەگلاوە
+reason-linked = { $count ->
+    [one] ژمارەی تەلەفۆن یان هەژمارێک لەگەڵ 1 ڕاپۆرتی تر هاوبەشە
+   *[other] ژمارەی تەلەفۆن یان هەژمارێک لەگەڵ { $count } ڕاپۆرتی تر هاوبەشە
+}
+reason-waiting = { $days ->
+    [one] 1 ڕۆژە چاوەڕێی یەکەم سەیرکردنە
+   *[other] { $days } ڕۆژە چاوەڕێی یەکەم سەیرکردنە
+}
+reason-manual = بە دەست بەرز یان نزم کراوەتەوە ({ $adjust })
+reason-none = هیچ یاسایەک گرنگییەکەی بەرز ناکاتەوە.
+triage-title = پۆلێنکردن
+triage-overdue = دواکەوتوو
+triage-waiting = { $days ->
+    [0] لە ئەمڕۆوە چاوەڕێیە
+    [one] 1 ڕۆژە چاوەڕێیە
+   *[other] { $days } ڕۆژە چاوەڕێیە
+}
+triage-others-here = ئێستا لای ئەمانەش کراوەیە: { $names }. پێش وەڵامدانەوە ڕێک بکەون کێ وەڵام دەداتەوە.
+triage-manual-reason = هۆکاری گۆڕینی دەستی:
+triage-assignee = سپێردراوە بە
+triage-unassigned = هیچ کەس
+triage-assign-me = وەریبگرە
+triage-labels = نیشانەکان
+triage-no-labels = هێشتا هیچ نیشانەیەک نییە: بەڕێوەبەر دەتوانێت دروستیان بکات.
+triage-adjust-title = بەرزکردنەوە یان نزمکردنەوەی دەستی
+triage-adjust = خاڵی زیادکراو، لە ‎-50 تا 50 (سفر گۆڕانەکە لادەبات)
+triage-adjust-reason = هۆکار (پێویستە، تەنها کارمەندان دەیبینن)
+triage-adjust-save = پاشەکەوتکردنی گرنگی
+triage-notes = تێبینیی ناوخۆیی (هەرگیز بۆ ڕاپۆرتدەر نیشان نادرێت)
+triage-notes-none = هێشتا هیچ تێبینییەک نییە.
+triage-note-label = تێبینیی نوێ
+triage-note-add = زیادکردنی تێبینی
+queue-open = کراوەکان (نوێ یان لە پێداچوونەوەدا)
+queue-filter-priority = گرنگی
+queue-filter-assignee = سپێردراوە بە
+queue-assignee-me = من
+queue-assignee-none = هیچ کەس
+queue-filter-label = نیشانە
+queue-overdue = تەنها دواکەوتووەکان
+queue-bulk = گۆڕینی ڕاپۆرتە دیاریکراوەکان
+queue-selected = { $count ->
+    [one] 1 ڕاپۆرت دیاری کراوە
+   *[other] { $count } ڕاپۆرت دیاری کراون
+}
+queue-bulk-take = وەریانبگرە
+queue-bulk-dismiss = لایانبدە
+queue-bulk-label = زیادکردنی نیشانەیەک…
+queue-bulk-done = { $count ->
+    [one] 1 ڕاپۆرت گۆڕدرا.
+   *[other] { $count } ڕاپۆرت گۆڕدران.
+}
+queue-select = دیاریکردن
+queue-select-one = دیاریکردنی ڕاپۆرتی { $id }
+queue-col-tip = ڕاپۆرت
+queue-col-priority = گرنگی
+queue-col-waiting = گەیشتن
+home-tips = ڕاپۆرتەکان
+home-cases = دۆسیەکانی ونبووان
+home-mine = سپێردراو بە من
+home-overdue = دواکەوتوو
+home-urgent = بەپەلە
+home-unassigned = نەسپێردراو
+home-open = کراوە
+home-first-look = بابەتێک دوای { $hours } کاتژمێر بێ یەکەم سەیرکردن بە دواکەوتوو دادەنرێت.
+labels-title = نیشانەکان
+labels-color = ڕەنگ
+labels-name-in = ناو بە { $language }
+labels-add = زیادکردنی نیشانە

@@ -48,6 +48,8 @@ audit-action = Action
 audit-object = Concerns
 audit-empty = No entries.
 settings-require-totp = Require two-step sign-in (TOTP) for all staff
+settings-first-look-hours = Hours before a new tip or case counts as overdue
+settings-first-look-hours-hint = From its day of arrival until someone first opens it; 1 to 720 hours.
 settings-save = Save
 account-password-title = Change password
 account-current-password = Current password
@@ -62,3 +64,95 @@ account-totp-key = Key
 account-totp-confirm = Confirm
 account-totp-disable = Turn off two-step sign-in
 account-totp-required = Your organisation requires two-step sign-in. Set it up here to continue.
+error-stale-view = This item changed after you opened it (a colleague may have answered or changed it). Reload it, read what changed, then try again.
+error-invalid-triage = Some fields need attention.
+error-unknown-assignee = That person cannot take this item: they are not active or do not have the role for it.
+mail-assigned-subject = Sanad: something was assigned to you
+mail-assigned-body =
+    Hello { $name },
+
+    A colleague assigned something to you in Sanad. Sign in to see it:
+
+    { $link }
+
+    This email never contains the content of a report.
+
+## Triage: priority, assignment, labels, notes, the queue
+priority-urgent = Urgent
+priority-high = High
+priority-normal = Normal
+priority-low = Low
+reason-departure-soon = { $days ->
+    [0] Someone leaves today
+    [one] Someone leaves tomorrow
+   *[other] Someone leaves in { $days } days
+}
+reason-minor = A person under 18 is involved
+reason-linked = { $count ->
+    [one] Shares a phone number or account with 1 other report
+   *[other] Shares a phone number or account with { $count } other reports
+}
+reason-waiting = { $days ->
+    [one] Has waited 1 day for a first look
+   *[other] Has waited { $days } days for a first look
+}
+reason-manual = Raised or lowered by hand ({ $adjust })
+reason-none = No rule raises it.
+triage-title = Triage
+triage-overdue = Overdue
+triage-waiting = { $days ->
+    [0] Waiting since today
+    [one] Waiting 1 day
+   *[other] Waiting { $days } days
+}
+triage-others-here = Also open now by: { $names }. Agree who answers before you reply.
+triage-manual-reason = Reason for the hand change:
+triage-assignee = Assigned to
+triage-unassigned = Nobody
+triage-assign-me = Take it
+triage-labels = Labels
+triage-no-labels = No labels yet: an admin can create them.
+triage-adjust-title = Raise or lower by hand
+triage-adjust = Points to add, from -50 to 50 (0 removes the change)
+triage-adjust-reason = Why (required, seen only by staff)
+triage-adjust-save = Save priority
+triage-notes = Internal notes (never shown to the tipster)
+triage-notes-none = No notes yet.
+triage-note-label = New note
+triage-note-add = Add note
+queue-open = Open (new or in review)
+queue-filter-priority = Priority
+queue-filter-assignee = Assigned to
+queue-assignee-me = Me
+queue-assignee-none = Nobody
+queue-filter-label = Label
+queue-overdue = Only overdue
+queue-bulk = Change the selected tips
+queue-selected = { $count ->
+    [one] 1 tip selected
+   *[other] { $count } tips selected
+}
+queue-bulk-take = Take them
+queue-bulk-dismiss = Dismiss them
+queue-bulk-label = Add a label…
+queue-bulk-done = { $count ->
+    [one] 1 tip changed.
+   *[other] { $count } tips changed.
+}
+queue-select = Select
+queue-select-one = Select tip { $id }
+queue-col-tip = Tip
+queue-col-priority = Priority
+queue-col-waiting = Arrived
+home-tips = Tips
+home-cases = Missing-person cases
+home-mine = assigned to me
+home-overdue = overdue
+home-urgent = urgent
+home-unassigned = not assigned
+home-open = open
+home-first-look = An item counts as overdue after { $hours } hours without a first look.
+labels-title = Labels
+labels-color = Colour
+labels-name-in = Name in { $language }
+labels-add = Add label

@@ -48,6 +48,8 @@ audit-action = Kiryar
 audit-object = Têkildarî
 audit-empty = Tu tomar tune ne.
 settings-require-totp = Ji bo hemû karmendan têketina du-gavî (TOTP) pêwîst bike
+settings-first-look-hours = Saetên berî ku ragihandin an dosyayeke nû wek derengmayî were hesibandin
+settings-first-look-hours-hint = Ji roja gihîştinê heta ku kesek wê cara pêşî veke; ji 1 heta 720 saetan.
 settings-save = Tomar bike
 account-password-title = Şîfreyê biguherîne
 account-current-password = Şîfreya niha
@@ -62,3 +64,95 @@ account-totp-key = Mifte
 account-totp-confirm = Piştrast bike
 account-totp-disable = Têketina du-gavî bigire
 account-totp-required = Rêxistina te têketina du-gavî dixwaze. Ji bo ku bidomînî, wê li vir saz bike.
+error-stale-view = Piştî ku te ev tişt vekir, ew hate guhertin (dibe ku hevkarek bersiv dabe an guhertibe). Wê ji nû ve veke, tiştê guherî bixwîne, paşê dîsa biceribîne.
+error-invalid-triage = Hin qad divê bên rastkirin.
+error-unknown-assignee = Ev kes nikare vî tiştî bigire: hesabê wî ne çalak e an rola pêwîst tune ye.
+mail-assigned-subject = Sened: karek ji te re hate spartin
+mail-assigned-body =
+    Silav { $name },
+
+    Hevkarekî di Senedê de karek ji te re spart. Têkeve da ku bibînî:
+
+    { $link }
+
+    Ev e-name tu carî naveroka ragihandinekê nahewîne.
+
+## Rêzkirin: pêşînî, spartin, etîket, not, rêza karan
+priority-urgent = Bilez
+priority-high = Bilind
+priority-normal = Asayî
+priority-low = Nizm
+reason-departure-soon = { $days ->
+    [0] Kesek îro diçe
+    [one] Kesek sibê diçe
+   *[other] Kesek piştî { $days } rojan diçe
+}
+reason-minor = Kesekî di bin 18 saliyê de tê de heye
+reason-linked = { $count ->
+    [one] Hejmareke telefonê an hesabek bi 1 ragihandineke din re hevpar e
+   *[other] Hejmareke telefonê an hesabek bi { $count } ragihandinên din re hevpar e
+}
+reason-waiting = { $days ->
+    [one] 1 roj e li benda nihêrîna pêşîn e
+   *[other] { $days } roj e li benda nihêrîna pêşîn e
+}
+reason-manual = Bi destan hate bilindkirin an nizmkirin ({ $adjust })
+reason-none = Tu rêzik pêşîniya wê bilind nake.
+triage-title = Rêzkirin
+triage-overdue = Derengmayî
+triage-waiting = { $days ->
+    [0] Ji îro ve li bendê ye
+    [one] 1 roj e li bendê ye
+   *[other] { $days } roj e li bendê ye
+}
+triage-others-here = Niha li cem van jî vekirî ye: { $names }. Berî bersivdanê li hev bikin ka kî bersiv dide.
+triage-manual-reason = Sedema guhertina bi destan:
+triage-assignee = Hatiye spartin
+triage-unassigned = Tu kes
+triage-assign-me = Bigire
+triage-labels = Etîket
+triage-no-labels = Hîn etîket tune ne: rêvebir dikare wan çêbike.
+triage-adjust-title = Bi destan bilind an nizm bike
+triage-adjust = Xalên ku werin zêdekirin, ji -50 heta 50 (0 guhertinê radike)
+triage-adjust-reason = Sedem (pêwîst e, tenê karmend dibînin)
+triage-adjust-save = Pêşîniyê tomar bike
+triage-notes = Notên hundirîn (tu carî ji ragihîner re nayên nîşandan)
+triage-notes-none = Hîn not tune ne.
+triage-note-label = Nota nû
+triage-note-add = Notê zêde bike
+queue-open = Vekirî (nû an di lênihêrînê de)
+queue-filter-priority = Pêşînî
+queue-filter-assignee = Hatiye spartin
+queue-assignee-me = Ez
+queue-assignee-none = Tu kes
+queue-filter-label = Etîket
+queue-overdue = Tenê yên derengmayî
+queue-bulk = Ragihandinên hilbijartî biguherîne
+queue-selected = { $count ->
+    [one] 1 ragihandin hatiye hilbijartin
+   *[other] { $count } ragihandin hatine hilbijartin
+}
+queue-bulk-take = Wan bigire
+queue-bulk-dismiss = Wan red bike
+queue-bulk-label = Etîketekê zêde bike…
+queue-bulk-done = { $count ->
+    [one] 1 ragihandin hate guhertin.
+   *[other] { $count } ragihandin hatin guhertin.
+}
+queue-select = Hilbijêre
+queue-select-one = Ragihandina { $id } hilbijêre
+queue-col-tip = Ragihandin
+queue-col-priority = Pêşînî
+queue-col-waiting = Gihîştin
+home-tips = Ragihandin
+home-cases = Dosyayên kesên winda
+home-mine = ji min re hatine spartin
+home-overdue = derengmayî
+home-urgent = bilez
+home-unassigned = nehatine spartin
+home-open = vekirî
+home-first-look = Tiştek piştî { $hours } saetan bê nihêrîna pêşîn wek derengmayî tê hesibandin.
+labels-title = Etîket
+labels-color = Reng
+labels-name-in = Nav bi { $language }
+labels-add = Etîketê zêde bike

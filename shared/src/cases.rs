@@ -238,6 +238,9 @@ pub struct NewCase {
     pub last_known_location: Option<String>,
     #[serde(default)]
     pub marks: Option<String>,
+    /// "Is someone about to leave? When?": `YYYY-MM-DD` in any digit set. Raises the priority.
+    #[serde(default)]
+    pub departure_on: Option<String>,
     pub reporter: Reporter,
     pub consent: Consent,
 }
@@ -347,6 +350,13 @@ impl NewCase {
                 push(field, None, "invalid_date");
             }
         }
+        if self
+            .departure_on
+            .as_deref()
+            .is_some_and(|d| !d.trim().is_empty() && crate::triage::parse_day(d).is_none())
+        {
+            push("departure_on", None, "invalid_date");
+        }
         if self.age.is_some_and(|age| age > 120) {
             push("age", None, "invalid");
         }
@@ -429,6 +439,7 @@ pub struct CaseSummary {
     pub name: Option<String>,
     /// Probable duplicates not yet merged or dismissed.
     pub open_matches: u32,
+    pub triage: Option<crate::triage::Triage>,
 }
 
 /// `GET /api/v1/cases` and `GET /api/v1/cases/search`.
@@ -488,6 +499,7 @@ pub struct CaseDetail {
     pub notes: Vec<CaseNote>,
     pub messages: Vec<crate::tips::TipMessage>,
     pub matches: Vec<CaseMatch>,
+    pub triage: crate::triage::Triage,
 }
 
 /// `PUT /api/v1/cases/{id}/status`
@@ -498,6 +510,9 @@ pub struct CaseStatusChange {
     /// Required when closing.
     #[serde(default)]
     pub reason: Option<CloseReason>,
+    /// The case's triage version the change was made on; a newer one refuses it (`stale_view`).
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 /// The answer of a status change: applied, or waiting for a second caseworker (`deceased`).

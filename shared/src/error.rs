@@ -54,6 +54,12 @@ pub enum ErrorCode {
     SlugTaken,
     /// Someone saved a newer revision since this editor loaded it.
     EditConflict,
+    /// The tip or case changed since this view was loaded (a colleague answered or changed it).
+    StaleView,
+    /// A triage change (label, priority, bulk) has invalid fields.
+    InvalidTriage,
+    /// The chosen assignee is not an active staff member with the role for this item.
+    UnknownAssignee,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -63,7 +69,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 45] = [
+    pub const ALL: [ErrorCode; 48] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -107,6 +113,9 @@ impl ErrorCode {
         ErrorCode::InvalidArticle,
         ErrorCode::SlugTaken,
         ErrorCode::EditConflict,
+        ErrorCode::StaleView,
+        ErrorCode::InvalidTriage,
+        ErrorCode::UnknownAssignee,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -156,6 +165,9 @@ impl ErrorCode {
             ErrorCode::InvalidArticle => "invalid_article",
             ErrorCode::SlugTaken => "slug_taken",
             ErrorCode::EditConflict => "edit_conflict",
+            ErrorCode::StaleView => "stale_view",
+            ErrorCode::InvalidTriage => "invalid_triage",
+            ErrorCode::UnknownAssignee => "unknown_assignee",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -207,6 +219,9 @@ impl ErrorCode {
             ErrorCode::InvalidArticle => "error-invalid-article",
             ErrorCode::SlugTaken => "error-slug-taken",
             ErrorCode::EditConflict => "error-edit-conflict",
+            ErrorCode::StaleView => "error-stale-view",
+            ErrorCode::InvalidTriage => "error-invalid-triage",
+            ErrorCode::UnknownAssignee => "error-unknown-assignee",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -235,7 +250,9 @@ impl ErrorCode {
             | ErrorCode::ImageCorrupt
             | ErrorCode::TooManyImages
             | ErrorCode::ReceiptMalformed
-            | ErrorCode::InvalidArticle => 400,
+            | ErrorCode::InvalidArticle
+            | ErrorCode::InvalidTriage
+            | ErrorCode::UnknownAssignee => 400,
             ErrorCode::Unauthorized | ErrorCode::InvalidCredentials | ErrorCode::TotpRequired => {
                 401
             }
@@ -246,7 +263,8 @@ impl ErrorCode {
             | ErrorCode::LastAdmin
             | ErrorCode::TotpEnforced
             | ErrorCode::SlugTaken
-            | ErrorCode::EditConflict => 409,
+            | ErrorCode::EditConflict
+            | ErrorCode::StaleView => 409,
             ErrorCode::MailFailed => 502,
             ErrorCode::ImageUnsupported => 415,
             ErrorCode::ImageTooLarge | ErrorCode::ImageTooManyPixels => 413,

@@ -14,6 +14,7 @@ pub mod pow;
 pub mod receipt;
 pub mod staff;
 pub mod tips;
+pub mod triage;
 
 pub use error::ErrorCode;
 pub use language::{Direction, Language, UnknownLanguage};

@@ -241,7 +241,17 @@ pub struct PasswordChange {
 pub struct StaffSettings {
     /// Every staff member must sign in with a TOTP code.
     pub require_totp: bool,
+    /// Hours a new tip or case may wait for a first look before it is marked overdue (1 to 720).
+    #[serde(default = "default_first_look_hours")]
+    pub first_look_hours: u32,
 }
+
+fn default_first_look_hours() -> u32 {
+    crate::triage::DEFAULT_FIRST_LOOK_HOURS
+}
+
+/// The longest first-look target: a month.
+pub const MAX_FIRST_LOOK_HOURS: u32 = 720;
 
 #[cfg(test)]
 mod tests {

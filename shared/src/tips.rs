@@ -344,6 +344,12 @@ pub struct NewTip {
     /// The language the tipster wrote in, so a moderator answers in it.
     #[serde(default)]
     pub language: Option<Language>,
+    /// "Is someone about to leave? When?": `YYYY-MM-DD` in any digit set. Raises the priority.
+    #[serde(default)]
+    pub departure_on: Option<String>,
+    /// Someone under 18 is involved. Raises the priority.
+    #[serde(default)]
+    pub minor_involved: bool,
 }
 
 /// Which field of a tip is wrong, and how; sent as the error's `details`.
@@ -359,6 +365,11 @@ pub struct FieldProblem {
 }
 
 impl FieldProblem {
+    /// A problem with a whole field (not one entry of a list).
+    pub fn at(field: &str, problem: &str) -> FieldProblem {
+        FieldProblem::new(field, None, problem)
+    }
+
     fn new(field: &str, index: Option<usize>, problem: &str) -> FieldProblem {
         FieldProblem {
             field: field.to_owned(),
@@ -415,6 +426,13 @@ impl NewTip {
             {
                 problems.push(FieldProblem::new(field, None, "too_long"));
             }
+        }
+        if self
+            .departure_on
+            .as_deref()
+            .is_some_and(|d| !d.trim().is_empty() && crate::triage::parse_day(d).is_none())
+        {
+            problems.push(FieldProblem::new("departure_on", None, "invalid_date"));
         }
         problems
     }
@@ -558,6 +576,10 @@ pub struct TipMessage {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMessage {
     pub body: String,
+    /// Staff replies: the item's triage version the reply was written on, so a reply to a
+    /// conversation a colleague already answered is refused (`stale_view`). Tipsters omit it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
 }
 
 impl NewMessage {
@@ -608,15 +630,16 @@ pub struct TipSummary {
     pub messages: u32,
     /// The last message came from the tipster and nobody answered yet.
     pub awaiting_reply: bool,
+    pub triage: crate::triage::Triage,
 }
 
-/// `GET /api/v1/tips`
+/// `GET /api/v1/tips`: most urgent first, then the longest waiting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TipPage {
     pub tips: Vec<TipSummary>,
-    /// Pass as `before` for the next (older) page; absent on the last page.
-    pub next_before: Option<i64>,
+    /// Pass as `page` for the next page; absent on the last page.
+    pub next_page: Option<u32>,
 }
 
 /// An image of a tip, as listed for moderators; the bytes come from
@@ -664,6 +687,9 @@ pub struct TipDetail {
     pub attachments: Vec<AttachmentInfo>,
     pub messages: Vec<TipMessage>,
     pub linked: Vec<LinkedTip>,
+    pub triage: crate::triage::Triage,
+    /// Staff-only notes, never shown to the tipster.
+    pub notes: Vec<crate::triage::InternalNote>,
 }
 
 /// `PUT /api/v1/tips/{id}/status`
@@ -674,6 +700,9 @@ pub struct StatusChange {
     /// Shown to the tipster on follow-up; `null` removes it.
     #[serde(default)]
     pub public_message: Option<String>,
+    /// The tip's triage version the change was made on; a newer one refuses it (`stale_view`).
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 #[cfg(test)]

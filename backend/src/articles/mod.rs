@@ -237,7 +237,7 @@ impl ArticleService {
     pub async fn start(
         pool: &actix_web::web::Data<crate::db::Pool>,
     ) -> actix_web::web::Data<ArticleService> {
-        let seeded = crate::routes::with_db(pool, seed::seed_if_empty).await;
+        let seeded = crate::db::with_db(pool, seed::seed_if_empty).await;
         match seeded {
             Ok(Some(report)) => tracing::info!(
                 created = report.created.len(),

@@ -10,9 +10,9 @@ use diesel::{sql_query, sql_types::BigInt, sql_types::Text, Connection as _, Run
 use sanad_shared::Language;
 
 use crate::{
+    db::with_db,
     db::{self, DbConnection},
     error::ApiError,
-    routes::with_db,
 };
 
 /// How often the counts in memory are written.
@@ -28,7 +28,7 @@ pub struct ReadCounter {
 impl ReadCounter {
     /// One read of article `id` in `language`, today.
     pub fn count(&self, id: i64, language: Language) {
-        let day = crate::tips::today();
+        let day = crate::anonymous::today();
         if let Ok(mut pending) = self.pending.lock() {
             *pending.entry((id, language, day)).or_default() += 1;
         }

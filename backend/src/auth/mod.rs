@@ -21,7 +21,10 @@ use actix_web::{
 };
 use sanad_shared::staff::Role;
 
-use crate::{db, error::ApiError, routes::with_db};
+use crate::{
+    db::{self, with_db},
+    error::ApiError,
+};
 
 /// A signed-in staff member, with the roles the account holds now (not when the token was made).
 #[derive(Clone, Debug)]
@@ -128,3 +131,92 @@ impl FromRequest for StaffAuth {
         })
     }
 }
+
+/// Which roles a [`Staff`] extractor lets through.
+pub trait Roles {
+    const ALLOWED: &'static [Role];
+    /// The person's own account endpoints work while TOTP is still being set up; nothing else.
+    const BEFORE_TOTP_SETUP: bool = false;
+}
+
+/// A signed-in staff member holding one of `R`'s roles. A handler that takes one cannot run for
+/// anyone else, so the role check is in its signature rather than a line each handler must
+/// remember.
+#[derive(Clone, Debug)]
+pub struct Staff<R: Roles>(pub StaffAuth, std::marker::PhantomData<R>);
+
+impl<R: Roles> std::ops::Deref for Staff<R> {
+    type Target = StaffAuth;
+
+    fn deref(&self) -> &StaffAuth {
+        &self.0
+    }
+}
+
+impl<R: Roles + 'static> FromRequest for Staff<R> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Staff<R>, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let auth = StaffAuth::from_request(req, payload);
+        Box::pin(async move {
+            let auth = auth.await?;
+            if R::BEFORE_TOTP_SETUP {
+                auth.require_role_only(R::ALLOWED)?;
+            } else {
+                auth.require(R::ALLOWED)?;
+            }
+            Ok(Staff(auth, std::marker::PhantomData))
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Moderation;
+impl Roles for Moderation {
+    const ALLOWED: &'static [Role] = &[Role::Moderator, Role::Admin];
+}
+
+#[derive(Clone, Debug)]
+pub struct Casework;
+impl Roles for Casework {
+    const ALLOWED: &'static [Role] = &[Role::Caseworker, Role::Admin];
+}
+
+#[derive(Clone, Debug)]
+pub struct Editing;
+impl Roles for Editing {
+    const ALLOWED: &'static [Role] = &[Role::Editor, Role::Admin];
+}
+
+#[derive(Clone, Debug)]
+pub struct Administration;
+impl Roles for Administration {
+    const ALLOWED: &'static [Role] = &[Role::Admin];
+}
+
+#[derive(Clone, Debug)]
+pub struct OwnAccount;
+impl Roles for OwnAccount {
+    const ALLOWED: &'static [Role] = &Role::ALL;
+    const BEFORE_TOTP_SETUP: bool = true;
+}
+
+#[derive(Clone, Debug)]
+pub struct Triaging;
+impl Roles for Triaging {
+    const ALLOWED: &'static [Role] = &[Role::Moderator, Role::Caseworker, Role::Admin];
+}
+
+/// Works tips, cases or both.
+pub type Triager = Staff<Triaging>;
+/// Works tips.
+pub type Moderator = Staff<Moderation>;
+/// Works missing-person cases.
+pub type Caseworker = Staff<Casework>;
+/// Writes and publishes articles.
+pub type Editor = Staff<Editing>;
+/// Manages staff, settings and the audit trail.
+pub type Admin = Staff<Administration>;
+/// Any staff member, on their own account's endpoints.
+pub type AnyStaff = Staff<OwnAccount>;

@@ -21,9 +21,9 @@ use crate::{
     },
     audit::now_ms,
     db,
+    db::with_db,
     error::ApiError,
     frontend::not_modified,
-    routes::with_db,
 };
 
 /// Short enough that an editor's correction reaches readers within a minute, long enough that a
@@ -262,4 +262,10 @@ pub async fn media(
         .insert_header((header::ETAG, etag))
         .insert_header((header::CONTENT_DISPOSITION, "inline"))
         .body(bytes))
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/articles").route(web::get().to(list)))
+        .service(web::resource("/articles/{slug}").route(web::get().to(detail)));
 }

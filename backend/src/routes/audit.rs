@@ -2,12 +2,10 @@
 
 use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
-use sanad_shared::{api::ApiError as ApiErrorBody, staff::Role};
+use sanad_shared::api::ApiError as ApiErrorBody;
 use serde::Deserialize;
 
-use crate::{
-    audit::Record, auth::StaffAuth, db, error::ApiError, routes::with_db, schema::audit_log,
-};
+use crate::{audit::Record, auth::Admin, db, db::with_db, error::ApiError, schema::audit_log};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct AuditQuery {
@@ -28,11 +26,10 @@ pub struct AuditQuery {
         (status = 403, description = "Not an admin", body = ApiErrorBody),
     ))]
 pub async fn list(
-    auth: StaffAuth,
+    _auth: Admin,
     query: web::Query<AuditQuery>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(&[Role::Admin])?;
     let query = query.into_inner();
     let limit = query.limit.unwrap_or(100).clamp(1, 500);
     let records = with_db(&pool, move |conn| {
@@ -54,4 +51,9 @@ pub async fn list(
     })
     .await?;
     Ok(HttpResponse::Ok().json(records))
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(secured!("/audit").route(web::get().to(list)));
 }

@@ -7,7 +7,7 @@ use sanad_shared::{
     api::ApiError as ApiErrorBody,
     cases::{
         CaseCreated, CaseDetail, CaseFollowUp, CasePage, CaseStatus, CaseStatusChange,
-        CaseStatusResult, CaseSummary, Consent, NewCase, NewNote, PfifImported,
+        CaseStatusResult, Consent, NewCase, NewNote, PfifImported,
     },
     staff::Role,
     tips::{Governorate, NewMessage, TipMessage},
@@ -16,21 +16,19 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::{
-    audit::{self, Entry},
-    auth::{password::PasswordHasher, StaffAuth},
+    anonymous::{self, Thread},
+    audit::{self},
+    auth::{password::PasswordHasher, Caseworker},
     cases::{self, CheckedCase},
     crypto::Sealer,
     db,
+    db::with_db,
     error::ApiError,
     group_commit::GroupCommitter,
     notify::ModeratorNotifier,
-    pow::{self, Challenges},
-    routes::{tips::FollowUp, uploads, with_db},
-    tips::{self, Thread},
+    pow::Challenges,
+    routes::{follow_up::FollowUp, uploads},
 };
-
-/// Who works cases.
-pub const CASEWORK: &[Role] = &[Role::Caseworker, Role::Admin];
 
 /// Reports a missing relative. JSON (`NewCase`), or multipart with the JSON in a part named
 /// `case` and one `photo` part (metadata removed as for tips). Answers the public case number
@@ -69,42 +67,25 @@ pub async fn submit(
     })
     .await??;
     let sealed = std::sync::Arc::new(sealed);
-    for _ in 0..3 {
-        let receipt = tips::new_receipt();
-        let hash = crate::routes::tips::receipt_hash(&hasher, &sealer, &receipt).await?;
-        let number = cases::new_case_number();
-        let proof = proof.clone();
-        let stored = {
-            let sealed = sealed.clone();
-            let number = number.clone();
-            committer
-                .run(move |conn| {
-                    pow::spend(conn, &proof)?;
-                    cases::insert_case(conn, &sealed, Some(&hash), &number)
-                })
-                .await?
-        };
-        if let Some(id) = stored {
-            notifier.something_new();
-            // Duplicate candidates are looked for after the family has its receipt: the
-            // answer never waits for them.
-            let sealer = sealer.clone();
-            let pool = pool.clone();
-            actix_web::rt::spawn(async move {
-                let found = with_db(&pool, move |conn| refresh_matches(conn, &sealer, id)).await;
-                if let Err(e) = found {
-                    tracing::error!(error = %e, "duplicate search failed for a new case");
-                }
-            });
-            return Ok(HttpResponse::Created().json(CaseCreated {
-                case_number: number,
-                receipt,
-            }));
+    let (receipt, (id, number)) =
+        anonymous::store_with_receipt(&hasher, &sealer, &committer, &proof, move |conn, hash| {
+            let number = cases::new_case_number();
+            Ok(cases::insert_case(conn, &sealed, Some(hash), &number)?.map(|id| (id, number)))
+        })
+        .await?;
+    notifier.something_new();
+    // Duplicate candidates are looked for after the family has its receipt: the answer never
+    // waits for them.
+    actix_web::rt::spawn(async move {
+        let found = with_db(&pool, move |conn| refresh_matches(conn, &sealer, id)).await;
+        if let Err(e) = found {
+            tracing::error!(error = %e, "duplicate search failed for a new case");
         }
-    }
-    Err(ApiError::Internal(anyhow::anyhow!(
-        "three receipts or case numbers in a row were taken"
-    )))
+    });
+    Ok(HttpResponse::Created().json(CaseCreated {
+        case_number: number,
+        receipt,
+    }))
 }
 
 /// Looks for duplicates of case `id` again and stores what it finds.
@@ -219,12 +200,11 @@ fn day(text: Option<&str>) -> Result<Option<String>, ApiError> {
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
     ))]
 pub async fn list(
-    auth: StaffAuth,
+    auth: Caseworker,
     query: web::Query<ListQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let query = query.into_inner();
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
         Some(t) => Some(
@@ -283,12 +263,11 @@ pub struct SearchQuery {
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
     ))]
 pub async fn search(
-    auth: StaffAuth,
+    auth: Caseworker,
     query: web::Query<SearchQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let text = query.into_inner().q.unwrap_or_default();
     if text.trim().is_empty() || text.chars().count() > 200 {
         return Err(ApiError::InvalidRequest(
@@ -328,15 +307,15 @@ pub async fn search(
         (status = 404, description = "No such case", body = ApiErrorBody),
     ))]
 pub async fn detail(
-    auth: StaffAuth,
+    auth: Caseworker,
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
+            crate::triage::looked_at(conn, sanad_shared::triage::ItemKind::Case, id)?;
             let detail = cases::detail(conn, &sealer, id)?;
             audit::append(
                 conn,
@@ -358,12 +337,11 @@ pub async fn detail(
         (status = 404, description = "No such case or no photo", body = ApiErrorBody),
     ))]
 pub async fn photo(
-    auth: StaffAuth,
+    auth: Caseworker,
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let id = path.into_inner();
     let (mime, bytes) = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
@@ -392,15 +370,15 @@ pub async fn photo(
         (status = 404, description = "No such case", body = ApiErrorBody),
     ))]
 pub async fn add_note(
-    auth: StaffAuth,
+    auth: Caseworker,
     path: web::Path<i64>,
     body: web::Json<NewNote>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let problems = NewMessage {
         body: body.text.clone(),
+        version: None,
     }
     .problems();
     if !problems.is_empty() {
@@ -445,26 +423,38 @@ pub async fn add_note(
         (status = 400, description = "Empty or too long", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 409, description = "The case changed since it was loaded (`version`)", body = ApiErrorBody),
         (status = 404, description = "No such case", body = ApiErrorBody),
     ))]
 pub async fn message(
-    auth: StaffAuth,
+    auth: Caseworker,
     path: web::Path<i64>,
     body: web::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let problems = body.problems();
     if !problems.is_empty() {
         return Err(ApiError::InvalidMessage(problems));
     }
     let id = path.into_inner();
-    let text = body.into_inner().body;
+    let NewMessage {
+        body: text,
+        version,
+    } = body.into_inner();
     let message = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
+            if let Some(version) = version {
+                crate::triage::check_version(
+                    conn,
+                    sanad_shared::triage::ItemKind::Case,
+                    id,
+                    version,
+                )?;
+            }
             let row = cases::case_by_id(conn, id)?;
             let message = cases::add_message(conn, &sealer, &row, &text, Some(&auth.staff_id))?;
+            crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
             audit::append(
                 conn,
                 &auth.entry(
@@ -489,15 +479,15 @@ pub async fn message(
         (status = 400, description = "Closing without a reason", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 409, description = "The case changed since it was loaded (`version`)", body = ApiErrorBody),
         (status = 404, description = "No such case", body = ApiErrorBody),
     ))]
 pub async fn set_status(
-    auth: StaffAuth,
+    auth: Caseworker,
     path: web::Path<i64>,
     body: web::Json<CaseStatusChange>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let change = body.into_inner();
     if change.status == CaseStatus::Closed && change.reason.is_none() {
         return Err(ApiError::InvalidRequest(
@@ -507,6 +497,14 @@ pub async fn set_status(
     let id = path.into_inner();
     let result = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
+            if let Some(version) = change.version {
+                crate::triage::check_version(
+                    conn,
+                    sanad_shared::triage::ItemKind::Case,
+                    id,
+                    version,
+                )?;
+            }
             let row = cases::case_by_id(conn, id)?;
             let admin = auth.roles.contains(&Role::Admin);
             let applied = if change.status == CaseStatus::Deceased && !admin {
@@ -519,6 +517,7 @@ pub async fn set_status(
                 cases::set_status(conn, id, change.status, change.reason)?;
             } else {
                 cases::propose_deceased(conn, id, &auth.staff_id)?;
+                crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
             }
             audit::append(
                 conn,
@@ -555,12 +554,11 @@ pub async fn set_status(
         (status = 404, description = "No such case", body = ApiErrorBody),
     ))]
 pub async fn refresh(
-    auth: StaffAuth,
+    auth: Caseworker,
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let id = path.into_inner();
     let found = with_db(&pool, move |conn| {
         let found = refresh_matches(conn, &sealer, id)?;
@@ -592,12 +590,11 @@ pub struct Decision {
         (status = 404, description = "No such match", body = ApiErrorBody),
     ))]
 pub async fn decide(
-    auth: StaffAuth,
+    auth: Caseworker,
     path: web::Path<(i64, i64)>,
     body: web::Json<Decision>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let (id, other) = path.into_inner();
     let merge = match body.decision.as_str() {
         "merge" => true,
@@ -645,13 +642,12 @@ pub struct ExportQuery {
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
     ))]
 pub async fn export(
-    auth: StaffAuth,
+    auth: Caseworker,
     query: web::Query<ExportQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
-    site: web::Data<crate::startup::Site>,
+    site: web::Data<crate::config::Site>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(CASEWORK)?;
     let recipient =
         Consent::parse(query.recipient.as_deref().unwrap_or_default()).ok_or_else(|| {
             ApiError::InvalidRequest(
@@ -659,19 +655,9 @@ pub async fn export(
             )
         })?;
     let domain = crate::exchange::domain_of(&site.public_url);
-    let xml = with_db(&pool, move |conn| {
-        audit::audited(conn, |conn| {
-            let (xml, ids) = crate::exchange::export(conn, &sealer, &domain, recipient)?;
-            audit::append(
-                conn,
-                &auth.entry(
-                    "pfif_exported",
-                    "cases".into(),
-                    json!({ "recipient": recipient.as_str(), "ids": ids }),
-                ),
-            )?;
-            Ok(xml)
-        })
+    let actor = auth.actor();
+    let (xml, _) = with_db(&pool, move |conn| {
+        crate::exchange::export_recorded(conn, &sealer, &domain, recipient, actor)
     })
     .await?;
     Ok(HttpResponse::Ok()
@@ -689,45 +675,47 @@ pub async fn export(
         (status = 413, description = "Larger than 16 MB", body = ApiErrorBody),
     ))]
 pub async fn import(
-    auth: StaffAuth,
+    auth: Caseworker,
     body: web::Bytes,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
-    site: web::Data<crate::startup::Site>,
+    site: web::Data<crate::config::Site>,
 ) -> Result<HttpResponse, ApiError> {
     let domain = crate::exchange::domain_of(&site.public_url);
-    auth.require(CASEWORK)?;
     let text = String::from_utf8(body.to_vec())
         .map_err(|_| ApiError::InvalidRequest("the document is not UTF-8".into()))?;
     let actor = auth.actor();
     let imported = with_db(&pool, move |conn| {
-        audit::audited(conn, |conn| {
-            let imported = crate::exchange::import(conn, &sealer, &domain, &text)?;
-            audit::append(
-                conn,
-                &Entry {
-                    actor,
-                    action: "pfif_imported",
-                    object: "cases".into(),
-                    details: json!({ "created": imported.created, "updated": imported.updated, "notes": imported.notes_added }),
-                },
-            )?;
-            Ok(imported)
-        })
+        crate::exchange::import_recorded(conn, &sealer, &domain, &text, actor)
     })
     .await?;
     Ok(HttpResponse::Ok().json(imported))
 }
 
-/// The caseworkers' list line of a case.
-pub fn summary(row: &cases::CaseRow, name: Option<String>, open_matches: u32) -> CaseSummary {
-    CaseSummary {
-        id: row.id,
-        case_number: row.case_number.clone(),
-        status: row.status(),
-        governorate: row.governorate(),
-        reported_on: row.reported_on.clone(),
-        name,
-        open_matches,
-    }
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/cases").route(web::post().to(submit)).route(
+            web::get()
+                .to(list)
+                .wrap(actix_web::middleware::from_fn(crate::auth::require_session)),
+        ),
+    )
+    // Before `/cases/{id}`, which would take "search" for an id.
+    .service(secured!("/cases/search").route(web::get().to(search)))
+    .service(secured!("/cases/{id}").route(web::get().to(detail)))
+    .service(secured!("/cases/{id}/photo").route(web::get().to(photo)))
+    .service(secured!("/cases/{id}/notes").route(web::post().to(add_note)))
+    .service(secured!("/cases/{id}/messages").route(web::post().to(message)))
+    .service(secured!("/cases/{id}/status").route(web::put().to(set_status)))
+    .service(secured!("/cases/{id}/matches/refresh").route(web::post().to(refresh)))
+    .service(secured!("/cases/{id}/matches/{other_id}").route(web::put().to(decide)))
+    .service(web::resource("/follow-up/case").route(web::get().to(follow_up_view)))
+    .service(web::resource("/follow-up/case/messages").route(web::post().to(follow_up_message)))
+    .service(
+        secured!("/pfif")
+            .app_data(web::PayloadConfig::new(crate::pfif::MAX_DOCUMENT_BYTES))
+            .route(web::get().to(export))
+            .route(web::post().to(import)),
+    );
 }

@@ -17,3 +17,8 @@ pub async fn create(challenges: web::Data<Challenges>) -> Result<HttpResponse, A
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("challenge signing")))?;
     Ok(HttpResponse::Created().json(challenge))
 }
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/challenges").route(web::post().to(create)));
+}

@@ -12,7 +12,6 @@ use sanad_shared::{
         Campaign, Category, EditorArticle, EditorArticlePage, MediaUploaded, NewCampaign,
         PreviewRequest, TranslationInput,
     },
-    staff::Role,
     Language,
 };
 use serde::Deserialize;
@@ -21,14 +20,12 @@ use serde_json::json;
 use crate::{
     articles::{self, ArticleService, Author, EditorFilter},
     audit::{self, now_ms},
-    auth::StaffAuth,
+    auth::{Editor, StaffAuth},
+    db::with_db,
     db::{self, DbConnection},
     error::ApiError,
-    routes::{uploads, with_db},
+    routes::uploads,
 };
-
-/// Who writes and publishes awareness content.
-pub const EDIT: &[Role] = &[Role::Editor, Role::Admin];
 
 fn author(conn: &mut DbConnection, auth: &StaffAuth) -> Result<Author, ApiError> {
     Ok(Author {
@@ -55,11 +52,10 @@ pub struct ListQuery {
         (status = 403, description = "Not an editor", body = ApiErrorBody),
     ))]
 pub async fn list(
-    auth: StaffAuth,
+    _auth: Editor,
     query: web::Query<ListQuery>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let query = query.into_inner();
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
         Some(t) => Some(
@@ -96,12 +92,11 @@ pub async fn list(
         (status = 409, description = "The slug is taken", body = ApiErrorBody),
     ))]
 pub async fn create(
-    auth: StaffAuth,
+    auth: Editor,
     body: web::Json<ArticleSettings>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let settings = body.into_inner();
     let article = with_db(&pool, move |conn| {
         conn.transaction(|conn| {
@@ -132,11 +127,10 @@ pub async fn create(
         (status = 404, description = "No such article", body = ApiErrorBody),
     ))]
 pub async fn detail(
-    auth: StaffAuth,
+    _auth: Editor,
     path: web::Path<i64>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let id = path.into_inner();
     let article = with_db(&pool, move |conn| {
         articles::editor_article(conn, id, now_ms())
@@ -156,13 +150,12 @@ pub async fn detail(
         (status = 409, description = "The slug is taken, or someone saved a newer revision", body = ApiErrorBody),
     ))]
 pub async fn update(
-    auth: StaffAuth,
+    auth: Editor,
     path: web::Path<i64>,
     body: web::Json<ArticleSettings>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let id = path.into_inner();
     let settings = body.into_inner();
     let article = with_db(&pool, move |conn| {
@@ -199,13 +192,12 @@ pub async fn update(
         (status = 409, description = "Someone saved a newer revision", body = ApiErrorBody),
     ))]
 pub async fn translation(
-    auth: StaffAuth,
+    auth: Editor,
     path: web::Path<(i64, String)>,
     body: web::Json<TranslationInput>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let (id, tag) = path.into_inner();
     let language = Language::parse(&tag).map_err(|_| ApiError::UnknownLanguage(tag))?;
     let input = body.into_inner();
@@ -248,13 +240,12 @@ pub async fn translation(
         (status = 409, description = "Someone saved a newer revision", body = ApiErrorBody),
     ))]
 pub async fn set_status(
-    auth: StaffAuth,
+    auth: Editor,
     path: web::Path<i64>,
     body: web::Json<ArticleStatusChange>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let id = path.into_inner();
     let change = body.into_inner();
     let article = with_db(&pool, move |conn| {
@@ -294,11 +285,10 @@ pub async fn set_status(
         (status = 404, description = "No such article", body = ApiErrorBody),
     ))]
 pub async fn revisions(
-    auth: StaffAuth,
+    _auth: Editor,
     path: web::Path<i64>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let id = path.into_inner();
     let revisions = with_db(&pool, move |conn| articles::revisions(conn, id)).await?;
     Ok(HttpResponse::Ok().json(revisions))
@@ -314,11 +304,10 @@ pub async fn revisions(
         (status = 403, description = "Not an editor", body = ApiErrorBody),
     ))]
 pub async fn preview(
-    auth: StaffAuth,
+    _auth: Editor,
     body: web::Json<PreviewRequest>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let request = body.into_inner();
     if request.body.chars().count() > sanad_shared::articles::MAX_BODY_CHARS {
         return Err(ApiError::InvalidArticle(vec![
@@ -339,11 +328,7 @@ pub async fn preview(
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an editor", body = ApiErrorBody),
     ))]
-pub async fn campaigns(
-    auth: StaffAuth,
-    pool: web::Data<db::Pool>,
-) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
+pub async fn campaigns(_auth: Editor, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
     let campaigns = with_db(&pool, articles::campaigns).await?;
     Ok(HttpResponse::Ok().json(campaigns))
 }
@@ -357,12 +342,11 @@ pub async fn campaigns(
         (status = 409, description = "The slug is taken", body = ApiErrorBody),
     ))]
 pub async fn create_campaign(
-    auth: StaffAuth,
+    auth: Editor,
     body: web::Json<NewCampaign>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     let new = body.into_inner();
     let campaign = with_db(&pool, move |conn| {
         conn.transaction(|conn| {
@@ -396,12 +380,11 @@ pub async fn create_campaign(
         (status = 415, description = "Not multipart, or not JPEG, PNG or WebP", body = ApiErrorBody),
     ))]
 pub async fn upload(
-    auth: StaffAuth,
+    auth: Editor,
     req: HttpRequest,
     payload: web::Payload,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(EDIT)?;
     if !uploads::is_multipart(&req) {
         return Err(ApiError::UnsupportedMediaType);
     }
@@ -427,4 +410,30 @@ pub async fn upload(
     })
     .await?;
     Ok(HttpResponse::Created().json(uploaded))
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        secured!("/editor/articles")
+            .route(web::get().to(list))
+            .route(web::post().to(create)),
+    )
+    .service(
+        secured!("/editor/articles/{id}")
+            .route(web::get().to(detail))
+            .route(web::put().to(update)),
+    )
+    .service(
+        secured!("/editor/articles/{id}/translations/{lang}").route(web::put().to(translation)),
+    )
+    .service(secured!("/editor/articles/{id}/status").route(web::post().to(set_status)))
+    .service(secured!("/editor/articles/{id}/revisions").route(web::get().to(revisions)))
+    .service(secured!("/editor/preview").route(web::post().to(preview)))
+    .service(
+        secured!("/editor/campaigns")
+            .route(web::get().to(campaigns))
+            .route(web::post().to(create_campaign)),
+    )
+    .service(secured!("/editor/media").route(web::post().to(upload)));
 }

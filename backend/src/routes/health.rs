@@ -36,3 +36,9 @@ pub async fn readyz(pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError>
         )),
     }
 }
+
+/// This module's routes (at the root, outside `/api/v1`).
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/healthz").route(web::get().to(healthz)))
+        .service(web::resource("/readyz").route(web::get().to(readyz)));
+}

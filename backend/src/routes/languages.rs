@@ -43,3 +43,9 @@ pub async fn fluent_document(
         .insert_header((header::CONTENT_LANGUAGE, language.code()))
         .body(text.to_owned()))
 }
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/languages").route(web::get().to(list)))
+        .service(web::resource("/locales/{language}").route(web::get().to(fluent_document)));
+}

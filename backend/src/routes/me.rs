@@ -4,7 +4,7 @@
 use actix_web::{web, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    staff::{PasswordChange, PasswordConfirmation, Role, TotpCode, TotpEnrolment},
+    staff::{PasswordChange, PasswordConfirmation, TotpCode, TotpEnrolment},
 };
 use serde_json::json;
 
@@ -12,19 +12,15 @@ use crate::{
     audit::{self, Entry},
     auth::{
         password::{self, PasswordHasher, Verified},
-        store, tokens, totp, StaffAuth,
+        store, tokens, totp, AnyStaff,
     },
     db,
+    db::with_db,
     error::ApiError,
-    routes::with_db,
     settings,
 };
 
-async fn own_row(
-    auth: &StaffAuth,
-    pool: &web::Data<db::Pool>,
-) -> Result<store::StaffRow, ApiError> {
-    auth.require_role_only(&Role::ALL)?;
+async fn own_row(auth: &AnyStaff, pool: &web::Data<db::Pool>) -> Result<store::StaffRow, ApiError> {
     let id = auth.staff_id.clone();
     with_db(pool, move |conn| {
         store::find_by_id(conn, &id)?.ok_or(ApiError::Unauthorized)
@@ -52,7 +48,7 @@ async fn confirm_password(
         (status = 401, description = "No valid session", body = ApiErrorBody),
     ))]
 pub async fn start_totp(
-    auth: StaffAuth,
+    auth: AnyStaff,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let row = own_row(&auth, &pool).await?;
@@ -78,7 +74,7 @@ pub async fn start_totp(
         (status = 401, description = "No valid session", body = ApiErrorBody),
     ))]
 pub async fn confirm_totp(
-    auth: StaffAuth,
+    auth: AnyStaff,
     body: web::Json<TotpCode>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
@@ -114,7 +110,7 @@ pub async fn confirm_totp(
         (status = 409, description = "The admins require TOTP for everyone", body = ApiErrorBody),
     ))]
 pub async fn disable_totp(
-    auth: StaffAuth,
+    auth: AnyStaff,
     body: web::Json<PasswordConfirmation>,
     pool: web::Data<db::Pool>,
     hasher: web::Data<PasswordHasher>,
@@ -150,7 +146,7 @@ pub async fn disable_totp(
         (status = 401, description = "No valid session, or the current password is wrong", body = ApiErrorBody),
     ))]
 pub async fn change_password(
-    auth: StaffAuth,
+    auth: AnyStaff,
     body: web::Json<PasswordChange>,
     pool: web::Data<db::Pool>,
     hasher: web::Data<PasswordHasher>,
@@ -180,4 +176,12 @@ pub async fn change_password(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(secured!("/me/totp").route(web::post().to(start_totp)))
+        .service(secured!("/me/totp/confirm").route(web::post().to(confirm_totp)))
+        .service(secured!("/me/totp/disable").route(web::post().to(disable_totp)))
+        .service(secured!("/me/password").route(web::put().to(change_password)));
 }

@@ -1,12 +1,22 @@
 //! One module per area of the API. Handlers stay thin: they parse, call a domain function or
 //! repository, and shape the answer.
 
+/// A resource that only signed-in staff reach: the session is checked by middleware before
+/// extractors read the body. Defined before the modules so each can use it.
+macro_rules! secured {
+    ($path:expr) => {
+        actix_web::web::resource($path)
+            .wrap(actix_web::middleware::from_fn(crate::auth::require_session))
+    };
+}
+
 pub mod articles;
 pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod challenges;
 pub mod editor;
+pub mod follow_up;
 pub mod health;
 pub mod languages;
 pub mod me;
@@ -14,26 +24,34 @@ pub mod moderation;
 pub mod settings;
 pub mod staff;
 pub mod tips;
+pub mod triage;
 pub mod uploads;
 
 use actix_web::web;
 
-use crate::{
-    db::{self, DbConnection, DbError},
-    error::ApiError,
-};
-
-/// Runs `work` on a pooled connection on the blocking pool, so queries never stall the async
-/// workers.
-pub async fn with_db<T, F>(pool: &web::Data<db::Pool>, work: F) -> Result<T, ApiError>
-where
-    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
-    T: Send + 'static,
-{
-    let pool = pool.clone();
-    web::block(move || {
-        let mut conn = pool.get().map_err(DbError::from)?;
-        work(&mut conn)
-    })
-    .await?
+/// Every route of the service: each module registers its own.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.configure(health::configure)
+        .service(web::resource("/media/{name}").route(web::get().to(articles::media)))
+        .service(
+            web::scope("/api/v1")
+                .service(
+                    web::resource("/openapi.json")
+                        .route(web::get().to(crate::openapi::openapi_json)),
+                )
+                .configure(languages::configure)
+                .configure(challenges::configure)
+                .configure(follow_up::configure)
+                .configure(triage::configure)
+                .configure(tips::configure)
+                .configure(moderation::configure)
+                .configure(cases::configure)
+                .configure(auth::configure)
+                .configure(me::configure)
+                .configure(settings::configure)
+                .configure(staff::configure)
+                .configure(audit::configure)
+                .configure(articles::configure)
+                .configure(editor::configure),
+        );
 }

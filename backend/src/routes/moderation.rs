@@ -4,52 +4,138 @@
 use actix_web::{http::header, web, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    staff::Role,
-    tips::{NewMessage, StatusChange, TipDetail, TipMessage, TipPage, TipStatus},
+    tips::{
+        FieldProblem, Governorate, NewMessage, StatusChange, TipDetail, TipMessage, TipPage,
+        TipStatus,
+    },
+    triage::{ItemKind, PriorityLevel},
 };
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::{audit, auth::StaffAuth, crypto::Sealer, db, error::ApiError, routes::with_db, tips};
-
-/// Who works tips.
-pub const MODERATE: &[Role] = &[Role::Moderator, Role::Admin];
+use crate::{
+    audit,
+    auth::Moderator,
+    crypto::Sealer,
+    db,
+    db::with_db,
+    error::ApiError,
+    tips,
+    triage::{self, AssigneeFilter, QueueFilter},
+};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
-    /// Only tips with this status (`new`, `in_review`, `actioned`, `dismissed`, `closed`).
+    /// Only these statuses, comma-separated (`new,in_review`).
     pub status: Option<String>,
-    /// Only tips older than this id (the previous page's `next_before`).
-    pub before: Option<i64>,
+    /// Only this priority band: `urgent`, `high`, `normal` or `low`.
+    pub priority: Option<String>,
+    /// Only tips with this label id.
+    pub label: Option<i64>,
+    /// `me`, `none`, or a staff id.
+    pub assignee: Option<String>,
+    /// Only tips from this governorate.
+    pub governorate: Option<String>,
+    /// Received on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Received on or before this day (`YYYY-MM-DD`).
+    pub to: Option<String>,
+    /// Only tips past the first-look target.
+    pub overdue: Option<bool>,
+    /// Only tips with (or without) pictures.
+    pub attachments: Option<bool>,
+    /// Only tips that share a phone or account with another tip or case (or that do not).
+    pub linked: Option<bool>,
+    /// Page number, from 1 (at most 1,000).
+    #[param(minimum = 1, maximum = 1000)]
+    pub page: Option<u32>,
     /// Page size, 1 to 100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+}
+
+fn invalid(field: &str) -> ApiError {
+    ApiError::InvalidTriage(vec![FieldProblem::at(field, "invalid")])
+}
+
+impl ListQuery {
+    /// The filters, each checked: an unknown status, band, governorate or a malformed day is
+    /// refused rather than ignored, so a bookmarked view never silently shows everything.
+    fn filter(&self) -> Result<QueueFilter, ApiError> {
+        let given = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        let mut statuses = Vec::new();
+        for status in given(&self.status).iter().flat_map(|s| s.split(',')) {
+            let status = TipStatus::parse(status.trim()).ok_or_else(|| invalid("status"))?;
+            statuses.push(status.as_str().to_owned());
+        }
+        let level = match given(&self.priority) {
+            Some(p) => Some(PriorityLevel::parse(&p).ok_or_else(|| invalid("priority"))?),
+            None => None,
+        };
+        let governorate = match given(&self.governorate) {
+            Some(g) => Some(
+                Governorate::parse(&g)
+                    .ok_or_else(|| invalid("governorate"))?
+                    .as_str()
+                    .to_owned(),
+            ),
+            None => None,
+        };
+        let day = |field: &str, v: &Option<String>| match given(v) {
+            Some(d) => sanad_shared::triage::parse_day(&d)
+                .map(Some)
+                .ok_or_else(|| invalid(field)),
+            None => Ok(None),
+        };
+        Ok(QueueFilter {
+            statuses,
+            level,
+            label: self.label,
+            assignee: given(&self.assignee).map(|a| match a.as_str() {
+                "me" => AssigneeFilter::Me,
+                "none" => AssigneeFilter::Nobody,
+                other => AssigneeFilter::Staff(other.to_owned()),
+            }),
+            governorate,
+            from: day("from", &self.from)?,
+            to: day("to", &self.to)?,
+            overdue: self.overdue.unwrap_or(false),
+            has_attachments: self.attachments,
+            linked: self.linked,
+            only: None,
+        })
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/tips", tag = "moderation", security(("bearer" = [])), params(ListQuery),
     responses(
-        (status = 200, description = "Tips, newest first", body = TipPage),
-        (status = 400, description = "Unknown status", body = ApiErrorBody),
+        (status = 200, description = "Tips, most urgent first, then the longest waiting", body = TipPage),
+        (status = 400, description = "An unknown status, band or governorate, or a malformed day", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a moderator", body = ApiErrorBody),
     ))]
 pub async fn list(
-    auth: StaffAuth,
+    auth: Moderator,
     query: web::Query<ListQuery>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(text) => Some(
-            TipStatus::parse(text)
-                .ok_or_else(|| ApiError::InvalidRequest(format!("unknown status {text:?}")))?,
-        ),
-        None => None,
-    };
+    let filter = query.filter()?;
     let limit = query.limit.unwrap_or(50).clamp(1, 100);
-    let before = query.before;
-    let (tips, next_before) =
-        with_db(&pool, move |conn| tips::list(conn, status, before, limit)).await?;
-    Ok(HttpResponse::Ok().json(TipPage { tips, next_before }))
+    let page = query.page.unwrap_or(1);
+    if !(1..=1000).contains(&page) {
+        return Err(invalid("page"));
+    }
+    let offset = i64::from(page - 1) * limit;
+    let (tips, more) = with_db(&pool, move |conn| {
+        let (ids, more) =
+            triage::queue(conn, ItemKind::Tip, &filter, &auth.staff_id, offset, limit)?;
+        Ok((tips::summaries(conn, &ids)?, more))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(TipPage {
+        tips,
+        next_page: (more && page < 1000).then_some(page + 1),
+    }))
 }
 
 /// A tip, decrypted. The read is written to the audit trail before the tip is returned.
@@ -62,15 +148,15 @@ pub async fn list(
         (status = 404, description = "No such tip", body = ApiErrorBody),
     ))]
 pub async fn detail(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
+            triage::looked_at(conn, ItemKind::Tip, id)?;
             let detail = tips::detail(conn, &sealer, id)?;
             audit::append(
                 conn,
@@ -93,12 +179,11 @@ pub async fn detail(
         (status = 404, description = "No such tip or picture", body = ApiErrorBody),
     ))]
 pub async fn attachment(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<(i64, i64)>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let (id, attachment_id) = path.into_inner();
     let (mime, bytes) = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
@@ -130,26 +215,33 @@ pub async fn attachment(
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a moderator", body = ApiErrorBody),
         (status = 404, description = "No such tip", body = ApiErrorBody),
+        (status = 409, description = "The tip changed since it was loaded (`version`)", body = ApiErrorBody),
     ))]
 pub async fn reply(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<i64>,
     body: web::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let problems = body.problems();
     if !problems.is_empty() {
         return Err(ApiError::InvalidMessage(problems));
     }
     let id = path.into_inner();
-    let text = body.into_inner().body;
+    let NewMessage {
+        body: text,
+        version,
+    } = body.into_inner();
     let message = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
+            if let Some(version) = version {
+                triage::check_version(conn, ItemKind::Tip, id, version)?;
+            }
             let tip_ref = tips::ref_of(conn, id)?;
             let sealed = tips::seal_message(&sealer, &tip_ref, &text)?;
             let message = tips::add_message(conn, &tip_ref, sealed, Some(&auth.staff_id))?;
+            triage::bump(conn, ItemKind::Tip, id)?;
             audit::append(
                 conn,
                 &auth.entry(
@@ -173,19 +265,20 @@ pub async fn reply(
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a moderator", body = ApiErrorBody),
         (status = 404, description = "No such tip", body = ApiErrorBody),
+        (status = 409, description = "The tip changed since it was loaded (`version`)", body = ApiErrorBody),
     ))]
 pub async fn set_status(
-    auth: StaffAuth,
+    auth: Moderator,
     path: web::Path<i64>,
     body: web::Json<StatusChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MODERATE)?;
     let change = body.into_inner();
     if let Some(message) = &change.public_message {
         let problems = NewMessage {
             body: message.clone(),
+            version: None,
         }
         .problems();
         if problems.iter().any(|p| p.problem == "too_long") {
@@ -195,6 +288,9 @@ pub async fn set_status(
     let id = path.into_inner();
     with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
+            if let Some(version) = change.version {
+                triage::check_version(conn, ItemKind::Tip, id, version)?;
+            }
             let before = tips::set_status(
                 conn,
                 &sealer,
@@ -217,4 +313,14 @@ pub async fn set_status(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(secured!("/tips/{id}").route(web::get().to(detail)))
+        .service(
+            secured!("/tips/{id}/attachments/{attachment_id}").route(web::get().to(attachment)),
+        )
+        .service(secured!("/tips/{id}/messages").route(web::post().to(reply)))
+        .service(secured!("/tips/{id}/status").route(web::put().to(set_status)));
 }

@@ -3,23 +3,20 @@
 use actix_web::{web, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    staff::{InviteRequest, LinkPurpose, Role, RolesRequest, StaffProfile},
+    staff::{InviteRequest, LinkPurpose, RolesRequest, StaffProfile},
 };
 use serde_json::json;
 
 use crate::{
     audit::{self, Entry},
-    auth::{store, StaffAuth},
+    auth::{store, Admin},
+    config::Site,
     db,
+    db::with_db,
     error::ApiError,
     locales::Locales,
     mail::{self, Mailer, StaffMail},
-    routes::with_db,
-    startup::Site,
 };
-
-/// Who may manage staff.
-pub const MANAGE: &[Role] = &[Role::Admin];
 
 #[utoipa::path(get, path = "/api/v1/staff", tag = "staff", security(("bearer" = [])),
     responses(
@@ -27,8 +24,7 @@ pub const MANAGE: &[Role] = &[Role::Admin];
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an admin", body = ApiErrorBody),
     ))]
-pub async fn list(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
-    auth.require(MANAGE)?;
+pub async fn list(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
     let staff = with_db(&pool, |conn| Ok(store::list(conn)?)).await?;
     Ok(HttpResponse::Ok().json(staff))
 }
@@ -44,14 +40,13 @@ pub async fn list(auth: StaffAuth, pool: web::Data<db::Pool>) -> Result<HttpResp
         (status = 502, description = "The account exists but the mail failed; invite again later", body = ApiErrorBody),
     ))]
 pub async fn invite(
-    auth: StaffAuth,
+    auth: Admin,
     body: web::Json<InviteRequest>,
     pool: web::Data<db::Pool>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     site: web::Data<Site>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MANAGE)?;
     let request = body.into_inner();
     let name = request.display_name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 120 {
@@ -111,12 +106,11 @@ pub async fn invite(
         (status = 409, description = "No active admin would remain", body = ApiErrorBody),
     ))]
 pub async fn set_roles(
-    auth: StaffAuth,
+    auth: Admin,
     id: web::Path<String>,
     body: web::Json<RolesRequest>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MANAGE)?;
     let id = id.into_inner();
     let roles = body.into_inner().roles;
     let actor = auth.actor();
@@ -140,12 +134,11 @@ pub async fn set_roles(
 }
 
 async fn set_active(
-    auth: StaffAuth,
+    auth: Admin,
     id: String,
     active: bool,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require(MANAGE)?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
         store::set_active(conn, &id, active)?;
@@ -180,7 +173,7 @@ async fn set_active(
         (status = 409, description = "No active admin would remain", body = ApiErrorBody),
     ))]
 pub async fn deactivate(
-    auth: StaffAuth,
+    auth: Admin,
     id: web::Path<String>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
@@ -196,9 +189,21 @@ pub async fn deactivate(
         (status = 404, description = "No such staff member", body = ApiErrorBody),
     ))]
 pub async fn reactivate(
-    auth: StaffAuth,
+    auth: Admin,
     id: web::Path<String>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     set_active(auth, id.into_inner(), true, pool).await
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        secured!("/staff")
+            .route(web::get().to(list))
+            .route(web::post().to(invite)),
+    )
+    .service(secured!("/staff/{id}/roles").route(web::put().to(set_roles)))
+    .service(secured!("/staff/{id}/deactivate").route(web::post().to(deactivate)))
+    .service(secured!("/staff/{id}/reactivate").route(web::post().to(reactivate)));
 }

@@ -1,75 +1,29 @@
 //! The tipster's side: send a tip, come back with the receipt, talk with the moderators.
 //! No account, no cookie, and nothing about the sender (address, agent, exact time) is kept.
 
-use std::time::Instant;
-
-use actix_web::{http::header, web, FromRequest, HttpRequest, HttpResponse};
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    receipt::Receipt,
     tips::{
-        AttachmentsAdded, FollowUpGrant, FollowUpKind, FollowUpRequest, NewMessage, NewTip,
-        TipCreated, TipFollowUp, TipMessage, MAX_IMAGES_PER_UPLOAD,
+        AttachmentsAdded, NewMessage, NewTip, TipCreated, TipFollowUp, TipMessage,
+        MAX_IMAGES_PER_UPLOAD,
     },
 };
 
 use crate::{
+    anonymous,
+    anonymous::Thread,
     auth::password::PasswordHasher,
     crypto::Sealer,
     db,
+    db::with_db,
     error::ApiError,
     group_commit::GroupCommitter,
     notify::ModeratorNotifier,
-    pow::{self, Challenges},
-    routes::{uploads, with_db},
-    tips::{self, CheckedTip, Thread},
+    pow::Challenges,
+    routes::{follow_up::FollowUp, uploads},
+    tips::{self, CheckedTip},
 };
-
-/// Receipt guesses, counted per client in memory only (see [`crate::auth::throttle`]).
-pub struct ReceiptThrottle(pub crate::auth::throttle::Throttle);
-
-/// How a receipt is stored and looked up: Argon2id under the installation's salt, in hex, after
-/// [`tips::RECEIPT_SCHEME`].
-pub async fn receipt_hash(
-    hasher: &PasswordHasher,
-    sealer: &Sealer,
-    receipt: &Receipt,
-) -> Result<String, ApiError> {
-    let hash = hasher
-        .derive(receipt.digits().as_bytes().to_vec(), sealer.receipt_salt())
-        .await?;
-    Ok(format!("{}{}", tips::RECEIPT_SCHEME, hex::encode(hash)))
-}
-
-/// The tip or case a receipt opens. A receipt stored before the receipt parameters changed is
-/// looked up under the old ones, only when such receipts remain, and then stored again under
-/// today's, so it costs a second hash once.
-async fn find_thread(
-    hasher: &PasswordHasher,
-    sealer: &Sealer,
-    pool: &web::Data<db::Pool>,
-    receipt: &Receipt,
-) -> Result<Option<Thread>, ApiError> {
-    let hash = receipt_hash(hasher, sealer, receipt).await?;
-    let (found, legacy_remain) = with_db(pool, {
-        let hash = hash.clone();
-        move |conn| {
-            let found = tips::find_thread_by_receipt(conn, &hash)?;
-            let legacy_remain = found.is_none() && tips::legacy_receipts_remain(conn)?;
-            Ok((found, legacy_remain))
-        }
-    })
-    .await?;
-    if !legacy_remain {
-        return Ok(found);
-    }
-    let legacy = hex::encode(
-        hasher
-            .derive_legacy(receipt.digits().as_bytes().to_vec(), sealer.receipt_salt())
-            .await?,
-    );
-    with_db(pool, move |conn| tips::rehash_receipt(conn, &legacy, &hash)).await
-}
 
 /// Sends a tip. JSON (`NewTip`) without pictures, or `multipart/form-data` with the `NewTip` JSON
 /// in a part named `tip` and up to five pictures in parts named `image`. The answer holds the
@@ -108,95 +62,18 @@ pub async fn submit(
     })
     .await??;
     let sealed = std::sync::Arc::new(sealed);
-    // A receipt equal to a stored one is astronomically unlikely; a new one is drawn if so.
-    for _ in 0..3 {
-        let receipt = tips::new_receipt();
-        let hash = receipt_hash(&hasher, &sealer, &receipt).await?;
-        let sealed = sealed.clone();
-        let proof = proof.clone();
-        let stored = committer
-            .run(move |conn| {
-                pow::spend(conn, &proof)?;
-                tips::insert_tip(conn, &sealed, &hash)
-            })
-            .await?;
-        if stored.is_some() {
-            notifier.something_new();
-            return Ok(HttpResponse::Created().json(TipCreated { receipt }));
-        }
-    }
-    Err(ApiError::Internal(anyhow::anyhow!(
-        "three receipts in a row were taken"
-    )))
+    let (receipt, _) =
+        anonymous::store_with_receipt(&hasher, &sealer, &committer, &proof, move |conn, hash| {
+            tips::insert_tip(conn, &sealed, hash)
+        })
+        .await?;
+    notifier.something_new();
+    Ok(HttpResponse::Created().json(TipCreated { receipt }))
 }
-
-/// Opens a tip with its receipt, typed in any digit set with spaces or dashes. Wrong receipts
-/// slow the client down, as wrong passwords do.
-#[utoipa::path(post, path = "/api/v1/follow-up", tag = "anonymous", request_body = FollowUpRequest,
-    responses(
-        (status = 200, description = "A short-lived token for the follow-up endpoints", body = FollowUpGrant),
-        (status = 400, description = "Not sixteen digits", body = ApiErrorBody),
-        (status = 404, description = "No tip has this receipt", body = ApiErrorBody),
-        (status = 429, description = "Too many wrong receipts; wait", body = ApiErrorBody),
-    ))]
-pub async fn open(
-    req: HttpRequest,
-    body: web::Json<FollowUpRequest>,
-    throttle: web::Data<ReceiptThrottle>,
-    hasher: web::Data<PasswordHasher>,
-    sealer: web::Data<Sealer>,
-    pool: web::Data<db::Pool>,
-) -> Result<HttpResponse, ApiError> {
-    let receipt = Receipt::parse(&body.receipt).map_err(|_| ApiError::ReceiptMalformed)?;
-    let subjects = throttle
-        .0
-        .client_subjects("receipt", req.peer_addr().map(|a| a.ip()));
-    if let Err(wait) = throttle.0.check(&subjects, Instant::now()) {
-        return Err(ApiError::TooManyAttempts {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
-    let found = find_thread(&hasher, &sealer, &pool, &receipt).await?;
-    let Some(thread) = found else {
-        throttle.0.failed(&subjects, Instant::now());
-        return Err(ApiError::ReceiptUnknown);
-    };
-    Ok(HttpResponse::Ok().json(FollowUpGrant {
-        token: tips::follow_up_token(&sealer, &thread)?,
-        expires_in: tips::FOLLOW_UP_TTL_SECS,
-        kind: match thread {
-            Thread::Tip(_) => FollowUpKind::Tip,
-            Thread::Case(_) => FollowUpKind::Case,
-        },
-    }))
-}
-
-/// What a follow-up request is about, from its `Authorization: Bearer` token.
-pub struct FollowUp(pub Thread);
 
 /// A follow-up request about a tip.
 pub struct FollowUpTip {
     tip_ref: String,
-}
-
-impl FromRequest for FollowUp {
-    type Error = ApiError;
-    type Future = std::future::Ready<Result<FollowUp, ApiError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let token = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        let sealer = req.app_data::<web::Data<Sealer>>();
-        std::future::ready(match (token, sealer) {
-            (Some(token), Some(sealer)) => tips::open_follow_up_token(sealer, token)
-                .map(FollowUp)
-                .ok_or(ApiError::FollowUpExpired),
-            _ => Err(ApiError::FollowUpExpired),
-        })
-    }
 }
 
 impl FromRequest for FollowUpTip {
@@ -297,4 +174,22 @@ pub async fn attachments(
         added,
         attachments: total,
     }))
+}
+
+/// This module's routes under `/api/v1`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/tips")
+            .route(web::post().to(submit))
+            // One resource for both methods: actix answers 405 from the first resource whose
+            // path matches, so the moderators' list cannot live in a second one.
+            .route(
+                web::get()
+                    .to(super::moderation::list)
+                    .wrap(actix_web::middleware::from_fn(crate::auth::require_session)),
+            ),
+    )
+    .service(web::resource("/follow-up/tip").route(web::get().to(view)))
+    .service(web::resource("/follow-up/messages").route(web::post().to(message)))
+    .service(web::resource("/follow-up/attachments").route(web::post().to(attachments)));
 }

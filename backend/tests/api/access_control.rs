@@ -13,6 +13,7 @@ const ADMIN: &[Role] = &[Role::Admin];
 const MODERATE: &[Role] = &[Role::Admin, Role::Moderator];
 const CASEWORK: &[Role] = &[Role::Admin, Role::Caseworker];
 const EDIT: &[Role] = &[Role::Admin, Role::Editor];
+const TRIAGE: &[Role] = &[Role::Admin, Role::Moderator, Role::Caseworker];
 
 /// (method, path as in the OpenAPI document, roles allowed)
 const TABLE: &[(&str, &str, &[Role])] = &[
@@ -64,6 +65,22 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/editor/campaigns", EDIT),
     ("POST", "/api/v1/editor/campaigns", EDIT),
     ("POST", "/api/v1/editor/media", EDIT),
+    ("PUT", "/api/v1/tips/{id}/assignee", MODERATE),
+    ("PUT", "/api/v1/cases/{id}/assignee", CASEWORK),
+    ("PUT", "/api/v1/tips/{id}/priority", MODERATE),
+    ("PUT", "/api/v1/cases/{id}/priority", CASEWORK),
+    ("PUT", "/api/v1/tips/{id}/labels", MODERATE),
+    ("PUT", "/api/v1/cases/{id}/labels", CASEWORK),
+    ("PUT", "/api/v1/tips/{id}/presence", MODERATE),
+    ("PUT", "/api/v1/cases/{id}/presence", CASEWORK),
+    ("POST", "/api/v1/tips/bulk", MODERATE),
+    ("POST", "/api/v1/cases/bulk", CASEWORK),
+    ("POST", "/api/v1/tips/{id}/notes", MODERATE),
+    ("GET", "/api/v1/labels", TRIAGE),
+    ("POST", "/api/v1/labels", ADMIN),
+    ("PUT", "/api/v1/labels/{id}", ADMIN),
+    ("GET", "/api/v1/triage/overview", TRIAGE),
+    ("GET", "/api/v1/triage/staff", TRIAGE),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {
@@ -125,7 +142,8 @@ async fn call(
     // Tips, cases and articles have numeric ids; staff ids are text.
     let numeric = path.starts_with("/api/v1/tips")
         || path.starts_with("/api/v1/cases")
-        || path.starts_with("/api/v1/editor");
+        || path.starts_with("/api/v1/editor")
+        || path.starts_with("/api/v1/labels");
     let target = if numeric { "1" } else { target };
     let url = app.url(
         &path
@@ -148,6 +166,23 @@ async fn call(
         "/api/v1/settings" => Some(json!({ "require_totp": false })),
         "/api/v1/tips/{id}/messages" => Some(json!({ "body": "hello" })),
         "/api/v1/tips/{id}/status" => Some(json!({ "status": "closed" })),
+        "/api/v1/tips/{id}/assignee" | "/api/v1/cases/{id}/assignee" => {
+            Some(json!({ "assignee": null, "version": 0 }))
+        }
+        "/api/v1/tips/{id}/priority" | "/api/v1/cases/{id}/priority" => {
+            Some(json!({ "adjust": 0, "version": 0 }))
+        }
+        "/api/v1/tips/{id}/labels" | "/api/v1/cases/{id}/labels" => {
+            Some(json!({ "labels": [], "version": 0 }))
+        }
+        "/api/v1/tips/bulk" | "/api/v1/cases/bulk" => {
+            Some(json!({ "ids": [1], "add_labels": [1] }))
+        }
+        "/api/v1/tips/{id}/notes" => Some(json!({ "text": "hello" })),
+        "/api/v1/labels" | "/api/v1/labels/{id}" => Some(json!({
+            "color": "#123456",
+            "names": { "ar": "a", "ckb": "b", "kmr": "c", "en": format!("label {n}") }
+        })),
         "/api/v1/cases/{id}/notes" => Some(json!({ "text": "hello" })),
         "/api/v1/cases/{id}/messages" => Some(json!({ "body": "hello" })),
         "/api/v1/cases/{id}/status" => Some(json!({ "status": "under_review" })),

@@ -20,3 +20,4 @@ mod security;
 mod smtp;
 mod staff;
 mod tips;
+mod triage;

@@ -576,7 +576,10 @@ async fn when_admins_require_totp_staff_without_it_can_only_reach_their_own_acco
         .await;
     assert_eq!(confirmed.status(), 204);
     let allowed = app.authorized("GET", "/api/v1/settings", &auth, None).await;
-    assert_eq!(json(allowed).await, json!({ "require_totp": true }));
+    assert_eq!(
+        json(allowed).await,
+        json!({ "require_totp": true, "first_look_hours": 24 })
+    );
 
     let disable = app
         .authorized(

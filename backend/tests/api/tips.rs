@@ -303,8 +303,13 @@ async fn tips_sharing_a_phone_or_account_are_linked_without_storing_either_in_cl
         .map(|t| t["id"].as_i64().unwrap())
         .collect();
     assert_eq!(ids.len(), 3);
-    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {ids:?}");
-    let (third, second, first) = (ids[0], ids[1], ids[2]);
+    // The two linked tips rank above the unlinked one (a link raises the priority), the older
+    // first.
+    assert!(
+        ids[0] < ids[1] && ids[1] < ids[2],
+        "linked first, then by age: {ids:?}"
+    );
+    let (first, second, third) = (ids[0], ids[1], ids[2]);
     let detail = json(
         app.authorized("GET", &format!("/api/v1/tips/{second}"), &auth, None)
             .await,
@@ -324,26 +329,26 @@ async fn tips_sharing_a_phone_or_account_are_linked_without_storing_either_in_cl
     .await;
     assert_eq!(detail["linked"], json!([]));
 
-    // Paging: one per page, newest first, then the older ones.
+    // Paging follows the queue's order.
     let page = json(
         app.authorized("GET", "/api/v1/tips?limit=2", &auth, None)
             .await,
     )
     .await;
     assert_eq!(page["tips"].as_array().unwrap().len(), 2);
-    let next = page["next_before"].as_i64().unwrap();
+    let next = page["next_page"].as_i64().unwrap();
     let page = json(
         app.authorized(
             "GET",
-            &format!("/api/v1/tips?limit=2&before={next}"),
+            &format!("/api/v1/tips?limit=2&page={next}"),
             &auth,
             None,
         )
         .await,
     )
     .await;
-    assert_eq!(page["tips"][0]["id"], first);
-    assert_eq!(page["next_before"], Value::Null);
+    assert_eq!(page["tips"][0]["id"], third);
+    assert_eq!(page["next_page"], Value::Null);
 
     // Nothing a tipster wrote is in the database in the clear.
     if !crate::helpers::postgres_requested() {

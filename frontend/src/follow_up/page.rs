@@ -418,6 +418,7 @@ fn message_form(access: Access, writing: Writing) -> Vec<El> {
         }
         let message = NewMessage {
             body: body.get_untracked(),
+            version: None,
         };
         let found = message.problems();
         if !found.is_empty() {

@@ -251,6 +251,11 @@ fn form(sent: Var<Option<Receipt>>, number: Var<String>) -> El {
         "text",
         "ltr",
     ));
+    journey.extend(with(
+        text("departure_on", "departure-on", Some("departure-hint")),
+        "text",
+        "ltr",
+    ));
     journey.extend(text("destination", "case-destination", None).build());
     journey.extend(with(
         text(
@@ -486,6 +491,7 @@ fn new_case(
             })
             .collect(),
         left_on: optional("left_on"),
+        departure_on: optional("departure_on"),
         destination: optional("destination"),
         recruiter: optional("recruiter"),
         recruiter_phones: list("recruiter_phones"),

@@ -50,6 +50,8 @@ struct Draft {
     governorate: Option<Governorate>,
     place: String,
     month: String,
+    departure: String,
+    minor: bool,
 }
 
 impl Draft {
@@ -60,7 +62,9 @@ impl Draft {
             && self.agency.is_empty()
             && self.governorate.is_none()
             && self.place.is_empty()
-            && self.month.is_empty())
+            && self.month.is_empty()
+            && self.departure.is_empty()
+            && !self.minor)
     }
 
     /// Drops the rows left empty, so the positions the server names match the rows on screen.
@@ -97,6 +101,8 @@ impl Draft {
             place: optional(&self.place),
             approximate_date,
             language: Some(language),
+            departure_on: optional(&self.departure),
+            minor_involved: self.minor,
         };
         problems.extend(tip.problems());
         if problems.is_empty() {
@@ -592,6 +598,7 @@ enum Detail {
     Agency,
     Place,
     Month,
+    Departure,
 }
 
 impl Detail {
@@ -600,6 +607,7 @@ impl Detail {
             Detail::Agency => &mut draft.agency,
             Detail::Place => &mut draft.place,
             Detail::Month => &mut draft.month,
+            Detail::Departure => &mut draft.departure,
         }
     }
 
@@ -612,8 +620,10 @@ impl Detail {
     }
 }
 
-/// The single-value details: agency, governorate, place and month.
+/// The single-value details: agency, governorate, place, month, a near departure and whether a
+/// minor is involved (the last two raise the report in the moderators' queue).
 fn details(draft: Var<Draft>, problems: Problems, initial: Draft) -> Vec<El> {
+    let departure = Field::new(problems, "departure_on", None);
     let agency = Field::new(problems, "agency", None);
     let place = Field::new(problems, "place", None);
     let month = Field::new(problems, "approximate_date", None);
@@ -647,6 +657,15 @@ fn details(draft: Var<Draft>, problems: Problems, initial: Draft) -> Vec<El> {
     month_input.kind = "month";
     month_input.dir = "ltr";
     month_input.value = initial.month;
+    let mut departure_input = Input::new(
+        "departure".to_owned(),
+        tr("departure-on"),
+        departure,
+        Detail::Departure.on_input(draft, departure),
+    );
+    departure_input.hint = Some(tr("departure-hint"));
+    departure_input.dir = "ltr";
+    departure_input.value = initial.departure;
     let mut built = agency_input.build();
     built.extend(choice(
         "governorate",
@@ -657,5 +676,27 @@ fn details(draft: Var<Draft>, problems: Problems, initial: Draft) -> Vec<El> {
     ));
     built.extend(place_input.build());
     built.extend(month_input.build());
+    built.extend(departure_input.build());
+    built.push(
+        el("label")
+            .class("choice")
+            .attr("for", "minor")
+            .child(
+                el("input")
+                    .id("minor")
+                    .attr("type", "checkbox")
+                    .flag("checked", initial.minor)
+                    .on("change", move |event| {
+                        let checked = event
+                            .target()
+                            .and_then(|t| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()
+                            })
+                            .is_some_and(|input| input.checked());
+                        draft.update(|d| d.minor = checked);
+                    }),
+            )
+            .show(tr("report-minor")),
+    );
     built
 }

@@ -18,10 +18,12 @@ use sanad_shared::{
         CaseStatusResult, CloseReason, NewNote, Sex,
     },
     i18n::Args,
+    triage::ItemKind,
 };
 
 use super::{
     conversation::{Messages, Reply},
+    triage::TriagePanel,
     Outcome, OutcomeNotice,
 };
 use crate::session::use_session;
@@ -86,6 +88,7 @@ fn when(ms: i64) -> String {
 fn CaseBody(detail: CaseDetail) -> impl IntoView {
     let id = detail.id;
     let status = RwSignal::new(detail.status);
+    let version = RwSignal::new(detail.triage.version);
     let close_reason = RwSignal::new(detail.close_reason);
     let proposed = RwSignal::new(detail.deceased_proposed);
     let notes = RwSignal::new(detail.notes);
@@ -113,6 +116,7 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
         {move || proposed.get().then(|| view! {
             <p class="notice notice-warning" role="status">{t("case-deceased-pending")}</p>
         })}
+        <TriagePanel kind=ItemKind::Case id triage=detail.triage.clone() version/>
         <dl class="tip-fields">
             <dt>{t("case-number")}</dt>
             <dd><span dir="ltr">{number}</span></dd>
@@ -150,10 +154,10 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
         <h2>{t("case-conversation")}</h2>
         <p class="hint">{t("case-conversation-hint")}</p>
         <Messages messages staff="case-author-caseworker" other="case-author-family"/>
-        <Reply url=format!("/api/v1/cases/{id}/messages") messages id="case-reply" label="case-reply" hint="case-reply-hint"/>
+        <Reply url=format!("/api/v1/cases/{id}/messages") messages id="case-reply" label="case-reply" hint="case-reply-hint" version/>
 
         <h2>{t("case-status-title")}</h2>
-        <StatusForm id status close_reason proposed/>
+        <StatusForm id status close_reason proposed version/>
     }
 }
 
@@ -411,6 +415,7 @@ fn StatusForm(
     status: RwSignal<CaseStatus>,
     close_reason: RwSignal<Option<CloseReason>>,
     proposed: RwSignal<bool>,
+    version: RwSignal<i64>,
 ) -> impl IntoView {
     let session = use_session();
     let chosen = RwSignal::new(status.get_untracked());
@@ -430,6 +435,7 @@ fn StatusForm(
             reason: reason
                 .get_untracked()
                 .filter(|_| chosen.get_untracked() == CaseStatus::Closed),
+            version: Some(version.get_untracked()),
         };
         busy.set(true);
         spawn_local(async move {
@@ -439,12 +445,14 @@ fn StatusForm(
                 .await
             {
                 Ok(result) if result.applied => {
+                    version.update(|v| *v += 1);
                     status.set(result.status);
                     close_reason.set(change.reason);
                     proposed.set(false);
                     outcome.set(Outcome::Done(saved()));
                 }
                 Ok(_) => {
+                    version.update(|v| *v += 1);
                     proposed.set(true);
                     outcome.set(Outcome::Done(waiting()));
                 }

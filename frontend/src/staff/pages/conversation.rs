@@ -53,6 +53,9 @@ pub fn Reply(
     id: &'static str,
     label: &'static str,
     hint: &'static str,
+    /// The item's triage version: sent with the reply, so one written on a view a colleague
+    /// has since changed is refused; it moves on with each reply sent.
+    version: RwSignal<i64>,
 ) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
@@ -67,6 +70,7 @@ pub fn Reply(
         }
         let message = NewMessage {
             body: body.get_untracked(),
+            version: Some(version.get_untracked()),
         };
         busy.set(true);
         let url = url.get_value();
@@ -76,6 +80,7 @@ pub fn Reply(
                 .await
             {
                 Ok(sent) => {
+                    version.update(|v| *v += 1);
                     messages.update(|m| m.push(sent));
                     body.set(String::new());
                     outcome.set(Outcome::Idle);

@@ -1,6 +1,15 @@
+//! The staff home after sign-in: who you are, and for those who triage, their own queue, what
+//! is overdue, unassigned or urgent, each a link to that view of the queue.
+
 use leptos::prelude::*;
-use sanad_frontend::i18n::{t_args, use_i18n};
-use sanad_shared::Direction;
+use sanad_frontend::{
+    i18n::{t, t_args, use_i18n},
+    loader::Loader,
+};
+use sanad_shared::{
+    triage::{Overview, QueueCounts},
+    Direction,
+};
 
 use crate::session::{role_key, use_session};
 
@@ -8,12 +17,18 @@ use crate::session::{role_key, use_session};
 pub fn Home() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
+    let triages = session.moderates() || session.works_cases();
+    let overview = Loader::new(move || async move {
+        session
+            .call::<(), Overview>("GET", "/api/v1/triage/overview", None)
+            .await
+    });
     move || {
         session.profile().map(|profile| {
             let name = profile.display_name.clone();
             let roles = profile.roles.clone();
             view! {
-                <section class="page">
+                <section class="page page-wide">
                     <h1>{t_args("staff-welcome", &[("name", name.clone())])}</h1>
                     <p>{move || {
                         let names: Vec<String> = roles.iter().map(|r| i18n.message(role_key(*r), None)).collect();
@@ -21,8 +36,44 @@ pub fn Home() -> impl IntoView {
                         let separator = if i18n.shown.get().direction() == Direction::Rtl { "، " } else { ", " };
                         t_args("staff-your-roles", &[("roles", names.join(separator))])()
                     }}</p>
+                    {move || triages.then(|| match overview.get() {
+                        Some(Ok(counts)) => view! {
+                            {session.moderates().then(|| view! {
+                                <Counts title="home-tips" base="/staff/tips" counts=counts.tips.clone()/>
+                            })}
+                            {session.works_cases().then(|| view! {
+                                <Counts title="home-cases" base="/staff/cases" counts=counts.cases.clone()/>
+                            })}
+                            <p class="hint">{t_args("home-first-look", &[("hours", counts.first_look_hours.to_string())])}</p>
+                        }.into_any(),
+                        _ => ().into_any(),
+                    })}
                 </section>
             }
         })
+    }
+}
+
+#[component]
+fn Counts(title: &'static str, base: &'static str, counts: QueueCounts) -> impl IntoView {
+    let tile = |key: &'static str, query: &'static str, count: u32, alert: bool| {
+        view! {
+            <li class={if alert && count > 0 { "count-tile count-alert" } else { "count-tile" }}>
+                <a href=format!("{base}{query}")>
+                    <span class="count-figure">{count}</span>
+                    <span>{t(key)}</span>
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <h2>{t(title)}</h2>
+        <ul class="count-tiles">
+            {tile("home-mine", "?assignee=me&status=new,in_review", counts.mine, false)}
+            {tile("home-overdue", "?overdue=true", counts.overdue, true)}
+            {tile("home-urgent", "?priority=urgent&status=new,in_review", counts.urgent, true)}
+            {tile("home-unassigned", "?assignee=none&status=new,in_review", counts.unassigned, false)}
+            {tile("home-open", "?status=new,in_review", counts.open, false)}
+        </ul>
     }
 }

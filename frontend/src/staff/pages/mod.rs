@@ -15,6 +15,7 @@ pub mod sign_in;
 pub mod team;
 pub mod tip;
 pub mod tips;
+pub mod triage;
 
 use leptos::prelude::*;
 use sanad_frontend::{api::ApiFailure, i18n::use_i18n};

@@ -11,10 +11,14 @@ use sanad_frontend::{
     i18n::{t, t_args, use_i18n},
     loader::Loader,
 };
-use sanad_shared::tips::{AttachmentInfo, StatusChange, TipDetail, TipStatus};
+use sanad_shared::{
+    tips::{AttachmentInfo, StatusChange, TipDetail, TipStatus},
+    triage::ItemKind,
+};
 
 use super::{
     conversation::{Messages, Reply},
+    triage::{InternalNotes, TriagePanel},
     Outcome, OutcomeNotice,
 };
 use crate::session::use_session;
@@ -54,6 +58,7 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
     let id = detail.id;
     let status = RwSignal::new(detail.status);
     let messages = RwSignal::new(detail.messages);
+    let version = RwSignal::new(detail.triage.version);
     let loaded = RwSignal::new(0_usize);
     let subject = detail.subject.message_key();
     let governorate = detail.governorate.map(|g| g.message_key());
@@ -105,6 +110,8 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
             </dd>
         </dl>
 
+        <TriagePanel kind=ItemKind::Tip id triage=detail.triage.clone() version/>
+
         <h2>{t("tip-description")}</h2>
         <p class="message-body" dir="auto">{detail.description}</p>
 
@@ -151,10 +158,12 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
 
         <h2>{t("tip-conversation")}</h2>
         <Messages messages staff="tip-author-moderator" other="tip-author-tipster"/>
-        <Reply url=format!("/api/v1/tips/{id}/messages") messages id="reply" label="tip-reply" hint="tip-reply-hint"/>
+        <Reply url=format!("/api/v1/tips/{id}/messages") messages id="reply" label="tip-reply" hint="tip-reply-hint" version/>
+
+        <InternalNotes id notes=detail.notes.clone() version/>
 
         <h2>{t("tip-status-title")}</h2>
-        <StatusForm id status public_message=detail.public_message.unwrap_or_default()/>
+        <StatusForm id status version public_message=detail.public_message.unwrap_or_default()/>
     }
 }
 
@@ -246,7 +255,12 @@ fn Picture(
 }
 
 #[component]
-fn StatusForm(id: i64, status: RwSignal<TipStatus>, public_message: String) -> impl IntoView {
+fn StatusForm(
+    id: i64,
+    status: RwSignal<TipStatus>,
+    version: RwSignal<i64>,
+    public_message: String,
+) -> impl IntoView {
     let session = use_session();
     let chosen = RwSignal::new(status.get_untracked());
     let note = RwSignal::new(public_message);
@@ -259,11 +273,13 @@ fn StatusForm(id: i64, status: RwSignal<TipStatus>, public_message: String) -> i
         let change = StatusChange {
             status: chosen.get_untracked(),
             public_message: Some(text.trim().to_owned()).filter(|t| !t.is_empty()),
+            version: Some(version.get_untracked()),
         };
         spawn_local(async move {
             let url = format!("/api/v1/tips/{id}/status");
             match session.call_empty("PUT", &url, Some(&change)).await {
                 Ok(()) => {
+                    version.update(|v| *v += 1);
                     status.set(change.status);
                     outcome.set(Outcome::Done(saved()));
                 }

@@ -1,0 +1,1100 @@
+//! Triage for tips and cases alike: priority from rules (each with its reason) and by hand,
+//! first look and overdue marks, assignment, labels, internal notes, who else has an item open,
+//! and the version that refuses a change made on a stale view. One implementation, keyed by
+//! [`ItemKind`]; tips and cases tell it when an item arrives or changes status.
+
+use std::collections::BTreeSet;
+
+use diesel::prelude::*;
+use sanad_shared::{
+    staff::Role,
+    triage::{
+        InternalNote, ItemKind, Label, LabelNames, NewLabel, PriorityLevel, PriorityReason,
+        QueueCounts, StaffRef, Triage, DEFAULT_FIRST_LOOK_HOURS,
+    },
+};
+use time::{Date, Duration, OffsetDateTime};
+
+use crate::{
+    anonymous::random_ref,
+    audit::now_ms,
+    crypto::Sealer,
+    db::DbConnection,
+    error::ApiError,
+    schema::{
+        case_keys, item_labels, item_notes, labels, presence, staff, staff_roles, tip_identifiers,
+        triage,
+    },
+    settings,
+};
+
+/// The admins' first-look target, in hours.
+pub const FIRST_LOOK_HOURS: &str = "first_look_hours";
+
+/// Statuses that leave the working queue: counted as done in the overview.
+const DONE: [&str; 5] = ["actioned", "dismissed", "closed", "returned", "deceased"];
+
+/// How long a presence mark counts as "has it open".
+const PRESENCE_MS: i64 = 60_000;
+
+/// What the rules need to know of an item when it arrives.
+#[derive(Clone, Debug)]
+pub struct Arrival {
+    pub status: String,
+    pub governorate: Option<String>,
+    pub received_on: String,
+    pub departure_on: Option<String>,
+    pub minor: bool,
+    pub has_attachments: bool,
+}
+
+/// The inputs of the priority rules.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    pub departure_on: Option<Date>,
+    pub minor: bool,
+    pub linked: u32,
+    pub received_on: Option<Date>,
+    pub looked_at: bool,
+    pub adjust: i32,
+}
+
+/// The priority rules, pure: each adds to the score and says why.
+/// - someone leaves within a week: +40 (within two weeks: +20); a departure in the past counts
+///   no more (the person has left; the case is for caseworkers now);
+/// - a minor is involved: +30;
+/// - other tips and cases share a phone or account: +5 each, at most +25;
+/// - no first look yet: +5 per day waited, at most +20;
+/// - a staff member's hand change, -50 to +50.
+pub fn score(facts: &Facts, today: Date) -> (i32, Vec<PriorityReason>) {
+    let mut score = 0;
+    let mut reasons = Vec::new();
+    if let Some(departure) = facts.departure_on {
+        let days = (departure - today).whole_days();
+        if (0..=14).contains(&days) {
+            score += if days <= 7 { 40 } else { 20 };
+            reasons.push(PriorityReason::DepartureSoon {
+                days: u32::try_from(days).unwrap_or(0),
+            });
+        }
+    }
+    if facts.minor {
+        score += 30;
+        reasons.push(PriorityReason::Minor);
+    }
+    if facts.linked > 0 {
+        score += i32::try_from(facts.linked.saturating_mul(5).min(25)).unwrap_or(25);
+        reasons.push(PriorityReason::Linked {
+            count: facts.linked,
+        });
+    }
+    if !facts.looked_at {
+        let days = facts
+            .received_on
+            .map(|r| (today - r).whole_days())
+            .unwrap_or(0);
+        if days >= 1 {
+            score += i32::try_from((days * 5).min(20)).unwrap_or(20);
+            reasons.push(PriorityReason::Waiting {
+                days: u32::try_from(days).unwrap_or(u32::MAX),
+            });
+        }
+    }
+    if facts.adjust != 0 {
+        score += facts.adjust;
+        reasons.push(PriorityReason::Manual {
+            adjust: facts.adjust,
+        });
+    }
+    (score, reasons)
+}
+
+pub fn today() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
+fn day(text: &str) -> Option<Date> {
+    Date::parse(
+        text,
+        &time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
+/// Whether an item received on `received_on` and not yet looked at is past the target: its day
+/// is all we know of its arrival, so it counts from the start of that day (never later than it
+/// really came).
+fn is_overdue(received_on: &str, looked_at: bool, hours: u32, now: OffsetDateTime) -> bool {
+    !looked_at
+        && day(received_on).is_some_and(|d| d <= (now - Duration::hours(hours.into())).date())
+}
+
+/// The newest day whose items are overdue now.
+fn overdue_cutoff(hours: u32, now: OffsetDateTime) -> String {
+    (now - Duration::hours(hours.into())).date().to_string()
+}
+
+pub fn first_look_hours(conn: &mut DbConnection) -> Result<u32, ApiError> {
+    Ok(settings::get(conn, FIRST_LOOK_HOURS)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_FIRST_LOOK_HOURS))
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = triage)]
+struct Row {
+    item_id: i64,
+    received_on: String,
+    priority: i32,
+    reasons: String,
+    departure_on: Option<String>,
+    minor: bool,
+    linked: i32,
+    adjust: i32,
+    adjust_reason: Option<Vec<u8>>,
+    assignee: Option<String>,
+    first_look_on: Option<String>,
+    version: i64,
+}
+
+impl Row {
+    fn facts(&self) -> Facts {
+        Facts {
+            departure_on: self.departure_on.as_deref().and_then(day),
+            minor: self.minor,
+            linked: u32::try_from(self.linked).unwrap_or(0),
+            received_on: day(&self.received_on),
+            looked_at: self.first_look_on.is_some(),
+            adjust: self.adjust,
+        }
+    }
+}
+
+fn row(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<Row, ApiError> {
+    triage::table
+        .find((kind.as_str(), id))
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)
+}
+
+/// The tips and cases that share a phone number or an account with this item.
+fn linked_items(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+) -> Result<Vec<(ItemKind, i64)>, ApiError> {
+    // The item's own indexes: tips keep phones and accounts, cases their phones among their keys.
+    let (phones, accounts): (Vec<String>, Vec<String>) = match kind {
+        ItemKind::Tip => {
+            let rows: Vec<(String, String)> = tip_identifiers::table
+                .filter(tip_identifiers::tip_id.eq(id))
+                .select((tip_identifiers::kind, tip_identifiers::blind_index))
+                .load(conn)?;
+            let (phones, accounts): (Vec<_>, Vec<_>) =
+                rows.into_iter().partition(|(k, _)| k == "phone");
+            (
+                phones.into_iter().map(|(_, i)| i).collect(),
+                accounts.into_iter().map(|(_, i)| i).collect(),
+            )
+        }
+        ItemKind::Case => (
+            case_keys::table
+                .filter(case_keys::case_id.eq(id))
+                .filter(case_keys::kind.eq("phone"))
+                .select(case_keys::blind_index)
+                .load(conn)?,
+            Vec::new(),
+        ),
+    };
+    if phones.is_empty() && accounts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all: Vec<&String> = phones.iter().chain(&accounts).collect();
+    let mut found: BTreeSet<(ItemKind, i64)> = tip_identifiers::table
+        .filter(tip_identifiers::blind_index.eq_any(&all))
+        .select(tip_identifiers::tip_id)
+        .distinct()
+        .load::<i64>(conn)?
+        .into_iter()
+        .map(|t| (ItemKind::Tip, t))
+        .collect();
+    if !phones.is_empty() {
+        found.extend(
+            case_keys::table
+                .filter(case_keys::kind.eq("phone"))
+                .filter(case_keys::blind_index.eq_any(&phones))
+                .select(case_keys::case_id)
+                .distinct()
+                .load::<i64>(conn)?
+                .into_iter()
+                .map(|c| (ItemKind::Case, c)),
+        );
+    }
+    found.remove(&(kind, id));
+    Ok(found.into_iter().collect())
+}
+
+/// Recomputes one item's links and score from what is stored.
+fn rescore(conn: &mut DbConnection, kind: ItemKind, id: i64, today: Date) -> Result<(), ApiError> {
+    let linked = linked_items(conn, kind, id)?.len();
+    let mut current = row(conn, kind, id)?;
+    current.linked = i32::try_from(linked).unwrap_or(i32::MAX);
+    store_score(conn, kind, &current, today)
+}
+
+fn store_score(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    current: &Row,
+    today: Date,
+) -> Result<(), ApiError> {
+    let (priority, reasons) = score(&current.facts(), today);
+    let reasons =
+        serde_json::to_string(&reasons).map_err(|_| ApiError::internal("priority reasons"))?;
+    if priority != current.priority || reasons != current.reasons {
+        diesel::update(triage::table.find((kind.as_str(), current.item_id)))
+            .set((
+                triage::priority.eq(priority),
+                triage::reasons.eq(reasons),
+                triage::linked.eq(current.linked),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Starts tracking an item that just arrived, and rescores the items it links to (each now has
+/// one more link).
+pub fn arrived(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    arrival: &Arrival,
+) -> Result<(), ApiError> {
+    diesel::insert_into(triage::table)
+        .values((
+            triage::kind.eq(kind.as_str()),
+            triage::item_id.eq(id),
+            triage::status.eq(&arrival.status),
+            triage::governorate.eq(&arrival.governorate),
+            triage::received_on.eq(&arrival.received_on),
+            triage::priority.eq(0),
+            triage::reasons.eq("[]"),
+            triage::departure_on.eq(&arrival.departure_on),
+            triage::minor.eq(arrival.minor),
+            triage::linked.eq(0),
+            triage::has_attachments.eq(arrival.has_attachments),
+            triage::adjust.eq(0),
+            triage::adjust_reason.eq(None::<Vec<u8>>),
+            triage::assignee.eq(None::<String>),
+            triage::first_look_on.eq(None::<String>),
+            triage::version.eq(0_i64),
+        ))
+        .execute(conn)?;
+    let today = today();
+    for (other_kind, other) in linked_items(conn, kind, id)? {
+        rescore(conn, other_kind, other, today)?;
+    }
+    rescore(conn, kind, id, today)
+}
+
+/// Keeps the queue's copy of an item's status, and counts the change as a new version.
+pub fn status_changed(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    status: &str,
+) -> Result<(), ApiError> {
+    diesel::update(triage::table.find((kind.as_str(), id)))
+        .set((
+            triage::status.eq(status),
+            triage::version.eq(triage::version + 1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// An item gained pictures (a tipster's follow-up upload).
+pub fn attachments_added(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<(), ApiError> {
+    diesel::update(triage::table.find((kind.as_str(), id)))
+        .set(triage::has_attachments.eq(true))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A staff member opened the item: the first time ends its wait for a first look.
+pub fn looked_at(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<(), ApiError> {
+    let today = today();
+    let updated = diesel::update(
+        triage::table
+            .find((kind.as_str(), id))
+            .filter(triage::first_look_on.is_null()),
+    )
+    .set(triage::first_look_on.eq(today.to_string()))
+    .execute(conn)?;
+    if updated > 0 {
+        let current = row(conn, kind, id)?;
+        store_score(conn, kind, &current, today)?;
+    }
+    Ok(())
+}
+
+/// Refuses a change made on a view older than the item's current version.
+pub fn check_version(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    version: i64,
+) -> Result<(), ApiError> {
+    let current = row(conn, kind, id)?.version;
+    if current != version {
+        return Err(ApiError::StaleView { version: current });
+    }
+    Ok(())
+}
+
+pub fn version_of(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<i64, ApiError> {
+    Ok(row(conn, kind, id)?.version)
+}
+
+/// Counts a staff change as a new version.
+pub fn bump(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<i64, ApiError> {
+    diesel::update(triage::table.find((kind.as_str(), id)))
+        .set(triage::version.eq(triage::version + 1))
+        .execute(conn)?;
+    Ok(row(conn, kind, id)?.version)
+}
+
+/// The roles that may work an item of `kind` (and so be assigned one).
+pub fn roles_for(kind: ItemKind) -> &'static [Role] {
+    match kind {
+        ItemKind::Tip => &[Role::Moderator, Role::Admin],
+        ItemKind::Case => &[Role::Caseworker, Role::Admin],
+    }
+}
+
+fn staff_ref(conn: &mut DbConnection, id: &str) -> Result<StaffRef, ApiError> {
+    let name: Option<String> = staff::table
+        .find(id)
+        .select(staff::display_name)
+        .first(conn)
+        .optional()?;
+    Ok(StaffRef {
+        id: id.to_owned(),
+        name: name.unwrap_or_else(|| id.to_owned()),
+    })
+}
+
+/// Whether `staff_id` is an active staff member who may work items of `kind`.
+fn may_work(conn: &mut DbConnection, kind: ItemKind, staff_id: &str) -> Result<bool, ApiError> {
+    let active: Option<bool> = staff::table
+        .find(staff_id)
+        .select(staff::active)
+        .first(conn)
+        .optional()?;
+    if active != Some(true) {
+        return Ok(false);
+    }
+    let roles: Vec<String> = staff_roles::table
+        .filter(staff_roles::staff_id.eq(staff_id))
+        .select(staff_roles::role)
+        .load(conn)?;
+    Ok(roles_for(kind)
+        .iter()
+        .any(|r| roles.iter().any(|held| held == r.as_str())))
+}
+
+/// Active staff who can sign in and work tips or cases, by name.
+pub fn colleagues(
+    conn: &mut DbConnection,
+) -> Result<Vec<sanad_shared::triage::Colleague>, ApiError> {
+    let rows: Vec<(String, String, String)> = staff::table
+        .inner_join(staff_roles::table)
+        .filter(staff::active.eq(true))
+        .filter(staff::password_hash.is_not_null())
+        .select((staff::id, staff::display_name, staff_roles::role))
+        .order(staff::display_name.asc())
+        .load(conn)?;
+    let mut out: Vec<sanad_shared::triage::Colleague> = Vec::new();
+    for (id, name, role) in rows {
+        let works = |kind| roles_for(kind).iter().any(|r| r.as_str() == role);
+        let (tips, cases) = (works(ItemKind::Tip), works(ItemKind::Case));
+        if !tips && !cases {
+            continue;
+        }
+        match out.iter_mut().find(|c| c.id == id) {
+            Some(colleague) => {
+                colleague.tips |= tips;
+                colleague.cases |= cases;
+            }
+            None => out.push(sanad_shared::triage::Colleague {
+                id,
+                name,
+                tips,
+                cases,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// Assigns (or, with `None`, unassigns) an item; answers the previous assignee.
+pub fn assign(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    assignee: Option<&str>,
+) -> Result<Option<String>, ApiError> {
+    if let Some(assignee) = assignee {
+        if !may_work(conn, kind, assignee)? {
+            return Err(ApiError::UnknownAssignee);
+        }
+    }
+    let before = row(conn, kind, id)?.assignee;
+    diesel::update(triage::table.find((kind.as_str(), id)))
+        .set(triage::assignee.eq(assignee))
+        .execute(conn)?;
+    Ok(before)
+}
+
+fn reason_context(kind: ItemKind, id: i64) -> String {
+    format!("triage:{}:{id}:adjust_reason", kind.as_str())
+}
+
+/// Raises or lowers an item by hand (0 removes the hand change), with its reason sealed.
+pub fn adjust(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    kind: ItemKind,
+    id: i64,
+    adjust: i32,
+    reason: Option<&str>,
+) -> Result<(), ApiError> {
+    let sealed = match reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && adjust != 0)
+    {
+        Some(reason) => Some(sealer.seal_text(reason, &reason_context(kind, id))?),
+        None => None,
+    };
+    diesel::update(triage::table.find((kind.as_str(), id)))
+        .set((triage::adjust.eq(adjust), triage::adjust_reason.eq(sealed)))
+        .execute(conn)?;
+    let current = row(conn, kind, id)?;
+    store_score(conn, kind, &current, today())
+}
+
+/// Replaces an item's labels; answers (added, removed).
+pub fn set_labels(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    wanted: &[i64],
+) -> Result<(Vec<i64>, Vec<i64>), ApiError> {
+    let wanted: BTreeSet<i64> = wanted.iter().copied().collect();
+    let known: BTreeSet<i64> = labels::table
+        .filter(labels::id.eq_any(&wanted))
+        .select(labels::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    if known != wanted {
+        return Err(ApiError::InvalidTriage(vec![
+            sanad_shared::tips::FieldProblem::at("labels", "unknown_label"),
+        ]));
+    }
+    let current: BTreeSet<i64> = labels_of(conn, kind, id)?.into_iter().collect();
+    let added: Vec<i64> = wanted.difference(&current).copied().collect();
+    let removed: Vec<i64> = current.difference(&wanted).copied().collect();
+    if !removed.is_empty() {
+        diesel::delete(
+            item_labels::table
+                .filter(item_labels::kind.eq(kind.as_str()))
+                .filter(item_labels::item_id.eq(id))
+                .filter(item_labels::label_id.eq_any(&removed)),
+        )
+        .execute(conn)?;
+    }
+    for label in &added {
+        diesel::insert_into(item_labels::table)
+            .values((
+                item_labels::kind.eq(kind.as_str()),
+                item_labels::item_id.eq(id),
+                item_labels::label_id.eq(label),
+            ))
+            .execute(conn)?;
+    }
+    Ok((added, removed))
+}
+
+fn labels_of(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<Vec<i64>, ApiError> {
+    Ok(item_labels::table
+        .filter(item_labels::kind.eq(kind.as_str()))
+        .filter(item_labels::item_id.eq(id))
+        .order(item_labels::label_id.asc())
+        .select(item_labels::label_id)
+        .load(conn)?)
+}
+
+/// The triage state of an item, as staff see it.
+pub fn view(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    kind: ItemKind,
+    id: i64,
+) -> Result<Triage, ApiError> {
+    let hours = first_look_hours(conn)?;
+    let current = row(conn, kind, id)?;
+    let assignee = match &current.assignee {
+        Some(staff_id) => Some(staff_ref(conn, staff_id)?),
+        None => None,
+    };
+    let manual_reason = match &current.adjust_reason {
+        Some(sealed) => Some(sealer.open_text(sealed, &reason_context(kind, id))?),
+        None => None,
+    };
+    Ok(Triage {
+        priority: current.priority,
+        level: PriorityLevel::of(current.priority),
+        reasons: serde_json::from_str(&current.reasons)
+            .map_err(|_| ApiError::internal("priority reasons"))?,
+        manual_reason,
+        assignee,
+        labels: labels_of(conn, kind, id)?,
+        waiting_days: waiting_days(&current, today()),
+        overdue: is_overdue(
+            &current.received_on,
+            current.first_look_on.is_some(),
+            hours,
+            OffsetDateTime::now_utc(),
+        ),
+        first_look_on: current.first_look_on,
+        departure_on: current.departure_on,
+        version: current.version,
+    })
+}
+
+fn waiting_days(current: &Row, today: Date) -> u32 {
+    if current.first_look_on.is_some() {
+        return 0;
+    }
+    day(&current.received_on)
+        .map(|r| u32::try_from((today - r).whole_days()).unwrap_or(0))
+        .unwrap_or(0)
+}
+
+/// Marks `staff_id` as having the item open and answers who else has (seen within a minute).
+pub fn present(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    staff_id: &str,
+) -> Result<Vec<StaffRef>, ApiError> {
+    row(conn, kind, id)?;
+    let now = now_ms();
+    diesel::delete(presence::table.filter(presence::seen_at_ms.lt(now - PRESENCE_MS)))
+        .execute(conn)?;
+    diesel::delete(presence::table.find((kind.as_str(), id, staff_id))).execute(conn)?;
+    diesel::insert_into(presence::table)
+        .values((
+            presence::kind.eq(kind.as_str()),
+            presence::item_id.eq(id),
+            presence::staff_id.eq(staff_id),
+            presence::seen_at_ms.eq(now),
+        ))
+        .execute(conn)?;
+    let others: Vec<String> = presence::table
+        .filter(presence::kind.eq(kind.as_str()))
+        .filter(presence::item_id.eq(id))
+        .filter(presence::staff_id.ne(staff_id))
+        .order(presence::staff_id.asc())
+        .select(presence::staff_id)
+        .load(conn)?;
+    others.iter().map(|o| staff_ref(conn, o)).collect()
+}
+
+/// Staff-only notes on an item, oldest first.
+pub fn notes(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    kind: ItemKind,
+    id: i64,
+) -> Result<Vec<InternalNote>, ApiError> {
+    let rows: Vec<(i64, String, String, Vec<u8>, i64)> = item_notes::table
+        .filter(item_notes::kind.eq(kind.as_str()))
+        .filter(item_notes::item_id.eq(id))
+        .order(item_notes::id.asc())
+        .select((
+            item_notes::id,
+            item_notes::ref_key,
+            item_notes::staff_id,
+            item_notes::body,
+            item_notes::written_at_ms,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(note_id, ref_key, staff_id, body, written_at_ms)| {
+            Ok(InternalNote {
+                id: note_id,
+                author: staff_ref(conn, &staff_id)?,
+                text: sealer.open_text(&body, &note_context(kind, &ref_key))?,
+                written_at_ms,
+            })
+        })
+        .collect()
+}
+
+fn note_context(kind: ItemKind, ref_key: &str) -> String {
+    format!("{}-note:{ref_key}", kind.as_str())
+}
+
+pub const MAX_NOTE_CHARS: usize = 5_000;
+
+pub fn add_note(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    kind: ItemKind,
+    id: i64,
+    staff_id: &str,
+    text: &str,
+) -> Result<InternalNote, ApiError> {
+    row(conn, kind, id)?;
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > MAX_NOTE_CHARS {
+        return Err(ApiError::InvalidTriage(vec![
+            sanad_shared::tips::FieldProblem::at(
+                "text",
+                if text.is_empty() {
+                    "required"
+                } else {
+                    "too_long"
+                },
+            ),
+        ]));
+    }
+    let ref_key = random_ref();
+    let body = sealer.seal_text(text, &note_context(kind, &ref_key))?;
+    let written_at_ms = now_ms();
+    diesel::insert_into(item_notes::table)
+        .values((
+            item_notes::kind.eq(kind.as_str()),
+            item_notes::item_id.eq(id),
+            item_notes::ref_key.eq(&ref_key),
+            item_notes::staff_id.eq(staff_id),
+            item_notes::body.eq(body),
+            item_notes::written_at_ms.eq(written_at_ms),
+        ))
+        .execute(conn)?;
+    let note_id: i64 = item_notes::table
+        .filter(item_notes::ref_key.eq(&ref_key))
+        .select(item_notes::id)
+        .first(conn)?;
+    Ok(InternalNote {
+        id: note_id,
+        author: staff_ref(conn, staff_id)?,
+        text: text.to_owned(),
+        written_at_ms,
+    })
+}
+
+/// Who a queue is filtered to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    Me,
+    Nobody,
+    Staff(String),
+}
+
+/// A queue's filters; all combine.
+#[derive(Clone, Debug, Default)]
+pub struct QueueFilter {
+    pub statuses: Vec<String>,
+    pub level: Option<PriorityLevel>,
+    pub label: Option<i64>,
+    pub assignee: Option<AssigneeFilter>,
+    pub governorate: Option<String>,
+    /// Received on or after / on or before these days (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub overdue: bool,
+    pub has_attachments: Option<bool>,
+    pub linked: Option<bool>,
+    /// Only these items (from a word search), when set.
+    pub only: Option<Vec<i64>>,
+}
+
+/// One page of a queue, priority first, then the longest waiting: the item ids, and whether
+/// more follow.
+pub fn queue(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    filter: &QueueFilter,
+    me: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<i64>, bool), ApiError> {
+    let mut query = triage::table
+        .filter(triage::kind.eq(kind.as_str()))
+        .select(triage::item_id)
+        .order((triage::priority.desc(), triage::item_id.asc()))
+        .offset(offset)
+        .limit(limit + 1)
+        .into_boxed();
+    if !filter.statuses.is_empty() {
+        query = query.filter(triage::status.eq_any(filter.statuses.clone()));
+    }
+    if let Some(level) = filter.level {
+        let (low, high) = level.range();
+        query = query.filter(triage::priority.between(low, high));
+    }
+    if let Some(label) = filter.label {
+        query = query.filter(
+            triage::item_id.eq_any(
+                item_labels::table
+                    .filter(item_labels::label_id.eq(label))
+                    .filter(item_labels::kind.eq(kind.as_str()))
+                    .select(item_labels::item_id),
+            ),
+        );
+    }
+    match &filter.assignee {
+        Some(AssigneeFilter::Me) => query = query.filter(triage::assignee.eq(me.to_owned())),
+        Some(AssigneeFilter::Nobody) => query = query.filter(triage::assignee.is_null()),
+        Some(AssigneeFilter::Staff(id)) => query = query.filter(triage::assignee.eq(id.clone())),
+        None => {}
+    }
+    if let Some(governorate) = &filter.governorate {
+        query = query.filter(triage::governorate.eq(governorate.clone()));
+    }
+    if let Some(from) = &filter.from {
+        query = query.filter(triage::received_on.ge(from.clone()));
+    }
+    if let Some(to) = &filter.to {
+        query = query.filter(triage::received_on.le(to.clone()));
+    }
+    if filter.overdue {
+        let hours = first_look_hours(conn)?;
+        query = query
+            .filter(triage::first_look_on.is_null())
+            .filter(triage::received_on.le(overdue_cutoff(hours, OffsetDateTime::now_utc())));
+    }
+    if let Some(attachments) = filter.has_attachments {
+        query = query.filter(triage::has_attachments.eq(attachments));
+    }
+    match filter.linked {
+        Some(true) => query = query.filter(triage::linked.gt(0)),
+        Some(false) => query = query.filter(triage::linked.eq(0)),
+        None => {}
+    }
+    if let Some(only) = &filter.only {
+        query = query.filter(triage::item_id.eq_any(only.clone()));
+    }
+    let mut ids: Vec<i64> = query.load(conn)?;
+    let more = ids.len() as i64 > limit;
+    ids.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok((ids, more))
+}
+
+/// The triage state of many items at once, for a queue page (no notes, no sealed reasons).
+pub fn summaries(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    ids: &[i64],
+) -> Result<std::collections::BTreeMap<i64, Triage>, ApiError> {
+    let hours = first_look_hours(conn)?;
+    let now = OffsetDateTime::now_utc();
+    let rows: Vec<Row> = triage::table
+        .filter(triage::kind.eq(kind.as_str()))
+        .filter(triage::item_id.eq_any(ids))
+        .select(Row::as_select())
+        .load(conn)?;
+    let label_rows: Vec<(i64, i64)> = item_labels::table
+        .filter(item_labels::kind.eq(kind.as_str()))
+        .filter(item_labels::item_id.eq_any(ids))
+        .order((item_labels::item_id.asc(), item_labels::label_id.asc()))
+        .select((item_labels::item_id, item_labels::label_id))
+        .load(conn)?;
+    let mut out = std::collections::BTreeMap::new();
+    for current in rows {
+        let assignee = match &current.assignee {
+            Some(staff_id) => Some(staff_ref(conn, staff_id)?),
+            None => None,
+        };
+        out.insert(
+            current.item_id,
+            Triage {
+                priority: current.priority,
+                level: PriorityLevel::of(current.priority),
+                reasons: serde_json::from_str(&current.reasons)
+                    .map_err(|_| ApiError::internal("priority reasons"))?,
+                manual_reason: None,
+                assignee,
+                labels: label_rows
+                    .iter()
+                    .filter(|(item, _)| *item == current.item_id)
+                    .map(|(_, l)| *l)
+                    .collect(),
+                waiting_days: waiting_days(&current, now.date()),
+                overdue: is_overdue(
+                    &current.received_on,
+                    current.first_look_on.is_some(),
+                    hours,
+                    now,
+                ),
+                first_look_on: current.first_look_on,
+                departure_on: current.departure_on,
+                version: current.version,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// Open items of `kind` counted for the overview.
+pub fn counts(conn: &mut DbConnection, kind: ItemKind, me: &str) -> Result<QueueCounts, ApiError> {
+    let hours = first_look_hours(conn)?;
+    let open = || {
+        triage::table
+            .filter(triage::kind.eq(kind.as_str()))
+            .filter(triage::status.ne_all(DONE))
+            .into_boxed()
+    };
+    let count = |conn: &mut DbConnection, query: triage::BoxedQuery<'static, _>| {
+        query
+            .count()
+            .get_result::<i64>(conn)
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+    };
+    Ok(QueueCounts {
+        open: count(conn, open())?,
+        mine: count(conn, open().filter(triage::assignee.eq(me.to_owned())))?,
+        unassigned: count(conn, open().filter(triage::assignee.is_null()))?,
+        overdue: count(
+            conn,
+            open()
+                .filter(triage::first_look_on.is_null())
+                .filter(triage::received_on.le(overdue_cutoff(hours, OffsetDateTime::now_utc()))),
+        )?,
+        urgent: count(
+            conn,
+            open().filter(triage::priority.ge(PriorityLevel::Urgent.range().0)),
+        )?,
+    })
+}
+
+/// Rescores every open item whose score depends on the calendar (a departure date, or still
+/// waiting for a first look) or was never scored; run at start and every hour.
+pub fn refresh_priorities(conn: &mut DbConnection) -> Result<usize, ApiError> {
+    let today = today();
+    let candidates: Vec<(String, i64)> = triage::table
+        .filter(triage::status.ne_all(DONE))
+        .filter(
+            triage::departure_on
+                .is_not_null()
+                .or(triage::first_look_on.is_null())
+                .or(triage::reasons.eq("[]")),
+        )
+        .select((triage::kind, triage::item_id))
+        .load(conn)?;
+    let mut changed = 0;
+    for (kind, id) in candidates {
+        let Some(kind) = ItemKind::parse(&kind) else {
+            continue;
+        };
+        conn.transaction(|conn| -> Result<(), ApiError> {
+            crate::db::take_write_lock(conn)?;
+            let before = row(conn, kind, id)?.priority;
+            rescore(conn, kind, id, today)?;
+            if row(conn, kind, id)?.priority != before {
+                changed += 1;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(changed)
+}
+
+/// Every label, in id order.
+pub fn all_labels(conn: &mut DbConnection) -> Result<Vec<Label>, ApiError> {
+    let rows: Vec<(i64, String, String, String, String, String)> = labels::table
+        .order(labels::id.asc())
+        .select((
+            labels::id,
+            labels::color,
+            labels::name_ar,
+            labels::name_ckb,
+            labels::name_kmr,
+            labels::name_en,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, color, ar, ckb, kmr, en)| Label {
+            id,
+            color,
+            names: LabelNames { ar, ckb, kmr, en },
+        })
+        .collect())
+}
+
+fn checked(label: &NewLabel) -> Result<NewLabel, ApiError> {
+    let problems = label.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidTriage(problems));
+    }
+    Ok(NewLabel {
+        color: label.color.trim().to_lowercase(),
+        names: LabelNames {
+            ar: label.names.ar.trim().to_owned(),
+            ckb: label.names.ckb.trim().to_owned(),
+            kmr: label.names.kmr.trim().to_owned(),
+            en: label.names.en.trim().to_owned(),
+        },
+    })
+}
+
+pub fn create_label(conn: &mut DbConnection, label: &NewLabel) -> Result<Label, ApiError> {
+    let label = checked(label)?;
+    diesel::insert_into(labels::table)
+        .values((
+            labels::color.eq(&label.color),
+            labels::name_ar.eq(&label.names.ar),
+            labels::name_ckb.eq(&label.names.ckb),
+            labels::name_kmr.eq(&label.names.kmr),
+            labels::name_en.eq(&label.names.en),
+        ))
+        .execute(conn)?;
+    let id: i64 = labels::table
+        .select(diesel::dsl::max(labels::id))
+        .first::<Option<i64>>(conn)?
+        .ok_or_else(|| ApiError::internal("label id"))?;
+    Ok(Label {
+        id,
+        color: label.color,
+        names: label.names,
+    })
+}
+
+pub fn update_label(conn: &mut DbConnection, id: i64, label: &NewLabel) -> Result<Label, ApiError> {
+    let label = checked(label)?;
+    let updated = diesel::update(labels::table.find(id))
+        .set((
+            labels::color.eq(&label.color),
+            labels::name_ar.eq(&label.names.ar),
+            labels::name_ckb.eq(&label.names.ckb),
+            labels::name_kmr.eq(&label.names.kmr),
+            labels::name_en.eq(&label.names.en),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Label {
+        id,
+        color: label.color,
+        names: label.names,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        day(text).unwrap()
+    }
+
+    #[test]
+    fn a_departure_within_a_week_and_a_minor_make_an_item_urgent() {
+        let facts = Facts {
+            departure_on: Some(d("2026-12-04")),
+            minor: true,
+            looked_at: true,
+            ..Facts::default()
+        };
+        let (score, reasons) = score(&facts, d("2026-12-02"));
+        assert_eq!(score, 70);
+        assert_eq!(PriorityLevel::of(score), PriorityLevel::Urgent);
+        assert_eq!(
+            reasons,
+            vec![
+                PriorityReason::DepartureSoon { days: 2 },
+                PriorityReason::Minor
+            ]
+        );
+    }
+
+    #[test]
+    fn a_departure_counts_less_further_off_and_not_at_all_once_past() {
+        let at = |departure: &str| {
+            score(
+                &Facts {
+                    departure_on: Some(d(departure)),
+                    looked_at: true,
+                    ..Facts::default()
+                },
+                d("2026-12-02"),
+            )
+            .0
+        };
+        assert_eq!(at("2026-12-02"), 40);
+        assert_eq!(at("2026-12-09"), 40);
+        assert_eq!(at("2026-12-10"), 20);
+        assert_eq!(at("2026-12-16"), 20);
+        assert_eq!(at("2026-12-17"), 0);
+        assert_eq!(at("2026-12-01"), 0);
+    }
+
+    #[test]
+    fn links_and_waiting_add_up_to_their_caps() {
+        let facts = |linked, received: &str, looked_at| Facts {
+            linked,
+            received_on: Some(d(received)),
+            looked_at,
+            ..Facts::default()
+        };
+        let today = d("2026-12-10");
+        assert_eq!(score(&facts(6, "2026-12-10", true), today).0, 25);
+        assert_eq!(score(&facts(2, "2026-12-10", true), today).0, 10);
+        assert_eq!(score(&facts(0, "2026-12-08", false), today).0, 10);
+        assert_eq!(score(&facts(0, "2026-12-01", false), today).0, 20);
+        // Once someone looked, waiting no longer counts.
+        assert_eq!(score(&facts(0, "2026-12-01", true), today).0, 0);
+        assert_eq!(
+            score(&facts(0, "2026-12-09", false), today).1,
+            vec![PriorityReason::Waiting { days: 1 }]
+        );
+    }
+
+    #[test]
+    fn a_hand_change_moves_the_score_and_says_so() {
+        let facts = Facts {
+            minor: true,
+            looked_at: true,
+            adjust: -25,
+            ..Facts::default()
+        };
+        let (score, reasons) = score(&facts, d("2026-12-02"));
+        assert_eq!(score, 5);
+        assert_eq!(
+            reasons.last(),
+            Some(&PriorityReason::Manual { adjust: -25 })
+        );
+    }
+
+    #[test]
+    fn an_item_is_overdue_from_the_start_of_its_day() {
+        let now = OffsetDateTime::parse(
+            "2026-12-02T10:00:00Z",
+            &time::format_description::well_known::Rfc3339,
+        )
+        .unwrap();
+        assert!(!is_overdue("2026-12-02", false, 24, now));
+        assert!(is_overdue("2026-12-01", false, 24, now));
+        assert!(!is_overdue("2026-12-01", true, 24, now));
+        assert!(!is_overdue("2026-12-01", false, 48, now));
+        assert_eq!(overdue_cutoff(24, now), "2026-12-01");
+    }
+}

@@ -1,0 +1,711 @@
+//! Triage over HTTP, for tips and cases: priority with its reasons, the queue's order and
+//! filters, first look and overdue marks, assignment (with its mail), labels, internal notes,
+//! bulk changes, presence and the refusal of a change made on a stale view; each change audited.
+
+use sanad_shared::staff::Role;
+use serde_json::{json, Value};
+
+use crate::{
+    helpers::{json, signed_in, spawn_app, spawn_with, test_config, Session, TestApp},
+    smtp::SmtpSink,
+};
+
+fn bearer(session: &Session) -> String {
+    format!("Bearer {}", session.token)
+}
+
+/// A tip, with what the priority rules look at.
+fn tip(description: &str, phone: Option<&str>, departure_on: Option<&str>, minor: bool) -> Value {
+    json!({
+        "subject": "recruiter",
+        "description": description,
+        "phones": phone.map(|p| vec![p]).unwrap_or_default(),
+        "governorate": "basra",
+        "departure_on": departure_on,
+        "minor_involved": minor,
+    })
+}
+
+async fn submit(app: &TestApp, body: &Value) {
+    let response = app
+        .client
+        .post(app.url("/api/v1/tips"))
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+}
+
+async fn call(
+    app: &TestApp,
+    session: &Session,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let response = app.authorized(method, path, &bearer(session), body).await;
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+async fn queue(app: &TestApp, session: &Session, query: &str) -> Vec<Value> {
+    let (status, page) = call(app, session, "GET", &format!("/api/v1/tips{query}"), None).await;
+    assert_eq!(status, 200, "{page}");
+    page["tips"].as_array().unwrap().clone()
+}
+
+fn ids(tips: &[Value]) -> Vec<i64> {
+    tips.iter().map(|t| t["id"].as_i64().unwrap()).collect()
+}
+
+/// A day `days` from today, as the forms send it.
+fn day_from_today(days: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(days)).to_string()
+}
+
+fn audit_actions(app: &TestApp) -> Vec<(String, String)> {
+    use diesel::prelude::*;
+    use sanad_backend::schema::audit_log;
+    let mut conn = app.pool().get().unwrap();
+    audit_log::table
+        .order(audit_log::seq.asc())
+        .select((audit_log::action, audit_log::object))
+        .load(&mut conn)
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn the_queue_puts_a_departure_this_week_a_minor_and_linked_tips_first_and_says_why() {
+    let app = spawn_app().await;
+    submit(&app, &tip("an ordinary tip", None, None, false)).await;
+    submit(
+        &app,
+        &tip("leaves on Friday", None, Some(&day_from_today(3)), false),
+    )
+    .await;
+    // Arabic-Indic digits in the departure day are read like any other.
+    let arabic_day = day_from_today(20)
+        .chars()
+        .map(|c| {
+            c.to_digit(10)
+                .map_or(c, |d| "٠١٢٣٤٥٦٧٨٩".chars().nth(d as usize).unwrap())
+        })
+        .collect::<String>();
+    submit(
+        &app,
+        &tip(
+            "leaves in three weeks, a minor",
+            None,
+            Some(&arabic_day),
+            true,
+        ),
+    )
+    .await;
+    submit(
+        &app,
+        &tip("shares a phone", Some("0770 123 4567"), None, false),
+    )
+    .await;
+    submit(
+        &app,
+        &tip("shares it too", Some("+964 770 123 4567"), None, false),
+    )
+    .await;
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+
+    let tips = queue(&app, &moderator, "").await;
+    let order: Vec<&str> = tips
+        .iter()
+        .map(|t| t["triage"]["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["high", "high", "low", "low", "low"], "{tips:#?}");
+    let [ordinary, friday, minor, linked_a, linked_b] = {
+        let mut all = ids(&tips);
+        all.sort_unstable();
+        [all[0], all[1], all[2], all[3], all[4]]
+    };
+    // Friday: +40; the minor: +30 (three weeks away counts for nothing yet); the two that share
+    // a phone: +5 each, older first; then the rest.
+    assert_eq!(ids(&tips), [friday, minor, linked_a, linked_b, ordinary]);
+    assert_eq!(
+        tips[0]["triage"]["reasons"],
+        json!([{ "rule": "departure_soon", "days": 3 }])
+    );
+    assert_eq!(tips[1]["triage"]["reasons"], json!([{ "rule": "minor" }]));
+    assert_eq!(
+        tips[2]["triage"]["reasons"],
+        json!([{ "rule": "linked", "count": 1 }])
+    );
+    assert_eq!(tips[4]["triage"]["reasons"], json!([]));
+    assert_eq!(tips[1]["triage"]["departure_on"], json!(day_from_today(20)));
+
+    // Filters combine, and bad ones are refused with a field, not ignored.
+    assert_eq!(
+        ids(&queue(&app, &moderator, "?priority=high").await),
+        [friday, minor]
+    );
+    assert_eq!(
+        ids(&queue(&app, &moderator, "?linked=true").await),
+        [linked_a, linked_b]
+    );
+    assert_eq!(
+        ids(&queue(&app, &moderator, "?linked=false&priority=low").await),
+        [ordinary]
+    );
+    let (status, body) = call(
+        &app,
+        &moderator,
+        "GET",
+        "/api/v1/tips?priority=extreme",
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_triage"))
+    );
+    assert_eq!(body["details"][0]["field"], "priority");
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "GET",
+        "/api/v1/tips?from=2026-13-01",
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+
+    // Pages follow the same order.
+    let (_, first) = call(&app, &moderator, "GET", "/api/v1/tips?limit=2", None).await;
+    assert_eq!(ids(first["tips"].as_array().unwrap()), [friday, minor]);
+    assert_eq!(first["next_page"], 2);
+    let (_, last) = call(&app, &moderator, "GET", "/api/v1/tips?limit=2&page=3", None).await;
+    assert_eq!(ids(last["tips"].as_array().unwrap()), [ordinary]);
+    assert_eq!(last["next_page"], Value::Null);
+
+    // A bad departure day is the tipster's problem to fix, with the field named.
+    let response = app
+        .client
+        .post(app.url("/api/v1/tips"))
+        .json(&tip("x", None, Some("2026-02-30"), false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    assert_eq!(json(response).await["details"][0]["field"], "departure_on");
+}
+
+#[actix_web::test]
+async fn a_tip_waits_for_its_first_look_and_is_overdue_past_the_admins_target() {
+    let app = spawn_app().await;
+    submit(&app, &tip("old", None, None, false)).await;
+    submit(&app, &tip("new", None, None, false)).await;
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let mut all = ids(&queue(&app, &moderator, "").await);
+    all.sort_unstable();
+    let (old, new) = (all[0], all[1]);
+    // The first tip arrived three days ago (only its day is ever stored).
+    {
+        use diesel::prelude::*;
+        use sanad_backend::schema::{tips, triage};
+        let mut conn = app.pool().get().unwrap();
+        let three_days_ago = day_from_today(-3);
+        diesel::update(tips::table.find(old))
+            .set(tips::received_on.eq(&three_days_ago))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::update(triage::table.find(("tip", old)))
+            .set(triage::received_on.eq(&three_days_ago))
+            .execute(&mut conn)
+            .unwrap();
+        sanad_backend::triage::refresh_priorities(&mut conn).unwrap();
+    }
+    let tips = queue(&app, &moderator, "").await;
+    assert_eq!(ids(&tips), [old, new], "waiting raises it");
+    assert_eq!(tips[0]["triage"]["waiting_days"], 3);
+    assert_eq!(tips[0]["triage"]["overdue"], true);
+    assert_eq!(
+        tips[0]["triage"]["reasons"],
+        json!([{ "rule": "waiting", "days": 3 }])
+    );
+    assert_eq!(tips[1]["triage"]["overdue"], false);
+    assert_eq!(ids(&queue(&app, &moderator, "?overdue=true").await), [old]);
+    let (_, overview) = call(&app, &moderator, "GET", "/api/v1/triage/overview", None).await;
+    assert_eq!(overview["tips"]["overdue"], 1);
+    assert_eq!(overview["tips"]["open"], 2);
+    assert_eq!(
+        overview["cases"]["open"], 0,
+        "a moderator is not counted cases"
+    );
+    assert_eq!(overview["first_look_hours"], 24);
+
+    // With a target of 100 hours, three days is not overdue yet.
+    let (status, _) = call(
+        &app,
+        &admin,
+        "PUT",
+        "/api/v1/settings",
+        Some(json!({ "require_totp": false, "first_look_hours": 100 })),
+    )
+    .await;
+    assert_eq!(status, 204);
+    assert_eq!(
+        ids(&queue(&app, &moderator, "?overdue=true").await),
+        Vec::<i64>::new()
+    );
+    let (_, settings) = call(&app, &admin, "GET", "/api/v1/settings", None).await;
+    assert_eq!(settings["first_look_hours"], 100);
+    let (status, _) = call(
+        &app,
+        &admin,
+        "PUT",
+        "/api/v1/settings",
+        Some(json!({ "require_totp": false, "first_look_hours": 0 })),
+    )
+    .await;
+    assert_eq!(status, 400, "a target of zero hours is refused");
+
+    // Opening it is its first look: the wait stops counting.
+    let (status, detail) = call(
+        &app,
+        &moderator,
+        "GET",
+        &format!("/api/v1/tips/{old}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(detail["triage"]["first_look_on"], json!(day_from_today(0)));
+    assert_eq!(detail["triage"]["waiting_days"], 0);
+    assert_eq!(detail["triage"]["reasons"], json!([]));
+}
+
+#[actix_web::test]
+async fn assignment_labels_priority_and_notes_are_audited_and_a_stale_view_is_refused() {
+    let sink = SmtpSink::start();
+    let (mut config, dir, pg) = test_config();
+    config.smtp_url = Some(sink.url.clone());
+    config.public_url = "https://sanad.example.iq".to_owned();
+    let app = spawn_with(config, dir, pg).await;
+    submit(
+        &app,
+        &tip("Golden Wings sends young men to Moscow", None, None, false),
+    )
+    .await;
+    let sara = signed_in(&app, "sara@example.org", &[Role::Moderator]).await;
+    let omar = signed_in(&app, "omar@example.org", &[Role::Moderator]).await;
+    let editor = signed_in(&app, "editor@example.org", &[Role::Editor]).await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let id = ids(&queue(&app, &sara, "").await)[0];
+    let (_, detail) = call(&app, &sara, "GET", &format!("/api/v1/tips/{id}"), None).await;
+    let version = detail["triage"]["version"].as_i64().unwrap();
+
+    // Sara gives it to Omar; Omar is told by mail, without the tip's words.
+    let (status, triage) = call(
+        &app,
+        &sara,
+        "PUT",
+        &format!("/api/v1/tips/{id}/assignee"),
+        Some(json!({ "assignee": omar.id, "version": version })),
+    )
+    .await;
+    assert_eq!(status, 200, "{triage}");
+    assert_eq!(triage["assignee"]["id"], json!(omar.id));
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].recipients, ["omar@example.org"]);
+    assert!(mails[0]
+        .data
+        .contains(&format!("https://sanad.example.iq/staff/tips/{id}")));
+    assert!(!mails[0].data.contains("Golden Wings"));
+
+    // Sara's view is now stale: her second change is refused and says the current version.
+    let (status, body) = call(
+        &app,
+        &sara,
+        "PUT",
+        &format!("/api/v1/tips/{id}/assignee"),
+        Some(json!({ "assignee": null, "version": version })),
+    )
+    .await;
+    assert_eq!((status, body["error"].as_str()), (409, Some("stale_view")));
+    let version = body["details"]["version"].as_i64().unwrap();
+    // So is a reply written on it, while one on the current view goes through.
+    let (status, _) = call(
+        &app,
+        &sara,
+        "POST",
+        &format!("/api/v1/tips/{id}/messages"),
+        Some(json!({ "body": "hello", "version": version - 1 })),
+    )
+    .await;
+    assert_eq!(status, 409);
+    let (status, _) = call(
+        &app,
+        &sara,
+        "POST",
+        &format!("/api/v1/tips/{id}/messages"),
+        Some(json!({ "body": "hello", "version": version })),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (status, _) = call(
+        &app,
+        &sara,
+        "PUT",
+        &format!("/api/v1/tips/{id}/status"),
+        Some(json!({ "status": "in_review", "version": version })),
+    )
+    .await;
+    assert_eq!(status, 409, "the reply moved the version on");
+
+    // The colleagues one can give work to: by name, with what each can take.
+    let (_, colleagues) = call(&app, &sara, "GET", "/api/v1/triage/staff", None).await;
+    let names: Vec<(&str, bool, bool)> = colleagues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["tips"].as_bool().unwrap(),
+                c["cases"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        names.contains(&(omar.id.as_str(), true, false)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&(admin.id.as_str(), true, true)),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|(id, _, _)| *id == editor.id),
+        "editors take neither"
+    );
+
+    // Only staff who may work tips can be given one.
+    let (status, body) = call(
+        &app,
+        &sara,
+        "PUT",
+        &format!("/api/v1/tips/{id}/assignee"),
+        Some(json!({ "assignee": editor.id, "version": version + 1 })),
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("unknown_assignee"))
+    );
+
+    // Labels: admins keep them, with a name in each language.
+    let (status, body) = call(&app, &admin, "POST", "/api/v1/labels", Some(json!({ "color": "#c0392b", "names": { "ar": "سفر", "ckb": "گەشت", "kmr": "Rêwîtî", "en": "\u{202e}levarT" } }))).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_triage")),
+        "a bidi override in a name"
+    );
+    let (status, travel) = call(&app, &admin, "POST", "/api/v1/labels", Some(json!({ "color": "#C0392B", "names": { "ar": "سفر", "ckb": "گەشت", "kmr": "Rêwîtî", "en": "Travel" } }))).await;
+    assert_eq!(status, 201);
+    assert_eq!(travel["color"], "#c0392b");
+    let travel = travel["id"].as_i64().unwrap();
+    let (status, _) = call(&app, &sara, "POST", "/api/v1/labels", Some(json!({ "color": "#000000", "names": { "ar": "a", "ckb": "b", "kmr": "c", "en": "d" } }))).await;
+    assert_eq!(status, 403, "moderators use labels; admins make them");
+    let (_, labels) = call(&app, &sara, "GET", "/api/v1/labels", None).await;
+    assert_eq!(labels[0]["names"]["ckb"], "گەشت");
+
+    let version = version + 1;
+    let (status, triage) = call(
+        &app,
+        &omar,
+        "PUT",
+        &format!("/api/v1/tips/{id}/labels"),
+        Some(json!({ "labels": [travel], "version": version })),
+    )
+    .await;
+    assert_eq!(status, 200, "{triage}");
+    assert_eq!(triage["labels"], json!([travel]));
+    let (status, _) = call(
+        &app,
+        &omar,
+        "PUT",
+        &format!("/api/v1/tips/{id}/labels"),
+        Some(json!({ "labels": [travel + 100], "version": version + 1 })),
+    )
+    .await;
+    assert_eq!(status, 400, "an unknown label");
+    assert_eq!(
+        ids(&queue(&app, &omar, &format!("?label={travel}")).await),
+        [id]
+    );
+    assert_eq!(ids(&queue(&app, &omar, "?assignee=me").await), [id]);
+    assert_eq!(
+        ids(&queue(&app, &sara, "?assignee=me").await),
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        ids(&queue(&app, &sara, "?assignee=none").await),
+        Vec::<i64>::new()
+    );
+
+    // Raised by hand, with a reason only staff see.
+    let (status, body) = call(
+        &app,
+        &omar,
+        "PUT",
+        &format!("/api/v1/tips/{id}/priority"),
+        Some(json!({ "adjust": 30, "version": version + 1 })),
+    )
+    .await;
+    assert_eq!(
+        (status, body["details"][0]["field"].as_str()),
+        (400, Some("reason"))
+    );
+    let (status, triage) = call(&app, &omar, "PUT", &format!("/api/v1/tips/{id}/priority"), Some(json!({ "adjust": 30, "reason": "the family called: flight booked", "version": version + 1 }))).await;
+    assert_eq!(status, 200, "{triage}");
+    assert_eq!(triage["priority"], 30);
+    assert_eq!(triage["level"], "high");
+    assert_eq!(
+        triage["reasons"],
+        json!([{ "rule": "manual", "adjust": 30 }])
+    );
+    assert_eq!(triage["manual_reason"], "the family called: flight booked");
+
+    // An internal note, in the tip's detail but never on the tipster's follow-up.
+    let (status, note) = call(
+        &app,
+        &omar,
+        "POST",
+        &format!("/api/v1/tips/{id}/notes"),
+        Some(json!({ "text": "Called the ministry's office." })),
+    )
+    .await;
+    assert_eq!(status, 201);
+    assert_eq!(note["author"]["id"], json!(omar.id));
+    let (status, _) = call(
+        &app,
+        &omar,
+        "POST",
+        &format!("/api/v1/tips/{id}/notes"),
+        Some(json!({ "text": "  " })),
+    )
+    .await;
+    assert_eq!(status, 400);
+    let (_, detail) = call(&app, &sara, "GET", &format!("/api/v1/tips/{id}"), None).await;
+    assert_eq!(detail["notes"][0]["text"], "Called the ministry's office.");
+    assert_eq!(detail["triage"]["assignee"]["id"], json!(omar.id));
+
+    // Presence: each sees the other while both have it open.
+    let (status, seen) = call(
+        &app,
+        &sara,
+        "PUT",
+        &format!("/api/v1/tips/{id}/presence"),
+        None,
+    )
+    .await;
+    assert_eq!((status, seen["others"].clone()), (200, json!([])));
+    let (_, seen) = call(
+        &app,
+        &omar,
+        "PUT",
+        &format!("/api/v1/tips/{id}/presence"),
+        None,
+    )
+    .await;
+    assert_eq!(seen["others"][0]["id"], json!(sara.id));
+    assert_eq!(seen["version"], detail["triage"]["version"]);
+
+    let actions: Vec<String> = audit_actions(&app)
+        .into_iter()
+        .filter(|(_, object)| *object == format!("tip:{id}"))
+        .map(|(action, _)| action)
+        .filter(|a| a != "tip_read")
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "tip_assigned",
+            "tip_replied",
+            "tip_labels_changed",
+            "tip_priority_changed",
+            "tip_note_added"
+        ]
+    );
+}
+
+#[actix_web::test]
+async fn bulk_changes_apply_to_every_tip_or_none_with_one_audit_entry_each() {
+    let app = spawn_app().await;
+    for n in 0..4 {
+        submit(&app, &tip(&format!("spam {n}"), None, None, false)).await;
+    }
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let caseworker = signed_in(&app, "case@example.org", &[Role::Caseworker]).await;
+    let all = ids(&queue(&app, &moderator, "").await);
+
+    let (status, body) = call(
+        &app,
+        &moderator,
+        "POST",
+        "/api/v1/tips/bulk",
+        Some(json!({ "ids": [] })),
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_triage"))
+    );
+    // One id that does not exist: nothing changes.
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "POST",
+        "/api/v1/tips/bulk",
+        Some(json!({ "ids": [all[0], 999_999], "status": "dismissed" })),
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert_eq!(queue(&app, &moderator, "?status=dismissed").await.len(), 0);
+
+    let (status, result) = call(&app, &moderator, "POST", "/api/v1/tips/bulk", Some(json!({ "ids": &all[..3], "status": "dismissed", "assign": { "assignee": moderator.id } }))).await;
+    assert_eq!(status, 200, "{result}");
+    assert_eq!(result["changed"], 3);
+    assert_eq!(
+        ids(&queue(&app, &moderator, "?status=dismissed").await).len(),
+        3
+    );
+    assert_eq!(
+        ids(&queue(&app, &moderator, "?status=new,in_review").await),
+        [all[3]]
+    );
+    assert_eq!(ids(&queue(&app, &moderator, "?assignee=me").await).len(), 3);
+    let (_, overview) = call(&app, &moderator, "GET", "/api/v1/triage/overview", None).await;
+    assert_eq!(
+        overview["tips"]["open"], 1,
+        "dismissed tips leave the open count"
+    );
+
+    let entries: Vec<(String, String)> = audit_actions(&app)
+        .into_iter()
+        .filter(|(action, _)| action == "tip_status_changed" || action == "tip_assigned")
+        .collect();
+    assert_eq!(entries.len(), 6, "{entries:?}");
+
+    // Cases take bulk labels and assignment, never a bulk status; caseworkers do not touch tips.
+    let (status, body) = call(
+        &app,
+        &caseworker,
+        "POST",
+        "/api/v1/cases/bulk",
+        Some(json!({ "ids": [1], "status": "closed" })),
+    )
+    .await;
+    assert_eq!(
+        (status, body["details"][0]["field"].as_str()),
+        (400, Some("status"))
+    );
+    let (status, _) = call(
+        &app,
+        &caseworker,
+        "POST",
+        "/api/v1/tips/bulk",
+        Some(json!({ "ids": [all[3]], "status": "dismissed" })),
+    )
+    .await;
+    assert_eq!(status, 403);
+}
+
+#[actix_web::test]
+async fn a_case_is_triaged_by_the_same_rules_a_minor_and_a_shared_phone_with_a_tip() {
+    let app = spawn_app().await;
+    submit(
+        &app,
+        &tip("a recruiter's number", Some("0770 555 1234"), None, false),
+    )
+    .await;
+    let birth_year = time::OffsetDateTime::now_utc().year() - 16;
+    let case = json!({
+        "names": { "given": "أحمد", "father": "علي" },
+        "date_of_birth": birth_year.to_string(),
+        "phones": ["07705551234"],
+        "departure_on": day_from_today(5),
+        "reporter": { "relationship": "mother", "name": "Fatima", "phone": "07801234567", "language": "ar" },
+        "consent": "committee"
+    });
+    let response = app
+        .client
+        .post(app.url("/api/v1/cases"))
+        .json(&case)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let caseworker = signed_in(&app, "case@example.org", &[Role::Caseworker]).await;
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let (_, page) = call(&app, &caseworker, "GET", "/api/v1/cases", None).await;
+    let id = page["cases"][0]["id"].as_i64().unwrap();
+    let triage = &page["cases"][0]["triage"];
+    assert_eq!(
+        triage["reasons"],
+        json!([{ "rule": "departure_soon", "days": 5 }, { "rule": "minor" }, { "rule": "linked", "count": 1 }])
+    );
+    assert_eq!(triage["priority"], 75);
+    // The tip that shares the number rose with it.
+    let tips = queue(&app, &moderator, "").await;
+    assert_eq!(
+        tips[0]["triage"]["reasons"],
+        json!([{ "rule": "linked", "count": 1 }])
+    );
+
+    let (_, detail) = call(
+        &app,
+        &caseworker,
+        "GET",
+        &format!("/api/v1/cases/{id}"),
+        None,
+    )
+    .await;
+    let version = detail["triage"]["version"].as_i64().unwrap();
+    let (status, triage) = call(
+        &app,
+        &caseworker,
+        "PUT",
+        &format!("/api/v1/cases/{id}/assignee"),
+        Some(json!({ "assignee": caseworker.id, "version": version })),
+    )
+    .await;
+    assert_eq!(status, 200, "{triage}");
+    let (status, _) = call(
+        &app,
+        &caseworker,
+        "PUT",
+        &format!("/api/v1/cases/{id}/status"),
+        Some(json!({ "status": "under_review", "version": version })),
+    )
+    .await;
+    assert_eq!(status, 409, "a status change on a stale view");
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "PUT",
+        &format!("/api/v1/cases/{id}/assignee"),
+        Some(json!({ "assignee": null, "version": version + 1 })),
+    )
+    .await;
+    assert_eq!(status, 403, "moderators do not work cases");
+    let (status, _) = call(
+        &app,
+        &caseworker,
+        "PUT",
+        &format!("/api/v1/cases/{id}/assignee"),
+        Some(json!({ "assignee": moderator.id, "version": version + 1 })),
+    )
+    .await;
+    assert_eq!(status, 400, "nor can they be given one");
+}

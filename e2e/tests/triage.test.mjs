@@ -1,0 +1,183 @@
+// A moderator triages ten tips in Arabic: the staff home shows the urgent count, the queue puts
+// a departure this week with a minor first and says why, a filter lives in the address, three
+// spam tips go in one bulk dismissal, the urgent tip is taken, labelled and noted, and the
+// overdue marker follows the admins' target. axe-core on every screen, and a 360 px screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openPage, axeViolations, baseUrl, screenshotsDir } from "./helpers.mjs";
+
+const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
+
+/// A one-line Fluent message from locales/<language>/<file>.ftl.
+function ftl(language, file, key) {
+  const text = readFileSync(join(localesDir, language, `${file}.ftl`), "utf8");
+  const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
+  if (!line) throw new Error(`${language}/${file}.ftl has no ${key}`);
+  return line.slice(key.length + 2).trim();
+}
+const staff = (key) => ftl("ar", "staff", key);
+const tips = (key) => ftl("ar", "tips", key);
+
+const PASSWORD = "Dates of Basra under the palms, 1947";
+const api = (path, init = {}) =>
+  fetch(new URL(path, baseUrl), { ...init, headers: { "Content-Type": "application/json", ...(init.headers || {}) } });
+
+/// Solves a fresh challenge in Node, as the tip form does in the browser.
+async function proofOfWork() {
+  const response = await api("/api/v1/challenges", { method: "POST" });
+  assert.equal(response.status, 201);
+  const { token, bits } = await response.json();
+  for (let nonce = 0; ; nonce++) {
+    const digest = createHash("sha256").update(`${token}:${nonce}`).digest();
+    let zeros = 0;
+    for (const byte of digest) {
+      if (byte === 0) {
+        zeros += 8;
+        continue;
+      }
+      zeros += Math.clz32(byte) - 24;
+      break;
+    }
+    if (zeros >= bits) return `${token}:${nonce}`;
+  }
+}
+
+async function submit(body) {
+  const response = await api("/api/v1/tips", {
+    method: "POST",
+    headers: { "Proof-Of-Work": await proofOfWork() },
+    body: JSON.stringify({ subject: "recruiter", governorate: "najaf", ...body }),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+}
+
+function inDays(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+async function fitsPhone(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at 360 px wide`);
+}
+
+const expectedConsole = /Failed to load resource: the server responded with a status of (400|401|404|409)/;
+
+let browser;
+before(async () => {
+  browser = await launch();
+  mkdirSync(screenshotsDir, { recursive: true });
+});
+after(async () => {
+  if (browser) await browser.close();
+});
+
+test("a moderator triages ten tips in Arabic: priority order, bulk dismissal, take, label, note, overdue", { timeout: 300_000 }, async () => {
+  await submit({ description: "شاب يسافر إلى موسكو يوم الجمعة مع ابن أخيه القاصر", departure_on: inDays(3), minor_involved: true });
+  await submit({ description: "طالب في السادسة عشرة عُرض عليه عقد", minor_involved: true });
+  await submit({ description: "رقم يتصل بالشباب", phones: ["0790 111 2233"] });
+  await submit({ description: "الرقم نفسه في إعلان", phones: ["+964 790 111 2233"] });
+  for (let n = 1; n <= 6; n++) await submit({ description: `إعلان مكرر رقم ${n}`, governorate: "muthanna" });
+
+  // An admin made on the command line works the tips; it makes a label first.
+  const output = execFileSync(
+    process.env.SANAD_BIN,
+    ["create-admin", "--email", "triage@example.org", "--name", "Zainab", "--language", "ar"],
+    { env: { ...process.env, SANAD_DATA_DIR: process.env.SANAD_DATA_DIR }, encoding: "utf8" },
+  );
+  const secret = output.split("\n").find((l) => l.startsWith("http")).split("#")[1];
+  assert.equal((await api("/api/v1/auth/link/password", { method: "POST", body: JSON.stringify({ token: secret, password: PASSWORD }) })).status, 204);
+  const grant = await (await api("/api/v1/auth/login", { method: "POST", body: JSON.stringify({ email: "triage@example.org", password: PASSWORD }) })).json();
+  const auth = { Authorization: `Bearer ${grant.access_token}` };
+  const label = await api("/api/v1/labels", {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ color: "#8a1c12", names: { ar: "سفر قريب", ckb: "گەشتی نزیک", kmr: "Rêwîtiya nêzîk", en: "Leaving soon" } }),
+  });
+  assert.equal(label.status, 201);
+  // A one-hour target: a tip that came today is overdue once an hour of the day has passed (a
+  // tip's arrival is stored as its day only, so it counts from the start of that day).
+  assert.equal((await api("/api/v1/settings", { method: "PUT", headers: auth, body: JSON.stringify({ require_totp: false, first_look_hours: 1 }) })).status, 204);
+  const overdueNow = new Date().getUTCHours() >= 1;
+
+  const { page, problems } = await openPage(browser.context, "/staff?lang=ar");
+  await page.getByLabel(staff("staff-email")).fill("triage@example.org");
+  await page.getByLabel(staff("staff-password")).fill(PASSWORD);
+  await page.getByRole("button", { name: staff("staff-sign-in") }).click();
+
+  // The home shows the person's queue at a glance.
+  const urgentTile = page.locator(".count-tile").filter({ hasText: staff("home-urgent") }).first();
+  await urgentTile.waitFor();
+  assert.ok(Number(await urgentTile.locator(".count-figure").textContent()) >= 1, "an urgent tip is counted");
+  assert.deepEqual(await axeViolations(page), [], "the staff home");
+  await fitsPhone(page, "the staff home");
+  await page.screenshot({ path: join(screenshotsDir, "staff-home-ar.png"), fullPage: true });
+
+  // The queue: the departure with a minor is first and urgent; the minor alone is next.
+  await page.getByRole("link", { name: tips("staff-nav-tips") }).click();
+  const rows = page.locator("tr.tip-row");
+  await rows.first().waitFor();
+  assert.equal((await rows.nth(0).locator(".badge.priority-urgent").textContent()).trim(), staff("priority-urgent"));
+  assert.equal((await rows.nth(1).locator(".badge.priority-high").textContent()).trim(), staff("priority-high"));
+  assert.equal(await page.locator("tr.tip-row.overdue").count() > 0, overdueNow, "the overdue marker follows the target");
+  assert.deepEqual(await axeViolations(page), [], "the queue");
+  await fitsPhone(page, "the queue");
+  await page.screenshot({ path: join(screenshotsDir, "staff-queue-ar.png"), fullPage: true });
+
+  // A filter is part of the address, so the view can be bookmarked and sent.
+  await page.locator("#tips-priority").selectOption("urgent");
+  await page.waitForURL(/\/staff\/tips\?priority=urgent/);
+  await page.waitForFunction(() => document.querySelectorAll("tr.tip-row").length === 1);
+  await page.reload();
+  await page.locator("tr.tip-row").first().waitFor();
+  assert.equal(await page.locator("#tips-priority").inputValue(), "urgent");
+  assert.equal(await page.locator("tr.tip-row").count(), 1);
+
+  // Three of the repeated adverts go in one bulk dismissal.
+  await page.locator("#tips-priority").selectOption("");
+  await page.locator("#tips-status").selectOption("new,in_review");
+  await page.waitForURL(/status=new,in_review/);
+  const spam = page.locator("tr.tip-row").filter({ hasText: tips("governorate-muthanna") });
+  await spam.first().waitFor();
+  const before = await spam.count();
+  assert.ok(before >= 6, `the six adverts are open (${before})`);
+  for (let n = 0; n < 3; n++) await spam.nth(n).locator("input[type=checkbox]").check();
+  assert.deepEqual(await axeViolations(page), [], "the queue with a selection");
+  await page.getByRole("button", { name: staff("queue-bulk-dismiss") }).click();
+  await page.waitForFunction(
+    ([label, count]) => [...document.querySelectorAll("tr.tip-row")].filter((r) => r.textContent.includes(label)).length === count,
+    [tips("governorate-muthanna"), before - 3],
+  );
+
+  // The urgent tip: why it is urgent, then taken, labelled and noted.
+  await page.locator("#tips-priority").selectOption("urgent");
+  await page.locator("tr.tip-row a.tip-link").first().click();
+  const panel = page.locator(".triage-panel");
+  await panel.waitFor();
+  const reasons = await panel.locator(".reasons li").allTextContents();
+  assert.ok(reasons.some((r) => r.includes("3") || r.includes("٣")), `the departure in three days is a reason: ${reasons}`);
+  assert.ok(reasons.includes(staff("reason-minor")), `the minor is a reason: ${reasons}`);
+  await panel.getByRole("button", { name: staff("triage-assign-me") }).click();
+  await page.waitForFunction(() => document.querySelector("#assignee")?.selectedOptions[0]?.textContent === "Zainab");
+  await panel.getByLabel("سفر قريب").check();
+  await page.waitForFunction(() => document.querySelector(".triage-panel input[type=checkbox]")?.checked);
+  await page.getByLabel(staff("triage-note-label")).fill("اتصلنا بمكتب المطار.");
+  await page.getByRole("button", { name: staff("triage-note-add") }).click();
+  await page.locator(".notes").getByText("اتصلنا بمكتب المطار.").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "the tip with its triage");
+  await fitsPhone(page, "the tip with its triage");
+  await page.screenshot({ path: join(screenshotsDir, "staff-tip-triage-ar.png"), fullPage: true });
+
+  // Back in the queue the tip shows its assignee and label.
+  await page.goto(new URL("/staff/tips?assignee=me", baseUrl).href);
+  const mine = page.locator("tr.tip-row").first();
+  await mine.waitFor();
+  assert.ok((await mine.textContent()).includes("Zainab"));
+  assert.ok((await mine.textContent()).includes("سفر قريب"));
+  assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
+  await page.close();
+});
