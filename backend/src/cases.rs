@@ -248,6 +248,8 @@ pub struct SealedCase {
     /// For the priority rules, kept beside the sealed content (see `triage`).
     pub departure_on: Option<String>,
     pub minor: bool,
+    /// Blind indexes of its words, for staff search.
+    pub words: Vec<String>,
 }
 
 pub fn seal_case(
@@ -277,7 +279,29 @@ pub fn seal_case(
         status: CaseStatus::Reported,
         departure_on: case.departure_on.clone(),
         minor: is_minor(&case.content, triage::today()),
+        words: words_of(sealer, &case.content)?,
     })
+}
+
+/// The searchable words of a case: the names in every form given, and the places, recruiter
+/// and marks the family described.
+pub fn words_of(sealer: &Sealer, content: &CaseContent) -> Result<Vec<String>, ApiError> {
+    let names = &content.names;
+    let mut texts: Vec<&str> = vec![&names.given, &names.father];
+    for optional in [
+        &names.grandfather,
+        &names.family,
+        &names.mother,
+        &names.latin,
+        &content.residence,
+        &content.destination,
+        &content.recruiter,
+        &content.last_known_location,
+        &content.marks,
+    ] {
+        texts.extend(optional.as_deref());
+    }
+    triage::word_indexes(sealer, &texts)
 }
 
 /// Whether the missing person is under 18 by the age or the birth date the family gave (a
@@ -365,6 +389,7 @@ pub fn insert_case(
             has_attachments: case.photo.is_some(),
         },
     )?;
+    triage::index_words(conn, ItemKind::Case, id, &case.words)?;
     Ok(Some(id))
 }
 
@@ -797,6 +822,7 @@ pub fn wipe_expired(conn: &mut DbConnection, closed_before_ms: i64) -> Result<us
         diesel::delete(case_photos::table.filter(case_photos::case_id.eq(id))).execute(conn)?;
         diesel::delete(case_notes::table.filter(case_notes::case_id.eq(id))).execute(conn)?;
         diesel::delete(case_messages::table.filter(case_messages::case_id.eq(id))).execute(conn)?;
+        triage::forget_words(conn, ItemKind::Case, *id)?;
     }
     Ok(ids.len())
 }
@@ -868,7 +894,8 @@ pub fn replace_content(
             cases::updated_at_ms.eq(now_ms()),
         ))
         .execute(conn)?;
-    insert_keys(conn, case.id, &keys(sealer, content, governorate)?)
+    insert_keys(conn, case.id, &keys(sealer, content, governorate)?)?;
+    triage::index_words(conn, ItemKind::Case, case.id, &words_of(sealer, content)?)
 }
 
 /// Filters of the caseworkers' list.

@@ -210,6 +210,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let wiped = crate::cases::retention_pass(&mut conn, cli.config.retention_days)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{wiped} closed cases had their personal data removed.");
+            let wiped = crate::tips::retention_pass(&mut conn, cli.config.tip_retention_days)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{wiped} closed or dismissed tips had their content removed.");
             Ok(())
         }
         Command::Seed => {

@@ -83,6 +83,11 @@ pub struct Config {
     #[arg(long, env = "SANAD_RETENTION_DAYS", default_value_t = 730, value_parser = clap::value_parser!(u32).range(1..=36500), global = true)]
     pub retention_days: u32,
 
+    /// Days a closed or dismissed tip keeps its content (text, pictures, conversation, notes);
+    /// then only its reference, dates, status and labels remain, and its receipt says so.
+    #[arg(long, env = "SANAD_TIP_RETENTION_DAYS", default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=36500), global = true)]
+    pub tip_retention_days: u32,
+
     /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
     #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -140,6 +145,7 @@ impl Config {
             pow_bits: 0,
             encryption_key: None,
             retention_days: 730,
+            tip_retention_days: 365,
             log: "info".to_owned(),
         }
     }

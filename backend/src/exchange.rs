@@ -324,6 +324,7 @@ pub fn import(
                     status: CaseStatus::Reported,
                     departure_on: None,
                     minor: cases::is_minor(&record, crate::triage::today()),
+                    words: cases::words_of(sealer, &record)?,
                 };
                 let mut stored = None;
                 for _ in 0..3 {

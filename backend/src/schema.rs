@@ -103,6 +103,8 @@ diesel::table! {
         content -> Binary,
         public_message -> Nullable<Binary>,
         awaiting_reply -> Bool,
+        closed_on -> Nullable<Text>,
+        wiped_on -> Nullable<Text>,
     }
 }
 
@@ -372,6 +374,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    item_words (kind, item_id, word) {
+        kind -> Text,
+        item_id -> BigInt,
+        word -> Text,
+    }
+}
+
 diesel::joinable!(item_labels -> labels (label_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -405,4 +415,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     item_labels,
     item_notes,
     presence,
+    item_words,
 );

@@ -162,7 +162,7 @@ impl Application {
 /// on a thread of its own. The thread
 /// holds the pool only while it works, so a stopped application's connections close (and ends
 /// at its next wake-up).
-fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
+fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32, tip_days: u32) {
     let spawned = std::thread::Builder::new()
         .name("retention".into())
         .spawn(move || loop {
@@ -175,6 +175,13 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32) {
                         Ok(0) => {}
                         Ok(wiped) => tracing::info!(wiped, "retention removed closed cases' data"),
                         Err(e) => tracing::error!(error = %e, "retention pass failed"),
+                    }
+                    match crate::tips::retention_pass(&mut conn, tip_days) {
+                        Ok(0) => {}
+                        Ok(wiped) => {
+                            tracing::info!(wiped, "retention removed closed tips' content")
+                        }
+                        Err(e) => tracing::error!(error = %e, "tip retention pass failed"),
                     }
                     // Priorities that follow the calendar (a departure nearing, a tip waiting
                     // another day) move on here, an hour late at most.
@@ -243,6 +250,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     start_retention(
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
         config.retention_days,
+        config.tip_retention_days,
     );
     let articles = crate::articles::ArticleService::start(&pool).await;
     let locales = web::Data::new(Locales::load()?);

@@ -199,6 +199,8 @@ pub struct SealedTip {
     /// For the priority rules, kept beside the sealed content (see `triage`).
     departure_on: Option<String>,
     minor: bool,
+    /// Blind indexes of its words, for staff search.
+    words: Vec<String>,
 }
 
 pub fn seal_tip(
@@ -225,7 +227,17 @@ pub fn seal_tip(
         ref_key,
         departure_on: tip.departure_on.clone(),
         minor: tip.minor_involved,
+        words: words_of(sealer, &tip.content)?,
     })
+}
+
+/// The searchable words of a tip: its description, names, agency and place.
+fn words_of(sealer: &Sealer, content: &TipContent) -> Result<Vec<String>, ApiError> {
+    let mut texts: Vec<&str> = vec![&content.description];
+    texts.extend(content.names.iter().map(String::as_str));
+    texts.extend(content.agency.as_deref());
+    texts.extend(content.place.as_deref());
+    triage::word_indexes(sealer, &texts)
 }
 
 fn insert_images(
@@ -305,6 +317,7 @@ pub fn insert_tip(
             has_attachments: !tip.images.is_empty(),
         },
     )?;
+    triage::index_words(conn, ItemKind::Tip, id, &tip.words)?;
     Ok(Some(id))
 }
 
@@ -321,9 +334,20 @@ struct TipRow {
     received_on: String,
     content: Vec<u8>,
     public_message: Option<Vec<u8>>,
+    closed_on: Option<String>,
+    wiped_on: Option<String>,
 }
 
 impl TipRow {
+    /// What the tipster wrote; nothing once retention removed it.
+    fn content(&self, sealer: &Sealer) -> Result<TipContent, ApiError> {
+        if self.wiped_on.is_some() {
+            return Ok(TipContent::default());
+        }
+        serde_json::from_str(&sealer.open_text(&self.content, &content_context(&self.ref_key))?)
+            .map_err(|_| ApiError::internal("tip content JSON"))
+    }
+
     fn subject(&self) -> TipSubject {
         TipSubject::parse(&self.subject).unwrap_or(TipSubject::Other)
     }
@@ -417,7 +441,12 @@ pub fn follow_up_view(
         received_on: tip.received_on.clone(),
         messages: messages(conn, sealer, &tip)?,
         attachments,
-        attachments_left: limit.saturating_sub(attachments),
+        attachments_left: if tip.wiped_on.is_some() {
+            0
+        } else {
+            limit.saturating_sub(attachments)
+        },
+        content_removed: tip.wiped_on.is_some(),
     })
 }
 
@@ -714,9 +743,7 @@ pub fn summaries(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<TipSummary>
 /// A tip, decrypted, with its pictures, conversation and the tips it shares identifiers with.
 pub fn detail(conn: &mut DbConnection, sealer: &Sealer, id: i64) -> Result<TipDetail, ApiError> {
     let tip = tip_by_id(conn, id)?;
-    let content: TipContent =
-        serde_json::from_str(&sealer.open_text(&tip.content, &content_context(&tip.ref_key))?)
-            .map_err(|_| ApiError::internal("tip content JSON"))?;
+    let content = tip.content(sealer)?;
     let attachments = tip_attachments::table
         .filter(tip_attachments::tip_id.eq(id))
         .order(tip_attachments::id.asc())
@@ -759,6 +786,7 @@ pub fn detail(conn: &mut DbConnection, sealer: &Sealer, id: i64) -> Result<TipDe
         linked,
         triage: triage::view(conn, sealer, ItemKind::Tip, id)?,
         notes: triage::notes(conn, sealer, ItemKind::Tip, id)?,
+        wiped_on: tip.wiped_on.clone(),
     })
 }
 
@@ -850,14 +878,77 @@ pub fn set_status(
         .filter(|m| !m.is_empty())
         .map(|m| sealer.seal_text(m, &public_message_context(&tip.ref_key)))
         .transpose()?;
+    let closes = matches!(status, TipStatus::Closed | TipStatus::Dismissed);
+    let closed_on = match (closes, tip.closed_on.clone()) {
+        // Still closed: the retention clock keeps running from the first closing.
+        (true, Some(day)) => Some(day),
+        (true, None) => Some(today()),
+        (false, _) => None,
+    };
     diesel::update(tips::table.find(id))
         .set((
             tips::status.eq(status.as_str()),
             tips::public_message.eq(sealed),
+            tips::closed_on.eq(closed_on),
         ))
         .execute(conn)?;
     triage::status_changed(conn, ItemKind::Tip, id, status.as_str())?;
     Ok(tip.status())
+}
+
+/// Closed and dismissed tips whose retention period ran out lose their content: text, public
+/// message, pictures, conversation, indexes and staff notes. The row stays with its reference,
+/// dates, status and labels, and its receipt still opens to say it was closed. Audited.
+pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiError> {
+    let today = triage::today();
+    let cutoff = (today - time::Duration::days(i64::from(days))).to_string();
+    conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
+        let closed = [TipStatus::Closed.as_str(), TipStatus::Dismissed.as_str()];
+        // Tips closed before the closing day was kept start their period now.
+        diesel::update(
+            tips::table
+                .filter(tips::status.eq_any(closed))
+                .filter(tips::closed_on.is_null()),
+        )
+        .set(tips::closed_on.eq(today.to_string()))
+        .execute(conn)?;
+        let ids: Vec<i64> = tips::table
+            .filter(tips::status.eq_any(closed))
+            .filter(tips::closed_on.le(&cutoff))
+            .filter(tips::wiped_on.is_null())
+            .select(tips::id)
+            .load(conn)?;
+        for &id in &ids {
+            diesel::update(tips::table.find(id))
+                .set((
+                    tips::content.eq(Vec::<u8>::new()),
+                    tips::public_message.eq(None::<Vec<u8>>),
+                    tips::awaiting_reply.eq(false),
+                    tips::wiped_on.eq(Some(today.to_string())),
+                ))
+                .execute(conn)?;
+            diesel::delete(tip_messages::table.filter(tip_messages::tip_id.eq(id)))
+                .execute(conn)?;
+            diesel::delete(tip_attachments::table.filter(tip_attachments::tip_id.eq(id)))
+                .execute(conn)?;
+            diesel::delete(tip_identifiers::table.filter(tip_identifiers::tip_id.eq(id)))
+                .execute(conn)?;
+            triage::forget(conn, ItemKind::Tip, id)?;
+        }
+        if !ids.is_empty() {
+            crate::audit::append(
+                conn,
+                &crate::audit::Entry {
+                    actor: crate::audit::Actor::System,
+                    action: "tips_wiped",
+                    object: "tips".into(),
+                    details: serde_json::json!({ "count": ids.len(), "retention_days": days }),
+                },
+            )?;
+        }
+        Ok(ids.len())
+    })
 }
 
 #[cfg(test)]

@@ -22,8 +22,8 @@ use crate::{
     db::DbConnection,
     error::ApiError,
     schema::{
-        case_keys, item_labels, item_notes, labels, presence, staff, staff_roles, tip_identifiers,
-        triage,
+        case_keys, item_labels, item_notes, item_words, labels, presence, staff, staff_roles,
+        tip_identifiers, triage,
     },
     settings,
 };
@@ -697,6 +697,104 @@ pub fn add_note(
         text: text.to_owned(),
         written_at_ms,
     })
+}
+
+/// The keyed blind indexes of the words in `texts`: each word normalised as the name matcher
+/// does (Arabic and Kurdish letter variants unified, diacritics dropped, Latin lower-cased), so a
+/// search finds any spelling the normaliser unifies. Single letters are left out.
+pub fn word_indexes(sealer: &Sealer, texts: &[&str]) -> Result<Vec<String>, ApiError> {
+    let words: BTreeSet<String> = texts
+        .iter()
+        .flat_map(|text| crate::names::tokens(text))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    words
+        .iter()
+        .map(|w| {
+            sealer
+                .blind_index("word", w)
+                .map_err(|_| ApiError::internal("blind index"))
+        })
+        .collect()
+}
+
+/// Stores an item's word indexes (replacing any it had).
+pub fn index_words(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    words: &[String],
+) -> Result<(), ApiError> {
+    forget_words(conn, kind, id)?;
+    for word in words {
+        diesel::insert_into(item_words::table)
+            .values((
+                item_words::kind.eq(kind.as_str()),
+                item_words::item_id.eq(id),
+                item_words::word.eq(word),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Removes what staff wrote about an item and its word indexes (its content was wiped);
+/// its labels, status and priority stay.
+pub fn forget(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<(), ApiError> {
+    forget_words(conn, kind, id)?;
+    diesel::delete(
+        item_notes::table
+            .filter(item_notes::kind.eq(kind.as_str()))
+            .filter(item_notes::item_id.eq(id)),
+    )
+    .execute(conn)?;
+    diesel::update(triage::table.find((kind.as_str(), id)))
+        .set((
+            triage::adjust_reason.eq(None::<Vec<u8>>),
+            triage::departure_on.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Removes an item's word indexes (its content was wiped).
+pub fn forget_words(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<(), ApiError> {
+    diesel::delete(
+        item_words::table
+            .filter(item_words::kind.eq(kind.as_str()))
+            .filter(item_words::item_id.eq(id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The items of `kind` holding every word of `query` (in any spelling the normaliser unifies).
+pub fn search(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    kind: ItemKind,
+    query: &str,
+) -> Result<Vec<i64>, ApiError> {
+    let words = word_indexes(sealer, &[query])?;
+    let mut found: Option<BTreeSet<i64>> = None;
+    for word in words {
+        let ids: BTreeSet<i64> = item_words::table
+            .filter(item_words::word.eq(&word))
+            .filter(item_words::kind.eq(kind.as_str()))
+            .select(item_words::item_id)
+            .load::<i64>(conn)?
+            .into_iter()
+            .collect();
+        found = Some(match found {
+            Some(before) => before.intersection(&ids).copied().collect(),
+            None => ids,
+        });
+        if found.as_ref().is_some_and(BTreeSet::is_empty) {
+            break;
+        }
+    }
+    Ok(found.unwrap_or_default().into_iter().collect())
 }
 
 /// Who a queue is filtered to.

@@ -168,3 +168,5 @@ labels-title = التصنيفات
 labels-color = اللون
 labels-name-in = الاسم بـ{ $language }
 labels-add = إضافة تصنيف
+queue-search = كلمات في البلاغ
+queue-search-go = بحث

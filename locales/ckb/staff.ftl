@@ -156,3 +156,5 @@ labels-title = نیشانەکان
 labels-color = ڕەنگ
 labels-name-in = ناو بە { $language }
 labels-add = زیادکردنی نیشانە
+queue-search = وشە لە ڕاپۆرتەکەدا
+queue-search-go = گەڕان

@@ -156,3 +156,5 @@ labels-title = Labels
 labels-color = Colour
 labels-name-in = Name in { $language }
 labels-add = Add label
+queue-search = Words in the tip
+queue-search-go = Search

@@ -200,3 +200,5 @@ tip-status-title = Status and note for the tipster
 tip-public-message = Note shown to the tipster
 tip-public-message-hint = Shown above the conversation on the tipster's follow-up page. Leave it empty to show none.
 tip-save-status = Save
+follow-up-content-removed = This report was closed and, after the time Sanad keeps closed reports, its text, pictures and conversation were removed. Only its status and dates remain.
+tip-wiped = The content of this tip was removed on { $date } under the retention rule; its status, dates and labels remain.

@@ -156,3 +156,5 @@ labels-title = Etîket
 labels-color = Reng
 labels-name-in = Nav bi { $language }
 labels-add = Etîketê zêde bike
+queue-search = Peyvên di ragihandinê de
+queue-search-go = Bigere

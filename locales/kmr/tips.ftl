@@ -200,3 +200,5 @@ tip-status-title = Rewş û nîşeyek ji ragihîner re
 tip-public-message = Nîşeya ku ragihîner dibîne
 tip-public-message-hint = Li ser rûpela şopandinê ya ragihîner, li jora axaftinê tê nîşandan. Vala bihêle da ku tu nîşe neyê nîşandan.
 tip-save-status = Tomar bike
+follow-up-content-removed = Ev ragihandin hate girtin û piştî dema ku Sened ragihandinên girtî diparêze, nivîs, wêne û axaftina wê hatin jêbirin. Tenê rewş û dîrokên wê mane.
+tip-wiped = Naveroka vê ragihandinê di { $date } de li gorî qaîdeya parastinê hate jêbirin; rewş, dîrok û etîketên wê mane.

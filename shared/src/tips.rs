@@ -607,6 +607,9 @@ pub struct TipFollowUp {
     pub attachments: u32,
     /// How many more may be added.
     pub attachments_left: u32,
+    /// The tip was closed long enough ago that its content was removed.
+    #[serde(default)]
+    pub content_removed: bool,
 }
 
 /// `POST /api/v1/follow-up/attachments` answer.
@@ -690,6 +693,8 @@ pub struct TipDetail {
     pub triage: crate::triage::Triage,
     /// Staff-only notes, never shown to the tipster.
     pub notes: Vec<crate::triage::InternalNote>,
+    /// The day retention removed the content; only the reference, dates, status and labels stay.
+    pub wiped_on: Option<String>,
 }
 
 /// `PUT /api/v1/tips/{id}/status`
@@ -774,8 +779,11 @@ mod tests {
             place: None,
             approximate_date: None,
             language: None,
+            departure_on: Some("2026-13-01".to_owned()),
+            minor_involved: false,
         };
         let problems = tip.problems();
+        assert!(problems.contains(&FieldProblem::new("departure_on", None, "invalid_date")));
         assert!(problems.contains(&FieldProblem::new("description", None, "required")));
         assert!(problems.contains(&FieldProblem::new("names", Some(0), "too_long")));
         assert!(problems.contains(&FieldProblem::new("phones", None, "too_many")));
@@ -784,6 +792,7 @@ mod tests {
         tip.names.clear();
         tip.phones.clear();
         tip.accounts.clear();
+        tip.departure_on = Some("٢٠٢٦-١٢-٠٤".to_owned());
         assert!(
             tip.problems().is_empty(),
             "10,000 Arabic letters are allowed"

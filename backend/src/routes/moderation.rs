@@ -46,6 +46,9 @@ pub struct ListQuery {
     pub attachments: Option<bool>,
     /// Only tips that share a phone or account with another tip or case (or that do not).
     pub linked: Option<bool>,
+    /// Words the tip must hold (description, names, agency, place), in any spelling the
+    /// Arabic and Kurdish normaliser unifies; Latin letters in any case.
+    pub q: Option<String>,
     /// Page number, from 1 (at most 1,000).
     #[param(minimum = 1, maximum = 1000)]
     pub page: Option<u32>,
@@ -117,6 +120,7 @@ impl ListQuery {
 pub async fn list(
     auth: Moderator,
     query: web::Query<ListQuery>,
+    sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let filter = query.filter()?;
@@ -126,7 +130,12 @@ pub async fn list(
         return Err(invalid("page"));
     }
     let offset = i64::from(page - 1) * limit;
+    let words = query.q.clone().filter(|q| !q.trim().is_empty());
+    let mut filter = filter;
     let (tips, more) = with_db(&pool, move |conn| {
+        if let Some(words) = words {
+            filter.only = Some(triage::search(conn, &sealer, ItemKind::Tip, &words)?);
+        }
         let (ids, more) =
             triage::queue(conn, ItemKind::Tip, &filter, &auth.staff_id, offset, limit)?;
         Ok((tips::summaries(conn, &ids)?, more))

@@ -709,3 +709,172 @@ async fn a_case_is_triaged_by_the_same_rules_a_minor_and_a_shared_phone_with_a_t
     .await;
     assert_eq!(status, 400, "nor can they be given one");
 }
+
+#[actix_web::test]
+async fn staff_find_a_word_in_any_spelling_although_the_text_is_sealed() {
+    let app = spawn_app().await;
+    submit(
+        &app,
+        &json!({
+            "subject": "agency",
+            "description": "مكتب سفر في الكرادة يعد الشباب بعقود عمل في Moscow",
+            "agency": "شركة الأجنحة الذهبية",
+        }),
+    )
+    .await;
+    submit(
+        &app,
+        &json!({ "subject": "agency", "description": "مكتب آخر في البصرة" }),
+    )
+    .await;
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let all = {
+        let mut all = ids(&queue(&app, &moderator, "").await);
+        all.sort_unstable();
+        all
+    };
+    let found = |q: &str| {
+        let q = q.to_owned();
+        let app = &app;
+        let moderator = &moderator;
+        async move {
+            let encoded: String = q
+                .bytes()
+                .map(|b| match b {
+                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => (b as char).to_string(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            let mut found = ids(&queue(app, moderator, &format!("?q={encoded}")).await);
+            found.sort_unstable();
+            found
+        }
+    };
+    // ة/ه, أ/ا and the case of Latin letters do not matter; every word must be there.
+    assert_eq!(found("الكراده").await, [all[0]]);
+    assert_eq!(found("الاجنحة").await, [all[0]]);
+    assert_eq!(found("moscow").await, [all[0]]);
+    assert_eq!(found("مكتب").await, all);
+    assert_eq!(found("مكتب البصرة").await, [all[1]]);
+    assert_eq!(found("مكتب بغداد").await, Vec::<i64>::new());
+    // Search combines with the other filters.
+    assert_eq!(
+        ids(&queue(
+            &app,
+            &moderator,
+            "?q=%D9%85%D9%83%D8%AA%D8%A8&status=dismissed"
+        )
+        .await),
+        Vec::<i64>::new()
+    );
+    // The words are not in the database in the clear.
+    if !crate::helpers::postgres_requested() {
+        let database = std::fs::read(app.config.data_dir.join("sanad.db")).unwrap();
+        let haystack = String::from_utf8_lossy(&database);
+        for word in ["الكرادة", "Moscow", "moscow", "كراده"] {
+            assert!(!haystack.contains(word), "{word} is stored in the clear");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_dismissed_tip_loses_its_content_after_the_retention_period_and_its_receipt_says_so() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/tips"))
+        .json(&json!({ "subject": "agency", "description": "Golden Wings keeps passports", "phones": ["0770 999 8877"] }))
+        .send()
+        .await
+        .unwrap();
+    let receipt = json(response).await["receipt"].as_str().unwrap().to_owned();
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let id = ids(&queue(&app, &moderator, "").await)[0];
+    let (_, label) = call(&app, &admin, "POST", "/api/v1/labels", Some(json!({ "color": "#123456", "names": { "ar": "مزعج", "ckb": "بێزارکەر", "kmr": "Spam", "en": "Spam" } }))).await;
+    let (_, detail) = call(&app, &moderator, "GET", &format!("/api/v1/tips/{id}"), None).await;
+    let version = detail["triage"]["version"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "PUT",
+        &format!("/api/v1/tips/{id}/labels"),
+        Some(json!({ "labels": [label["id"]], "version": version })),
+    )
+    .await;
+    assert_eq!(status, 200);
+    call(
+        &app,
+        &moderator,
+        "POST",
+        &format!("/api/v1/tips/{id}/notes"),
+        Some(json!({ "text": "a colleague's note" })),
+    )
+    .await;
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "PUT",
+        &format!("/api/v1/tips/{id}/status"),
+        Some(json!({ "status": "dismissed" })),
+    )
+    .await;
+    assert_eq!(status, 204);
+
+    let pass = |app: &TestApp| {
+        let mut conn = app.pool().get().unwrap();
+        sanad_backend::tips::retention_pass(&mut conn, 365).unwrap()
+    };
+    assert_eq!(pass(&app), 0, "dismissed today: kept");
+    // A year and a day later (the closing day is all that is stored).
+    {
+        use diesel::prelude::*;
+        use sanad_backend::schema::tips;
+        let mut conn = app.pool().get().unwrap();
+        diesel::update(tips::table.find(id))
+            .set(tips::closed_on.eq(day_from_today(-366)))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    assert_eq!(pass(&app), 1);
+    assert_eq!(pass(&app), 0, "a second pass finds nothing more");
+
+    let (status, detail) = call(&app, &moderator, "GET", &format!("/api/v1/tips/{id}"), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(detail["wiped_on"], json!(day_from_today(0)));
+    assert_eq!(detail["description"], "");
+    assert_eq!(detail["phones"], json!([]));
+    assert_eq!(detail["notes"], json!([]));
+    assert_eq!(detail["status"], "dismissed");
+    assert_eq!(
+        detail["triage"]["labels"],
+        json!([label["id"]]),
+        "labels stay"
+    );
+
+    // The receipt still opens and says the content is gone.
+    let grant = json(
+        app.client
+            .post(app.url("/api/v1/follow-up"))
+            .json(&json!({ "receipt": receipt }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let view = json(
+        app.client
+            .get(app.url("/api/v1/follow-up/tip"))
+            .bearer_auth(grant["token"].as_str().unwrap())
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(view["content_removed"], true);
+    assert_eq!(view["status"], "closed");
+    assert_eq!(view["attachments_left"], 0);
+    assert!(audit_actions(&app)
+        .iter()
+        .any(|(action, _)| action == "tips_wiped"));
+}

@@ -311,6 +311,15 @@ fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
             ),
         el("h2").tr("follow-up-conversation"),
     ];
+    if report.content_removed {
+        // Said before the (now empty) conversation, so nobody thinks their words were lost.
+        built.insert(
+            3,
+            el("p")
+                .class("notice notice-warning")
+                .tr("follow-up-content-removed"),
+        );
+    }
     built.extend(message_list(messages, "follow-up-moderator"));
     built.extend(message_form(
         access,

@@ -68,6 +68,22 @@ CREATE TABLE presence (
     PRIMARY KEY (kind, item_id, staff_id)
 );
 
+-- Staff search over sealed text: one keyed blind index per normalised word of an item (the
+-- Arabic/Kurdish spellings the name matcher unifies, Latin lower-cased). It shows which items
+-- share a word, never the word.
+CREATE TABLE item_words (
+    kind TEXT NOT NULL,
+    item_id BIGINT NOT NULL,
+    word TEXT NOT NULL,
+    PRIMARY KEY (kind, item_id, word)
+);
+CREATE INDEX item_words_word ON item_words (word, kind, item_id);
+
+-- Tip retention: the day a tip was closed or dismissed (the clock starts then; for tips closed
+-- before this column, at the first retention pass) and the day its content was removed.
+ALTER TABLE tips ADD COLUMN closed_on TEXT;
+ALTER TABLE tips ADD COLUMN wiped_on TEXT;
+
 -- Items that arrived before this table: tracked with no priority yet; the server's first
 -- priority pass at start fills in the rules.
 INSERT INTO triage (kind, item_id, status, governorate, received_on, priority, reasons,

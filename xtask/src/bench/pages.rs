@@ -145,7 +145,7 @@ fn report(pages: &[(String, Vec<Value>)]) -> Vec<Verdict> {
             };
             let unit = metric.unit;
             by_metric.entry(index).or_default().push(format!(
-                "    {path:<40} {median:>6.0}{unit} [{low:.0}-{high:.0}]  {}",
+                "    {path:<52} {median:>6.0}{unit} [{low:.0}-{high:.0}]  {}",
                 if holds { "holds" } else { "MISSES" }
             ));
             verdicts.push(Verdict {

@@ -110,6 +110,9 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
             </dd>
         </dl>
 
+        {detail.wiped_on.clone().map(|day| view! {
+            <p class="notice notice-warning">{t_args("tip-wiped", &[("date", day)])}</p>
+        })}
         <TriagePanel kind=ItemKind::Tip id triage=detail.triage.clone() version/>
 
         <h2>{t("tip-description")}</h2>

@@ -23,15 +23,20 @@ use super::{
 use crate::session::use_session;
 
 /// The filters a view is made of, as they stand in the address.
-const FILTERS: [&str; 5] = ["status", "priority", "assignee", "label", "overdue"];
+const FILTERS: [&str; 6] = ["q", "status", "priority", "assignee", "label", "overdue"];
 
+/// A filter's value as a person typed it (the address holds it percent-encoded).
 fn query_value(search: &str, name: &str) -> String {
     search
         .trim_start_matches('?')
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
+        .and_then(|(_, value)| {
+            js_sys::decode_uri_component(&value.replace('+', " "))
+                .ok()
+                .and_then(|v| v.as_string())
+        })
         .unwrap_or_default()
 }
 
@@ -75,8 +80,12 @@ pub fn TipList() -> impl IntoView {
     let query = move || {
         filters.with_value(|f| {
             f.iter()
-                .filter(|(_, value)| !value.get_untracked().is_empty())
-                .map(|(name, value)| format!("{name}={}", value.get_untracked()))
+                .filter(|(_, value)| !value.get_untracked().trim().is_empty())
+                .map(|(name, value)| {
+                    let encoded: String =
+                        js_sys::encode_uri_component(value.get_untracked().trim()).into();
+                    format!("{name}={encoded}")
+                })
                 .collect::<Vec<_>>()
                 .join("&")
         })
@@ -203,7 +212,17 @@ pub fn TipList() -> impl IntoView {
     view! {
         <section class="page page-wide">
             <h1>{t("staff-nav-tips")}</h1>
-            <div class="filters">
+            <form class="filters" role="search" on:submit=move |event: leptos::ev::SubmitEvent| {
+                event.prevent_default();
+                load(None);
+            }>
+                {move || filter("q").map(|signal| view! {
+                    <div class="filter filter-search">
+                        <label for="tips-search">{t("queue-search")}</label>
+                        <input id="tips-search" type="search" dir="auto" bind:value=signal/>
+                    </div>
+                    <button type="submit" class="button button-secondary">{t("queue-search-go")}</button>
+                })}
                 {move || {
                     let mut statuses = vec![(String::new(), t("tips-filter-all")()), ("new,in_review".to_owned(), t("queue-open")())];
                     statuses.extend(TipStatus::ALL.into_iter().map(|s| (s.as_str().to_owned(), i18n.message(s.message_key(), None))));
@@ -235,7 +254,7 @@ pub fn TipList() -> impl IntoView {
                         {t("queue-overdue")}
                     </label>
                 })}
-            </div>
+            </form>
             {move || (!selected.get().is_empty()).then(|| {
                 let count = i64::try_from(selected.get().len()).unwrap_or(0);
                 let me = me.clone();
