@@ -769,34 +769,6 @@ pub fn forget_words(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<
     Ok(())
 }
 
-/// The items of `kind` holding every word of `query` (in any spelling the normaliser unifies).
-pub fn search(
-    conn: &mut DbConnection,
-    sealer: &Sealer,
-    kind: ItemKind,
-    query: &str,
-) -> Result<Vec<i64>, ApiError> {
-    let words = word_indexes(sealer, &[query])?;
-    let mut found: Option<BTreeSet<i64>> = None;
-    for word in words {
-        let ids: BTreeSet<i64> = item_words::table
-            .filter(item_words::word.eq(&word))
-            .filter(item_words::kind.eq(kind.as_str()))
-            .select(item_words::item_id)
-            .load::<i64>(conn)?
-            .into_iter()
-            .collect();
-        found = Some(match found {
-            Some(before) => before.intersection(&ids).copied().collect(),
-            None => ids,
-        });
-        if found.as_ref().is_some_and(BTreeSet::is_empty) {
-            break;
-        }
-    }
-    Ok(found.unwrap_or_default().into_iter().collect())
-}
-
 /// Who a queue is filtered to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssigneeFilter {
@@ -819,8 +791,8 @@ pub struct QueueFilter {
     pub overdue: bool,
     pub has_attachments: Option<bool>,
     pub linked: Option<bool>,
-    /// Only these items (from a word search), when set.
-    pub only: Option<Vec<i64>>,
+    /// Blind indexes of words every item must hold ([`word_indexes`] of the search typed).
+    pub words: Vec<String>,
 }
 
 /// One page of a queue, priority first, then the longest waiting: the item ids, and whether
@@ -886,8 +858,16 @@ pub fn queue(
         Some(false) => query = query.filter(triage::linked.eq(0)),
         None => {}
     }
-    if let Some(only) = &filter.only {
-        query = query.filter(triage::item_id.eq_any(only.clone()));
+    // One subquery per word, so a common word never turns into a list of ids too long to bind.
+    for word in &filter.words {
+        query = query.filter(
+            triage::item_id.eq_any(
+                item_words::table
+                    .filter(item_words::word.eq(word.clone()))
+                    .filter(item_words::kind.eq(kind.as_str()))
+                    .select(item_words::item_id),
+            ),
+        );
     }
     let mut ids: Vec<i64> = query.load(conn)?;
     let more = ids.len() as i64 > limit;

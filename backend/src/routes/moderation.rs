@@ -105,7 +105,7 @@ impl ListQuery {
             overdue: self.overdue.unwrap_or(false),
             has_attachments: self.attachments,
             linked: self.linked,
-            only: None,
+            words: Vec::new(),
         })
     }
 }
@@ -130,12 +130,18 @@ pub async fn list(
         return Err(invalid("page"));
     }
     let offset = i64::from(page - 1) * limit;
-    let words = query.q.clone().filter(|q| !q.trim().is_empty());
     let mut filter = filter;
-    let (tips, more) = with_db(&pool, move |conn| {
-        if let Some(words) = words {
-            filter.only = Some(triage::search(conn, &sealer, ItemKind::Tip, &words)?);
+    if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        filter.words = triage::word_indexes(&sealer, &[q])?;
+        if filter.words.is_empty() {
+            // Single letters are not indexed: finding everything would look like a match.
+            return Err(ApiError::InvalidTriage(vec![FieldProblem::at(
+                "q",
+                "too_short",
+            )]));
         }
+    }
+    let (tips, more) = with_db(&pool, move |conn| {
         let (ids, more) =
             triage::queue(conn, ItemKind::Tip, &filter, &auth.staff_id, offset, limit)?;
         Ok((tips::summaries(conn, &ids)?, more))

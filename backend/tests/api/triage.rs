@@ -757,6 +757,12 @@ async fn staff_find_a_word_in_any_spelling_although_the_text_is_sealed() {
     assert_eq!(found("مكتب").await, all);
     assert_eq!(found("مكتب البصرة").await, [all[1]]);
     assert_eq!(found("مكتب بغداد").await, Vec::<i64>::new());
+    let (status, body) = call(&app, &moderator, "GET", "/api/v1/tips?q=%D9%85", None).await;
+    assert_eq!(
+        (status, body["details"][0]["field"].as_str()),
+        (400, Some("q")),
+        "one letter"
+    );
     // Search combines with the other filters.
     assert_eq!(
         ids(&queue(

@@ -5,6 +5,7 @@
 //! rate, both measured in the same run. The public pages are scored by Lighthouse (`pages`).
 
 mod pages;
+mod queue;
 
 use std::{
     net::SocketAddr,
@@ -41,7 +42,7 @@ impl Measurement {
 
 /// The parts `cargo xtask bench` can run alone (`cargo xtask bench writes memory`); all by
 /// default.
-const SECTIONS: [&str; 5] = ["reads", "writes", "cases", "memory", "pages"];
+const SECTIONS: [&str; 6] = ["reads", "writes", "cases", "memory", "queue", "pages"];
 
 /// One target beside the figure measured for it in this run.
 pub struct Verdict {
@@ -105,6 +106,8 @@ pub fn run(asked: &[String]) -> anyhow::Result<()> {
         "commit_rate",
         "--example",
         "seed_cases",
+        "--example",
+        "seed_tips",
     ])?;
     let sanad_binary = root().join("target/release/sanad");
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -138,6 +141,10 @@ pub fn run(asked: &[String]) -> anyhow::Result<()> {
         memory_scenario(&runtime, &sanad_binary)?;
     }
     let mut verdicts = Vec::new();
+    if wanted("queue") {
+        verdicts.extend(queue::scenario(&runtime, &sanad_binary)?);
+        println!();
+    }
     if wanted("pages") {
         verdicts.extend(pages::scenario(&sanad_binary)?);
     }
