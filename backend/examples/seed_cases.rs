@@ -4,14 +4,11 @@
 //!
 //! `seed_cases <data dir> <count>`
 
-use anyhow::Context as _;
+mod seeding;
+
 use diesel::Connection as _;
 use rand::{rngs::StdRng, Rng as _, SeedableRng as _};
-use sanad_backend::{
-    cases::{self, CheckedCase},
-    crypto::Sealer,
-    db::{self, DatabaseUrl},
-};
+use sanad_backend::cases::{self, CheckedCase};
 use sanad_shared::{
     cases::{CaseRecord, Consent, PersonNames, Sex},
     tips::Governorate,
@@ -139,18 +136,7 @@ fn pick<'a>(rng: &mut StdRng, list: &[&'a str]) -> &'a str {
 }
 
 fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let data_dir = std::path::PathBuf::from(args.next().context("data dir")?);
-    let count: usize = args.next().context("count")?.parse()?;
-    db::prepare_data_dir(&data_dir)?;
-    let url = match std::env::var("SANAD_DATABASE_URL") {
-        Ok(url) => DatabaseUrl::parse(&url)?,
-        Err(_) => DatabaseUrl::Sqlite(data_dir.join("sanad.db")),
-    };
-    db::run_migrations(&url)?;
-    let sealer = Sealer::load(None, &data_dir)?;
-    let pool = db::pool(&url, 1)?;
-    let mut conn = pool.get()?;
+    let (count, sealer, mut conn) = seeding::open()?;
     let mut rng = StdRng::seed_from_u64(20261125);
     let started = std::time::Instant::now();
     let mut inserted = 0;

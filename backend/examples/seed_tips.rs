@@ -6,14 +6,11 @@
 //!
 //! `seed_tips <data dir> <count>`
 
-use anyhow::Context as _;
+mod seeding;
+
 use diesel::Connection as _;
 use rand::{rngs::StdRng, Rng as _, SeedableRng as _};
-use sanad_backend::{
-    crypto::Sealer,
-    db::{self, DatabaseUrl},
-    tips::{self, CheckedTip},
-};
+use sanad_backend::tips::{self, CheckedTip};
 use sanad_shared::tips::{Governorate, NewTip, TipSubject};
 
 const WORDS: &[&str] = &[
@@ -42,18 +39,7 @@ const WORDS: &[&str] = &[
 ];
 
 fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let data_dir = std::path::PathBuf::from(args.next().context("data dir")?);
-    let count: usize = args.next().context("count")?.parse()?;
-    db::prepare_data_dir(&data_dir)?;
-    let url = match std::env::var("SANAD_DATABASE_URL") {
-        Ok(url) => DatabaseUrl::parse(&url)?,
-        Err(_) => DatabaseUrl::Sqlite(data_dir.join("sanad.db")),
-    };
-    db::run_migrations(&url)?;
-    let sealer = Sealer::load(None, &data_dir)?;
-    let pool = db::pool(&url, 1)?;
-    let mut conn = pool.get()?;
+    let (count, sealer, mut conn) = seeding::open()?;
     let mut rng = StdRng::seed_from_u64(20261202);
     let today = time::OffsetDateTime::now_utc().date();
     let started = std::time::Instant::now();

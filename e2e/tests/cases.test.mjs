@@ -6,51 +6,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, axeViolations, baseUrl, screenshotsDir } from "./helpers.mjs";
+import { launch, openPage, axeViolations, baseUrl, screenshotsDir, ftl, fitsPhone, api, proofOfWork } from "./helpers.mjs";
 
-const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
-
-/// A one-line Fluent message from locales/<language>/<file>.ftl.
-function ftl(language, file, key) {
-  const text = readFileSync(join(localesDir, language, `${file}.ftl`), "utf8");
-  const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
-  if (!line) throw new Error(`${language}/${file}.ftl has no ${key}`);
-  return line.slice(key.length + 2).trim();
-}
 const cases = (language, key) => ftl(language, "cases", key);
 const staff = (language, key) => ftl(language, "staff", key);
-
-async function fitsPhone(page, what) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px at 360 px wide`);
-}
-
-const api = (path, init = {}) =>
-  fetch(new URL(path, baseUrl), { ...init, headers: { "Content-Type": "application/json", ...(init.headers || {}) } });
-
-/// Solves a fresh challenge in Node: the smallest nonce whose SHA-256 of `token:nonce` starts
-/// with `bits` zero bits (18 by default: a quarter of a million hashes, well under a second).
-async function proofOfWork() {
-  const response = await api("/api/v1/challenges", { method: "POST" });
-  assert.equal(response.status, 201);
-  const { token, bits } = await response.json();
-  for (let nonce = 0; ; nonce++) {
-    const digest = createHash("sha256").update(`${token}:${nonce}`).digest();
-    let zeros = 0;
-    for (const byte of digest) {
-      if (byte === 0) {
-        zeros += 8;
-        continue;
-      }
-      zeros += Math.clz32(byte) - 24;
-      break;
-    }
-    if (zeros >= bits) return `${token}:${nonce}`;
-  }
-}
 
 async function report(body) {
   const response = await api("/api/v1/cases", {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 
 export const baseUrl = process.env.SANAD_URL;
@@ -83,4 +84,43 @@ export async function axeViolations(page) {
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   });
   return result;
+}
+
+/// A one-line Fluent message from locales/<language>/<file>.ftl.
+export function ftl(language, file, key) {
+  const text = readFileSync(join(localesDir, language, `${file}.ftl`), "utf8");
+  const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
+  if (!line) throw new Error(`${language}/${file}.ftl has no ${key}`);
+  return line.slice(key.length + 2).trim();
+}
+
+/// Fails when the page scrolls sideways on the phone-sized viewport.
+export async function fitsPhone(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`${what} scrolls sideways by ${overflow} px at 360 px wide`);
+}
+
+/// A JSON request to the server under test.
+export const api = (path, init = {}) =>
+  fetch(new URL(path, baseUrl), { ...init, headers: { "Content-Type": "application/json", ...(init.headers || {}) } });
+
+/// Solves a fresh challenge in Node, as the public forms do in the browser: the smallest nonce
+/// whose SHA-256 of `token:nonce` starts with the challenge's number of zero bits.
+export async function proofOfWork() {
+  const response = await api("/api/v1/challenges", { method: "POST" });
+  if (response.status !== 201) throw new Error(`a challenge answered ${response.status}`);
+  const { token, bits } = await response.json();
+  for (let nonce = 0; ; nonce++) {
+    const digest = createHash("sha256").update(`${token}:${nonce}`).digest();
+    let zeros = 0;
+    for (const byte of digest) {
+      if (byte === 0) {
+        zeros += 8;
+        continue;
+      }
+      zeros += Math.clz32(byte) - 24;
+      break;
+    }
+    if (zeros >= bits) return `${token}:${nonce}`;
+  }
 }

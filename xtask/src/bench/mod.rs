@@ -381,23 +381,27 @@ async fn admin_token(
     json_field(&body, "access_token")
 }
 
-/// Duplicate search for one report against every case, one request at a time: its latency.
-async fn duplicate_latencies(
+/// Requests sent one after another on one keep-alive connection, as a person clicks: each
+/// answer's time in microseconds (sorted), with every body handed to `seen`. A non-200 answer
+/// stops the run.
+async fn one_at_a_time(
     address: SocketAddr,
     token: &str,
     rounds: usize,
-) -> anyhow::Result<(Vec<u64>, usize)> {
+    mut request: impl FnMut(usize) -> (hyper::Method, String),
+    mut seen: impl FnMut(&[u8]),
+) -> anyhow::Result<Vec<u64>> {
     let stream = TcpStream::connect(address).await?;
     stream.set_nodelay(true)?;
     let (mut sender, conn) =
         hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
     tokio::spawn(conn);
     let mut latencies = Vec::with_capacity(rounds);
-    let mut found = 0;
-    // A fixed stride over the ids, so every run measures the same reports.
-    for i in 0..rounds {
-        let id = 1 + (i * 7919) % CASES;
-        let request = Request::post(format!("/api/v1/cases/{id}/matches/refresh"))
+    for round in 0..rounds {
+        let (method, path) = request(round);
+        let request = Request::builder()
+            .method(method)
+            .uri(&path)
             .header("host", address.to_string())
             .header("authorization", format!("Bearer {token}"))
             .body(Full::new(Bytes::new()))?;
@@ -408,14 +412,39 @@ async fn duplicate_latencies(
         let body = response.into_body().collect().await?.to_bytes();
         if status != 200 {
             bail!(
-                "duplicate search answered {status}: {}",
+                "{path} answered {status}: {}",
                 String::from_utf8_lossy(&body)
             );
         }
         latencies.push(started.elapsed().as_micros() as u64);
-        found += String::from_utf8_lossy(&body).matches("other_id").count();
+        seen(&body);
     }
     latencies.sort_unstable();
+    Ok(latencies)
+}
+
+/// Duplicate search for one report against every case, one request at a time: its latency.
+async fn duplicate_latencies(
+    address: SocketAddr,
+    token: &str,
+    rounds: usize,
+) -> anyhow::Result<(Vec<u64>, usize)> {
+    let mut found = 0;
+    // A fixed stride over the ids, so every run measures the same reports.
+    let latencies = one_at_a_time(
+        address,
+        token,
+        rounds,
+        |i| {
+            let id = 1 + (i * 7919) % CASES;
+            (
+                hyper::Method::POST,
+                format!("/api/v1/cases/{id}/matches/refresh"),
+            )
+        },
+        |body| found += String::from_utf8_lossy(body).matches("other_id").count(),
+    )
+    .await?;
     Ok((latencies, found))
 }
 

@@ -3,14 +3,11 @@
 //! default order and the overview. Each answer's p99 is held to 50 ms (one request at a time, as
 //! a person clicks; the quality notes' target for the staff queue and search).
 
-use std::{net::SocketAddr, path::Path, time::Instant};
+use std::path::Path;
 
 use anyhow::{bail, Context as _};
-use http_body_util::{BodyExt as _, Empty};
-use hyper::{body::Bytes, Request};
-use tokio::net::TcpStream;
 
-use super::{admin_token, socket_address, Verdict, CASES};
+use super::{admin_token, one_at_a_time, socket_address, Verdict, CASES};
 use crate::{process::root, test::Server};
 
 const TIPS: usize = 100_000;
@@ -49,41 +46,6 @@ fn seed(example: &str, dir: &Path, count: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One GET after another on one connection: each answer's time, sorted, in microseconds.
-async fn latencies(
-    address: SocketAddr,
-    token: &str,
-    path: &str,
-    rounds: usize,
-) -> anyhow::Result<Vec<u64>> {
-    let stream = TcpStream::connect(address).await?;
-    stream.set_nodelay(true)?;
-    let (mut sender, conn) =
-        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
-    tokio::spawn(conn);
-    let mut times = Vec::with_capacity(rounds);
-    for _ in 0..rounds {
-        let request = Request::get(path)
-            .header("host", address.to_string())
-            .header("authorization", format!("Bearer {token}"))
-            .body(Empty::<Bytes>::new())?;
-        let started = Instant::now();
-        sender.ready().await?;
-        let response = sender.send_request(request).await?;
-        let status = response.status().as_u16();
-        let body = response.into_body().collect().await?.to_bytes();
-        if status != 200 {
-            bail!(
-                "{path} answered {status}: {}",
-                String::from_utf8_lossy(&body)
-            );
-        }
-        times.push(started.elapsed().as_micros() as u64);
-    }
-    times.sort_unstable();
-    Ok(times)
-}
-
 pub fn scenario(
     runtime: &tokio::runtime::Runtime,
     sanad_binary: &Path,
@@ -99,8 +61,12 @@ pub fn scenario(
         let mut measured = Vec::new();
         for (name, path) in CALLS {
             // Warm the page cache the way a running server would be.
-            latencies(address, &token, path, 20).await?;
-            measured.push((name, latencies(address, &token, path, ROUNDS).await?));
+            let get = |_| (hyper::Method::GET, path.to_owned());
+            one_at_a_time(address, &token, 20, get, |_| {}).await?;
+            measured.push((
+                name,
+                one_at_a_time(address, &token, ROUNDS, get, |_| {}).await?,
+            ));
         }
         anyhow::Ok(measured)
     });
