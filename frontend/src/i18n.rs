@@ -213,6 +213,20 @@ pub(crate) fn initial_language() -> Language {
         .unwrap_or(Language::DEFAULT)
 }
 
+/// Whether the person chose a language on this device (a `?lang=` link or the switcher).
+pub fn chosen_here() -> bool {
+    let window = web_sys::window();
+    let linked = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| search.contains("lang="));
+    linked
+        || window
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+            .is_some()
+}
+
 /// Kept in `localStorage`, never a cookie: nothing about the reader travels to the server.
 pub(crate) fn remember(language: Language) {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {

@@ -5,7 +5,10 @@
 use std::time::Duration;
 
 use leptos::{prelude::*, task::spawn_local};
-use sanad_frontend::api::{self, ApiFailure};
+use sanad_frontend::{
+    api::{self, ApiFailure},
+    i18n::{self, use_i18n, I18n},
+};
 use sanad_shared::{
     staff::{Role, SessionGrant, StaffProfile},
     ErrorCode,
@@ -19,6 +22,7 @@ pub struct Session {
     pub restoring: RwSignal<bool>,
     /// Each new grant bumps this; a renewal timer of an older grant does nothing.
     generation: StoredValue<u64>,
+    i18n: I18n,
 }
 
 impl Session {
@@ -27,6 +31,7 @@ impl Session {
             grant: RwSignal::new(None),
             restoring: RwSignal::new(true),
             generation: StoredValue::new(0),
+            i18n: use_i18n(),
         };
         provide_context(session);
         session.renew();
@@ -47,6 +52,10 @@ impl Session {
     }
 
     pub fn accept(&self, grant: SessionGrant) {
+        // A caseworker invited in Sorani works in Sorani, unless they chose otherwise here.
+        if !i18n::chosen_here() && self.i18n.chosen.get_untracked() != grant.staff.language {
+            self.i18n.choose(grant.staff.language);
+        }
         let renew_in = Duration::from_secs(u64::from(grant.expires_in.saturating_sub(60).max(30)));
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);

@@ -492,7 +492,13 @@ fn Reads(article: RwSignal<EditorArticle>) -> impl IntoView {
                 view! {
                     <ul class="plain-list">
                         {a.reads.iter().map(|r| view! {
-                            <li><span dir="ltr">{format!("{} · {} · {}", r.day, r.language.code(), r.count)}</span></li>
+                            <li>
+                                <span dir="ltr">{r.day.clone()}</span>
+                                " · "
+                                {t_owned(format!("language-name-{}", r.language.code()))}
+                                " · "
+                                <span dir="ltr">{r.count}</span>
+                            </li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -504,6 +510,7 @@ fn Reads(article: RwSignal<EditorArticle>) -> impl IntoView {
 /// Who changed what, newest first.
 #[component]
 fn Revisions(article: RwSignal<EditorArticle>) -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let history = Loader::new(move || async move {
         let id = article.with_untracked(|a| a.id);
@@ -539,7 +546,10 @@ fn Revisions(article: RwSignal<EditorArticle>) -> impl IntoView {
                             .take(16)
                             .collect::<String>()
                             .replace('T', " ");
-                        let language = r.language.map(|l| format!(" ({})", l.code())).unwrap_or_default();
+                        let language = r
+                            .language
+                            .map(|l| format!(" ({})", i18n.message(&format!("language-name-{}", l.code()), None)))
+                            .unwrap_or_default();
                         view! {
                             <li>
                                 <span dir="ltr">{format!("#{} · {when}", r.revision)}</span>

@@ -72,7 +72,7 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
             <dt>{t("tip-received")}</dt>
             <dd><span dir="ltr">{detail.received_on}</span></dd>
             <dt>{t("tip-language")}</dt>
-            <dd>{given(detail.language.map(|l| l.code().to_owned()))}</dd>
+            <dd>{given(detail.language.map(|l| i18n.message(&format!("language-name-{}", l.code()), None)))}</dd>
             <dt>{t("tip-governorate")}</dt>
             <dd>{move || given(governorate())}</dd>
             <dt>{t("tip-place")}</dt>
