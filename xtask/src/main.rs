@@ -17,7 +17,7 @@ tasks:
           the web app's size budget and the browser tests
   build   build the web app into frontend/dist and print its sizes
   bench   measure the server against a bare actix-web handler (not part of `test`);
-          sections may be named: reads, writes, cases, memory, queue, pages (Lighthouse)";
+          sections may be named: reads, writes, cases, memory, queue, login, pages (Lighthouse)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();

@@ -448,6 +448,28 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_decoy_costs_exactly_what_a_stored_password_costs() {
+        // An unknown email is verified against the decoy: same algorithm, version, memory,
+        // passes and lanes as a real stored hash, so the answer cannot tell the two apart by
+        // its work. (How long each takes on a machine is measured by `cargo xtask bench login`.)
+        let hasher = fast_hasher();
+        let stored = hasher.hash("a real password".into()).await.unwrap();
+        let real = PasswordHash::new(&stored).unwrap();
+        let decoy = PasswordHash::new(hasher.decoy.as_str()).unwrap();
+        assert_eq!(real.algorithm, decoy.algorithm);
+        assert_eq!(real.version, decoy.version);
+        assert_eq!(
+            Params::try_from(&real).unwrap(),
+            Params::try_from(&decoy).unwrap()
+        );
+        assert_eq!(
+            real.salt.map(|s| s.len()),
+            decoy.salt.map(|s| s.len()),
+            "the same salt length"
+        );
+    }
+
+    #[tokio::test]
     async fn an_unknown_account_is_always_wrong_even_with_the_decoy_password() {
         let hasher = fast_hasher();
         assert_eq!(

@@ -4,6 +4,7 @@
 //! of one receipt hash) and follow-up messages against each database's raw single-row commit
 //! rate, both measured in the same run. The public pages are scored by Lighthouse (`pages`).
 
+mod login;
 mod pages;
 mod queue;
 
@@ -42,7 +43,9 @@ impl Measurement {
 
 /// The parts `cargo xtask bench` can run alone (`cargo xtask bench writes memory`); all by
 /// default.
-const SECTIONS: [&str; 6] = ["reads", "writes", "cases", "memory", "queue", "pages"];
+const SECTIONS: [&str; 7] = [
+    "reads", "writes", "cases", "memory", "queue", "login", "pages",
+];
 
 /// One target beside the figure measured for it in this run.
 pub struct Verdict {
@@ -143,6 +146,10 @@ pub fn run(asked: &[String]) -> anyhow::Result<()> {
     let mut verdicts = Vec::new();
     if wanted("queue") {
         verdicts.extend(queue::scenario(&runtime, &sanad_binary)?);
+        println!();
+    }
+    if wanted("login") {
+        verdicts.extend(login::scenario(&runtime, &sanad_binary)?);
         println!();
     }
     if wanted("pages") {
