@@ -299,7 +299,7 @@ test("a moderator reads the tip, sees its picture and message, answers and sets 
   await page.locator(".conversation").getByText(REPLY).waitFor();
   await page.locator("#tip-status").selectOption("in_review");
   await page.getByLabel(tips("ar", "tip-public-message"), { exact: true }).fill(NOTE);
-  await page.getByRole("button", { name: tips("ar", "tip-save-status") }).click();
+  await page.getByRole("button", { name: tips("ar", "tip-save-status"), exact: true }).click();
   await page.getByText(staff("ar", "staff-saved")).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the tip");
   await fitsPhone(page, "the tip");
