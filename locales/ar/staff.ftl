@@ -163,10 +163,16 @@ home-overdue = متأخرة
 home-urgent = عاجلة
 home-unassigned = غير مُسنَدة
 home-open = مفتوحة
-home-first-look = يُعدّ العنصر متأخراً بعد { $hours } ساعة دون نظرة أولى.
+home-first-look = { $hours ->
+    [one] يُعدّ العنصر متأخراً بعد ساعة واحدة دون نظرة أولى.
+    [two] يُعدّ العنصر متأخراً بعد ساعتين دون نظرة أولى.
+    [few] يُعدّ العنصر متأخراً بعد { $hours } ساعات دون نظرة أولى.
+   *[other] يُعدّ العنصر متأخراً بعد { $hours } ساعة دون نظرة أولى.
+}
 labels-title = التصنيفات
 labels-color = اللون
 labels-name-in = الاسم بـ{ $language }
 labels-add = إضافة تصنيف
 queue-search = كلمات في البلاغ
 queue-search-go = بحث
+triage-departure = يسافر بحسب البلاغ في

@@ -151,10 +151,14 @@ home-overdue = دواکەوتوو
 home-urgent = بەپەلە
 home-unassigned = نەسپێردراو
 home-open = کراوە
-home-first-look = بابەتێک دوای { $hours } کاتژمێر بێ یەکەم سەیرکردن بە دواکەوتوو دادەنرێت.
+home-first-look = { $hours ->
+    [one] بابەتێک دوای 1 کاتژمێر بێ یەکەم سەیرکردن بە دواکەوتوو دادەنرێت.
+   *[other] بابەتێک دوای { $hours } کاتژمێر بێ یەکەم سەیرکردن بە دواکەوتوو دادەنرێت.
+}
 labels-title = نیشانەکان
 labels-color = ڕەنگ
 labels-name-in = ناو بە { $language }
 labels-add = زیادکردنی نیشانە
 queue-search = وشە لە ڕاپۆرتەکەدا
 queue-search-go = گەڕان
+triage-departure = بەپێی ڕاپۆرتەکە دەڕوات لە

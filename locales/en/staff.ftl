@@ -151,10 +151,14 @@ home-overdue = overdue
 home-urgent = urgent
 home-unassigned = not assigned
 home-open = open
-home-first-look = An item counts as overdue after { $hours } hours without a first look.
+home-first-look = { $hours ->
+    [one] An item counts as overdue after 1 hour without a first look.
+   *[other] An item counts as overdue after { $hours } hours without a first look.
+}
 labels-title = Labels
 labels-color = Colour
 labels-name-in = Name in { $language }
 labels-add = Add label
 queue-search = Words in the tip
 queue-search-go = Search
+triage-departure = Said to leave on

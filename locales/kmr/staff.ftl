@@ -151,10 +151,14 @@ home-overdue = derengmayî
 home-urgent = bilez
 home-unassigned = nehatine spartin
 home-open = vekirî
-home-first-look = Tiştek piştî { $hours } saetan bê nihêrîna pêşîn wek derengmayî tê hesibandin.
+home-first-look = { $hours ->
+    [one] Tiştek piştî 1 saetê bê nihêrîna pêşîn wek derengmayî tê hesibandin.
+   *[other] Tiştek piştî { $hours } saetan bê nihêrîna pêşîn wek derengmayî tê hesibandin.
+}
 labels-title = Etîket
 labels-color = Reng
 labels-name-in = Nav bi { $language }
 labels-add = Etîketê zêde bike
 queue-search = Peyvên di ragihandinê de
 queue-search-go = Bigere
+triage-departure = Li gorî ragihandinê diçe di

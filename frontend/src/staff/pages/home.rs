@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use sanad_frontend::{
-    i18n::{t, t_args, use_i18n},
+    i18n::{t, t_args, t_count, use_i18n},
     loader::Loader,
 };
 use sanad_shared::{
@@ -44,7 +44,7 @@ pub fn Home() -> impl IntoView {
                             {session.works_cases().then(|| view! {
                                 <Counts title="home-cases" base="/staff/cases" counts=counts.cases.clone()/>
                             })}
-                            <p class="hint">{t_args("home-first-look", &[("hours", counts.first_look_hours.to_string())])}</p>
+                            <p class="hint">{t_count("home-first-look", &[("hours", i64::from(counts.first_look_hours))])}</p>
                         }.into_any(),
                         _ => ().into_any(),
                     })}

@@ -246,7 +246,7 @@ pub fn TipList() -> impl IntoView {
                     select_filter("label", "tips-label", "queue-filter-label", options)
                 }}
                 {move || filter("overdue").map(|signal| view! {
-                    <label class="choice filter" for="tips-overdue">
+                    <label class="choice" for="tips-overdue">
                         <input id="tips-overdue" type="checkbox" checked=signal.get_untracked() == "true" on:change=move |event| {
                             signal.set(if event_target_checked(&event) { "true".to_owned() } else { String::new() });
                             load(None);

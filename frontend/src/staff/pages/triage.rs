@@ -247,7 +247,7 @@ pub fn TriagePanel(
                         <p class="hint">{t("triage-manual-reason")}" "<span dir="auto">{why}</span></p>
                     })}
                     {now.departure_on.clone().map(|day| view! {
-                        <p>{t("departure-on")}" "<span dir="ltr">{day}</span></p>
+                        <p>{t("triage-departure")}" "<span class="nowrap" dir="ltr">{day}</span></p>
                     })}
                 }
             }}
