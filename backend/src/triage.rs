@@ -1033,16 +1033,30 @@ fn checked(label: &NewLabel) -> Result<NewLabel, ApiError> {
     })
 }
 
+/// A label's stored columns, for both insert and update.
+#[allow(clippy::type_complexity)]
+fn columns(
+    label: &NewLabel,
+) -> (
+    diesel::dsl::Eq<labels::color, &String>,
+    diesel::dsl::Eq<labels::name_ar, &String>,
+    diesel::dsl::Eq<labels::name_ckb, &String>,
+    diesel::dsl::Eq<labels::name_kmr, &String>,
+    diesel::dsl::Eq<labels::name_en, &String>,
+) {
+    (
+        labels::color.eq(&label.color),
+        labels::name_ar.eq(&label.names.ar),
+        labels::name_ckb.eq(&label.names.ckb),
+        labels::name_kmr.eq(&label.names.kmr),
+        labels::name_en.eq(&label.names.en),
+    )
+}
+
 pub fn create_label(conn: &mut DbConnection, label: &NewLabel) -> Result<Label, ApiError> {
     let label = checked(label)?;
     diesel::insert_into(labels::table)
-        .values((
-            labels::color.eq(&label.color),
-            labels::name_ar.eq(&label.names.ar),
-            labels::name_ckb.eq(&label.names.ckb),
-            labels::name_kmr.eq(&label.names.kmr),
-            labels::name_en.eq(&label.names.en),
-        ))
+        .values(columns(&label))
         .execute(conn)?;
     let id: i64 = labels::table
         .select(diesel::dsl::max(labels::id))
@@ -1058,13 +1072,7 @@ pub fn create_label(conn: &mut DbConnection, label: &NewLabel) -> Result<Label, 
 pub fn update_label(conn: &mut DbConnection, id: i64, label: &NewLabel) -> Result<Label, ApiError> {
     let label = checked(label)?;
     let updated = diesel::update(labels::table.find(id))
-        .set((
-            labels::color.eq(&label.color),
-            labels::name_ar.eq(&label.names.ar),
-            labels::name_ckb.eq(&label.names.ckb),
-            labels::name_kmr.eq(&label.names.kmr),
-            labels::name_en.eq(&label.names.en),
-        ))
+        .set(columns(&label))
         .execute(conn)?;
     if updated == 0 {
         return Err(ApiError::NotFound);
