@@ -238,9 +238,14 @@ fn linked_items(
 
 /// Recomputes one item's links and score from what is stored.
 fn rescore(conn: &mut DbConnection, kind: ItemKind, id: i64, today: Date) -> Result<(), ApiError> {
-    let linked = linked_items(conn, kind, id)?.len();
+    let linked = i32::try_from(linked_items(conn, kind, id)?.len()).unwrap_or(i32::MAX);
     let mut current = row(conn, kind, id)?;
-    current.linked = i32::try_from(linked).unwrap_or(i32::MAX);
+    if current.linked != linked {
+        diesel::update(triage::table.find((kind.as_str(), id)))
+            .set(triage::linked.eq(linked))
+            .execute(conn)?;
+        current.linked = linked;
+    }
     store_score(conn, kind, &current, today)
 }
 
@@ -255,11 +260,7 @@ fn store_score(
         serde_json::to_string(&reasons).map_err(|_| ApiError::internal("priority reasons"))?;
     if priority != current.priority || reasons != current.reasons {
         diesel::update(triage::table.find((kind.as_str(), current.item_id)))
-            .set((
-                triage::priority.eq(priority),
-                triage::reasons.eq(reasons),
-                triage::linked.eq(current.linked),
-            ))
+            .set((triage::priority.eq(priority), triage::reasons.eq(reasons)))
             .execute(conn)?;
     }
     Ok(())
@@ -963,8 +964,12 @@ pub fn counts(conn: &mut DbConnection, kind: ItemKind, me: &str) -> Result<Queue
 }
 
 /// Rescores every open item whose score depends on the calendar (a departure date, or still
-/// waiting for a first look) or was never scored; run at start and every hour.
+/// waiting for a first look) or whose links were never counted (items from before triage);
+/// run at start and every hour. Only the never-counted look their links up; the rest are
+/// rescored from their row. The work goes in short transactions, so sign-ins and submissions
+/// are not kept waiting behind a pass over a large database.
 pub fn refresh_priorities(conn: &mut DbConnection) -> Result<usize, ApiError> {
+    const CHUNK: usize = 500;
     let today = today();
     let candidates: Vec<(String, i64)> = triage::table
         .filter(triage::status.ne_all(DONE))
@@ -972,24 +977,45 @@ pub fn refresh_priorities(conn: &mut DbConnection) -> Result<usize, ApiError> {
             triage::departure_on
                 .is_not_null()
                 .or(triage::first_look_on.is_null())
-                .or(triage::reasons.eq("[]")),
+                .or(triage::linked.lt(0)),
         )
+        .order((triage::kind.asc(), triage::item_id.asc()))
         .select((triage::kind, triage::item_id))
         .load(conn)?;
     let mut changed = 0;
-    for (kind, id) in candidates {
-        let Some(kind) = ItemKind::parse(&kind) else {
-            continue;
-        };
-        conn.transaction(|conn| -> Result<(), ApiError> {
-            crate::db::take_write_lock(conn)?;
-            let before = row(conn, kind, id)?.priority;
-            rescore(conn, kind, id, today)?;
-            if row(conn, kind, id)?.priority != before {
-                changed += 1;
-            }
-            Ok(())
-        })?;
+    for kind in [ItemKind::Tip, ItemKind::Case] {
+        let ids: Vec<i64> = candidates
+            .iter()
+            .filter(|(k, _)| k == kind.as_str())
+            .map(|(_, id)| *id)
+            .collect();
+        for chunk in ids.chunks(CHUNK) {
+            conn.transaction(|conn| -> Result<(), ApiError> {
+                crate::db::take_write_lock(conn)?;
+                let rows: Vec<Row> = triage::table
+                    .filter(triage::kind.eq(kind.as_str()))
+                    .filter(triage::item_id.eq_any(chunk))
+                    .select(Row::as_select())
+                    .load(conn)?;
+                for current in rows {
+                    if current.linked < 0 {
+                        rescore(conn, kind, current.item_id, today)?;
+                        changed += 1;
+                        continue;
+                    }
+                    let (priority, reasons) = score(&current.facts(), today);
+                    let reasons = serde_json::to_string(&reasons)
+                        .map_err(|_| ApiError::internal("priority reasons"))?;
+                    if priority != current.priority || reasons != current.reasons {
+                        diesel::update(triage::table.find((kind.as_str(), current.item_id)))
+                            .set((triage::priority.eq(priority), triage::reasons.eq(reasons)))
+                            .execute(conn)?;
+                        changed += 1;
+                    }
+                }
+                Ok(())
+            })?;
+        }
     }
     Ok(changed)
 }

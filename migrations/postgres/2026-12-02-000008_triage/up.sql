@@ -84,17 +84,17 @@ CREATE INDEX item_words_word ON item_words (word, kind, item_id);
 ALTER TABLE tips ADD COLUMN closed_on TEXT;
 ALTER TABLE tips ADD COLUMN wiped_on TEXT;
 
--- Items that arrived before this table: tracked with no priority yet; the server's first
--- priority pass at start fills in the rules.
+-- Items that arrived before this table: tracked with no priority yet and their links not yet
+-- counted (linked = -1); the server's first priority pass at start fills in the rules.
 INSERT INTO triage (kind, item_id, status, governorate, received_on, priority, reasons,
                     departure_on, minor, linked, has_attachments, adjust, adjust_reason,
                     assignee, first_look_on, version)
-SELECT 'tip', id, status, governorate, received_on, 0, '[]', NULL, FALSE, 0,
+SELECT 'tip', id, status, governorate, received_on, 0, '[]', NULL, FALSE, -1,
        EXISTS (SELECT 1 FROM tip_attachments a WHERE a.tip_id = tips.id), 0, NULL, NULL, NULL, 0
 FROM tips;
 INSERT INTO triage (kind, item_id, status, governorate, received_on, priority, reasons,
                     departure_on, minor, linked, has_attachments, adjust, adjust_reason,
                     assignee, first_look_on, version)
-SELECT 'case', id, status, governorate, reported_on, 0, '[]', NULL, FALSE, 0,
+SELECT 'case', id, status, governorate, reported_on, 0, '[]', NULL, FALSE, -1,
        EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = cases.id), 0, NULL, NULL, NULL, 0
 FROM cases;
