@@ -342,13 +342,17 @@ pub fn looked_at(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<(),
     Ok(())
 }
 
-/// Refuses a change made on a view older than the item's current version.
+/// Refuses a change made on a view older than the item's current version. `None` (a client
+/// that sends no version, such as an older app) is not checked.
 pub fn check_version(
     conn: &mut DbConnection,
     kind: ItemKind,
     id: i64,
-    version: i64,
+    version: impl Into<Option<i64>>,
 ) -> Result<(), ApiError> {
+    let Some(version) = version.into() else {
+        return Ok(());
+    };
     let current = row(conn, kind, id)?.version;
     if current != version {
         return Err(ApiError::StaleView { version: current });
@@ -896,9 +900,18 @@ pub fn summaries(
         .select((item_labels::item_id, item_labels::label_id))
         .load(conn)?;
     let mut out = std::collections::BTreeMap::new();
+    // A page of 100 tips has a handful of assignees: each name is read once.
+    let mut names: std::collections::BTreeMap<String, StaffRef> = std::collections::BTreeMap::new();
     for current in rows {
         let assignee = match &current.assignee {
-            Some(staff_id) => Some(staff_ref(conn, staff_id)?),
+            Some(staff_id) => Some(match names.get(staff_id) {
+                Some(known) => known.clone(),
+                None => {
+                    let found = staff_ref(conn, staff_id)?;
+                    names.insert(staff_id.clone(), found.clone());
+                    found
+                }
+            }),
             None => None,
         };
         out.insert(

@@ -444,14 +444,7 @@ pub async fn message(
     } = body.into_inner();
     let message = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
-            if let Some(version) = version {
-                crate::triage::check_version(
-                    conn,
-                    sanad_shared::triage::ItemKind::Case,
-                    id,
-                    version,
-                )?;
-            }
+            crate::triage::check_version(conn, sanad_shared::triage::ItemKind::Case, id, version)?;
             let row = cases::case_by_id(conn, id)?;
             let message = cases::add_message(conn, &sealer, &row, &text, Some(&auth.staff_id))?;
             crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
@@ -497,14 +490,12 @@ pub async fn set_status(
     let id = path.into_inner();
     let result = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
-            if let Some(version) = change.version {
-                crate::triage::check_version(
-                    conn,
-                    sanad_shared::triage::ItemKind::Case,
-                    id,
-                    version,
-                )?;
-            }
+            crate::triage::check_version(
+                conn,
+                sanad_shared::triage::ItemKind::Case,
+                id,
+                change.version,
+            )?;
             let row = cases::case_by_id(conn, id)?;
             let admin = auth.roles.contains(&Role::Admin);
             let applied = if change.status == CaseStatus::Deceased && !admin {

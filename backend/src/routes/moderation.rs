@@ -250,9 +250,7 @@ pub async fn reply(
     } = body.into_inner();
     let message = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
-            if let Some(version) = version {
-                triage::check_version(conn, ItemKind::Tip, id, version)?;
-            }
+            triage::check_version(conn, ItemKind::Tip, id, version)?;
             let tip_ref = tips::ref_of(conn, id)?;
             let sealed = tips::seal_message(&sealer, &tip_ref, &text)?;
             let message = tips::add_message(conn, &tip_ref, sealed, Some(&auth.staff_id))?;
@@ -303,9 +301,7 @@ pub async fn set_status(
     let id = path.into_inner();
     with_db(&pool, move |conn| {
         audit::audited(conn, |conn| -> Result<_, ApiError> {
-            if let Some(version) = change.version {
-                triage::check_version(conn, ItemKind::Tip, id, version)?;
-            }
+            triage::check_version(conn, ItemKind::Tip, id, change.version)?;
             let before = tips::set_status(
                 conn,
                 &sealer,
