@@ -898,50 +898,17 @@ pub fn replace_content(
     triage::index_words(conn, ItemKind::Case, case.id, &words_of(sealer, content)?)
 }
 
-/// Filters of the caseworkers' list.
-pub struct ListFilter {
-    pub status: Option<CaseStatus>,
-    pub governorate: Option<Governorate>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub before: Option<i64>,
-    pub limit: i64,
-}
-
-/// A page of cases, newest first, and the `before` of the next page.
-pub fn list(
-    conn: &mut DbConnection,
-    filter: &ListFilter,
-) -> Result<(Vec<CaseRow>, Option<i64>), ApiError> {
-    let mut query = cases::table
+/// The cases with these ids, in the order given (a queue page's order); ids with no case
+/// are left out.
+pub fn rows_in_order(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<CaseRow>, ApiError> {
+    let mut found: BTreeMap<i64, CaseRow> = cases::table
+        .filter(cases::id.eq_any(ids))
         .select(CaseRow::as_select())
-        .order(cases::id.desc())
-        .limit(filter.limit + 1)
-        .into_boxed();
-    if let Some(status) = filter.status {
-        query = query.filter(cases::status.eq(status.as_str()));
-    }
-    if let Some(governorate) = filter.governorate {
-        query = query.filter(cases::governorate.eq(governorate.as_str()));
-    }
-    if let Some(from) = &filter.from {
-        query = query.filter(cases::reported_on.ge(from.clone()));
-    }
-    if let Some(to) = &filter.to {
-        query = query.filter(cases::reported_on.le(to.clone()));
-    }
-    if let Some(before) = filter.before {
-        query = query.filter(cases::id.lt(before));
-    }
-    let mut rows: Vec<CaseRow> = query.load(conn)?;
-    let more = rows.len() as i64 > filter.limit;
-    rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
-    let next = if more {
-        rows.last().map(|r| r.id)
-    } else {
-        None
-    };
-    Ok((rows, next))
+        .load::<CaseRow>(conn)?
+        .into_iter()
+        .map(|row| (row.id, row))
+        .collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 /// The caseworkers' list line of a case.

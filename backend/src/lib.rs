@@ -25,6 +25,7 @@ pub mod openapi;
 pub mod pfif;
 pub mod pow;
 pub mod routes;
+pub mod saved_views;
 pub mod schema;
 pub mod settings;
 pub mod startup;

@@ -366,6 +366,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    saved_views (id) {
+        id -> BigInt,
+        ref_key -> Text,
+        staff_id -> Text,
+        kind -> Text,
+        body -> Binary,
+        saved_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
     presence (kind, item_id, staff_id) {
         kind -> Text,
         item_id -> BigInt,
@@ -414,6 +425,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     labels,
     item_labels,
     item_notes,
+    saved_views,
     presence,
     item_words,
 );

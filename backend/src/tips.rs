@@ -835,7 +835,14 @@ fn linked(
                 .unwrap_or_default(),
         })
         .collect();
-    linked.sort_by_key(|tip| std::cmp::Reverse(tip.id));
+    // The strongest links first (most identifiers in common), then the newest: a tip with
+    // dozens of links shows its closest few and the count.
+    linked.sort_by_key(|tip| {
+        (
+            std::cmp::Reverse(tip.shared.len()),
+            std::cmp::Reverse(tip.id),
+        )
+    });
     Ok(linked)
 }
 

@@ -104,7 +104,7 @@ test("a caseworker finds two reports of one person, merges them, adds a note and
   await page.getByRole("button", { name: staff("ar", "staff-sign-in") }).click();
   await page.getByRole("link", { name: cases("ar", "staff-nav-cases"), exact: true }).click();
 
-  // Both reports are in the list, newest first.
+  // Both reports are in the queue.
   const rowOf = (number) => page.locator(".case-row").filter({ hasText: number });
   await rowOf(first).waitFor();
   await rowOf(second).waitFor();
@@ -202,7 +202,11 @@ test("a caseworker finds two reports of one person, merges them, adds a note and
   const xml = readFileSync(await download.path(), "utf8");
   assert.ok(xml.includes("pfif"), "a PFIF document");
   assert.ok(xml.includes("فاطمة") || xml.includes("أحمد"), "the committee's case is in it");
+  // The file picker speaks the page's language, not the browser's ("Choose File").
+  assert.equal((await page.locator("label.file-button[for=pfif-file]").textContent()).trim(), staff("ar", "file-choose"));
+  assert.equal((await page.locator("#pfif-file-chosen").textContent()).trim(), staff("ar", "file-none-chosen"));
   await page.locator("#pfif-file").setInputFiles({ name: "partner.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
+  assert.equal((await page.locator("#pfif-file-chosen").textContent()).trim(), "partner.xml");
   await page.getByRole("button", { name: cases("ar", "exchange-import-button") }).click();
   await page.getByText(cases("ar", "exchange-imported")).waitFor();
   assert.deepEqual(await axeViolations(page), [], "the PFIF exchange");

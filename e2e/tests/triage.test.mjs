@@ -144,3 +144,117 @@ test("a moderator triages ten tips in Arabic: priority order, bulk dismissal, ta
   assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
   await page.close();
 });
+
+test("in Sorani: a tip with many links shows its strongest few, a named view is saved and reopened, the case queue is ordered by priority", { timeout: 300_000 }, async () => {
+  const ckb = (key) => ftl("ckb", "staff", key);
+  // Five tips share one number with the first; one of them shares its account too.
+  const shared = { phones: ["0750 222 3344"], governorate: "duhok" };
+  await submit({ ...shared, description: "وكالة سفر في دهوك", accounts: [{ platform: "telegram", handle: "@duhok_jobs" }] });
+  for (let n = 1; n <= 4; n++) await submit({ ...shared, description: `إعلان عمل ${n}` });
+  await submit({ ...shared, description: "الحساب نفسه", accounts: [{ platform: "telegram", handle: "duhok_jobs" }] });
+  // Two families' reports: one of a minor said to leave in two days.
+  const year = new Date().getUTCFullYear();
+  for (const [given, urgent] of [["هيوا", false], ["ئاراس", true]]) {
+    const response = await api("/api/v1/cases", {
+      method: "POST",
+      headers: { "Proof-Of-Work": await proofOfWork() },
+      body: JSON.stringify({
+        names: { given, father: "کاروان" },
+        governorate: "sulaymaniyah",
+        ...(urgent ? { date_of_birth: String(year - 16), departure_on: inDays(2) } : {}),
+        reporter: { relationship: "دایک", name: "نەسرین", phone: "07701234599", language: "ckb" },
+        consent: "committee",
+      }),
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+  }
+
+  // A browser of its own: the first test's session stays in the other.
+  const other = await launch();
+  try {
+    const { page, problems } = await openPage(other.context, "/staff?lang=ckb");
+    await page.getByLabel(ckb("staff-email")).fill("triage@example.org");
+    await page.getByLabel(ckb("staff-password")).fill(PASSWORD);
+    await page.getByRole("button", { name: ckb("staff-sign-in") }).click();
+    await page.locator(".count-tile").first().waitFor();
+
+    // The tip with five links: the count, three shown (the two with most in common first), the
+    // rest on demand.
+    await page.goto(new URL("/staff/tips?governorate=duhok", baseUrl).href);
+    const rows = page.locator("tr.tip-row");
+    await page.waitForFunction(() => document.querySelectorAll("tr.tip-row").length === 6);
+    const ids = (await page.locator("tr.tip-row a.tip-link").evaluateAll((links) => links.map((a) => Number(a.href.split("/").pop())))).sort((a, b) => a - b);
+    await page.goto(new URL(`/staff/tips/${ids[0]}`, baseUrl).href);
+    const linked = page.locator("ul.linked").first();
+    await linked.locator("li").first().waitFor();
+    assert.equal(await linked.locator("li").count(), 3, "three links shown");
+    assert.ok((await linked.locator("li").first().textContent()).includes("telegram:duhok_jobs"), "the strongest link comes first");
+    const more = page.locator("details.linked-more");
+    assert.equal(await more.locator("li").count(), 2);
+    assert.equal(await more.locator("li").first().isVisible(), false, "the rest waits until asked for");
+    await more.locator("summary").click();
+    await more.locator("li").first().waitFor({ state: "visible" });
+    assert.deepEqual(await axeViolations(page), [], "a tip with many links");
+    await fitsPhone(page, "a tip with many links");
+    await page.screenshot({ path: join(screenshotsDir, "staff-tip-links-ckb.png"), fullPage: true });
+
+    // A view saved under a name opens again with its filters.
+    await page.goto(new URL("/staff/tips", baseUrl).href);
+    await rows.first().waitFor();
+    await page.locator("#tips-priority").selectOption("urgent");
+    await page.waitForURL(/priority=urgent/);
+    await page.locator(".save-view > summary").click();
+    await page.getByLabel(ckb("queue-view-name")).fill("بەپەلە");
+    await page.locator(".filter-save").getByRole("button", { name: ckb("queue-view-save") }).click();
+    await page.locator("#tips-views").waitFor();
+    await page.locator("#tips-priority").selectOption("");
+    await page.waitForURL((url) => !url.search.includes("priority"));
+    await page.locator("#tips-views").selectOption({ label: "بەپەلە" });
+    await page.waitForURL(/priority=urgent/);
+    assert.equal(await page.locator("#tips-priority").inputValue(), "urgent");
+    assert.deepEqual(await axeViolations(page), [], "the queue with a saved view");
+    await fitsPhone(page, "the queue with a saved view");
+    await page.screenshot({ path: join(screenshotsDir, "staff-queue-views-ckb.png"), fullPage: true });
+    await page.getByRole("button", { name: ckb("queue-view-delete") }).click();
+    await page.locator("#tips-views").waitFor({ state: "detached" });
+
+    // On a wide screen a tip opens beside the queue, which stays as it was.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(new URL("/staff/tips?governorate=duhok", baseUrl).href);
+    await page.waitForFunction(() => document.querySelectorAll("tr.tip-row").length === 6);
+    await rows.first().locator("a.tip-link").click();
+    await page.locator("aside.queue-item .triage-panel").waitFor();
+    assert.match(page.url(), /\/staff\/tips\?governorate=duhok$/);
+    assert.equal(await rows.count(), 6, "the queue stays beside the tip");
+    assert.deepEqual(await axeViolations(page), [], "the queue with a tip beside it");
+    await page.screenshot({ path: join(screenshotsDir, "staff-queue-beside-ckb.png") });
+    await page.locator(".queue-item-close").click();
+    await page.locator("aside.queue-item").waitFor({ state: "detached" });
+    await page.setViewportSize({ width: 360, height: 740 });
+
+    // The case queue: the minor leaving in two days first, urgent; filters as for tips.
+    await page.goto(new URL("/staff/cases", baseUrl).href);
+    const caseRows = page.locator("tr.case-row");
+    await caseRows.first().waitFor();
+    assert.ok((await caseRows.first().textContent()).includes("ئاراس"));
+    assert.equal(await caseRows.first().locator(".badge.priority-urgent").count(), 1);
+    assert.deepEqual(await axeViolations(page), [], "the case queue");
+    await fitsPhone(page, "the case queue");
+    await page.screenshot({ path: join(screenshotsDir, "staff-case-queue-ckb.png"), fullPage: true });
+    await page.locator("#cases-priority").selectOption("urgent");
+    await page.waitForURL(/\/staff\/cases\?priority=urgent/);
+    await page.waitForFunction(() => document.querySelectorAll("tr.case-row").length === 1);
+
+    // The same screens in Arabic, to look at.
+    await page.goto(new URL("/staff/cases?lang=ar", baseUrl).href);
+    await caseRows.first().waitFor();
+    await page.screenshot({ path: join(screenshotsDir, "staff-case-queue-ar.png"), fullPage: true });
+    await page.goto(new URL(`/staff/tips/${ids[0]}`, baseUrl).href);
+    await page.locator("ul.linked li").first().waitFor();
+    await page.screenshot({ path: join(screenshotsDir, "staff-tip-links-ar.png"), fullPage: true });
+    assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
+    await page.close();
+  } finally {
+    await other.close();
+  }
+});

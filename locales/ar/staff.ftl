@@ -176,3 +176,39 @@ labels-add = إضافة تصنيف
 queue-search = كلمات في البلاغ
 queue-search-go = بحث
 triage-departure = يسافر بحسب البلاغ في
+queue-yes = نعم
+queue-no = لا
+queue-more-filters = مرشحات أخرى
+queue-filter-governorate = المحافظة
+queue-filter-from = وصلت من
+queue-filter-to = وصلت حتى
+queue-filter-attachments = فيها صور
+queue-filter-linked = تشترك برقم أو حساب مع بلاغ آخر
+queue-views = طرق العرض المحفوظة
+queue-view-choose = اختر طريقة عرض…
+queue-view-name = اسم لطريقة العرض هذه
+queue-view-save = حفظ طريقة العرض هذه
+queue-view-saved = حُفظت طريقة العرض «{ $name }».
+queue-view-delete = حذف طريقة العرض هذه
+queue-view-deleted = حُذفت طريقة العرض.
+queue-col-case = الحالة
+queue-case-search = كلمات في الحالة
+queue-case-select-one = تحديد الحالة { $id }
+queue-case-bulk = تغيير الحالات المحددة
+queue-case-open = المفتوحة (غير المغلقة أو العائدة أو المتوفاة)
+queue-case-selected = { $count ->
+    [one] حالة واحدة محددة
+    [two] حالتان محددتان
+    [few] { $count } حالات محددة
+   *[other] { $count } حالةً محددةً
+}
+queue-case-bulk-done = { $count ->
+    [one] تغيّرت حالة واحدة.
+    [two] تغيّرت حالتان.
+    [few] تغيّرت { $count } حالات.
+   *[other] تغيّرت { $count } حالةً.
+}
+file-choose = اختر ملفاً
+file-none-chosen = لم يُختر أي ملف
+queue-filters = تصفية القائمة
+queue-close-item = إغلاق

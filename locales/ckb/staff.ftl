@@ -162,3 +162,35 @@ labels-add = زیادکردنی نیشانە
 queue-search = وشە لە ڕاپۆرتەکەدا
 queue-search-go = گەڕان
 triage-departure = بەپێی ڕاپۆرتەکە دەڕوات لە
+queue-yes = بەڵێ
+queue-no = نەخێر
+queue-more-filters = پاڵێوەری زیاتر
+queue-filter-governorate = پارێزگا
+queue-filter-from = گەیشتووە لە
+queue-filter-to = گەیشتووە تا
+queue-filter-attachments = وێنەی تێدایە
+queue-filter-linked = ژمارە یان هەژمارێکی هاوبەشی لەگەڵ ڕاپۆرتێکی تر هەیە
+queue-views = دیمەنە پاشەکەوتکراوەکانم
+queue-view-choose = دیمەنێک هەڵبژێرە…
+queue-view-name = ناوێک بۆ ئەم دیمەنە
+queue-view-save = پاشەکەوتکردنی ئەم دیمەنە
+queue-view-saved = دیمەنی «{ $name }» پاشەکەوت کرا.
+queue-view-delete = سڕینەوەی ئەم دیمەنە
+queue-view-deleted = دیمەنەکە سڕایەوە.
+queue-col-case = دۆسیە
+queue-case-search = وشە لە دۆسیەکەدا
+queue-case-select-one = دیاریکردنی دۆسیەی { $id }
+queue-case-bulk = گۆڕینی دۆسیە دیاریکراوەکان
+queue-case-open = کراوەکان (دانەخراو، نەگەڕاوە و نەمردوو)
+queue-case-selected = { $count ->
+    [one] 1 دۆسیە دیاری کراوە
+   *[other] { $count } دۆسیە دیاری کراون
+}
+queue-case-bulk-done = { $count ->
+    [one] 1 دۆسیە گۆڕدرا.
+   *[other] { $count } دۆسیە گۆڕدران.
+}
+file-choose = فایلێک هەڵبژێرە
+file-none-chosen = هیچ فایلێک هەڵنەبژێردراوە
+queue-filters = پاڵاوتنی لیستەکە
+queue-close-item = داخستن

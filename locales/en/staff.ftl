@@ -162,3 +162,35 @@ labels-add = Add label
 queue-search = Words in the tip
 queue-search-go = Search
 triage-departure = Said to leave on
+queue-yes = Yes
+queue-no = No
+queue-more-filters = More filters
+queue-filter-governorate = Governorate
+queue-filter-from = Arrived from
+queue-filter-to = Arrived until
+queue-filter-attachments = Has pictures
+queue-filter-linked = Shares a number or account with another report
+queue-views = My saved views
+queue-view-choose = Choose a view…
+queue-view-name = Name for this view
+queue-view-save = Save this view
+queue-view-saved = View “{ $name }” saved.
+queue-view-delete = Remove this view
+queue-view-deleted = View removed.
+queue-col-case = Case
+queue-case-search = Words in the case
+queue-case-select-one = Select case { $id }
+queue-case-bulk = Change the selected cases
+queue-case-open = Open (not closed, returned or deceased)
+queue-case-selected = { $count ->
+    [one] 1 case selected
+   *[other] { $count } cases selected
+}
+queue-case-bulk-done = { $count ->
+    [one] 1 case changed.
+   *[other] { $count } cases changed.
+}
+file-choose = Choose a file
+file-none-chosen = No file chosen
+queue-filters = Filter the queue
+queue-close-item = Close

@@ -189,6 +189,14 @@ tip-picture-n = Picture { $n }, open at full size
 tip-linked = Tips sharing a phone number or account
 tip-linked-none = No other tip shares a phone number or account with this one.
 tip-linked-shared = In common:
+tip-linked-count = { $count ->
+    [one] 1 other tip shares a phone number or account with this one.
+   *[other] { $count } other tips share a phone number or account with this one; the ones with most in common come first.
+}
+tip-linked-more = { $count ->
+    [one] Show 1 more
+   *[other] Show { $count } more
+}
 tip-conversation = Conversation with the tipster
 tip-no-messages = No messages yet.
 tip-author-tipster = Tipster

@@ -162,3 +162,35 @@ labels-add = Etîketê zêde bike
 queue-search = Peyvên di ragihandinê de
 queue-search-go = Bigere
 triage-departure = Li gorî ragihandinê diçe di
+queue-yes = Erê
+queue-no = Na
+queue-more-filters = Parzûnên din
+queue-filter-governorate = Parêzgeh
+queue-filter-from = Gihîştiye ji
+queue-filter-to = Gihîştiye heta
+queue-filter-attachments = Wêne tê de hene
+queue-filter-linked = Hejmarek an hesabek bi ragihandineke din re parve dike
+queue-views = Dîmenên min ên tomarkirî
+queue-view-choose = Dîmenekê hilbijêre…
+queue-view-name = Navek ji bo vê dîmenê
+queue-view-save = Vê dîmenê tomar bike
+queue-view-saved = Dîmena “{ $name }” hat tomarkirin.
+queue-view-delete = Vê dîmenê jê bibe
+queue-view-deleted = Dîmen hat jêbirin.
+queue-col-case = Dosya
+queue-case-search = Peyvên di dosyayê de
+queue-case-select-one = Dosyaya { $id } hilbijêre
+queue-case-bulk = Dosyayên hilbijartî biguherîne
+queue-case-open = Vekirî (ne girtî, ne vegeriyayî, ne mirî)
+queue-case-selected = { $count ->
+    [one] 1 dosya hatiye hilbijartin
+   *[other] { $count } dosya hatine hilbijartin
+}
+queue-case-bulk-done = { $count ->
+    [one] 1 dosya hate guhertin.
+   *[other] { $count } dosya hatin guhertin.
+}
+file-choose = Pelekê hilbijêre
+file-none-chosen = Tu pel nehatiye hilbijartin
+queue-filters = Lîsteyê parzûn bike
+queue-close-item = Bigire

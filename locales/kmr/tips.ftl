@@ -189,6 +189,14 @@ tip-picture-n = Wêne { $n }, bi mezinahiya tevahî veke
 tip-linked = Ragihandinên ku hejmareke telefonê an hesabekî parve dikin
 tip-linked-none = Tu ragihandineke din bi vê re hejmareke telefonê an hesabekî parve nake.
 tip-linked-shared = Hevpar:
+tip-linked-count = { $count ->
+    [one] 1 ragihandineke din hejmareke telefonê an hesabekî bi vê re parve dike.
+   *[other] { $count } ragihandinên din hejmareke telefonê an hesabekî bi vê re parve dikin; yên herî zêde hevpar pêşî tên.
+}
+tip-linked-more = { $count ->
+    [one] 1 yê din nîşan bide
+   *[other] { $count } yên din nîşan bide
+}
 tip-conversation = Axaftina bi ragihîner re
 tip-no-messages = Hêj peyam tune ne.
 tip-author-tipster = Ragihîner

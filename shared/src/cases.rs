@@ -447,7 +447,8 @@ pub struct CaseSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CasePage {
     pub cases: Vec<CaseSummary>,
-    pub next_before: Option<i64>,
+    /// The next page's number (`page=`), when more follow.
+    pub next_page: Option<u32>,
 }
 
 /// A note on a case, PFIF style: author, time, status, text.

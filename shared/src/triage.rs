@@ -341,6 +341,51 @@ pub struct QueueCounts {
     pub urgent: u32,
 }
 
+/// A queue view someone named and saved: the filters as they stand in the queue's address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavedView {
+    pub id: i64,
+    pub kind: ItemKind,
+    pub name: String,
+    /// The address's query without `?`, e.g. `status=new%2Cin_review&priority=high`.
+    pub query: String,
+}
+
+/// `POST /api/v1/views`: saving under a name the person already used replaces that view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSavedView {
+    pub kind: ItemKind,
+    pub name: String,
+    pub query: String,
+}
+
+pub const MAX_VIEW_NAME_CHARS: usize = 60;
+pub const MAX_VIEW_QUERY_CHARS: usize = 1000;
+/// Views one person keeps per kind.
+pub const MAX_SAVED_VIEWS: usize = 50;
+
+impl NewSavedView {
+    /// What is wrong with the name and the query's size; whether the query's filters mean
+    /// anything is for the server, which reads them as it reads a queue's address.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut problems = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            problems.push(FieldProblem::at("name", "required"));
+        } else if name.chars().count() > MAX_VIEW_NAME_CHARS {
+            problems.push(FieldProblem::at("name", "too_long"));
+        } else if name.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+            problems.push(FieldProblem::at("name", "invalid"));
+        }
+        if self.query.chars().count() > MAX_VIEW_QUERY_CHARS {
+            problems.push(FieldProblem::at("query", "too_long"));
+        }
+        problems
+    }
+}
+
 /// The default first-look target.
 pub const DEFAULT_FIRST_LOOK_HOURS: u32 = 24;
 

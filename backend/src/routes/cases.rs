@@ -10,7 +10,8 @@ use sanad_shared::{
         CaseStatusResult, Consent, NewCase, NewNote, PfifImported,
     },
     staff::Role,
-    tips::{Governorate, NewMessage, TipMessage},
+    tips::{NewMessage, TipMessage},
+    triage::ItemKind,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -27,7 +28,8 @@ use crate::{
     group_commit::GroupCommitter,
     notify::ModeratorNotifier,
     pow::Challenges,
-    routes::{follow_up::FollowUp, uploads},
+    routes::{follow_up::FollowUp, triage::QueueQuery, uploads},
+    triage,
 };
 
 /// Reports a missing relative. JSON (`NewCase`), or multipart with the JSON in a part named
@@ -166,88 +168,48 @@ pub async fn follow_up_message(
     Ok(HttpResponse::Created().json(message))
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct ListQuery {
-    /// Only cases with this status.
-    pub status: Option<String>,
-    /// Only cases from this governorate.
-    pub governorate: Option<String>,
-    /// Reported on or after this day (`YYYY-MM-DD`).
-    pub from: Option<String>,
-    /// Reported on or before this day (`YYYY-MM-DD`).
-    pub to: Option<String>,
-    /// Only cases older than this id (the previous page's `next_before`).
-    pub before: Option<i64>,
-    /// Page size, 1 to 100 (default 50).
-    pub limit: Option<i64>,
-}
-
-fn day(text: Option<&str>) -> Result<Option<String>, ApiError> {
-    match text.filter(|t| !t.is_empty()) {
-        None => Ok(None),
-        Some(t) => sanad_shared::cases::parse_partial_date(t)
-            .filter(|d| d.len() == 10)
-            .map(Some)
-            .ok_or_else(|| ApiError::InvalidRequest(format!("{t:?} is not a day (YYYY-MM-DD)"))),
-    }
-}
-
-#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), params(ListQuery),
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), params(QueueQuery),
     responses(
-        (status = 200, description = "Cases, newest first", body = CasePage),
-        (status = 400, description = "Unknown status, governorate or bad day", body = ApiErrorBody),
+        (status = 200, description = "Cases, most urgent first, then the longest waiting", body = CasePage),
+        (status = 400, description = "An unknown status, band or governorate, or a malformed day", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
     ))]
 pub async fn list(
     auth: Caseworker,
-    query: web::Query<ListQuery>,
+    query: web::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let query = query.into_inner();
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(t) => Some(
-            CaseStatus::parse(t)
-                .ok_or_else(|| ApiError::InvalidRequest(format!("unknown status {t:?}")))?,
-        ),
-        None => None,
-    };
-    let governorate = match query.governorate.as_deref().filter(|s| !s.is_empty()) {
-        Some(t) => Some(
-            Governorate::parse(t)
-                .ok_or_else(|| ApiError::InvalidRequest(format!("unknown governorate {t:?}")))?,
-        ),
-        None => None,
-    };
-    let filter = cases::ListFilter {
-        status,
-        governorate,
-        from: day(query.from.as_deref())?,
-        to: day(query.to.as_deref())?,
-        before: query.before,
-        limit: query.limit.unwrap_or(50).clamp(1, 100),
-    };
-    let page = with_db(&pool, move |conn| {
+    let page = query.page(&sealer, |s| CaseStatus::parse(s).map(|s| s.as_str()))?;
+    let answer = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
-            let (rows, next_before) = cases::list(conn, &filter)?;
-            let page = CasePage {
+            let (ids, more) = triage::queue(
+                conn,
+                ItemKind::Case,
+                &page.filter,
+                &auth.staff_id,
+                page.offset,
+                page.limit,
+            )?;
+            let rows = cases::rows_in_order(conn, &ids)?;
+            let answer = CasePage {
                 cases: cases::summaries(conn, &sealer, rows)?,
-                next_before,
+                next_page: page.next(more),
             };
             audit::append(
                 conn,
                 &auth.entry(
                     "cases_listed",
                     "cases".into(),
-                    json!({ "ids": page.cases.iter().map(|c| c.id).collect::<Vec<_>>() }),
+                    json!({ "ids": answer.cases.iter().map(|c| c.id).collect::<Vec<_>>() }),
                 ),
             )?;
-            Ok(page)
+            Ok(answer)
         })
     })
     .await?;
-    Ok(HttpResponse::Ok().json(page))
+    Ok(HttpResponse::Ok().json(answer))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -279,7 +241,7 @@ pub async fn search(
             let rows = cases::search(conn, &sealer, &text)?;
             let page = CasePage {
                 cases: cases::summaries(conn, &sealer, rows)?,
-                next_before: None,
+                next_page: None,
             };
             // The words searched are personal data: the trail keeps only that a search
             // happened and what it returned.

@@ -4,113 +4,17 @@
 use actix_web::{http::header, web, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    tips::{
-        FieldProblem, Governorate, NewMessage, StatusChange, TipDetail, TipMessage, TipPage,
-        TipStatus,
-    },
-    triage::{ItemKind, PriorityLevel},
+    tips::{NewMessage, StatusChange, TipDetail, TipMessage, TipPage, TipStatus},
+    triage::ItemKind,
 };
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::{
-    audit,
-    auth::Moderator,
-    crypto::Sealer,
-    db,
-    db::with_db,
-    error::ApiError,
-    tips,
-    triage::{self, AssigneeFilter, QueueFilter},
+    audit, auth::Moderator, crypto::Sealer, db, db::with_db, error::ApiError,
+    routes::triage::QueueQuery, tips, triage,
 };
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct ListQuery {
-    /// Only these statuses, comma-separated (`new,in_review`).
-    pub status: Option<String>,
-    /// Only this priority band: `urgent`, `high`, `normal` or `low`.
-    pub priority: Option<String>,
-    /// Only tips with this label id.
-    pub label: Option<i64>,
-    /// `me`, `none`, or a staff id.
-    pub assignee: Option<String>,
-    /// Only tips from this governorate.
-    pub governorate: Option<String>,
-    /// Received on or after this day (`YYYY-MM-DD`).
-    pub from: Option<String>,
-    /// Received on or before this day (`YYYY-MM-DD`).
-    pub to: Option<String>,
-    /// Only tips past the first-look target.
-    pub overdue: Option<bool>,
-    /// Only tips with (or without) pictures.
-    pub attachments: Option<bool>,
-    /// Only tips that share a phone or account with another tip or case (or that do not).
-    pub linked: Option<bool>,
-    /// Words the tip must hold (description, names, agency, place), in any spelling the
-    /// Arabic and Kurdish normaliser unifies; Latin letters in any case.
-    pub q: Option<String>,
-    /// Page number, from 1 (at most 1,000).
-    #[param(minimum = 1, maximum = 1000)]
-    pub page: Option<u32>,
-    /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
-}
-
-fn invalid(field: &str) -> ApiError {
-    ApiError::InvalidTriage(vec![FieldProblem::at(field, "invalid")])
-}
-
-impl ListQuery {
-    /// The filters, each checked: an unknown status, band, governorate or a malformed day is
-    /// refused rather than ignored, so a bookmarked view never silently shows everything.
-    fn filter(&self) -> Result<QueueFilter, ApiError> {
-        let given = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
-        let mut statuses = Vec::new();
-        for status in given(&self.status).iter().flat_map(|s| s.split(',')) {
-            let status = TipStatus::parse(status.trim()).ok_or_else(|| invalid("status"))?;
-            statuses.push(status.as_str().to_owned());
-        }
-        let level = match given(&self.priority) {
-            Some(p) => Some(PriorityLevel::parse(&p).ok_or_else(|| invalid("priority"))?),
-            None => None,
-        };
-        let governorate = match given(&self.governorate) {
-            Some(g) => Some(
-                Governorate::parse(&g)
-                    .ok_or_else(|| invalid("governorate"))?
-                    .as_str()
-                    .to_owned(),
-            ),
-            None => None,
-        };
-        let day = |field: &str, v: &Option<String>| match given(v) {
-            Some(d) => sanad_shared::triage::parse_day(&d)
-                .map(Some)
-                .ok_or_else(|| invalid(field)),
-            None => Ok(None),
-        };
-        Ok(QueueFilter {
-            statuses,
-            level,
-            label: self.label,
-            assignee: given(&self.assignee).map(|a| match a.as_str() {
-                "me" => AssigneeFilter::Me,
-                "none" => AssigneeFilter::Nobody,
-                other => AssigneeFilter::Staff(other.to_owned()),
-            }),
-            governorate,
-            from: day("from", &self.from)?,
-            to: day("to", &self.to)?,
-            overdue: self.overdue.unwrap_or(false),
-            has_attachments: self.attachments,
-            linked: self.linked,
-            words: Vec::new(),
-        })
-    }
-}
-
-#[utoipa::path(get, path = "/api/v1/tips", tag = "moderation", security(("bearer" = [])), params(ListQuery),
+#[utoipa::path(get, path = "/api/v1/tips", tag = "moderation", security(("bearer" = [])), params(QueueQuery),
     responses(
         (status = 200, description = "Tips, most urgent first, then the longest waiting", body = TipPage),
         (status = 400, description = "An unknown status, band or governorate, or a malformed day", body = ApiErrorBody),
@@ -119,38 +23,27 @@ impl ListQuery {
     ))]
 pub async fn list(
     auth: Moderator,
-    query: web::Query<ListQuery>,
+    query: web::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let filter = query.filter()?;
-    let limit = query.limit.unwrap_or(50).clamp(1, 100);
-    let page = query.page.unwrap_or(1);
-    if !(1..=1000).contains(&page) {
-        return Err(invalid("page"));
-    }
-    let offset = i64::from(page - 1) * limit;
-    let mut filter = filter;
-    if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
-        filter.words = triage::word_indexes(&sealer, &[q])?;
-        if filter.words.is_empty() {
-            // Single letters are not indexed: finding everything would look like a match.
-            return Err(ApiError::InvalidTriage(vec![FieldProblem::at(
-                "q",
-                "too_short",
-            )]));
-        }
-    }
-    let (tips, more) = with_db(&pool, move |conn| {
-        let (ids, more) =
-            triage::queue(conn, ItemKind::Tip, &filter, &auth.staff_id, offset, limit)?;
-        Ok((tips::summaries(conn, &ids)?, more))
+    let page = query.page(&sealer, |s| TipStatus::parse(s).map(|s| s.as_str()))?;
+    let answer = with_db(&pool, move |conn| {
+        let (ids, more) = triage::queue(
+            conn,
+            ItemKind::Tip,
+            &page.filter,
+            &auth.staff_id,
+            page.offset,
+            page.limit,
+        )?;
+        Ok(TipPage {
+            tips: tips::summaries(conn, &ids)?,
+            next_page: page.next(more),
+        })
     })
     .await?;
-    Ok(HttpResponse::Ok().json(TipPage {
-        tips,
-        next_page: (more && page < 1000).then_some(page + 1),
-    }))
+    Ok(HttpResponse::Ok().json(answer))
 }
 
 /// A tip, decrypted. The read is written to the audit trail before the tip is returned.

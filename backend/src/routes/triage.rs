@@ -5,13 +5,16 @@
 use actix_web::{web, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    tips::FieldProblem,
+    cases::CaseStatus,
+    tips::{FieldProblem, Governorate, TipStatus},
     triage::{
         AssigneeChange, BulkChange, BulkResult, Colleague, InternalNote, ItemKind, Label,
-        LabelsChange, NewLabel, Overview, Presence, PriorityChange, Triage, MAX_BULK,
+        LabelsChange, NewLabel, NewSavedView, Overview, Presence, PriorityChange, PriorityLevel,
+        SavedView, Triage, MAX_BULK,
     },
     Language,
 };
+use serde::Deserialize;
 use serde_json::json;
 
 use crate::{
@@ -23,8 +26,144 @@ use crate::{
     error::ApiError,
     locales::Locales,
     mail::{self, Mailer, StaffMail},
-    tips, triage,
+    saved_views, tips,
+    triage::{self, AssigneeFilter, QueueFilter},
 };
+
+/// A queue's filters and page as they stand in the address; the same for tips and cases.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct QueueQuery {
+    /// Only these statuses, comma-separated (`new,in_review`).
+    pub status: Option<String>,
+    /// Only this priority band: `urgent`, `high`, `normal` or `low`.
+    pub priority: Option<String>,
+    /// Only items with this label id.
+    pub label: Option<i64>,
+    /// `me`, `none`, or a staff id.
+    pub assignee: Option<String>,
+    /// Only items from this governorate.
+    pub governorate: Option<String>,
+    /// Received on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Received on or before this day (`YYYY-MM-DD`).
+    pub to: Option<String>,
+    /// Only items past the first-look target.
+    pub overdue: Option<bool>,
+    /// Only items with (or without) pictures.
+    pub attachments: Option<bool>,
+    /// Only items that share a phone or account with another tip or case (or that do not).
+    pub linked: Option<bool>,
+    /// Words the item must hold (description, names, agency, place), in any spelling the
+    /// Arabic and Kurdish normaliser unifies; Latin letters in any case.
+    pub q: Option<String>,
+    /// Page number, from 1 (at most 1,000).
+    #[param(minimum = 1, maximum = 1000)]
+    pub page: Option<u32>,
+    /// Page size, 1 to 100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+}
+
+/// A checked [`QueueQuery`]: what to ask [`triage::queue`] for.
+pub struct QueuePage {
+    pub filter: QueueFilter,
+    pub number: u32,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+impl QueuePage {
+    /// The next page's number, when there is one to show.
+    pub fn next(&self, more: bool) -> Option<u32> {
+        (more && self.number < 1000).then_some(self.number + 1)
+    }
+}
+
+fn invalid(field: &str) -> ApiError {
+    ApiError::InvalidTriage(vec![FieldProblem::at(field, "invalid")])
+}
+
+impl QueueQuery {
+    /// The filters, each checked: an unknown status, band or governorate, a malformed day
+    /// or page is refused rather than ignored, so a bookmarked view never silently shows
+    /// everything. `status` reads one status of the item's kind.
+    pub fn page(
+        &self,
+        sealer: &Sealer,
+        status: impl Fn(&str) -> Option<&'static str>,
+    ) -> Result<QueuePage, ApiError> {
+        let given = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        let mut statuses = Vec::new();
+        for text in given(&self.status).iter().flat_map(|s| s.split(',')) {
+            statuses.push(
+                status(text.trim())
+                    .ok_or_else(|| invalid("status"))?
+                    .to_owned(),
+            );
+        }
+        let level = match given(&self.priority) {
+            Some(p) => Some(PriorityLevel::parse(&p).ok_or_else(|| invalid("priority"))?),
+            None => None,
+        };
+        let governorate = match given(&self.governorate) {
+            Some(g) => Some(
+                Governorate::parse(&g)
+                    .ok_or_else(|| invalid("governorate"))?
+                    .as_str()
+                    .to_owned(),
+            ),
+            None => None,
+        };
+        let day = |field: &str, v: &Option<String>| match given(v) {
+            Some(d) => sanad_shared::triage::parse_day(&d)
+                .map(Some)
+                .ok_or_else(|| invalid(field)),
+            None => Ok(None),
+        };
+        let words = match given(&self.q) {
+            Some(q) => {
+                let words = triage::word_indexes(sealer, &[q.as_str()])?;
+                if words.is_empty() {
+                    // Single letters are not indexed: finding everything would look like a
+                    // match.
+                    return Err(ApiError::InvalidTriage(vec![FieldProblem::at(
+                        "q",
+                        "too_short",
+                    )]));
+                }
+                words
+            }
+            None => Vec::new(),
+        };
+        let number = self.page.unwrap_or(1);
+        if !(1..=1000).contains(&number) {
+            return Err(invalid("page"));
+        }
+        let limit = self.limit.unwrap_or(50).clamp(1, 100);
+        Ok(QueuePage {
+            filter: QueueFilter {
+                statuses,
+                level,
+                label: self.label,
+                assignee: given(&self.assignee).map(|a| match a.as_str() {
+                    "me" => AssigneeFilter::Me,
+                    "none" => AssigneeFilter::Nobody,
+                    other => AssigneeFilter::Staff(other.to_owned()),
+                }),
+                governorate,
+                from: day("from", &self.from)?,
+                to: day("to", &self.to)?,
+                overdue: self.overdue.unwrap_or(false),
+                has_attachments: self.attachments,
+                linked: self.linked,
+                words,
+            },
+            number,
+            offset: i64::from(number - 1) * limit,
+            limit,
+        })
+    }
+}
 
 /// The audit action for a change to an item of `kind`.
 fn action(kind: ItemKind, change: &str) -> &'static str {
@@ -711,6 +850,131 @@ pub async fn overview(auth: Triager, pool: web::Data<db::Pool>) -> Result<HttpRe
     Ok(HttpResponse::Ok().json(overview))
 }
 
+/// Whether `auth` works items of `kind`: a view of a queue the person cannot open is refused.
+fn works(auth: &StaffAuth, kind: ItemKind) -> Result<(), ApiError> {
+    if triage::roles_for(kind)
+        .iter()
+        .any(|role| auth.roles.contains(role))
+    {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ViewsQuery {
+    /// `tip` or `case`.
+    pub kind: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/views", tag = "triage", security(("bearer" = [])), params(ViewsQuery),
+    responses(
+        (status = 200, description = "The person's own saved views of that queue, by name", body = [SavedView]),
+        (status = 400, description = "An unknown kind", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "The person does not work that queue", body = ApiErrorBody),
+    ))]
+pub async fn views(
+    auth: Triager,
+    query: web::Query<ViewsQuery>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let kind = ItemKind::parse(&query.kind)
+        .ok_or_else(|| ApiError::InvalidTriage(vec![FieldProblem::at("kind", "invalid")]))?;
+    works(&auth, kind)?;
+    let views = with_db(&pool, move |conn| {
+        saved_views::list(conn, &sealer, &auth.staff_id, kind)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(views))
+}
+
+#[utoipa::path(post, path = "/api/v1/views", tag = "triage", security(("bearer" = [])), request_body = NewSavedView,
+    responses(
+        (status = 201, description = "Saved", body = SavedView),
+        (status = 200, description = "Replaced the person's view of the same name", body = SavedView),
+        (status = 400, description = "A missing, long or unsafe name, too many views, or filters the queue would refuse", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "The person does not work that queue", body = ApiErrorBody),
+    ))]
+pub async fn save_view(
+    auth: Triager,
+    body: web::Json<NewSavedView>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let view = body.into_inner();
+    let problems = view.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidTriage(problems));
+    }
+    works(&auth, view.kind)?;
+    // The filters are read exactly as the queue reads its address, so a saved view always
+    // opens; the answer names the filter that is wrong.
+    let filters =
+        web::Query::<QueueQuery>::from_query(view.query.trim().trim_start_matches('?'))
+            .map_err(|_| ApiError::InvalidTriage(vec![FieldProblem::at("query", "invalid")]))?;
+    match view.kind {
+        ItemKind::Tip => filters.page(&sealer, |s| TipStatus::parse(s).map(|s| s.as_str())),
+        ItemKind::Case => filters.page(&sealer, |s| CaseStatus::parse(s).map(|s| s.as_str())),
+    }?;
+    let (saved, created) = with_db(&pool, move |conn| {
+        audit::audited(conn, |conn| {
+            let (saved, created) = saved_views::save(conn, &sealer, &auth.staff_id, &view)?;
+            // Name and filters stay out of the trail: a saved search holds the words looked for.
+            audit::append(
+                conn,
+                &auth.entry(
+                    "view_saved",
+                    format!("view:{}", saved.id),
+                    json!({ "kind": saved.kind, "replaced": !created }),
+                ),
+            )?;
+            Ok((saved, created))
+        })
+    })
+    .await?;
+    Ok(if created {
+        HttpResponse::Created().json(saved)
+    } else {
+        HttpResponse::Ok().json(saved)
+    })
+}
+
+#[utoipa::path(delete, path = "/api/v1/views/{id}", tag = "triage", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The view's id")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Neither moderator, caseworker nor admin", body = ApiErrorBody),
+        (status = 404, description = "No such view of this person's", body = ApiErrorBody),
+    ))]
+pub async fn delete_view(
+    auth: Triager,
+    path: web::Path<i64>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    with_db(&pool, move |conn| {
+        audit::audited(conn, |conn| -> Result<(), ApiError> {
+            let kind = saved_views::delete(conn, &auth.staff_id, id)?;
+            audit::append(
+                conn,
+                &auth.entry(
+                    "view_deleted",
+                    format!("view:{id}"),
+                    json!({ "kind": kind }),
+                ),
+            )?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 /// This module's routes under `/api/v1`. Registered before the tips' and cases' own, so
 /// `/tips/bulk` is not taken for a tip id.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -732,5 +996,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(secured!("/labels/{id}").route(web::put().to(update_label)))
         .service(secured!("/triage/overview").route(web::get().to(overview)))
-        .service(secured!("/triage/staff").route(web::get().to(colleagues)));
+        .service(secured!("/triage/staff").route(web::get().to(colleagues)))
+        .service(
+            secured!("/views")
+                .route(web::get().to(views))
+                .route(web::post().to(save_view)),
+        )
+        .service(secured!("/views/{id}").route(web::delete().to(delete_view)));
 }

@@ -70,14 +70,17 @@ async fn open(app: &TestApp, receipt: &str) -> reqwest::Response {
         .unwrap()
 }
 
+/// Every case's id, the newest first (the queue itself orders by priority, then age).
 async fn case_ids(app: &TestApp, auth: &str) -> Vec<i64> {
     let page = json(app.authorized("GET", "/api/v1/cases", auth, None).await).await;
-    page["cases"]
+    let mut ids: Vec<i64> = page["cases"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| c["id"].as_i64().unwrap())
-        .collect()
+        .collect();
+    ids.sort_unstable_by(|a, b| b.cmp(a));
+    ids
 }
 
 fn extended_digits(receipt: &str) -> String {

@@ -80,6 +80,8 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
             "/api/v1/tips/{id}/status",
             "/api/v1/triage/overview",
             "/api/v1/triage/staff",
+            "/api/v1/views",
+            "/api/v1/views/{id}",
             "/healthz",
             "/media/{name}",
             "/readyz",

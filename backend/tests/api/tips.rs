@@ -280,6 +280,49 @@ async fn moderators_reading_at_the_same_time_do_not_lock_each_other_out() {
 }
 
 #[actix_web::test]
+async fn a_tip_lists_its_strongest_links_first() {
+    let app = spawn_app().await;
+    // The phone and the account of `tip`, both.
+    submitted(&app, &tip("the one looked at")).await;
+    let mut phone_only = tip("phone only");
+    phone_only["accounts"] = json!([]);
+    submitted(&app, &phone_only).await;
+    submitted(&app, &tip("phone and account")).await;
+    let mut account_only = tip("account only");
+    account_only["phones"] = json!([]);
+    submitted(&app, &account_only).await;
+
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let auth = bearer(&moderator.token);
+    let page = json(app.authorized("GET", "/api/v1/tips", &auth, None).await).await;
+    let mut ids: Vec<i64> = page["tips"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap())
+        .collect();
+    ids.sort_unstable();
+    let detail = json(
+        app.authorized("GET", &format!("/api/v1/tips/{}", ids[0]), &auth, None)
+            .await,
+    )
+    .await;
+    let linked: Vec<(i64, usize)> = detail["linked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["id"].as_i64().unwrap(),
+                l["shared"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    // Two in common first; among equals the newest.
+    assert_eq!(linked, [(ids[2], 2), (ids[3], 1), (ids[1], 1)]);
+}
+
+#[actix_web::test]
 async fn tips_sharing_a_phone_or_account_are_linked_without_storing_either_in_clear() {
     let app = spawn_app().await;
     submitted(&app, &tip("first")).await;

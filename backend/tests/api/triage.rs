@@ -904,3 +904,288 @@ async fn a_dismissed_tip_loses_its_content_after_the_retention_period_and_its_re
         .iter()
         .any(|(action, _)| action == "tips_wiped"));
 }
+
+/// A family's report, with what the priority rules look at.
+async fn report_case(app: &TestApp, given: &str, description: &str, minor_leaving: bool) {
+    let mut case = json!({
+        "names": { "given": given, "father": "علي" },
+        "governorate": "najaf",
+        "last_known_location": description,
+        "reporter": { "relationship": "mother", "name": "Fatima", "phone": "07801234567", "language": "ar" },
+        "consent": "committee"
+    });
+    if minor_leaving {
+        let birth_year = time::OffsetDateTime::now_utc().year() - 16;
+        case["date_of_birth"] = json!(birth_year.to_string());
+        case["departure_on"] = json!(day_from_today(3));
+    }
+    let response = app
+        .client
+        .post(app.url("/api/v1/cases"))
+        .json(&case)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+}
+
+async fn case_queue(app: &TestApp, session: &Session, query: &str) -> (Vec<i64>, Value) {
+    let (status, page) = call(app, session, "GET", &format!("/api/v1/cases{query}"), None).await;
+    assert_eq!(status, 200, "{page}");
+    let ids = page["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    (ids, page["next_page"].clone())
+}
+
+#[actix_web::test]
+async fn the_case_queue_is_ordered_and_filtered_as_the_tip_queue_is() {
+    let app = spawn_app().await;
+    report_case(&app, "حسن", "مكتب سفر في النجف", false).await;
+    report_case(&app, "كريم", "مطار بغداد", true).await;
+    report_case(&app, "زيد", "موسكو", false).await;
+    let caseworker = signed_in(&app, "case@example.org", &[Role::Caseworker]).await;
+    let (all, _) = case_queue(&app, &caseworker, "").await;
+    assert_eq!(all.len(), 3);
+    // A minor leaving in three days comes first; the rest by age (oldest first).
+    let (first, second, third) = (all[0], all[1], all[2]);
+    assert!(second < third, "equal priority: oldest first {all:?}");
+    assert_eq!(
+        case_queue(&app, &caseworker, "?priority=urgent").await.0,
+        [first]
+    );
+    // Words of where the person was last known.
+    assert_eq!(
+        case_queue(&app, &caseworker, "?q=%D9%85%D9%88%D8%B3%D9%83%D9%88")
+            .await
+            .0,
+        [third]
+    );
+    let (_, detail) = call(
+        &app,
+        &caseworker,
+        "GET",
+        &format!("/api/v1/cases/{second}"),
+        None,
+    )
+    .await;
+    let version = detail["triage"]["version"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        &caseworker,
+        "PUT",
+        &format!("/api/v1/cases/{second}/assignee"),
+        Some(json!({ "assignee": caseworker.id, "version": version })),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        case_queue(&app, &caseworker, "?assignee=me").await.0,
+        [second]
+    );
+    assert_eq!(
+        case_queue(&app, &caseworker, "?assignee=none&status=reported")
+            .await
+            .0,
+        [first, third]
+    );
+    assert_eq!(
+        case_queue(&app, &caseworker, "?status=closed").await.0,
+        Vec::<i64>::new()
+    );
+    // Pages follow the same order.
+    let (page_one, next) = case_queue(&app, &caseworker, "?limit=2").await;
+    assert_eq!((page_one, next.clone()), (vec![first, second], json!(2)));
+    let (page_two, next) = case_queue(&app, &caseworker, "?limit=2&page=2").await;
+    assert_eq!((page_two, next), (vec![third], Value::Null));
+    // A filter the queue does not know is refused, naming it, never ignored.
+    for (query, field) in [
+        ("?status=dismissed", "status"),
+        ("?priority=soon", "priority"),
+        ("?governorate=atlantis", "governorate"),
+        ("?from=yesterday", "from"),
+        ("?page=0", "page"),
+    ] {
+        let (status, body) = call(
+            &app,
+            &caseworker,
+            "GET",
+            &format!("/api/v1/cases{query}"),
+            None,
+        )
+        .await;
+        assert_eq!(
+            (
+                status,
+                body["error"].as_str(),
+                body["details"][0]["field"].as_str()
+            ),
+            (400, Some("invalid_triage"), Some(field)),
+            "{query}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn a_person_names_and_keeps_queue_views_that_nobody_else_sees() {
+    let app = spawn_app().await;
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let other = signed_in(&app, "other@example.org", &[Role::Moderator]).await;
+    let caseworker = signed_in(&app, "case@example.org", &[Role::Caseworker]).await;
+    let save = |name: &str, query: &str| json!({ "kind": "tip", "name": name, "query": query });
+
+    let (status, view) = call(
+        &app,
+        &moderator,
+        "POST",
+        "/api/v1/views",
+        Some(save(
+            "البصرة العاجلة",
+            "?status=new%2Cin_review&priority=urgent&q=Moscow",
+        )),
+    )
+    .await;
+    assert_eq!(status, 201, "{view}");
+    assert_eq!(
+        view["query"],
+        "status=new%2Cin_review&priority=urgent&q=Moscow"
+    );
+    let id = view["id"].as_i64().unwrap();
+    // The same name again replaces the view rather than making a second one.
+    let (status, replaced) = call(
+        &app,
+        &moderator,
+        "POST",
+        "/api/v1/views",
+        Some(save("البصرة العاجلة", "assignee=me")),
+    )
+    .await;
+    assert_eq!((status, replaced["id"].as_i64()), (200, Some(id)));
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "POST",
+        "/api/v1/views",
+        Some(save("Mine overdue", "overdue=true")),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (_, views) = call(&app, &moderator, "GET", "/api/v1/views?kind=tip", None).await;
+    let names: Vec<&str> = views
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Mine overdue", "البصرة العاجلة"]);
+    assert_eq!(views[1]["query"], "assignee=me");
+
+    // What the queue would refuse is refused here, naming the filter; and a name must be
+    // there, short and without direction overrides.
+    for (body, field) in [
+        (save("x", "status=bogus"), "status"),
+        (save("x", "priority=soon"), "priority"),
+        (save("x", "q=%D9%85"), "q"),
+        (save("  ", "status=new"), "name"),
+        (save("\u{202e}nimda", "status=new"), "name"),
+        (save(&"و".repeat(61), "status=new"), "name"),
+        (save("x", &"a".repeat(1001)), "query"),
+    ] {
+        let (status, answer) = call(
+            &app,
+            &moderator,
+            "POST",
+            "/api/v1/views",
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(
+            (
+                status,
+                answer["error"].as_str(),
+                answer["details"][0]["field"].as_str()
+            ),
+            (400, Some("invalid_triage"), Some(field)),
+            "{body}"
+        );
+    }
+    // Case statuses belong to case views.
+    let (status, _) = call(
+        &app,
+        &caseworker,
+        "POST",
+        "/api/v1/views",
+        Some(json!({ "kind": "case", "name": "reported", "query": "status=reported" })),
+    )
+    .await;
+    assert_eq!(status, 201);
+
+    // Nobody else lists or removes them; a moderator keeps no case views.
+    let (_, theirs) = call(&app, &other, "GET", "/api/v1/views?kind=tip", None).await;
+    assert_eq!(theirs, json!([]));
+    let (status, _) = call(&app, &other, "DELETE", &format!("/api/v1/views/{id}"), None).await;
+    assert_eq!(status, 404);
+    let (status, _) = call(&app, &caseworker, "GET", "/api/v1/views?kind=tip", None).await;
+    assert_eq!(status, 403);
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "POST",
+        "/api/v1/views",
+        Some(json!({ "kind": "case", "name": "c", "query": "" })),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "GET",
+        "/api/v1/views?kind=everything",
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "DELETE",
+        &format!("/api/v1/views/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 204);
+    let (_, views) = call(&app, &moderator, "GET", "/api/v1/views?kind=tip", None).await;
+    assert_eq!(views.as_array().unwrap().len(), 1);
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "DELETE",
+        &format!("/api/v1/views/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+
+    let actions = audit_actions(&app);
+    let view = format!("view:{id}");
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|(_, object)| *object == view)
+            .map(|(action, _)| action.as_str())
+            .collect::<Vec<_>>(),
+        ["view_saved", "view_saved", "view_deleted"]
+    );
+    // Names and searches are sealed.
+    if !crate::helpers::postgres_requested() {
+        let database = std::fs::read(app.config.data_dir.join("sanad.db")).unwrap();
+        let haystack = String::from_utf8_lossy(&database);
+        for word in ["البصرة العاجلة", "Moscow", "Mine overdue"] {
+            assert!(!haystack.contains(word), "{word} is stored in the clear");
+        }
+    }
+}

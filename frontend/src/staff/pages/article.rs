@@ -6,7 +6,10 @@
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{
     api::ApiFailure,
-    components::states::{Failed, Loading},
+    components::{
+        file_picker::FilePicker,
+        states::{Failed, Loading},
+    },
     i18n::{t, t_args, t_owned, use_i18n},
     loader::Loader,
 };
@@ -17,7 +20,6 @@ use sanad_shared::{
     },
     Language,
 };
-use wasm_bindgen::JsCast;
 
 use super::{
     articles::{category_key, language_list, status_key},
@@ -305,15 +307,7 @@ fn TranslationForm(article: RwSignal<EditorArticle>, language: Language) -> impl
             preview.set(Some(answer));
         });
     };
-    let upload = move |event: leptos::ev::Event| {
-        let Some(file) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
+    let upload = move |file: web_sys::File| {
         spawn_local(async move {
             let Ok(form) = web_sys::FormData::new() else {
                 return;
@@ -345,7 +339,7 @@ fn TranslationForm(article: RwSignal<EditorArticle>, language: Language) -> impl
             <p class="hint" id="article-body-hint">{t("article-body-hint")}</p>
             <textarea id="article-body" lang=code dir=dir rows="16" aria-describedby="article-body-hint" bind:value=body></textarea>
             <label for="article-picture">{t("article-picture")}</label>
-            <input id="article-picture" type="file" accept="image/jpeg,image/png,image/webp" on:change=upload/>
+            <FilePicker id="article-picture" accept="image/jpeg,image/png,image/webp" on_change=upload/>
             {move || (!image.get().is_empty()).then(|| view! { <p class="hint" dir="ltr">{image.get()}</p> })}
             <label for="article-picture-alt">{t("article-picture-alt")}</label>
             <input id="article-picture-alt" lang=code dir=dir bind:value=image_alt/>

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{
     api::ApiFailure,
+    components::file_picker::FilePicker,
     i18n::{t, t_args, t_owned},
 };
 use sanad_shared::{
@@ -187,7 +188,7 @@ fn Import() -> impl IntoView {
         <form class="form" on:submit=submit>
             <label for="pfif-file">{t("exchange-file")}</label>
             <p class="hint" id="pfif-file-hint">{t("exchange-file-hint")}</p>
-            <input id="pfif-file" type="file" required accept=".xml,application/xml,text/xml" aria-describedby="pfif-file-hint" node_ref=input/>
+            <FilePicker id="pfif-file" required=true accept=".xml,application/xml,text/xml" described_by="pfif-file-hint" node_ref=input/>
             <button type="submit" class="button" disabled=move || busy.get()>{t("exchange-import-button")}</button>
         </form>
         {move || result.get().map(|counts| view! {

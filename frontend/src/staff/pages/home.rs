@@ -7,10 +7,13 @@ use sanad_frontend::{
     loader::Loader,
 };
 use sanad_shared::{
+    cases::CaseSummary,
+    tips::TipSummary,
     triage::{Overview, QueueCounts},
     Direction,
 };
 
+use super::queue::QueueItem;
 use crate::session::{role_key, use_session};
 
 #[component]
@@ -39,10 +42,10 @@ pub fn Home() -> impl IntoView {
                     {move || triages.then(|| match overview.get() {
                         Some(Ok(counts)) => view! {
                             {session.moderates().then(|| view! {
-                                <Counts title="home-tips" base="/staff/tips" counts=counts.tips.clone()/>
+                                <Counts title="home-tips" base="/staff/tips" open={<TipSummary as QueueItem>::OPEN} counts=counts.tips.clone()/>
                             })}
                             {session.works_cases().then(|| view! {
-                                <Counts title="home-cases" base="/staff/cases" counts=counts.cases.clone()/>
+                                <Counts title="home-cases" base="/staff/cases" open={<CaseSummary as QueueItem>::OPEN} counts=counts.cases.clone()/>
                             })}
                             <p class="hint">{t_count("home-first-look", &[("hours", i64::from(counts.first_look_hours))])}</p>
                         }.into_any(),
@@ -55,8 +58,14 @@ pub fn Home() -> impl IntoView {
 }
 
 #[component]
-fn Counts(title: &'static str, base: &'static str, counts: QueueCounts) -> impl IntoView {
-    let tile = |key: &'static str, query: &'static str, count: u32, alert: bool| {
+fn Counts(
+    title: &'static str,
+    base: &'static str,
+    /// The open statuses of the kind, as the queue's status filter takes them.
+    open: &'static str,
+    counts: QueueCounts,
+) -> impl IntoView {
+    let tile = |key: &'static str, query: String, count: u32, alert: bool| {
         view! {
             <li class={if alert && count > 0 { "count-tile count-alert" } else { "count-tile" }}>
                 <a href=format!("{base}{query}")>
@@ -69,11 +78,11 @@ fn Counts(title: &'static str, base: &'static str, counts: QueueCounts) -> impl 
     view! {
         <h2>{t(title)}</h2>
         <ul class="count-tiles">
-            {tile("home-mine", "?assignee=me&status=new,in_review", counts.mine, false)}
-            {tile("home-overdue", "?overdue=true", counts.overdue, true)}
-            {tile("home-urgent", "?priority=urgent&status=new,in_review", counts.urgent, true)}
-            {tile("home-unassigned", "?assignee=none&status=new,in_review", counts.unassigned, false)}
-            {tile("home-open", "?status=new,in_review", counts.open, false)}
+            {tile("home-mine", format!("?assignee=me&status={open}"), counts.mine, false)}
+            {tile("home-overdue", format!("?overdue=true&status={open}"), counts.overdue, true)}
+            {tile("home-urgent", format!("?priority=urgent&status={open}"), counts.urgent, true)}
+            {tile("home-unassigned", format!("?assignee=none&status={open}"), counts.unassigned, false)}
+            {tile("home-open", format!("?status={open}"), counts.open, false)}
         </ul>
     }
 }

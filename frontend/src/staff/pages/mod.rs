@@ -9,6 +9,7 @@ pub mod cases;
 pub mod conversation;
 pub mod exchange;
 pub mod home;
+pub mod queue;
 pub mod set_password;
 pub mod settings;
 pub mod sign_in;

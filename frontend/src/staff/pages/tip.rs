@@ -8,11 +8,11 @@ use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{
     api::ApiFailure,
     components::states::{Failed, Loading},
-    i18n::{t, t_args, use_i18n},
+    i18n::{t, t_args, t_count, use_i18n},
     loader::Loader,
 };
 use sanad_shared::{
-    tips::{AttachmentInfo, StatusChange, TipDetail, TipStatus},
+    tips::{AttachmentInfo, LinkedTip, StatusChange, TipDetail, TipStatus},
     triage::ItemKind,
 };
 
@@ -132,32 +132,7 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
         }}
 
         <h2>{t("tip-linked")}</h2>
-        {if detail.linked.is_empty() {
-            view! { <p class="hint">{t("tip-linked-none")}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="plain-list linked">
-                    {detail.linked.into_iter().map(|linked| {
-                        let linked_id = linked.id;
-                        view! {
-                            <li>
-                                <a href=format!("/staff/tips/{linked_id}")>
-                                    {t_args("tip-title", &[("id", linked_id.to_string())])}
-                                </a>
-                                " · "
-                                {t(linked.status.message_key())}
-                                " · "
-                                <span dir="ltr">{linked.received_on.clone()}</span>
-                                <br/>
-                                <span class="hint">{t("tip-linked-shared")}</span>
-                                " "
-                                <span dir="ltr">{linked.shared.join(", ")}</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+        <LinkedTips linked=detail.linked.clone()/>
 
         <h2>{t("tip-conversation")}</h2>
         <Messages messages staff="tip-author-moderator" other="tip-author-tipster"/>
@@ -311,4 +286,54 @@ fn StatusForm(
         </form>
         <OutcomeNotice outcome/>
     }
+}
+
+/// How many links a tip shows before the rest fold away: a tip with dozens of links must not
+/// push the reply and status forms thousands of pixels down.
+const LINKS_SHOWN: usize = 3;
+
+/// The tips that share a phone or account with this one: the count, the strongest links
+/// (most in common, the server's order), and the rest on demand.
+#[component]
+fn LinkedTips(linked: Vec<LinkedTip>) -> impl IntoView {
+    if linked.is_empty() {
+        return view! { <p class="hint">{t("tip-linked-none")}</p> }.into_any();
+    }
+    let count = i64::try_from(linked.len()).unwrap_or(i64::MAX);
+    let mut first = linked;
+    let rest = first.split_off(first.len().min(LINKS_SHOWN));
+    let item = |linked: LinkedTip| {
+        let linked_id = linked.id;
+        view! {
+            <li>
+                <a href=format!("/staff/tips/{linked_id}")>
+                    {t_args("tip-title", &[("id", linked_id.to_string())])}
+                </a>
+                " · "
+                {t(linked.status.message_key())}
+                " · "
+                <span dir="ltr">{linked.received_on.clone()}</span>
+                <br/>
+                <span class="hint">{t("tip-linked-shared")}</span>
+                " "
+                {linked.shared.into_iter().map(|shared| view! { <span class="identifier" dir="ltr">{shared}</span> }).collect_view()}
+            </li>
+        }
+    };
+    let rest_count = i64::try_from(rest.len()).unwrap_or(i64::MAX);
+    view! {
+        <p class="linked-count">{t_count("tip-linked-count", &[("count", count)])}</p>
+        <ul class="plain-list linked">
+            {first.into_iter().map(item).collect_view()}
+        </ul>
+        {(!rest.is_empty()).then(|| view! {
+            <details class="linked-more">
+                <summary>{t_count("tip-linked-more", &[("count", rest_count)])}</summary>
+                <ul class="plain-list linked">
+                    {rest.into_iter().map(item).collect_view()}
+                </ul>
+            </details>
+        })}
+    }
+    .into_any()
 }

@@ -1,0 +1,2 @@
+DROP TABLE saved_views;
+DROP INDEX triage_overview;
