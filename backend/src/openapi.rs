@@ -109,6 +109,8 @@ impl Modify for BearerAuth {
         crate::routes::triage::bulk_tips,
         crate::routes::triage::bulk_cases,
         crate::routes::triage::note_tip,
+        crate::routes::triage::tip_timeline,
+        crate::routes::triage::case_timeline,
         crate::routes::triage::labels,
         crate::routes::triage::create_label,
         crate::routes::triage::update_label,

@@ -10,7 +10,7 @@ use sanad_shared::{
     staff::Role,
     triage::{
         InternalNote, ItemKind, Label, LabelNames, NewLabel, PriorityLevel, PriorityReason,
-        QueueCounts, StaffRef, Triage, DEFAULT_FIRST_LOOK_HOURS,
+        QueueCounts, StaffRef, TimelineChange, TimelineEvent, Triage, DEFAULT_FIRST_LOOK_HOURS,
     },
 };
 use time::{Date, Duration, OffsetDateTime};
@@ -649,6 +649,174 @@ pub fn notes(
             })
         })
         .collect()
+}
+
+/// What an item's timeline shows from the audit trail: each change staff made to it.
+fn timeline_actions(kind: ItemKind) -> &'static [&'static str] {
+    match kind {
+        ItemKind::Tip => &[
+            "tip_status_changed",
+            "tip_assigned",
+            "tip_labels_changed",
+            "tip_priority_changed",
+            "tip_note_added",
+            "tip_replied",
+        ],
+        ItemKind::Case => &[
+            "case_status_changed",
+            "case_assigned",
+            "case_labels_changed",
+            "case_priority_changed",
+            "case_note_added",
+            "case_message_sent",
+            "case_merged",
+        ],
+    }
+}
+
+/// Entries of an item's timeline at most: a tip worked for years stays one page.
+const TIMELINE_MAX: i64 = 1_000;
+
+/// An item's history, oldest first: status changes, assignments, labels, hand priority
+/// changes, notes and replies from the audit trail (with their time and who), and what the
+/// tipster or family wrote (its day only; placed after the staff reply it follows, or at the
+/// start of its day).
+pub fn timeline(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    kind: ItemKind,
+    id: i64,
+) -> Result<Vec<TimelineEvent>, ApiError> {
+    use crate::schema::{audit_log, case_messages, tip_messages};
+    row(conn, kind, id)?;
+    let entries: Vec<(i64, String, String, String)> = audit_log::table
+        .filter(audit_log::object.eq(format!("{}:{id}", kind.as_str())))
+        .filter(audit_log::action.eq_any(timeline_actions(kind)))
+        .order(audit_log::seq.asc())
+        .limit(TIMELINE_MAX)
+        .select((
+            audit_log::at_ms,
+            audit_log::actor,
+            audit_log::action,
+            audit_log::details,
+        ))
+        .load(conn)?;
+    let notes: std::collections::BTreeMap<i64, String> = match kind {
+        ItemKind::Tip => notes(conn, sealer, kind, id)?
+            .into_iter()
+            .map(|n| (n.id, n.text))
+            .collect(),
+        ItemKind::Case => Default::default(),
+    };
+    let mut people: std::collections::BTreeMap<String, StaffRef> = Default::default();
+    let mut person = |conn: &mut DbConnection, id: &str| -> Result<StaffRef, ApiError> {
+        if let Some(known) = people.get(id) {
+            return Ok(known.clone());
+        }
+        let found = staff_ref(conn, id)?;
+        people.insert(id.to_owned(), found.clone());
+        Ok(found)
+    };
+    // (sort key in ms, event); the replies' message ids place what the other side wrote.
+    let mut events: Vec<(i64, TimelineEvent)> = Vec::new();
+    let mut replies: Vec<(i64, i64)> = Vec::new();
+    for (at_ms, actor, action, details) in entries {
+        let details: serde_json::Value = serde_json::from_str(&details).unwrap_or_default();
+        let text = |key: &str| details[key].as_str().unwrap_or_default().to_owned();
+        let ids = |key: &str| -> Vec<i64> {
+            details[key]
+                .as_array()
+                .map(|a| a.iter().filter_map(serde_json::Value::as_i64).collect())
+                .unwrap_or_default()
+        };
+        let change = match action.rsplit_once('_').map_or("", |(_, last)| last) {
+            _ if action.ends_with("status_changed") => TimelineChange::Status {
+                from: text("from"),
+                to: text("to"),
+            },
+            "assigned" => TimelineChange::Assigned {
+                to: match details["to"].as_str() {
+                    Some(staff) => Some(person(conn, staff)?),
+                    None => None,
+                },
+            },
+            _ if action.ends_with("labels_changed") => TimelineChange::Labels {
+                added: ids("added"),
+                removed: ids("removed"),
+            },
+            _ if action.ends_with("priority_changed") => TimelineChange::Priority {
+                adjust: details["adjust"]
+                    .as_i64()
+                    .and_then(|a| i32::try_from(a).ok())
+                    .unwrap_or(0),
+            },
+            _ if action.ends_with("note_added") => TimelineChange::Note {
+                text: details["note"]
+                    .as_i64()
+                    .and_then(|note| notes.get(&note).cloned()),
+            },
+            "replied" | "sent" => {
+                if let Some(message) = details["message"].as_i64() {
+                    replies.push((message, at_ms));
+                }
+                TimelineChange::Replied
+            }
+            "merged" => TimelineChange::Merged,
+            _ => continue,
+        };
+        let by = match actor.strip_prefix("staff:") {
+            Some(staff) => Some(person(conn, staff)?),
+            None => None,
+        };
+        let on = OffsetDateTime::from_unix_timestamp_nanos(i128::from(at_ms) * 1_000_000)
+            .map(|t| t.date().to_string())
+            .unwrap_or_default();
+        events.push((
+            at_ms,
+            TimelineEvent {
+                on,
+                at_ms: Some(at_ms),
+                by,
+                change,
+            },
+        ));
+    }
+    let wrote: Vec<(i64, String)> = match kind {
+        ItemKind::Tip => tip_messages::table
+            .filter(tip_messages::tip_id.eq(id))
+            .filter(tip_messages::staff_id.is_null())
+            .order(tip_messages::id.asc())
+            .select((tip_messages::id, tip_messages::sent_on))
+            .load(conn)?,
+        ItemKind::Case => case_messages::table
+            .filter(case_messages::case_id.eq(id))
+            .filter(case_messages::staff_id.is_null())
+            .order(case_messages::id.asc())
+            .select((case_messages::id, case_messages::sent_on))
+            .load(conn)?,
+    };
+    for (message, sent_on) in wrote {
+        let day_start = day(&sent_on)
+            .map(|d| d.midnight().assume_utc().unix_timestamp() * 1000)
+            .unwrap_or(0);
+        // After the last staff reply before it, when that reply was the same day.
+        let after_reply = replies
+            .iter()
+            .filter(|(reply, at)| *reply < message && *at >= day_start)
+            .map(|(_, at)| at + 1)
+            .max();
+        events.push((
+            after_reply.unwrap_or(day_start),
+            TimelineEvent {
+                on: sent_on,
+                at_ms: None,
+                by: None,
+                change: TimelineChange::Wrote,
+            },
+        ));
+    }
+    events.sort_by_key(|(key, _)| *key);
+    Ok(events.into_iter().map(|(_, event)| event).collect())
 }
 
 fn note_context(kind: ItemKind, ref_key: &str) -> String {

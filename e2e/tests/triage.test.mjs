@@ -131,6 +131,15 @@ test("a moderator triages ten tips in Arabic: priority order, bulk dismissal, ta
   await page.getByLabel(staff("triage-note-label")).fill("اتصلنا بمكتب المطار.");
   await page.getByRole("button", { name: staff("triage-note-add") }).click();
   await page.locator(".notes").getByText("اتصلنا بمكتب المطار.").waitFor();
+  // The history holds the assignment, the label and the note, in that order, with who did them.
+  await page.locator("ol.timeline .timeline-note").filter({ hasText: "اتصلنا بمكتب المطار." }).waitFor();
+  const history = await page.locator("ol.timeline li").allTextContents();
+  const at = (text) => history.findIndex((line) => line.includes(text));
+  const assigned = at(staff("timeline-assigned").replace("{ $to }", "").trim());
+  const labelled = at("سفر قريب");
+  const noted = at(staff("timeline-note"));
+  assert.ok(assigned >= 0 && assigned < labelled && labelled < noted, `the history in order: ${history.join(" | ")}`);
+  assert.ok(history[noted].includes("Zainab"), "who wrote the note");
   assert.deepEqual(await axeViolations(page), [], "the tip with its triage");
   await fitsPhone(page, "the tip with its triage");
   await page.screenshot({ path: join(screenshotsDir, "staff-tip-triage-ar.png"), fullPage: true });

@@ -341,6 +341,54 @@ pub struct QueueCounts {
     pub urgent: u32,
 }
 
+/// One event in an item's history: what staff did to it, and what the tipster or family sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimelineEvent {
+    /// The day, `YYYY-MM-DD` (UTC).
+    pub on: String,
+    /// Unix milliseconds of a staff action; absent for what the tipster or family sent, of
+    /// which only the day is kept.
+    #[serde(default)]
+    pub at_ms: Option<i64>,
+    /// Who did it; absent for the tipster or family.
+    #[serde(default)]
+    pub by: Option<StaffRef>,
+    pub change: TimelineChange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimelineChange {
+    /// A status of the item's kind (`in_review`, `under_review`…).
+    Status {
+        from: String,
+        to: String,
+    },
+    Assigned {
+        to: Option<StaffRef>,
+    },
+    Labels {
+        added: Vec<i64>,
+        removed: Vec<i64>,
+    },
+    /// A hand change of the priority (0 removes it).
+    Priority {
+        adjust: i32,
+    },
+    /// A staff-only note; its text where the item keeps notes in the timeline (tips).
+    Note {
+        text: Option<String>,
+    },
+    /// Staff wrote to the tipster or family.
+    Replied,
+    /// The tipster or family wrote.
+    Wrote,
+    /// Another case was merged into this one, or this one into another.
+    Merged,
+}
+
 /// A queue view someone named and saved: the filters as they stand in the queue's address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

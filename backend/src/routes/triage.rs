@@ -10,7 +10,7 @@ use sanad_shared::{
     triage::{
         AssigneeChange, BulkChange, BulkResult, Colleague, InternalNote, ItemKind, Label,
         LabelsChange, NewLabel, NewSavedView, Overview, Presence, PriorityChange, PriorityLevel,
-        SavedView, Triage, MAX_BULK,
+        SavedView, TimelineEvent, Triage, MAX_BULK,
     },
     Language,
 };
@@ -692,6 +692,69 @@ pub async fn bulk_cases(
     bulk(ItemKind::Case, auth.0, body.into_inner(), sealer, pool).await
 }
 
+async fn timeline(
+    auth: StaffAuth,
+    kind: ItemKind,
+    id: i64,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let events = with_db(&pool, move |conn| {
+        audit::audited(conn, |conn| {
+            let events = triage::timeline(conn, &sealer, kind, id)?;
+            // It holds the tip's notes: a read of sealed content, audited like the tip's.
+            audit::append(
+                conn,
+                &auth.entry(
+                    match kind {
+                        ItemKind::Tip => "tip_timeline_read",
+                        ItemKind::Case => "case_timeline_read",
+                    },
+                    object(kind, id),
+                    json!({}),
+                ),
+            )?;
+            Ok(events)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(events))
+}
+
+#[utoipa::path(get, path = "/api/v1/tips/{id}/timeline", tag = "triage", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The tip's id")),
+    responses(
+        (status = 200, description = "The tip's history, oldest first: status changes, assignments, labels, priority by hand, notes, replies and the tipster's messages (their day only)", body = [TimelineEvent]),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a moderator", body = ApiErrorBody),
+        (status = 404, description = "No such tip", body = ApiErrorBody),
+    ))]
+pub async fn tip_timeline(
+    auth: Moderator,
+    path: web::Path<i64>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    timeline(auth.0, ItemKind::Tip, path.into_inner(), sealer, pool).await
+}
+
+#[utoipa::path(get, path = "/api/v1/cases/{id}/timeline", tag = "triage", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 200, description = "The case's history, oldest first: status changes, assignments, labels, priority by hand, notes, merges, messages both ways (the family's by day only)", body = [TimelineEvent]),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 404, description = "No such case", body = ApiErrorBody),
+    ))]
+pub async fn case_timeline(
+    auth: Caseworker,
+    path: web::Path<i64>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    timeline(auth.0, ItemKind::Case, path.into_inner(), sealer, pool).await
+}
+
 /// A staff-only note on a tip (cases have their PFIF notes).
 #[utoipa::path(post, path = "/api/v1/tips/{id}/notes", tag = "triage", security(("bearer" = [])), request_body = sanad_shared::cases::NewNote,
     params(("id" = i64, Path, description = "The tip's id")),
@@ -989,6 +1052,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(secured!("/tips/{id}/presence").route(web::put().to(tip_presence)))
         .service(secured!("/cases/{id}/presence").route(web::put().to(case_presence)))
         .service(secured!("/tips/{id}/notes").route(web::post().to(note_tip)))
+        .service(secured!("/tips/{id}/timeline").route(web::get().to(tip_timeline)))
+        .service(secured!("/cases/{id}/timeline").route(web::get().to(case_timeline)))
         .service(
             secured!("/labels")
                 .route(web::get().to(labels))

@@ -83,6 +83,8 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/triage/staff", TRIAGE),
     // The kind of queue a view belongs to is checked after the role (see the triage tests);
     // here no kind is given (GET) or the name is missing (POST), so the answer is 400.
+    ("GET", "/api/v1/tips/{id}/timeline", MODERATE),
+    ("GET", "/api/v1/cases/{id}/timeline", CASEWORK),
     ("GET", "/api/v1/views", TRIAGE),
     ("POST", "/api/v1/views", TRIAGE),
     ("DELETE", "/api/v1/views/{id}", TRIAGE),

@@ -1189,3 +1189,125 @@ async fn a_person_names_and_keeps_queue_views_that_nobody_else_sees() {
         }
     }
 }
+
+#[actix_web::test]
+async fn a_tips_timeline_holds_every_change_note_and_message_in_order() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/tips"))
+        .json(&tip("a recruiter in Basra", None, None, false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let receipt = json(response).await["receipt"].as_str().unwrap().to_owned();
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let id = ids(&queue(&app, &moderator, "").await)[0];
+    let version = |detail: &Value| detail["triage"]["version"].as_i64().unwrap();
+    let (_, detail) = call(&app, &moderator, "GET", &format!("/api/v1/tips/{id}"), None).await;
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "PUT",
+        &format!("/api/v1/tips/{id}/assignee"),
+        Some(json!({ "assignee": moderator.id, "version": version(&detail) })),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "POST",
+        &format!("/api/v1/tips/{id}/messages"),
+        Some(json!({ "body": "Thank you. Which office?", "version": version(&detail) + 1 })),
+    )
+    .await;
+    assert_eq!(status, 201);
+    // The tipster answers through the follow-up page.
+    let opened = app
+        .client
+        .post(app.url("/api/v1/follow-up"))
+        .json(&json!({ "receipt": receipt }))
+        .send()
+        .await
+        .unwrap();
+    let token = json(opened).await["token"].as_str().unwrap().to_owned();
+    let sent = app
+        .authorized(
+            "POST",
+            "/api/v1/follow-up/messages",
+            &format!("Bearer {token}"),
+            Some(json!({ "body": "The one in Ashar." })),
+        )
+        .await;
+    assert_eq!(sent.status(), 201);
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "POST",
+        &format!("/api/v1/tips/{id}/notes"),
+        Some(json!({ "text": "Office seen in two other tips." })),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (_, detail) = call(&app, &moderator, "GET", &format!("/api/v1/tips/{id}"), None).await;
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "PUT",
+        &format!("/api/v1/tips/{id}/status"),
+        Some(json!({ "status": "in_review", "version": version(&detail) })),
+    )
+    .await;
+    assert_eq!(status, 204);
+
+    let (status, events) = call(
+        &app,
+        &moderator,
+        "GET",
+        &format!("/api/v1/tips/{id}/timeline"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{events}");
+    let kinds: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["change"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["assigned", "replied", "wrote", "note", "status"],
+        "{events}"
+    );
+    let events = events.as_array().unwrap();
+    assert_eq!(events[0]["by"]["name"], events[0]["change"]["to"]["name"]);
+    assert!(events[0]["at_ms"].is_i64());
+    // What the tipster wrote carries its day only, and no author.
+    assert_eq!(events[2]["at_ms"], Value::Null);
+    assert_eq!(events[2]["by"], Value::Null);
+    assert_eq!(events[2]["on"], events[1]["on"]);
+    assert_eq!(
+        events[3]["change"]["text"],
+        "Office seen in two other tips."
+    );
+    assert_eq!(
+        events[4]["change"],
+        json!({ "kind": "status", "from": "new", "to": "in_review" })
+    );
+    // Reading it is audited, like reading the tip.
+    assert!(audit_actions(&app)
+        .iter()
+        .any(|(action, object)| action == "tip_timeline_read" && *object == format!("tip:{id}")));
+    let (status, _) = call(
+        &app,
+        &moderator,
+        "GET",
+        "/api/v1/tips/999999/timeline",
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+}

@@ -1,6 +1,6 @@
-//! `cargo xtask bench queue`: the moderators' queue with 100,000 tips and 100,000 cases in the
-//! database, as a moderator uses it: priority-ordered with two filters, a word search, the
-//! default order and the overview. Each answer's p99 is held to 50 ms (one request at a time, as
+//! `cargo xtask bench queue`: the staff queues with 100,000 tips and 100,000 cases in the
+//! database, as moderators and caseworkers use them: priority-ordered with two filters, a word
+//! search, the default order and the overview. Each answer's p99 is held to 50 ms (one request at a time, as
 //! a person clicks; the quality notes' target for the staff queue and search).
 
 use std::path::Path;
@@ -15,7 +15,7 @@ const ROUNDS: usize = 300;
 const TARGET_P99_MS: f64 = 50.0;
 
 /// What is measured: a name and the request.
-const CALLS: [(&str, &str); 4] = [
+const CALLS: [(&str, &str); 6] = [
     (
         "queue, new and in review, high priority",
         "/api/v1/tips?status=new,in_review&priority=high",
@@ -27,6 +27,15 @@ const CALLS: [(&str, &str); 4] = [
     ),
     ("queue, default order", "/api/v1/tips"),
     ("overview", "/api/v1/triage/overview"),
+    (
+        "case queue, reported or under review, high priority",
+        "/api/v1/cases?status=reported,under_review&priority=high",
+    ),
+    // "الجبوري", one of the seeded family names.
+    (
+        "case queue, word search",
+        "/api/v1/cases?q=%D8%A7%D9%84%D8%AC%D8%A8%D9%88%D8%B1%D9%8A",
+    ),
 ];
 
 fn seed(example: &str, dir: &Path, count: usize) -> anyhow::Result<()> {

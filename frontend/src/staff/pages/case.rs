@@ -23,7 +23,7 @@ use sanad_shared::{
 
 use super::{
     conversation::{Messages, Reply},
-    triage::TriagePanel,
+    triage::{Timeline, TriagePanel},
     Outcome, OutcomeNotice,
 };
 use crate::session::use_session;
@@ -158,6 +158,8 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
 
         <h2>{t("case-status-title")}</h2>
         <StatusForm id status close_reason proposed version/>
+
+        <Timeline kind=ItemKind::Case id version/>
     }
 }
 

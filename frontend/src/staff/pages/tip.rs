@@ -18,7 +18,7 @@ use sanad_shared::{
 
 use super::{
     conversation::{Messages, Reply},
-    triage::{InternalNotes, TriagePanel},
+    triage::{InternalNotes, Timeline, TriagePanel},
     Outcome, OutcomeNotice,
 };
 use crate::session::use_session;
@@ -142,6 +142,8 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
 
         <h2>{t("tip-status-title")}</h2>
         <StatusForm id status version public_message=detail.public_message.unwrap_or_default()/>
+
+        <Timeline kind=ItemKind::Tip id version/>
     }
 }
 

@@ -5,16 +5,18 @@
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{
+    components::states::{Failed, Loading},
     i18n::{t, t_args, t_count, use_i18n},
     loader::Loader,
 };
 use sanad_shared::{
-    cases::NewNote,
+    cases::{CaseStatus, NewNote},
+    tips::TipStatus,
     triage::{
         AssigneeChange, Colleague, InternalNote, ItemKind, Label, LabelsChange, Presence,
-        PriorityChange, PriorityLevel, PriorityReason, Triage,
+        PriorityChange, PriorityLevel, PriorityReason, TimelineChange, TimelineEvent, Triage,
     },
-    Language,
+    Direction, Language,
 };
 
 use super::{Outcome, OutcomeNotice};
@@ -360,5 +362,137 @@ pub fn InternalNotes(id: i64, notes: Vec<InternalNote>, version: RwSignal<i64>) 
             <button type="submit" class="button button-secondary">{t("triage-note-add")}</button>
         </form>
         <OutcomeNotice outcome/>
+    }
+}
+
+/// The item's history, oldest first, fetched again whenever the item's version moves (each
+/// change on this page moves it).
+#[component]
+pub fn Timeline(kind: ItemKind, id: i64, version: RwSignal<i64>) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let events = Loader::new(move || async move {
+        session
+            .call::<(), Vec<TimelineEvent>>(
+                "GET",
+                &format!("/api/v1/{}/{id}/timeline", path(kind)),
+                None,
+            )
+            .await
+    });
+    let labels = Loader::new(move || async move {
+        session
+            .call::<(), Vec<Label>>("GET", "/api/v1/labels", None)
+            .await
+    });
+    Effect::new(move |previous: Option<i64>| {
+        let now = version.get();
+        if previous.is_some_and(|before| before != now) {
+            events.reload();
+        }
+        now
+    });
+    let status_name = move |text: &str| -> String {
+        let key = match kind {
+            ItemKind::Tip => TipStatus::parse(text).map(|s| s.message_key().to_owned()),
+            ItemKind::Case => CaseStatus::parse(text).map(|s| s.message_key()),
+        };
+        key.map(|k| i18n.message(&k, None))
+            .unwrap_or_else(|| text.to_owned())
+    };
+    let label_names = move |ids: &[i64]| -> String {
+        let list = labels.get().and_then(Result::ok).unwrap_or_default();
+        ids.iter()
+            .map(|id| {
+                list.iter()
+                    .find(|l| l.id == *id)
+                    .map(|l| label_name(l, i18n.shown.get()))
+                    .unwrap_or_else(|| format!("#{id}"))
+            })
+            .collect::<Vec<_>>()
+            .join(if i18n.shown.get().direction() == Direction::Rtl {
+                "، "
+            } else {
+                ", "
+            })
+    };
+    let line = move |event: TimelineEvent| {
+        let text = match &event.change {
+            TimelineChange::Status { from, to } => t_args(
+                "timeline-status",
+                &[("from", status_name(from)), ("to", status_name(to))],
+            )(),
+            TimelineChange::Assigned { to: Some(person) } => {
+                t_args("timeline-assigned", &[("to", person.name.clone())])()
+            }
+            TimelineChange::Assigned { to: None } => t("timeline-unassigned")(),
+            TimelineChange::Labels { added, removed } => {
+                let mut parts = Vec::new();
+                if !added.is_empty() {
+                    parts.push(t_args(
+                        "timeline-labels-added",
+                        &[("labels", label_names(added))],
+                    )());
+                }
+                if !removed.is_empty() {
+                    parts.push(t_args(
+                        "timeline-labels-removed",
+                        &[("labels", label_names(removed))],
+                    )());
+                }
+                parts.join(" · ")
+            }
+            TimelineChange::Priority { adjust: 0 } => t("timeline-priority-cleared")(),
+            TimelineChange::Priority { adjust } => {
+                t_count("timeline-priority", &[("adjust", i64::from(*adjust))])()
+            }
+            TimelineChange::Note { .. } => t("timeline-note")(),
+            TimelineChange::Replied => t(match kind {
+                ItemKind::Tip => "timeline-replied-tip",
+                ItemKind::Case => "timeline-replied-case",
+            })(),
+            TimelineChange::Wrote => t(match kind {
+                ItemKind::Tip => "timeline-wrote-tip",
+                ItemKind::Case => "timeline-wrote-case",
+            })(),
+            TimelineChange::Merged => t("timeline-merged")(),
+        };
+        // A staff action shows its time of day on this device's clock; what the tipster or
+        // family sent, only its day.
+        let time = event.at_ms.map(|ms| {
+            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+            format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+        });
+        let who = match (&event.by, &event.change) {
+            (_, TimelineChange::Wrote) => None,
+            (Some(person), _) => Some(person.name.clone()),
+            (None, _) => Some(t("timeline-system")()),
+        };
+        let note = match event.change {
+            TimelineChange::Note { text: Some(text) } => Some(text),
+            _ => None,
+        };
+        view! {
+            <li class=if event.by.is_none() { "timeline-event timeline-other" } else { "timeline-event" }>
+                <span class="timeline-when nowrap" dir="ltr">{event.on}{time.map(|t| format!(" {t}"))}</span>
+                " "
+                {who.map(|name| view! { <strong><bdi>{name}</bdi></strong>" · " })}
+                <span>{text}</span>
+                {note.map(|text| view! { <blockquote class="timeline-note" dir="auto">{text}</blockquote> })}
+            </li>
+        }
+    };
+    view! {
+        <h2>{t("timeline-title")}</h2>
+        {move || match events.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(failure)) => view! { <Failed failure on_retry=move || events.reload()/> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="hint">{t("timeline-empty")}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ol class="plain-list timeline">
+                    {list.into_iter().map(line).collect_view()}
+                </ol>
+            }.into_any(),
+        }}
     }
 }
