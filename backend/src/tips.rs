@@ -336,6 +336,7 @@ struct TipRow {
     public_message: Option<Vec<u8>>,
     closed_on: Option<String>,
     wiped_on: Option<String>,
+    awaiting_reply: bool,
 }
 
 impl TipRow {
@@ -687,17 +688,33 @@ pub fn ref_of(conn: &mut DbConnection, id: i64) -> Result<String, ApiError> {
 
 /// Moderators' list, newest first.
 /// The queue lines of these tips, in the order given (the queue's order).
-pub fn summaries(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<TipSummary>, ApiError> {
-    let rows: Vec<(i64, String, String, Option<String>, String, bool)> = tips::table
+/// Characters of a tip's description its queue line shows.
+pub const SNIPPET_CHARS: usize = 140;
+
+/// The first words of `text`, cut at a word boundary near `SNIPPET_CHARS`, with "…" when cut.
+fn snippet(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(space) if space > cut.len() / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end())
+}
+
+/// Queue lines for these tips, in the order given; each opens the tip's sealed content for the
+/// first words of its description, so the caller audits the listing as a read.
+pub fn summaries(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    ids: &[i64],
+) -> Result<Vec<TipSummary>, ApiError> {
+    let rows: Vec<TipRow> = tips::table
         .filter(tips::id.eq_any(ids))
-        .select((
-            tips::id,
-            tips::subject,
-            tips::status,
-            tips::governorate,
-            tips::received_on,
-            tips::awaiting_reply,
-        ))
+        .select(TipRow::as_select())
         .load(conn)?;
     let attachment_counts: BTreeMap<i64, i64> = tip_attachments::table
         .filter(tip_attachments::tip_id.eq_any(ids))
@@ -718,7 +735,8 @@ pub fn summaries(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<TipSummary>
         u32::try_from(map.get(&id).copied().unwrap_or(0)).unwrap_or(u32::MAX)
     };
     let mut by_id: BTreeMap<i64, TipSummary> = BTreeMap::new();
-    for (id, subject, status, governorate, received_on, awaiting_reply) in rows {
+    for row in rows {
+        let id = row.id;
         let triage = triaged
             .remove(&id)
             .ok_or_else(|| ApiError::internal("a tip without triage"))?;
@@ -726,13 +744,14 @@ pub fn summaries(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<TipSummary>
             id,
             TipSummary {
                 id,
-                subject: TipSubject::parse(&subject).unwrap_or(TipSubject::Other),
-                status: TipStatus::parse(&status).unwrap_or(TipStatus::New),
-                governorate: governorate.as_deref().and_then(Governorate::parse),
-                received_on,
+                subject: row.subject(),
+                status: row.status(),
+                governorate: row.governorate(),
+                snippet: snippet(&row.content(sealer)?.description),
+                received_on: row.received_on,
                 attachments: count(&attachment_counts, id),
                 messages: count(&message_counts, id),
-                awaiting_reply,
+                awaiting_reply: row.awaiting_reply,
                 triage,
             },
         );
@@ -961,6 +980,17 @@ pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_snippet_keeps_short_text_and_cuts_long_text_at_a_word() {
+        assert_eq!(snippet("  مكتب   سفر\nفي البصرة "), "مكتب سفر في البصرة");
+        let long = "كلمة ".repeat(60);
+        let cut = snippet(&long);
+        assert!(cut.ends_with("كلمة…"), "{cut}");
+        assert!(cut.chars().count() <= SNIPPET_CHARS + 1);
+        let unbroken = "x".repeat(300);
+        assert_eq!(snippet(&unbroken).chars().count(), SNIPPET_CHARS + 1);
+    }
 
     #[test]
     fn checking_normalises_phones_and_drops_empty_entries() {

@@ -239,6 +239,13 @@ test("in Sorani: a tip with many links shows its strongest few, a named view is 
     await page.screenshot({ path: join(screenshotsDir, "staff-queue-beside-ckb.png") });
     await page.locator(".queue-item-close").click();
     await page.locator("aside.queue-item").waitFor({ state: "detached" });
+    // Two tips given to a colleague at once (here the only one who works tips: the admin).
+    for (let n = 0; n < 2; n++) await rows.nth(n).locator("input[type=checkbox]").check();
+    assert.deepEqual(await axeViolations(page), [], "the queue with its bulk bar");
+    await page.locator("#bulk-assign").selectOption({ label: "Zainab" });
+    await page.waitForFunction(() => [...document.querySelectorAll("tr.tip-row")].filter((r) => r.textContent.includes("Zainab")).length >= 2);
+    // Each line shows the first words of the tip.
+    assert.ok((await page.locator("tr.tip-row .snippet").allTextContents()).includes("وكالة سفر في دهوك"));
     await page.setViewportSize({ width: 360, height: 740 });
 
     // The case queue: the minor leaving in two days first, urgent; filters as for tips.

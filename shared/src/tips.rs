@@ -628,6 +628,8 @@ pub struct TipSummary {
     pub subject: TipSubject,
     pub status: TipStatus,
     pub governorate: Option<Governorate>,
+    /// The first words of the description; empty once retention removed the content.
+    pub snippet: String,
     pub received_on: String,
     pub attachments: u32,
     pub messages: u32,

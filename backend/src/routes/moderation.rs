@@ -29,17 +29,24 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let page = query.page(&sealer, |s| TipStatus::parse(s).map(|s| s.as_str()))?;
     let answer = with_db(&pool, move |conn| {
-        let (ids, more) = triage::queue(
-            conn,
-            ItemKind::Tip,
-            &page.filter,
-            &auth.staff_id,
-            page.offset,
-            page.limit,
-        )?;
-        Ok(TipPage {
-            tips: tips::summaries(conn, &ids)?,
-            next_page: page.next(more),
+        audit::audited(conn, |conn| {
+            let (ids, more) = triage::queue(
+                conn,
+                ItemKind::Tip,
+                &page.filter,
+                &auth.staff_id,
+                page.offset,
+                page.limit,
+            )?;
+            // The lines show the first words of each tip: a read, audited as the case list is.
+            audit::append(
+                conn,
+                &auth.entry("tips_listed", "tips".into(), json!({ "ids": ids })),
+            )?;
+            Ok(TipPage {
+                tips: tips::summaries(conn, &sealer, &ids)?,
+                next_page: page.next(more),
+            })
         })
     })
     .await?;

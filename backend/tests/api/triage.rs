@@ -816,7 +816,11 @@ async fn a_dismissed_tip_loses_its_content_after_the_retention_period_and_its_re
     let receipt = json(response).await["receipt"].as_str().unwrap().to_owned();
     let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
     let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
-    let id = ids(&queue(&app, &moderator, "").await)[0];
+    let listed = queue(&app, &moderator, "").await;
+    let id = ids(&listed)[0];
+    // The queue line shows the first words of the description, and the listing is audited.
+    assert_eq!(listed[0]["snippet"], "Golden Wings keeps passports");
+    assert!(audit_actions(&app).contains(&("tips_listed".to_owned(), "tips".to_owned())));
     let (_, label) = call(&app, &admin, "POST", "/api/v1/labels", Some(json!({ "color": "#123456", "names": { "ar": "مزعج", "ckb": "بێزارکەر", "kmr": "Spam", "en": "Spam" } }))).await;
     let (_, detail) = call(&app, &moderator, "GET", &format!("/api/v1/tips/{id}"), None).await;
     let version = detail["triage"]["version"].as_i64().unwrap();
@@ -869,6 +873,7 @@ async fn a_dismissed_tip_loses_its_content_after_the_retention_period_and_its_re
     assert_eq!(status, 200);
     assert_eq!(detail["wiped_on"], json!(day_from_today(0)));
     assert_eq!(detail["description"], "");
+    assert_eq!(queue(&app, &moderator, "").await[0]["snippet"], "");
     assert_eq!(detail["phones"], json!([]));
     assert_eq!(detail["notes"], json!([]));
     assert_eq!(detail["status"], "dismissed");

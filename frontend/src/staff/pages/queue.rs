@@ -408,6 +408,52 @@ pub fn queue<I: QueueItem>() -> impl IntoView {
                             ids: selected.get_untracked(), status: Some(TipStatus::Dismissed), add_labels: Vec::new(), remove_labels: Vec::new(), assign: None,
                         })>{t("queue-bulk-dismiss")}</button>
                     })}
+                    {I::BULK_DISMISS.then(|| view! {
+                        <label for="bulk-status" class="visually-hidden">{t("queue-bulk-status")}</label>
+                        <select id="bulk-status" on:change=move |event| {
+                            if let Some(status) = TipStatus::parse(&event_target_value(&event)) {
+                                bulk(BulkChange {
+                                    ids: selected.get_untracked(), status: Some(status), add_labels: Vec::new(), remove_labels: Vec::new(), assign: None,
+                                });
+                            }
+                        }>
+                            <option value="">{t("queue-bulk-status")}</option>
+                            {TipStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{t(s.message_key())}</option> }).collect_view()}
+                        </select>
+                    })}
+                    <label for="bulk-assign" class="visually-hidden">{t("queue-bulk-assign")}</label>
+                    <select id="bulk-assign" on:change=move |event| {
+                        let chosen = event_target_value(&event);
+                        let assignee = match chosen.as_str() {
+                            "" => return,
+                            "none" => None,
+                            id => Some(id.to_owned()),
+                        };
+                        bulk(BulkChange {
+                            ids: selected.get_untracked(), status: None, add_labels: Vec::new(), remove_labels: Vec::new(),
+                            assign: Some(BulkAssign { assignee }),
+                        });
+                    }>
+                        <option value="">{t("queue-bulk-assign")}</option>
+                        <option value="none">{t("queue-assignee-none")}</option>
+                        {move || colleagues.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                            .filter(|c| if I::KIND == ItemKind::Tip { c.tips } else { c.cases })
+                            .map(|c| view! { <option value=c.id>{c.name}</option> })
+                            .collect_view()}
+                    </select>
+                    {move || labels.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|list| view! {
+                        <label for="bulk-unlabel" class="visually-hidden">{t("queue-bulk-unlabel")}</label>
+                        <select id="bulk-unlabel" on:change=move |event| {
+                            if let Ok(label) = event_target_value(&event).parse::<i64>() {
+                                bulk(BulkChange {
+                                    ids: selected.get_untracked(), status: None, add_labels: Vec::new(), remove_labels: vec![label], assign: None,
+                                });
+                            }
+                        }>
+                            <option value="">{t("queue-bulk-unlabel")}</option>
+                            {list.iter().map(|l| view! { <option value=l.id.to_string()>{label_name(l, i18n.shown.get())}</option> }).collect_view()}
+                        </select>
+                    })}
                     {move || labels.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|list| view! {
                         <label for="bulk-label" class="visually-hidden">{t("queue-bulk-label")}</label>
                         <select id="bulk-label" on:change=move |event| {

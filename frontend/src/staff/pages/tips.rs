@@ -61,6 +61,7 @@ impl QueueItem for TipSummary {
                 true => Either::Left(view! { <span class="badge badge-alert">{t("tips-awaiting-reply")}</span> }),
                 false => Either::Right(()),
             }}
+            {(!self.snippet.is_empty()).then(|| view! { <p class="snippet" dir="auto">{self.snippet.clone()}</p> })}
         }
         .into_any()
     }
