@@ -150,6 +150,13 @@ test("a moderator triages ten tips in Arabic: priority order, bulk dismissal, ta
   await mine.waitFor();
   assert.ok((await mine.textContent()).includes("Zainab"));
   assert.ok((await mine.textContent()).includes("سفر قريب"));
+
+  // The home lists it at the top of the person's own queue.
+  await page.goto(new URL("/staff", baseUrl).href);
+  await page.locator(".home-mine li").first().waitFor();
+  assert.equal(await page.locator(".home-mine li").first().locator(".badge.priority-urgent").count(), 1);
+  assert.deepEqual(await axeViolations(page), [], "the staff home with the person's own queue");
+  await page.screenshot({ path: join(screenshotsDir, "staff-home-mine-ar.png"), fullPage: true });
   assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
   await page.close();
 });

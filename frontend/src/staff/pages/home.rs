@@ -13,7 +13,10 @@ use sanad_shared::{
     Direction,
 };
 
-use super::queue::QueueItem;
+use super::{
+    queue::{path, QueueItem},
+    triage::PriorityBadge,
+};
 use crate::session::{role_key, use_session};
 
 #[component]
@@ -43,9 +46,11 @@ pub fn Home() -> impl IntoView {
                         Some(Ok(counts)) => view! {
                             {session.moderates().then(|| view! {
                                 <Counts title="home-tips" base="/staff/tips" open={<TipSummary as QueueItem>::OPEN} counts=counts.tips.clone()/>
+                                {mine::<TipSummary>()}
                             })}
                             {session.works_cases().then(|| view! {
                                 <Counts title="home-cases" base="/staff/cases" open={<CaseSummary as QueueItem>::OPEN} counts=counts.cases.clone()/>
+                                {mine::<CaseSummary>()}
                             })}
                             <p class="hint">{t_count("home-first-look", &[("hours", i64::from(counts.first_look_hours))])}</p>
                         }.into_any(),
@@ -84,5 +89,48 @@ fn Counts(
             {tile("home-unassigned", format!("?assignee=none&status={open}"), counts.unassigned, false)}
             {tile("home-open", format!("?status={open}"), counts.open, false)}
         </ul>
+    }
+}
+
+/// How many of the person's own items the home lists.
+const MINE: u32 = 5;
+
+/// The top of the person's own queue of one kind: their open items, most urgent first.
+fn mine<I: QueueItem>() -> impl IntoView {
+    let session = use_session();
+    let base = path(I::KIND);
+    let items = Loader::new(move || async move {
+        let url = format!("/api/v1/{base}?assignee=me&status={}&limit={MINE}", I::OPEN);
+        session
+            .call::<(), I::Page>("GET", &url, None)
+            .await
+            .map(I::split)
+    });
+    move || {
+        match items.get() {
+        Some(Ok((list, more))) if list.is_empty() && more.is_none() => {
+            view! { <p class="hint">{t("home-mine-none")}</p> }.into_any()
+        }
+        Some(Ok((list, more))) => view! {
+            <h3>{t("home-mine-title")}</h3>
+            <ul class="plain-list home-mine">
+                {list.into_iter().map(|item| {
+                    let id = item.id();
+                    view! {
+                        <li>
+                            <a href=format!("/staff/{base}/{id}")>{item.title()}</a>
+                            " "
+                            {item.triage().map(|t| view! { <PriorityBadge level=t.level/> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {more.map(|_| view! {
+                <p><a href=format!("/staff/{base}?assignee=me&status={}", I::OPEN)>{t("home-mine-all")}</a></p>
+            })}
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
     }
 }
