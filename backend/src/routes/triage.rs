@@ -889,28 +889,36 @@ pub async fn colleagues(
         (status = 403, description = "Neither moderator, caseworker nor admin", body = ApiErrorBody),
     ))]
 pub async fn overview(auth: Triager, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
-    let overview = with_db(&pool, move |conn| {
-        let works = |kind| {
-            triage::roles_for(kind)
-                .iter()
-                .any(|role| auth.roles.contains(role))
-        };
-        Ok(Overview {
-            tips: if works(ItemKind::Tip) {
-                triage::counts(conn, ItemKind::Tip, &auth.staff_id)?
+    let works = |kind| {
+        triage::roles_for(kind)
+            .iter()
+            .any(|role| auth.roles.contains(role))
+    };
+    // Each kind's counts walk its open items once; the two walks are independent reads, so
+    // they run at the same time on two connections.
+    let counts = |kind: ItemKind| {
+        let pool = pool.clone();
+        let me = auth.staff_id.clone();
+        let wanted = works(kind);
+        async move {
+            if wanted {
+                with_db(&pool, move |conn| triage::counts(conn, kind, &me)).await
             } else {
-                Default::default()
-            },
-            cases: if works(ItemKind::Case) {
-                triage::counts(conn, ItemKind::Case, &auth.staff_id)?
-            } else {
-                Default::default()
-            },
-            first_look_hours: triage::first_look_hours(conn)?,
-        })
-    })
+                Ok(Default::default())
+            }
+        }
+    };
+    let (tips, cases, first_look_hours) = futures_util::future::try_join3(
+        counts(ItemKind::Tip),
+        counts(ItemKind::Case),
+        with_db(&pool, triage::first_look_hours),
+    )
     .await?;
-    Ok(HttpResponse::Ok().json(overview))
+    Ok(HttpResponse::Ok().json(Overview {
+        tips,
+        cases,
+        first_look_hours,
+    }))
 }
 
 /// Whether `auth` works items of `kind`: a view of a queue the person cannot open is refused.
