@@ -1184,6 +1184,24 @@ pub fn refresh_priorities(conn: &mut DbConnection) -> Result<usize, ApiError> {
             .map(|(_, id)| *id)
             .collect();
         for chunk in ids.chunks(CHUNK) {
+            // Most rows keep their score: that is found out without the writer's lock, so a
+            // pass that changes nothing never holds it.
+            let rows: Vec<Row> = triage::table
+                .filter(triage::kind.eq(kind.as_str()))
+                .filter(triage::item_id.eq_any(chunk))
+                .select(Row::as_select())
+                .load(conn)?;
+            let stale = rows.iter().any(|current| {
+                let (priority, reasons) = score(&current.facts(), today);
+                current.linked < 0
+                    || priority != current.priority
+                    || serde_json::to_string(&reasons).ok().as_deref()
+                        != Some(current.reasons.as_str())
+            });
+            if !stale {
+                continue;
+            }
+            let started = std::time::Instant::now();
             conn.transaction(|conn| -> Result<(), ApiError> {
                 crate::db::take_write_lock(conn)?;
                 let rows: Vec<Row> = triage::table
@@ -1209,6 +1227,9 @@ pub fn refresh_priorities(conn: &mut DbConnection) -> Result<usize, ApiError> {
                 }
                 Ok(())
             })?;
+            // The writer's lock stays free at least as long as this chunk held it: SQLite
+            // queues nobody, so a submission or sign-in waiting on it needs the gap to get in.
+            std::thread::sleep(started.elapsed().max(std::time::Duration::from_millis(10)));
         }
     }
     Ok(changed)
