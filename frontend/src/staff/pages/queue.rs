@@ -9,20 +9,19 @@ use sanad_frontend::{
     api::ApiFailure,
     components::states::{Failed, Loading},
     i18n::{t, t_args, t_count, t_owned, use_i18n, I18n},
-    loader::Loader,
 };
 use sanad_shared::{
     tips::{Governorate, TipStatus},
     triage::{
-        BulkAssign, BulkChange, BulkResult, Colleague, ItemKind, Label, NewSavedView,
-        PriorityLevel, SavedView, Triage, MAX_VIEW_NAME_CHARS,
+        BulkAssign, BulkChange, BulkResult, ItemKind, Label, NewSavedView, PriorityLevel,
+        SavedView, Triage, MAX_VIEW_NAME_CHARS,
     },
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
 use super::{
-    triage::{label_name, level_key, PriorityBadge, Waiting},
+    triage::{colleagues_loader, label_name, labels_loader, level_key, PriorityBadge, Waiting},
     Outcome, OutcomeNotice,
 };
 use crate::session::use_session;
@@ -142,16 +141,8 @@ pub fn queue<I: QueueItem>() -> impl IntoView {
     let outcome = RwSignal::new(Outcome::Idle);
     // The item shown beside the queue (wide screens only; a phone opens the item's page).
     let beside = RwSignal::new(None::<i64>);
-    let labels = Loader::new(move || async move {
-        session
-            .call::<(), Vec<Label>>("GET", "/api/v1/labels", None)
-            .await
-    });
-    let colleagues = Loader::new(move || async move {
-        session
-            .call::<(), Vec<Colleague>>("GET", "/api/v1/triage/staff", None)
-            .await
-    });
+    let labels = labels_loader();
+    let colleagues = colleagues_loader();
     // A page asked for under an older filter must not land in the list.
     let generation = StoredValue::new(0_u64);
     let query = move || {

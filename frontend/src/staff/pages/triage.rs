@@ -38,6 +38,26 @@ fn path(kind: ItemKind) -> &'static str {
     }
 }
 
+/// The labels admins keep, as the queue, the triage panel and the history show them.
+pub fn labels_loader() -> Loader<Vec<Label>> {
+    let session = use_session();
+    Loader::new(move || async move {
+        session
+            .call::<(), Vec<Label>>("GET", "/api/v1/labels", None)
+            .await
+    })
+}
+
+/// The colleagues an item can be given to.
+pub fn colleagues_loader() -> Loader<Vec<Colleague>> {
+    let session = use_session();
+    Loader::new(move || async move {
+        session
+            .call::<(), Vec<Colleague>>("GET", "/api/v1/triage/staff", None)
+            .await
+    })
+}
+
 /// A label's name in the language shown.
 pub fn label_name(label: &Label, language: Language) -> String {
     label.names.get(language).to_owned()
@@ -110,16 +130,8 @@ pub fn TriagePanel(
     let state = RwSignal::new(triage);
     let outcome = RwSignal::new(Outcome::Idle);
     let base = format!("/api/v1/{}/{id}", path(kind));
-    let labels = Loader::new(move || async move {
-        session
-            .call::<(), Vec<Label>>("GET", "/api/v1/labels", None)
-            .await
-    });
-    let colleagues = Loader::new(move || async move {
-        session
-            .call::<(), Vec<Colleague>>("GET", "/api/v1/triage/staff", None)
-            .await
-    });
+    let labels = labels_loader();
+    let colleagues = colleagues_loader();
     let others = RwSignal::new(Vec::<String>::new());
 
     // Sends one change; the answer is the item's triage as it now is.
@@ -380,11 +392,7 @@ pub fn Timeline(kind: ItemKind, id: i64, version: RwSignal<i64>) -> impl IntoVie
             )
             .await
     });
-    let labels = Loader::new(move || async move {
-        session
-            .call::<(), Vec<Label>>("GET", "/api/v1/labels", None)
-            .await
-    });
+    let labels = labels_loader();
     Effect::new(move |previous: Option<i64>| {
         let now = version.get();
         if previous.is_some_and(|before| before != now) {
