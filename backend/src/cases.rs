@@ -250,6 +250,8 @@ pub struct SealedCase {
     pub minor: bool,
     /// Blind indexes of its words, for staff search.
     pub words: Vec<String>,
+    /// The recruiter's numbers, accounts and name.
+    pub entities: Vec<crate::entities::Named>,
 }
 
 pub fn seal_case(
@@ -280,6 +282,7 @@ pub fn seal_case(
         departure_on: case.departure_on.clone(),
         minor: is_minor(&case.content, triage::today()),
         words: words_of(sealer, &case.content)?,
+        entities: crate::entities::seal(sealer, &crate::entities::in_case(&case.content))?,
     })
 }
 
@@ -390,6 +393,7 @@ pub fn insert_case(
         },
     )?;
     triage::index_words(conn, ItemKind::Case, id, &case.words)?;
+    crate::entities::record(conn, ItemKind::Case, id, &case.entities)?;
     Ok(Some(id))
 }
 
@@ -823,6 +827,7 @@ pub fn wipe_expired(conn: &mut DbConnection, closed_before_ms: i64) -> Result<us
         diesel::delete(case_notes::table.filter(case_notes::case_id.eq(id))).execute(conn)?;
         diesel::delete(case_messages::table.filter(case_messages::case_id.eq(id))).execute(conn)?;
         triage::forget_words(conn, ItemKind::Case, *id)?;
+        crate::entities::forget(conn, ItemKind::Case, *id)?;
     }
     Ok(ids.len())
 }
@@ -895,7 +900,29 @@ pub fn replace_content(
         ))
         .execute(conn)?;
     insert_keys(conn, case.id, &keys(sealer, content, governorate)?)?;
+    let named = crate::entities::seal(sealer, &crate::entities::in_case(content))?;
+    crate::entities::replace(conn, ItemKind::Case, case.id, &named)?;
     triage::index_words(conn, ItemKind::Case, case.id, &words_of(sealer, content)?)
+}
+
+/// What a case names, read again from its content (cases that arrived before entities were
+/// kept). `None` once its personal data was removed or it is gone.
+pub fn entities_of(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+) -> Result<Option<Vec<crate::entities::Found>>, ApiError> {
+    let Some(case) = cases::table
+        .find(id)
+        .select(CaseRow::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    Ok(case
+        .content(sealer)?
+        .map(|content| crate::entities::in_case(&content)))
 }
 
 /// The cases with these ids, in the order given (a queue page's order); ids with no case

@@ -325,6 +325,7 @@ pub fn import(
                     departure_on: None,
                     minor: cases::is_minor(&record, crate::triage::today()),
                     words: cases::words_of(sealer, &record)?,
+                    entities: crate::entities::seal(sealer, &crate::entities::in_case(&record))?,
                 };
                 let mut stored = None;
                 for _ in 0..3 {

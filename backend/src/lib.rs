@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod crypto;
 pub mod db;
+pub mod entities;
 pub mod error;
 pub mod exchange;
 pub mod frontend;

@@ -393,7 +393,33 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    entities (id) {
+        id -> BigInt,
+        kind -> Text,
+        blind_index -> Text,
+        display -> Binary,
+        merged_into -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    entity_mentions (entity_id, kind, item_id) {
+        entity_id -> BigInt,
+        kind -> Text,
+        item_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    entity_backlog (kind, item_id) {
+        kind -> Text,
+        item_id -> BigInt,
+    }
+}
+
 diesel::joinable!(item_labels -> labels (label_id));
+diesel::joinable!(entity_mentions -> entities (entity_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -428,4 +454,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     saved_views,
     presence,
     item_words,
+    entities,
+    entity_mentions,
+    entity_backlog,
 );

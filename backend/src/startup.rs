@@ -203,6 +203,52 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32, tip_days: u32) {
     }
 }
 
+/// Records what the reports from before entities were kept name, a few hundred at a time, on a
+/// thread of its own that ends when the backlog is empty. Between chunks it leaves the writer's
+/// lock free at least as long as a chunk held it, so tipsters never wait behind it for long.
+fn start_entity_backlog(pool: std::sync::Weak<db::Pool>, sealer: web::Data<Sealer>) {
+    let spawned = std::thread::Builder::new()
+        .name("entity-backlog".into())
+        .spawn(move || {
+            let mut recorded = 0usize;
+            let mut failures = 0u32;
+            loop {
+                let Some(pool) = pool.upgrade() else {
+                    break;
+                };
+                let started = std::time::Instant::now();
+                let taken = match pool.get() {
+                    Ok(mut conn) => crate::entities::drain_backlog(&mut conn, &sealer, 200),
+                    Err(e) => {
+                        tracing::error!(error = %e, "entity backlog: no connection");
+                        break;
+                    }
+                };
+                drop(pool);
+                match taken {
+                    Ok(0) => break,
+                    Ok(n) => recorded += n,
+                    Err(e) => {
+                        // A busy database: try again later, a bounded number of times.
+                        failures += 1;
+                        tracing::error!(error = %e, failures, "entity backlog pass failed");
+                        if failures >= 30 {
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_secs(10));
+                    }
+                }
+                std::thread::sleep(started.elapsed().max(std::time::Duration::from_millis(20)));
+            }
+            if recorded > 0 {
+                tracing::info!(recorded, "entities of earlier reports recorded");
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "could not start the entity backlog thread");
+    }
+}
+
 /// Everything [`app`] needs, built from the configuration: migrations run before the first
 /// request can arrive.
 pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
@@ -239,7 +285,10 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.mail_from,
         &config.data_dir,
     )?;
-    let sealer = Sealer::load(config.encryption_key.as_deref(), &config.data_dir)?;
+    let sealer = web::Data::new(Sealer::load(
+        config.encryption_key.as_deref(),
+        &config.data_dir,
+    )?);
     // One committing thread on either database. SQLite has one writer at a time; on PostgreSQL
     // a batch's tipster messages are one statement, so the larger the batch the better, and
     // four threads splitting the queue into small batches reached 6,448-6,942 messages/s in
@@ -251,6 +300,10 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
         config.retention_days,
         config.tip_retention_days,
+    );
+    start_entity_backlog(
+        std::sync::Arc::downgrade(&pool.clone().into_inner()),
+        sealer.clone(),
     );
     let articles = crate::articles::ArticleService::start(&pool).await;
     let locales = web::Data::new(Locales::load()?);
@@ -273,7 +326,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
             public_url: config.public_url.clone(),
         }),
         challenges: web::Data::new(Challenges::load(&config.data_dir, config.pow_bits)?),
-        sealer: web::Data::new(sealer),
+        sealer,
         committer: web::Data::new(committer),
         receipt_throttle: web::Data::new(ReceiptThrottle(Throttle::default())),
         notifier: web::Data::new(notifier),

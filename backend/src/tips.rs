@@ -201,6 +201,8 @@ pub struct SealedTip {
     minor: bool,
     /// Blind indexes of its words, for staff search.
     words: Vec<String>,
+    /// The numbers, accounts and agency it names.
+    entities: Vec<crate::entities::Named>,
 }
 
 pub fn seal_tip(
@@ -228,6 +230,7 @@ pub fn seal_tip(
         departure_on: tip.departure_on.clone(),
         minor: tip.minor_involved,
         words: words_of(sealer, &tip.content)?,
+        entities: crate::entities::seal(sealer, &crate::entities::in_tip(&tip.content))?,
     })
 }
 
@@ -318,6 +321,7 @@ pub fn insert_tip(
         },
     )?;
     triage::index_words(conn, ItemKind::Tip, id, &tip.words)?;
+    crate::entities::record(conn, ItemKind::Tip, id, &tip.entities)?;
     Ok(Some(id))
 }
 
@@ -865,6 +869,52 @@ fn linked(
     Ok(linked)
 }
 
+/// What a tip names, read again from its content and its tipster's messages (entities of tips
+/// that arrived before entities were kept). `None` once its content was removed or it is gone.
+pub fn entities_of(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+) -> Result<Option<Vec<crate::entities::Found>>, ApiError> {
+    let Some(tip) = tips::table
+        .find(id)
+        .select(TipRow::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    if tip.wiped_on.is_some() {
+        return Ok(None);
+    }
+    let mut found = crate::entities::in_tip(&tip.content(sealer)?);
+    for message in messages(conn, sealer, &tip)? {
+        if message.author == MessageAuthor::Tipster {
+            for one in crate::entities::in_message(&message.body) {
+                if !found.iter().any(|f| f.kind == one.kind && f.key == one.key) {
+                    found.push(one);
+                }
+            }
+        }
+    }
+    Ok(Some(found))
+}
+
+/// Records what a tipster's later message names, for the tip it belongs to.
+pub fn name_in_message(
+    conn: &mut DbConnection,
+    tip_ref: &str,
+    named: &[crate::entities::Named],
+) -> Result<(), ApiError> {
+    let id: i64 = tips::table
+        .filter(tips::ref_key.eq(tip_ref))
+        .select(tips::id)
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::FollowUpExpired)?;
+    crate::entities::record(conn, ItemKind::Tip, id, named)
+}
+
 /// One picture, decrypted: (mime, bytes).
 pub fn attachment(
     conn: &mut DbConnection,
@@ -961,6 +1011,7 @@ pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiEr
             diesel::delete(tip_identifiers::table.filter(tip_identifiers::tip_id.eq(id)))
                 .execute(conn)?;
             triage::forget(conn, ItemKind::Tip, id)?;
+            crate::entities::forget(conn, ItemKind::Tip, id)?;
         }
         if !ids.is_empty() {
             crate::audit::append(

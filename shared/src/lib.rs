@@ -5,6 +5,7 @@ pub mod api;
 pub mod articles;
 pub mod cases;
 pub mod digits;
+pub mod entities;
 pub mod error;
 pub mod i18n;
 pub mod language;

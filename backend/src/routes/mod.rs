@@ -16,6 +16,7 @@ pub mod auth;
 pub mod cases;
 pub mod challenges;
 pub mod editor;
+pub mod entities;
 pub mod follow_up;
 pub mod health;
 pub mod languages;
@@ -43,6 +44,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(challenges::configure)
                 .configure(follow_up::configure)
                 .configure(triage::configure)
+                .configure(entities::configure)
                 .configure(tips::configure)
                 .configure(moderation::configure)
                 .configure(cases::configure)

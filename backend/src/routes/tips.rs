@@ -125,12 +125,26 @@ pub async fn message(
         return Err(ApiError::InvalidMessage(problems));
     }
     let sealed = tips::seal_message(&sealer, &tip.tip_ref, &body.body)?;
+    // A number the tipster adds later ("his new number is …") connects the tip like one in the
+    // report; the same tip naming it again is still one source.
+    let named = crate::entities::seal(&sealer, &crate::entities::in_message(&body.body))?;
+    let tip_ref = tip.tip_ref;
     let message = committer
         .run_combined(tips::TipsterMessage {
-            tip_ref: tip.tip_ref,
+            tip_ref: tip_ref.clone(),
             message: sealed,
         })
         .await?;
+    if !named.is_empty() {
+        // The message is stored and acknowledged either way: a link not made is logged, not
+        // turned into an error that would have the tipster send the message twice.
+        if let Err(e) = committer
+            .run(move |conn| tips::name_in_message(conn, &tip_ref, &named))
+            .await
+        {
+            tracing::error!(error = %e, "entities of a tipster's message not recorded");
+        }
+    }
     notifier.something_new();
     Ok(HttpResponse::Created().json(message))
 }

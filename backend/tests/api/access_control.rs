@@ -88,6 +88,14 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/views", TRIAGE),
     ("POST", "/api/v1/views", TRIAGE),
     ("DELETE", "/api/v1/views/{id}", TRIAGE),
+    // Which entities and reports a person sees within these is checked by the entity tests.
+    ("GET", "/api/v1/entities", TRIAGE),
+    ("GET", "/api/v1/entities/{id}", TRIAGE),
+    ("POST", "/api/v1/entities/{id}/aliases", TRIAGE),
+    ("DELETE", "/api/v1/entities/{id}/aliases/{alias}", TRIAGE),
+    ("GET", "/api/v1/tips/{id}/connections", MODERATE),
+    ("GET", "/api/v1/cases/{id}/connections", CASEWORK),
+    ("GET", "/api/v1/network", TRIAGE),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {
@@ -151,13 +159,15 @@ async fn call(
         || path.starts_with("/api/v1/cases")
         || path.starts_with("/api/v1/editor")
         || path.starts_with("/api/v1/labels")
-        || path.starts_with("/api/v1/views");
+        || path.starts_with("/api/v1/views")
+        || path.starts_with("/api/v1/entities");
     let target = if numeric { "1" } else { target };
     let url = app.url(
         &path
             .replace("{id}", target)
             .replace("{attachment_id}", "1")
             .replace("{other_id}", "2")
+            .replace("{alias}", "2")
             .replace("{lang}", "ckb"),
     );
     let mut request = app
@@ -192,6 +202,7 @@ async fn call(
             "names": { "ar": "a", "ckb": "b", "kmr": "c", "en": format!("label {n}") }
         })),
         "/api/v1/views" => Some(json!({ "kind": "tip", "name": "", "query": "" })),
+        "/api/v1/entities/{id}/aliases" => Some(json!({ "other": 2 })),
         "/api/v1/cases/{id}/notes" => Some(json!({ "text": "hello" })),
         "/api/v1/cases/{id}/messages" => Some(json!({ "body": "hello" })),
         "/api/v1/cases/{id}/status" => Some(json!({ "status": "under_review" })),

@@ -8,6 +8,7 @@ mod audit;
 mod cases;
 mod cli;
 mod database;
+mod entities;
 mod errors;
 mod frontend;
 mod health;

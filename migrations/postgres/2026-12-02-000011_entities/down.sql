@@ -1,0 +1,3 @@
+DROP TABLE entity_backlog;
+DROP TABLE entity_mentions;
+DROP TABLE entities;
