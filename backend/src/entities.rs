@@ -1034,7 +1034,12 @@ pub fn network(
                     named_pairs.push(((kind, item), entity));
                 }
             }
-            let entity_ids: Vec<i64> = named_pairs.iter().map(|(_, e)| *e).collect();
+            // The centre is among them even when no report in the period names it.
+            let entity_ids: Vec<i64> = named_pairs
+                .iter()
+                .map(|(_, e)| *e)
+                .chain(std::iter::once(head))
+                .collect();
             groups = Groups::of(conn, &entity_ids)?;
             for (report, entity) in &named_pairs {
                 let e = groups.head(*entity);

@@ -229,6 +229,19 @@ async fn a_tip_and_a_case_naming_one_recruiters_number_in_two_digit_systems_are_
     .await;
     assert_eq!(past["nodes"].as_array().unwrap().len(), 2, "{past}");
 
+    // The number's own network in that period is the number alone.
+    let (status, alone) = call(
+        &app,
+        &admin,
+        "GET",
+        &format!("/api/v1/network?entity={phone_id}&to=2020-01-01"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{alone}");
+    assert_eq!(alone["nodes"].as_array().unwrap().len(), 1);
+    assert_eq!(alone["nodes"][0]["id"], phone_id);
+
     let actions = audit_actions(&app);
     for (action, object) in [
         ("connections_read", format!("tip:{tip}")),
