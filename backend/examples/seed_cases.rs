@@ -143,7 +143,7 @@ fn main() -> anyhow::Result<()> {
     while inserted < count {
         let batch = (count - inserted).min(1000);
         let mut sealed = Vec::with_capacity(batch);
-        for _ in 0..batch {
+        for n in inserted..inserted + batch {
             let governorate = Governorate::ALL[rng.gen_range(0..Governorate::ALL.len())];
             let record = CaseRecord {
                 names: PersonNames {
@@ -164,6 +164,16 @@ fn main() -> anyhow::Result<()> {
                 reporter_relationship: "mother".into(),
                 reporter_name: pick(&mut rng, MOTHERS).into(),
                 reporter_phone: format!("+96478{:08}", rng.gen_range(0..100_000_000)),
+                recruiter_phones: if n % 100 == 7 {
+                    vec![seeding::BUSY_PHONE.to_owned()]
+                } else if n % 10 == 0 {
+                    // From the index, not the random stream, so the names stay as before.
+                    vec![format!("+96479{:08}", n * 7919 % 100_000_000)]
+                } else {
+                    Vec::new()
+                },
+                recruiter: (n % 25 == 4)
+                    .then(|| seeding::AGENCIES[(n / 25) % seeding::AGENCIES.len()].to_owned()),
                 ..CaseRecord::default()
             };
             let checked = CheckedCase {

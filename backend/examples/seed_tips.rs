@@ -3,6 +3,7 @@
 //! for the receipt hash, which would take hours of Argon2 and is not what the queue measures).
 //! A tenth mention "مكتب", one in fifty shares a phone with another, one in a hundred has a
 //! departure date and one in forty a minor, so the queue has something to order and filter.
+//! A hundredth name one busy recruiter's number and a twentieth an agency (see `seeding`).
 //!
 //! `seed_tips <data dir> <count>`
 
@@ -66,9 +67,14 @@ fn main() -> anyhow::Result<()> {
                 subject: TipSubject::ALL[n % TipSubject::ALL.len()],
                 description: description.join(" "),
                 names: Vec::new(),
-                phones: vec![phone],
+                phones: if n % 100 == 7 {
+                    vec![phone, seeding::BUSY_PHONE.to_owned()]
+                } else {
+                    vec![phone]
+                },
                 accounts: Vec::new(),
-                agency: None,
+                agency: (n % 20 == 3)
+                    .then(|| seeding::AGENCIES[(n / 20) % seeding::AGENCIES.len()].to_owned()),
                 governorate: Some(Governorate::ALL[rng.gen_range(0..Governorate::ALL.len())]),
                 place: None,
                 approximate_date: None,

@@ -1,7 +1,9 @@
 //! `cargo xtask bench queue`: the staff queues with 100,000 tips and 100,000 cases in the
 //! database, as moderators and caseworkers use them: priority-ordered with two filters, a word
-//! search, the default order and the overview. Each answer's p99 is held to 50 ms (one request at a time, as
-//! a person clicks; the quality notes' target for the staff queue and search).
+//! search, the default order and the overview; and the investigators' reads on the same data: the
+//! page of the busiest recruiter's number (named by 2,000 reports) and its two-step network, and a
+//! tip's network. Each answer's p99 is held to 50 ms (one request at a time, as a person clicks;
+//! the quality notes' target for staff reads).
 
 use std::path::Path;
 
@@ -55,6 +57,61 @@ fn seed(example: &str, dir: &Path, count: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The busiest number's entity page and network, and the network of a tip that names it: their
+/// ids are found through the API, as a person would follow them.
+async fn entity_calls(
+    address: std::net::SocketAddr,
+    token: &str,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let mut found = serde_json::Value::Null;
+    one_at_a_time(
+        address,
+        token,
+        1,
+        |_| {
+            (
+                hyper::Method::GET,
+                "/api/v1/entities?value=%2B9647700000001".to_owned(),
+            )
+        },
+        |body| found = serde_json::from_slice(body).unwrap_or_default(),
+    )
+    .await?;
+    let entity = found["entities"][0]["id"]
+        .as_i64()
+        .context("the busy number is not an entity")?;
+    let mut page = serde_json::Value::Null;
+    one_at_a_time(
+        address,
+        token,
+        1,
+        |_| (hyper::Method::GET, format!("/api/v1/entities/{entity}")),
+        |body| page = serde_json::from_slice(body).unwrap_or_default(),
+    )
+    .await?;
+    println!(
+        "  the busiest number is named by {} tips and {} cases",
+        page["tip_count"], page["case_count"]
+    );
+    let tip = page["tips"][0]["id"]
+        .as_i64()
+        .context("no tip names the busy number")?;
+    Ok(vec![
+        (
+            "entity page, busiest number".to_owned(),
+            format!("/api/v1/entities/{entity}"),
+        ),
+        (
+            "network, busiest number, two steps".to_owned(),
+            format!("/api/v1/network?entity={entity}"),
+        ),
+        (
+            "network, a tip naming it, two steps".to_owned(),
+            format!("/api/v1/network?tip={tip}"),
+        ),
+    ])
+}
+
 pub fn scenario(
     runtime: &tokio::runtime::Runtime,
     sanad_binary: &Path,
@@ -68,9 +125,13 @@ pub fn scenario(
     let result = runtime.block_on(async {
         let token = admin_token(sanad_binary, &dir, address).await?;
         let mut measured = Vec::new();
-        for (name, path) in CALLS {
+        let calls = CALLS
+            .iter()
+            .map(|(name, path)| (name.to_string(), path.to_string()))
+            .chain(entity_calls(address, &token).await?);
+        for (name, path) in calls {
             // Warm the page cache the way a running server would be.
-            let get = |_| (hyper::Method::GET, path.to_owned());
+            let get = |_| (hyper::Method::GET, path.clone());
             one_at_a_time(address, &token, 20, get, |_| {}).await?;
             measured.push((
                 name,
@@ -83,7 +144,7 @@ pub fn scenario(
     let _ = std::fs::remove_dir_all(&dir);
     let measured = result?;
     println!(
-        "Staff queue, SQLite, {TIPS} tips and {CASES} cases, {ROUNDS} requests one at a time each (target p99 <= {TARGET_P99_MS} ms):"
+        "Staff queue and entities, SQLite, {TIPS} tips and {CASES} cases, {ROUNDS} requests one at a time each (target p99 <= {TARGET_P99_MS} ms):"
     );
     let mut verdicts = Vec::new();
     for (name, times) in measured {
