@@ -30,6 +30,7 @@ pub mod saved_views;
 pub mod schema;
 pub mod settings;
 pub mod startup;
+pub mod statistics;
 pub mod telemetry;
 pub mod tips;
 pub mod triage;

@@ -126,6 +126,7 @@ impl Modify for BearerAuth {
         crate::routes::entities::tip_connections,
         crate::routes::entities::case_connections,
         crate::routes::entities::network,
+        crate::routes::statistics::figures,
         openapi_json,
     ),
     modifiers(&BearerAuth),

@@ -234,3 +234,143 @@ queue-bulk-unlabel = إزالة تصنيف…
 home-mine-title = المُسنَد إليك، الأكثر إلحاحاً أولاً
 home-mine-none = لا شيء مفتوح مُسنَد إليك.
 home-mine-all = كل ما أُسند إليك
+staff-nav-entities = الأرقام والجهات
+entity-kind-phone = رقم هاتف
+entity-kind-account = حساب إلكتروني
+entity-kind-agency = جهة أو مجنِّد
+entity-sources = { $count ->
+    [zero] لا بلاغات مستقلة
+    [one] بلاغ مستقل واحد
+    [two] بلاغان مستقلان
+    [few] { $count } بلاغات مستقلة
+    [many] { $count } بلاغاً مستقلاً
+   *[other] { $count } بلاغ مستقل
+}
+entity-sources-label = ورد في
+entity-first-seen = أول ظهور
+entity-last-seen = آخر ظهور
+entity-governorates = المحافظات
+entity-reports = البلاغات التي تذكره
+entity-tips = البلاغات
+entity-cases = الحالات
+entity-tips-none = لا يذكره أي بلاغ.
+entity-cases-none = لا تذكره أي حالة.
+entity-back = البحث عن رقم أو حساب أو جهة
+entity-aliases = كتابات أخرى لاسم هذه الجهة
+entity-aliases-none = لم تُدمج أي كتابة أخرى مع هذه.
+entity-split = فصل
+entity-split-done = فُصلت: صارت جهة مستقلة من جديد.
+entity-merge = دمج كتابة أخرى مع هذه الجهة
+entity-merge-hint = اكتب الاسم الآخر كما ورد في بلاغ، بالحروف اللاتينية مثلاً. تُحسب بلاغاته بعد ذلك لهذه الجهة، ويمكنك فصله مرة أخرى.
+entity-merge-find = بحث
+entity-merge-confirm = دمج «{ $name }» مع هذه الجهة
+entity-merge-none = لا توجد جهة أخرى مكتوبة هكذا في البلاغات التي تعمل عليها.
+entity-merged = تم الدمج.
+entities-title = الأرقام والحسابات والجهات
+entities-intro = كل رقم هاتف وحساب إلكتروني وجهة وردت في بلاغ أو حالة، مع البلاغات التي تذكرها.
+entities-search-label = رقم الهاتف أو الحساب أو اسم الجهة
+entities-search-hint = كما كُتب في البلاغ: بأي أرقام، أو رابطاً أو ‎@اسم‎، بحروف عربية أو لاتينية.
+entities-search-go = بحث
+entities-none = لا شيء مكتوب هكذا في البلاغات التي تعمل عليها.
+connections-title = الروابط عبر الأرقام والحسابات والجهات
+connections-entities = ما يذكره هذا البلاغ
+connections-none = لا يذكر هذا البلاغ رقم هاتف ولا حساباً ولا جهة.
+connections-network = عرض الشبكة
+connections-tips = بلاغات تذكر الشيء نفسه
+connections-cases = حالات تذكر الشيء نفسه
+connections-tips-none = لا يذكر أي بلاغ آخر شيئاً من هذه.
+connections-cases-none = لا تذكر أي حالة شيئاً من هذه.
+connections-hidden-tips = { $count ->
+    [one] بلاغ واحد يذكر الشيء نفسه؛ يقرأ البلاغاتِ المشرفون.
+    [two] بلاغان يذكران الشيء نفسه؛ يقرأ البلاغاتِ المشرفون.
+    [few] { $count } بلاغات تذكر الشيء نفسه؛ يقرأ البلاغاتِ المشرفون.
+    [many] { $count } بلاغاً تذكر الشيء نفسه؛ يقرأ البلاغاتِ المشرفون.
+   *[other] { $count } بلاغ يذكر الشيء نفسه؛ يقرأ البلاغاتِ المشرفون.
+}
+connections-hidden-cases = { $count ->
+    [one] حالة واحدة تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
+    [two] حالتان تذكران الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
+    [few] { $count } حالات تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
+    [many] { $count } حالةً تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
+   *[other] { $count } حالة تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
+}
+connections-shared = المشترك:
+connections-more = { $count ->
+    [one] وواحد آخر غير معروض.
+    [two] واثنان آخران غير معروضين.
+    [few] و{ $count } أخرى غير معروضة.
+    [many] و{ $count } أخرى غير معروضة.
+   *[other] و{ $count } أخرى غير معروضة.
+}
+network-title = الشبكة
+network-back = رجوع
+network-about-entity = كل ما يتصل بهذا الرقم أو الحساب أو الجهة، حتى خطوتين.
+network-about-tip = كل ما يتصل بهذا البلاغ، حتى خطوتين.
+network-about-case = كل ما يتصل بهذه الحالة، حتى خطوتين.
+network-from = البلاغات من
+network-to = البلاغات حتى
+network-apply = عرض
+network-empty = لا شيء متصل في هذه الفترة.
+network-truncated = المتصل أكثر مما يمكن رسمه: تُعرض العناصر الـ200 الأكثر اتصالاً.
+network-summary = { $nodes ->
+    [one] رسم شبكة من عنصر واحد و{ $links } روابط؛ القائمة أدناه تقول الشيء نفسه بالكلمات.
+    [two] رسم شبكة من عنصرين و{ $links } روابط؛ القائمة أدناه تقول الشيء نفسه بالكلمات.
+    [few] رسم شبكة من { $nodes } عناصر و{ $links } روابط؛ القائمة أدناه تقول الشيء نفسه بالكلمات.
+    [many] رسم شبكة من { $nodes } عنصراً و{ $links } روابط؛ القائمة أدناه تقول الشيء نفسه بالكلمات.
+   *[other] رسم شبكة من { $nodes } عنصر و{ $links } روابط؛ القائمة أدناه تقول الشيء نفسه بالكلمات.
+}
+network-legend = دليل الرسم
+network-kind-tip = بلاغ
+network-kind-case = حالة
+network-kind-hidden = بلاغ لا تعمل عليه
+network-thickness = كلما كان الخط أثخن زاد عدد البلاغات المستقلة
+network-hidden-tip = بلاغ (يقرؤه المشرفون)
+network-hidden-case = حالة (يقرؤها مسؤولو الحالات)
+network-list = الشبكة بالكلمات
+network-links = { $count ->
+    [zero] لا روابط
+    [one] رابط واحد
+    [two] رابطان
+    [few] { $count } روابط
+    [many] { $count } رابطاً
+   *[other] { $count } رابط
+}
+staff-nav-statistics = الإحصاءات
+statistics-title = الإحصاءات
+statistics-from = من
+statistics-to = إلى
+statistics-period = من { $from } إلى { $to }
+statistics-small = تُعرض الأعداد الأقل من 5 بصيغة «<5» كي لا يمكن التعرّف على أي عائلة أو مُبلِّغ؛ ويراها المسؤولون بدقة.
+statistics-tips-open = البلاغات المفتوحة
+statistics-tips-overdue = بلاغات متأخرة عن النظرة الأولى
+statistics-tips-received = البلاغات الواردة في الفترة
+statistics-cases-open = الحالات المفتوحة
+statistics-cases-overdue = حالات متأخرة عن النظرة الأولى
+statistics-cases-received = الحالات المُبلَّغ عنها في الفترة
+statistics-series-tips = البلاغات
+statistics-series-cases = الحالات
+statistics-weekly = البلاغات في كل أسبوع
+statistics-week = الأسبوع من
+statistics-as-table = الأرقام في جدول
+statistics-first-look = الأيام حتى النظرة الأولى، حسب أسبوع الورود
+statistics-first-look-hint = يُحفظ يوم الورود فقط، لذا تُحسب المدد بالأيام الكاملة. الأسبوع الذي نُظر فيه إلى أقل من 5 بلاغات لا رقم له.
+statistics-first-look-tips = البلاغات: الأيام حتى النظرة الأولى
+statistics-first-look-cases = الحالات: الأيام حتى النظرة الأولى
+statistics-median = الوسيط
+statistics-p90 = 9 من كل 10 خلال
+statistics-tips-by-governorate = البلاغات حسب المحافظة
+statistics-tips-by-subject = البلاغات حسب الموضوع
+statistics-tips-by-status = البلاغات حسب الحالة
+statistics-cases-by-governorate = الحالات حسب المحافظة
+statistics-cases-by-status = الحالات حسب وضعها
+statistics-cases-outcomes = نتائج الحالات
+statistics-unknown-governorate = المحافظة غير مذكورة
+map-title = خريطة البلاغات حسب المحافظة
+map-show = عرض
+map-measure = التلوين حسب
+map-rate = لكل 100٬000 نسمة
+map-raw = عدد البلاغات
+map-fewer = أقل
+map-more = أكثر
+map-hidden = أقل من 5: غير معروض
+map-note = تستخدم النسب تقديرات مقرّبة للسكان (تعداد 2024، النتائج الأولية). تظهر حلبجة كنقطة. الحدود: Natural Earth.

@@ -216,3 +216,123 @@ queue-bulk-unlabel = لابردنی نیشانەیەک…
 home-mine-title = سپێردراو بە تۆ، بەپەلەترین یەکەم
 home-mine-none = هیچ شتێکی کراوە بە تۆ نەسپێردراوە.
 home-mine-all = هەموو ئەوەی بە تۆ سپێردراوە
+staff-nav-entities = ژمارە و لایەنەکان
+entity-kind-phone = ژمارەی تەلەفۆن
+entity-kind-account = هەژماری ئۆنلاین
+entity-kind-agency = لایەن یان بەکرێگر
+entity-sources = { $count ->
+    [one] 1 ڕاپۆرتی سەربەخۆ
+   *[other] { $count } ڕاپۆرتی سەربەخۆ
+}
+entity-sources-label = ناوی هاتووە لە
+entity-first-seen = یەکەم جار بینراوە
+entity-last-seen = دوایین جار بینراوە
+entity-governorates = پارێزگاکان
+entity-reports = ئەو ڕاپۆرتانەی ناوی دەهێنن
+entity-tips = ڕاپۆرتەکان
+entity-cases = کەیسەکان
+entity-tips-none = هیچ ڕاپۆرتێک ناوی ناهێنێت.
+entity-cases-none = هیچ کەیسێک ناوی ناهێنێت.
+entity-back = گەڕان بۆ ژمارە، هەژمار یان لایەن
+entity-aliases = نووسینەکانی تری ناوی ئەم لایەنە
+entity-aliases-none = هیچ نووسینێکی تر لەگەڵ ئەمەدا تێکەڵ نەکراوە.
+entity-split = جیاکردنەوە
+entity-split-done = جیاکرایەوە: دووبارە لایەنێکی سەربەخۆیە.
+entity-merge = نووسینێکی تر لەگەڵ ئەم لایەنەدا تێکەڵ بکە
+entity-merge-hint = ناوەکەی تر وەک لە ڕاپۆرتێکدا نووسراوە بنووسە، بۆ نموونە بە پیتی لاتینی. دواتر ڕاپۆرتەکانی بۆ ئەم لایەنە دەژمێردرێن؛ دەتوانیت دووبارە جیای بکەیتەوە.
+entity-merge-find = گەڕان
+entity-merge-confirm = «{ $name }» لەگەڵ ئەم لایەنەدا تێکەڵ بکە
+entity-merge-none = هیچ لایەنێکی تر بەم شێوەیە لەو ڕاپۆرتانەدا نەنووسراوە کە کاریان لەسەر دەکەیت.
+entity-merged = تێکەڵ کرا.
+entities-title = ژمارە، هەژمار و لایەنەکان
+entities-intro = هەموو ژمارە تەلەفۆن، هەژماری ئۆنلاین و لایەنێک کە لە ڕاپۆرت یان کەیسێکدا ناوی هاتووە، لەگەڵ ئەو ڕاپۆرتانەی ناوی دەهێنن.
+entities-search-label = ژمارەی تەلەفۆن، هەژمار یان ناوی لایەن
+entities-search-hint = وەک لە ڕاپۆرتەکەدا نووسراوە: بە هەر ژمارەیەک، بەستەر یان ‎@ناو‎، بە پیتی عەرەبی یان لاتینی.
+entities-search-go = گەڕان
+entities-none = هیچ شتێک بەم شێوەیە لەو ڕاپۆرتانەدا نەنووسراوە کە کاریان لەسەر دەکەیت.
+connections-title = پەیوەندییەکان لە ڕێگەی ژمارە، هەژمار و لایەنەکانەوە
+connections-entities = ئەوەی ئەم ڕاپۆرتە ناوی دەهێنێت
+connections-none = ئەم ڕاپۆرتە ناوی هیچ ژمارە تەلەفۆن، هەژمار یان لایەنێک ناهێنێت.
+connections-network = بینینی تۆڕەکە
+connections-tips = ڕاپۆرتەکان کە هەمان شت ناو دەهێنن
+connections-cases = کەیسەکان کە هەمان شت ناو دەهێنن
+connections-tips-none = هیچ ڕاپۆرتێکی تر ناوی هیچ کامێک لەمانە ناهێنێت.
+connections-cases-none = هیچ کەیسێک ناوی هیچ کامێک لەمانە ناهێنێت.
+connections-hidden-tips = { $count ->
+    [one] 1 ڕاپۆرت هەمان شت ناو دەهێنێت؛ ڕاپۆرتەکان سەرپەرشتیاران دەیانخوێننەوە.
+   *[other] { $count } ڕاپۆرت هەمان شت ناو دەهێنن؛ ڕاپۆرتەکان سەرپەرشتیاران دەیانخوێننەوە.
+}
+connections-hidden-cases = { $count ->
+    [one] 1 کەیس هەمان شت ناو دەهێنێت؛ کەیسەکان کارمەندانی کەیس دەیانخوێننەوە.
+   *[other] { $count } کەیس هەمان شت ناو دەهێنن؛ کەیسەکان کارمەندانی کەیس دەیانخوێننەوە.
+}
+connections-shared = هاوبەش:
+connections-more = { $count ->
+    [one] و 1 دانەی تر کە لێرە نییە.
+   *[other] و { $count } دانەی تر کە لێرە نین.
+}
+network-title = تۆڕ
+network-back = گەڕانەوە
+network-about-entity = هەموو ئەوەی بەم ژمارە، هەژمار یان لایەنەوە پەیوەستە، تا دوو هەنگاو.
+network-about-tip = هەموو ئەوەی بەم ڕاپۆرتەوە پەیوەستە، تا دوو هەنگاو.
+network-about-case = هەموو ئەوەی بەم کەیسەوە پەیوەستە، تا دوو هەنگاو.
+network-from = ڕاپۆرتەکان لە
+network-to = ڕاپۆرتەکان تا
+network-apply = پیشاندان
+network-empty = لەم ماوەیەدا هیچ شتێک پەیوەست نییە.
+network-truncated = پەیوەستەکان زیاترن لەوەی بکێشرێن: ئەو 200 دانەیەی زۆرترین پەیوەندییان هەیە پیشان دەدرێن.
+network-summary = { $nodes ->
+    [one] وێنەی تۆڕێک لە 1 بابەت و { $links } پەیوەندی؛ لیستەکەی خوارەوە هەمان شت بە وشە دەڵێت.
+   *[other] وێنەی تۆڕێک لە { $nodes } بابەت و { $links } پەیوەندی؛ لیستەکەی خوارەوە هەمان شت بە وشە دەڵێت.
+}
+network-legend = ڕێبەری وێنەکە
+network-kind-tip = ڕاپۆرت
+network-kind-case = کەیس
+network-kind-hidden = ڕاپۆرتێک کە کاری لەسەر ناکەیت
+network-thickness = هێڵ هەتا ئەستوورتر بێت، ڕاپۆرتی سەربەخۆی زیاتر
+network-hidden-tip = ڕاپۆرتێک (سەرپەرشتیاران دەیخوێننەوە)
+network-hidden-case = کەیسێک (کارمەندانی کەیس دەیخوێننەوە)
+network-list = تۆڕەکە بە وشە
+network-links = { $count ->
+    [one] 1 پەیوەندی
+   *[other] { $count } پەیوەندی
+}
+staff-nav-statistics = ئامارەکان
+statistics-title = ئامارەکان
+statistics-from = لە
+statistics-to = تا
+statistics-period = لە { $from } تا { $to }
+statistics-small = ژمارەکانی کەمتر لە 5 وەک «<5» پیشان دەدرێن، بۆ ئەوەی هیچ خێزان یان ڕاپۆرتدەرێک نەناسرێتەوە؛ بەڕێوەبەران بە وردی دەیانبینن.
+statistics-tips-open = ڕاپۆرتە کراوەکان
+statistics-tips-overdue = ڕاپۆرتە دواکەوتووەکان بۆ یەکەم سەیرکردن
+statistics-tips-received = ڕاپۆرتە گەیشتووەکان لەم ماوەیەدا
+statistics-cases-open = کەیسە کراوەکان
+statistics-cases-overdue = کەیسە دواکەوتووەکان بۆ یەکەم سەیرکردن
+statistics-cases-received = کەیسە ڕاگەیەنراوەکان لەم ماوەیەدا
+statistics-series-tips = ڕاپۆرتەکان
+statistics-series-cases = کەیسەکان
+statistics-weekly = ڕاپۆرتەکان بە پێی هەفتە
+statistics-week = هەفتە لە
+statistics-as-table = ژمارەکان لە خشتەیەکدا
+statistics-first-look = ڕۆژەکان تا یەکەم سەیرکردن، بە پێی هەفتەی گەیشتن
+statistics-first-look-hint = تەنها ڕۆژی گەیشتن هەڵدەگیرێت، بۆیە ماوەکان بە ڕۆژی تەواو دەژمێردرێن. هەفتەیەک کە کەمتر لە 5 ڕاپۆرتی تێدا سەیر کرابێت ژمارەی نییە.
+statistics-first-look-tips = ڕاپۆرتەکان: ڕۆژەکان تا یەکەم سەیرکردن
+statistics-first-look-cases = کەیسەکان: ڕۆژەکان تا یەکەم سەیرکردن
+statistics-median = ناوەند
+statistics-p90 = 9 لە 10 لە ماوەی
+statistics-tips-by-governorate = ڕاپۆرتەکان بە پێی پارێزگا
+statistics-tips-by-subject = ڕاپۆرتەکان بە پێی بابەت
+statistics-tips-by-status = ڕاپۆرتەکان بە پێی دۆخ
+statistics-cases-by-governorate = کەیسەکان بە پێی پارێزگا
+statistics-cases-by-status = کەیسەکان بە پێی دۆخ
+statistics-cases-outcomes = ئەنجامی کەیسەکان
+statistics-unknown-governorate = پارێزگا نەنووسراوە
+map-title = نەخشەی ڕاپۆرتەکان بە پێی پارێزگا
+map-show = پیشاندان
+map-measure = ڕەنگکردن بە پێی
+map-rate = بۆ هەر 100,000 دانیشتوو
+map-raw = ژمارەی ڕاپۆرتەکان
+map-fewer = کەمتر
+map-more = زیاتر
+map-hidden = کەمتر لە 5: پیشان نادرێت
+map-note = ڕێژەکان خەمڵاندنی نزیکی دانیشتوان بەکاردەهێنن (سەرژمێری 2024، ئەنجامە سەرەتاییەکان). هەڵەبجە وەک خاڵێک پیشان دەدرێت. سنوورەکان: Natural Earth.

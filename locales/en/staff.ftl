@@ -216,3 +216,123 @@ queue-bulk-unlabel = Remove a label…
 home-mine-title = Assigned to you, most urgent first
 home-mine-none = Nothing open is assigned to you.
 home-mine-all = Everything assigned to you
+staff-nav-entities = Numbers and agencies
+entity-kind-phone = Phone number
+entity-kind-account = Online account
+entity-kind-agency = Agency or recruiter
+entity-sources = { $count ->
+    [one] 1 independent report
+   *[other] { $count } independent reports
+}
+entity-sources-label = Named by
+entity-first-seen = First seen
+entity-last-seen = Last seen
+entity-governorates = Governorates
+entity-reports = Reports that name it
+entity-tips = Tips
+entity-cases = Cases
+entity-tips-none = No tip names it.
+entity-cases-none = No case names it.
+entity-back = Look up a number, account or agency
+entity-aliases = Other spellings of this agency
+entity-aliases-none = No other spelling has been merged into this one.
+entity-split = Split off
+entity-split-done = Split off: it is an agency of its own again.
+entity-merge = Merge another spelling into this one
+entity-merge-hint = Type the other spelling as a report wrote it, for example in Latin letters. Its reports then count for this agency; you can split it off again.
+entity-merge-find = Find
+entity-merge-confirm = Merge “{ $name }” into this agency
+entity-merge-none = No other agency in the reports you work is written like that.
+entity-merged = Merged.
+entities-title = Numbers, accounts and agencies
+entities-intro = Every phone number, online account and agency named in a tip or a case, with the reports that name it.
+entities-search-label = Phone number, account or agency name
+entities-search-hint = As a report wrote it: any digits, a link or @handle, Arabic or Latin letters.
+entities-search-go = Look up
+entities-none = Nothing in the reports you work is written like that.
+connections-title = Connections through numbers, accounts and agencies
+connections-entities = What this report names
+connections-none = This report names no phone number, account or agency.
+connections-network = See the network
+connections-tips = Tips naming the same
+connections-cases = Cases naming the same
+connections-tips-none = No other tip names any of these.
+connections-cases-none = No case names any of these.
+connections-hidden-tips = { $count ->
+    [one] 1 tip names the same; tips are read by moderators.
+   *[other] { $count } tips name the same; tips are read by moderators.
+}
+connections-hidden-cases = { $count ->
+    [one] 1 case names the same; cases are read by caseworkers.
+   *[other] { $count } cases name the same; cases are read by caseworkers.
+}
+connections-shared = In common:
+connections-more = { $count ->
+    [one] And 1 more, not listed.
+   *[other] And { $count } more, not listed.
+}
+network-title = Network
+network-back = Back
+network-about-entity = Everything connected to this number, account or agency, up to two steps away.
+network-about-tip = Everything connected to this tip, up to two steps away.
+network-about-case = Everything connected to this case, up to two steps away.
+network-from = Reports from
+network-to = Reports until
+network-apply = Show
+network-empty = Nothing is connected in this period.
+network-truncated = More is connected than can be drawn: the 200 most connected are shown.
+network-summary = { $nodes ->
+    [one] A network drawing of 1 item and { $links } links; the list below says the same in words.
+   *[other] A network drawing of { $nodes } items and { $links } links; the list below says the same in words.
+}
+network-legend = Legend
+network-kind-tip = Tip
+network-kind-case = Case
+network-kind-hidden = A report you do not work
+network-thickness = The thicker the line, the more independent reports
+network-hidden-tip = A tip (read by moderators)
+network-hidden-case = A case (read by caseworkers)
+network-list = The network in words
+network-links = { $count ->
+    [one] 1 link
+   *[other] { $count } links
+}
+staff-nav-statistics = Statistics
+statistics-title = Statistics
+statistics-from = From
+statistics-to = To
+statistics-period = From { $from } to { $to }
+statistics-small = Counts under 5 are shown as “<5”, so that no family or tipster can be picked out; admins see them exactly.
+statistics-tips-open = Open tips
+statistics-tips-overdue = Tips overdue for a first look
+statistics-tips-received = Tips received in the period
+statistics-cases-open = Open cases
+statistics-cases-overdue = Cases overdue for a first look
+statistics-cases-received = Cases reported in the period
+statistics-series-tips = Tips
+statistics-series-cases = Cases
+statistics-weekly = Reports per week
+statistics-week = Week from
+statistics-as-table = The figures as a table
+statistics-first-look = Days to the first look, per week of arrival
+statistics-first-look-hint = Arrival is kept as a day only, so times are in whole days. A week with fewer than 5 reports looked at has no figure.
+statistics-first-look-tips = Tips: days to the first look
+statistics-first-look-cases = Cases: days to the first look
+statistics-median = Median
+statistics-p90 = 9 in 10 within
+statistics-tips-by-governorate = Tips by governorate
+statistics-tips-by-subject = Tips by subject
+statistics-tips-by-status = Tips by status
+statistics-cases-by-governorate = Cases by governorate
+statistics-cases-by-status = Cases by status
+statistics-cases-outcomes = Outcomes of cases
+statistics-unknown-governorate = Governorate not given
+map-title = Map of reports by governorate
+map-show = Show
+map-measure = Colour by
+map-rate = Per 100,000 inhabitants
+map-raw = Number of reports
+map-fewer = Fewer
+map-more = More
+map-hidden = Under 5: not shown
+map-note = Rates use rounded population estimates (2024 census, first results). Halabja is shown as a point. Outline: Natural Earth.

@@ -216,3 +216,123 @@ queue-bulk-unlabel = Etîketekê rake…
 home-mine-title = Ji te re hatiye spartin, ya herî bilez pêşî
 home-mine-none = Tiştekî vekirî ji te re nehatiye spartin.
 home-mine-all = Hemû yên ji te re hatine spartin
+staff-nav-entities = Hejmar û alî
+entity-kind-phone = Hejmara telefonê
+entity-kind-account = Hesabê online
+entity-kind-agency = Alî an jî leşkerkêş
+entity-sources = { $count ->
+    [one] 1 ragihandina serbixwe
+   *[other] { $count } ragihandinên serbixwe
+}
+entity-sources-label = Navê wê hatiye
+entity-first-seen = Cara pêşîn hatiye dîtin
+entity-last-seen = Cara dawî hatiye dîtin
+entity-governorates = Parêzgeh
+entity-reports = Ragihandinên ku navê wê tînin
+entity-tips = Ragihandin
+entity-cases = Doz
+entity-tips-none = Tu ragihandin navê wê nayîne.
+entity-cases-none = Tu doz navê wê nayîne.
+entity-back = Li hejmarek, hesabek an aliyek bigere
+entity-aliases = Nivîsînên din ên navê vî aliyî
+entity-aliases-none = Tu nivîsîneke din bi vê re nehatiye yekkirin.
+entity-split = Veqetîne
+entity-split-done = Hate veqetandin: dîsa aliyekî serbixwe ye.
+entity-merge = Nivîsîneke din bi vî aliyî re yek bike
+entity-merge-hint = Navê din wek ku di ragihandinekê de hatiye nivîsîn binivîse, bo nimûne bi tîpên latînî. Paşê ragihandinên wê ji bo vî aliyî tên hesibandin; tu dikarî dîsa veqetînî.
+entity-merge-find = Bibîne
+entity-merge-confirm = «{ $name }» bi vî aliyî re yek bike
+entity-merge-none = Di ragihandinên ku tu li ser dixebitî de tu aliyekî din bi vî awayî nehatiye nivîsîn.
+entity-merged = Hate yekkirin.
+entities-title = Hejmar, hesab û alî
+entities-intro = Her hejmara telefonê, hesabê online û aliyê ku di ragihandinek an dozekê de hatiye gotin, bi ragihandinên ku navê wê tînin.
+entities-search-label = Hejmara telefonê, hesab an navê aliyî
+entities-search-hint = Wek ku di ragihandinê de hatiye nivîsîn: bi her hejmarê, girêdanek an ‎@nav‎, bi tîpên erebî an latînî.
+entities-search-go = Bigere
+entities-none = Di ragihandinên ku tu li ser dixebitî de tiştek bi vî awayî nehatiye nivîsîn.
+connections-title = Girêdan bi rêya hejmar, hesab û aliyan
+connections-entities = Tiştên ku ev ragihandin navê wan tîne
+connections-none = Ev ragihandin navê tu hejmara telefonê, hesab an aliyî nayîne.
+connections-network = Torê bibîne
+connections-tips = Ragihandinên ku heman tiştî tînin
+connections-cases = Dozên ku heman tiştî tînin
+connections-tips-none = Tu ragihandineke din navê yek ji van nayîne.
+connections-cases-none = Tu doz navê yek ji van nayîne.
+connections-hidden-tips = { $count ->
+    [one] 1 ragihandin heman tiştî tîne; ragihandinan çavdêr dixwînin.
+   *[other] { $count } ragihandin heman tiştî tînin; ragihandinan çavdêr dixwînin.
+}
+connections-hidden-cases = { $count ->
+    [one] 1 doz heman tiştî tîne; dozan karmendên dozan dixwînin.
+   *[other] { $count } doz heman tiştî tînin; dozan karmendên dozan dixwînin.
+}
+connections-shared = Hevpar:
+connections-more = { $count ->
+    [one] Û 1 yên din, ku li vir nehatine rêzkirin.
+   *[other] Û { $count } yên din, ku li vir nehatine rêzkirin.
+}
+network-title = Tor
+network-back = Vegere
+network-about-entity = Her tiştê ku bi vê hejmarê, hesabî an aliyî ve girêdayî ye, heta du gavan.
+network-about-tip = Her tiştê ku bi vê ragihandinê ve girêdayî ye, heta du gavan.
+network-about-case = Her tiştê ku bi vê dozê ve girêdayî ye, heta du gavan.
+network-from = Ragihandin ji
+network-to = Ragihandin heta
+network-apply = Nîşan bide
+network-empty = Di vê demê de tiştek girêdayî nîne.
+network-truncated = Girêdayî ji ya ku dikare bê xêzkirin zêdetir in: 200 yên herî girêdayî tên nîşandan.
+network-summary = { $nodes ->
+    [one] Xêzkirina torekê ji 1 tiştî û { $links } girêdanan; lîsteya jêrîn heman tiştî bi peyvan dibêje.
+   *[other] Xêzkirina torekê ji { $nodes } tiştan û { $links } girêdanan; lîsteya jêrîn heman tiştî bi peyvan dibêje.
+}
+network-legend = Rêbera xêzkirinê
+network-kind-tip = Ragihandin
+network-kind-case = Doz
+network-kind-hidden = Ragihandineke ku tu li ser naxebitî
+network-thickness = Xet çiqas stûrtir be, ragihandinên serbixwe ewqas zêdetir
+network-hidden-tip = Ragihandinek (çavdêr dixwînin)
+network-hidden-case = Dozek (karmendên dozan dixwînin)
+network-list = Tor bi peyvan
+network-links = { $count ->
+    [one] 1 girêdan
+   *[other] { $count } girêdan
+}
+staff-nav-statistics = Statîstîk
+statistics-title = Statîstîk
+statistics-from = Ji
+statistics-to = Heta
+statistics-period = Ji { $from } heta { $to }
+statistics-small = Hejmarên ji 5an kêmtir wek «<5» tên nîşandan, da ku tu malbat an ragihîner neyê naskirin; rêveber wan bi rastî dibînin.
+statistics-tips-open = Ragihandinên vekirî
+statistics-tips-overdue = Ragihandinên ku nihêrîna pêşîn dereng maye
+statistics-tips-received = Ragihandinên di vê demê de hatine
+statistics-cases-open = Dozên vekirî
+statistics-cases-overdue = Dozên ku nihêrîna pêşîn dereng maye
+statistics-cases-received = Dozên di vê demê de hatine ragihandin
+statistics-series-tips = Ragihandin
+statistics-series-cases = Doz
+statistics-weekly = Ragihandin her hefte
+statistics-week = Hefte ji
+statistics-as-table = Hejmar wek tabloyekê
+statistics-first-look = Roj heta nihêrîna pêşîn, li gorî hefteya hatinê
+statistics-first-look-hint = Tenê roja hatinê tê tomarkirin, ji ber vê yekê dem bi rojên tevahî ne. Hefteyek ku kêmtir ji 5 ragihandinan lê hatine nihêrîn hejmara wê tune.
+statistics-first-look-tips = Ragihandin: roj heta nihêrîna pêşîn
+statistics-first-look-cases = Doz: roj heta nihêrîna pêşîn
+statistics-median = Navîn
+statistics-p90 = 9 ji 10an di nav
+statistics-tips-by-governorate = Ragihandin li gorî parêzgehê
+statistics-tips-by-subject = Ragihandin li gorî mijarê
+statistics-tips-by-status = Ragihandin li gorî rewşê
+statistics-cases-by-governorate = Doz li gorî parêzgehê
+statistics-cases-by-status = Doz li gorî rewşê
+statistics-cases-outcomes = Encamên dozan
+statistics-unknown-governorate = Parêzgeh nehatiye gotin
+map-title = Nexşeya ragihandinan li gorî parêzgehê
+map-show = Nîşan bide
+map-measure = Reng li gorî
+map-rate = Ji bo her 100.000 niştecihan
+map-raw = Hejmara ragihandinan
+map-fewer = Kêmtir
+map-more = Zêdetir
+map-hidden = Ji 5an kêmtir: nayê nîşandan
+map-note = Rêje texmînên nêzîk ên nifûsê bi kar tînin (serjimêriya 2024, encamên pêşîn). Helebce wek xalekê tê nîşandan. Sînor: Natural Earth.

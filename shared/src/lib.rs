@@ -7,6 +7,7 @@ pub mod cases;
 pub mod digits;
 pub mod entities;
 pub mod error;
+pub mod graph_layout;
 pub mod i18n;
 pub mod language;
 #[cfg(feature = "phone")]
@@ -14,6 +15,7 @@ pub mod phone;
 pub mod pow;
 pub mod receipt;
 pub mod staff;
+pub mod statistics;
 pub mod tips;
 pub mod triage;
 

@@ -3,6 +3,7 @@
 
 mod bench;
 mod frontend;
+mod map;
 mod process;
 mod test;
 
@@ -17,7 +18,8 @@ tasks:
           the web app's size budget and the browser tests
   build   build the web app into frontend/dist and print its sizes
   bench   measure the server against a bare actix-web handler (not part of `test`);
-          sections may be named: reads, writes, cases, memory, queue, login, pages (Lighthouse)";
+          sections may be named: reads, writes, cases, memory, queue, login, pages (Lighthouse)
+  map     regenerate the governorate outline of the statistics map from Natural Earth (npm)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         "run" => run(),
         "test" => test::all(),
         "build" => frontend::build().map(|report| report.print()),
+        "map" => map::generate(),
         "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -24,6 +24,7 @@ pub mod me;
 pub mod moderation;
 pub mod settings;
 pub mod staff;
+pub mod statistics;
 pub mod tips;
 pub mod triage;
 pub mod uploads;
@@ -45,6 +46,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(follow_up::configure)
                 .configure(triage::configure)
                 .configure(entities::configure)
+                .configure(statistics::configure)
                 .configure(tips::configure)
                 .configure(moderation::configure)
                 .configure(cases::configure)

@@ -20,5 +20,6 @@ mod process;
 mod security;
 mod smtp;
 mod staff;
+mod statistics;
 mod tips;
 mod triage;

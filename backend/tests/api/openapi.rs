@@ -74,6 +74,7 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
             "/api/v1/staff/{id}/deactivate",
             "/api/v1/staff/{id}/reactivate",
             "/api/v1/staff/{id}/roles",
+            "/api/v1/statistics",
             "/api/v1/tips",
             "/api/v1/tips/bulk",
             "/api/v1/tips/{id}",

@@ -11,9 +11,23 @@ use sanad_shared::staff::Role;
 
 use crate::{
     pages::{
-        account::Account, article::ArticleEditor, articles::ArticleList, audit::AuditTrail,
-        case::CaseView, cases::CaseList, exchange::Exchange, home::Home, set_password::SetPassword,
-        settings::Settings, sign_in::SignIn, team::Team, tip::TipView, tips::TipList,
+        account::Account,
+        article::ArticleEditor,
+        articles::ArticleList,
+        audit::AuditTrail,
+        case::CaseView,
+        cases::CaseList,
+        entities::{EntitySearch, EntityView},
+        exchange::Exchange,
+        home::Home,
+        network::NetworkView,
+        set_password::SetPassword,
+        settings::Settings,
+        sign_in::SignIn,
+        statistics::StatisticsView,
+        team::Team,
+        tip::TipView,
+        tips::TipList,
     },
     session::Session,
 };
@@ -65,6 +79,10 @@ fn Layout() -> impl IntoView {
                     {session.works_cases().then(|| view! {
                         <li><a href="/staff/cases">{t("staff-nav-cases")}</a></li>
                     })}
+                    {(session.moderates() || session.works_cases()).then(|| view! {
+                        <li><a href="/staff/entities">{t("staff-nav-entities")}</a></li>
+                        <li><a href="/staff/statistics">{t("staff-nav-statistics")}</a></li>
+                    })}
                     {session.edits().then(|| view! {
                         <li><a href="/staff/articles">{t("staff-nav-articles")}</a></li>
                     })}
@@ -111,6 +129,22 @@ fn Layout() -> impl IntoView {
                 if let Some(id) = case {
                     return view! { <CaseView id/> }.into_any();
                 }
+                let triages = moderates || works_cases;
+                let entity = path
+                    .strip_prefix("/staff/entities/")
+                    .and_then(|id| id.parse::<i64>().ok())
+                    .filter(|_| triages);
+                if let Some(id) = entity {
+                    return view! { <EntityView id/> }.into_any();
+                }
+                let network = path.strip_prefix("/staff/network/").and_then(|rest| {
+                    let (kind, id) = rest.split_once('/')?;
+                    let kind = ["entity", "tip", "case"].into_iter().find(|k| *k == kind)?;
+                    Some((kind, id.parse::<i64>().ok()?))
+                });
+                if let Some((kind, id)) = network.filter(|_| triages) {
+                    return view! { <NetworkView kind id/> }.into_any();
+                }
                 let edits = session.edits();
                 let article = path
                     .strip_prefix("/staff/articles/")
@@ -125,6 +159,8 @@ fn Layout() -> impl IntoView {
                     "/staff/tips" if moderates => view! { <TipList/> }.into_any(),
                     "/staff/cases" if works_cases => view! { <CaseList/> }.into_any(),
                     "/staff/exchange" if works_cases => view! { <Exchange/> }.into_any(),
+                    "/staff/entities" if triages => view! { <EntitySearch/> }.into_any(),
+                    "/staff/statistics" if triages => view! { <StatisticsView/> }.into_any(),
                     "/staff/articles" if edits => view! { <ArticleList/> }.into_any(),
                     "/staff/team" if admin => view! { <Team/> }.into_any(),
                     "/staff/audit" if admin => view! { <AuditTrail/> }.into_any(),

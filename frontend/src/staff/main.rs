@@ -1,7 +1,8 @@
 //! Sanad's staff area, a bundle of its own: `session` keeps the sign-in, `app` the routes and
-//! layout, `pages/` one component per screen.
+//! layout, `pages/` one component per screen, `governorate_shapes` the statistics map's outline.
 
 mod app;
+mod governorate_shapes;
 mod pages;
 mod session;
 

@@ -23,6 +23,7 @@ use sanad_shared::{
 
 use super::{
     conversation::{Messages, Reply},
+    entities::ConnectionsPanel,
     triage::{Timeline, TriagePanel},
     Outcome, OutcomeNotice,
 };
@@ -146,6 +147,8 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
 
         <h2>{t("case-duplicates")}</h2>
         <Duplicates id matches/>
+
+        <ConnectionsPanel kind=ItemKind::Case id/>
 
         <h2>{t("case-notes")}</h2>
         <Notes notes/>

@@ -94,7 +94,7 @@ pub fn path(kind: ItemKind) -> &'static str {
 }
 
 /// A filter's value as a person typed it (the address holds it percent-encoded).
-fn query_value(search: &str, name: &str) -> String {
+pub(super) fn query_value(search: &str, name: &str) -> String {
     search
         .trim_start_matches('?')
         .split('&')
@@ -108,7 +108,7 @@ fn query_value(search: &str, name: &str) -> String {
         .unwrap_or_default()
 }
 
-fn current_search() -> String {
+pub(super) fn current_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()

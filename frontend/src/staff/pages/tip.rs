@@ -18,6 +18,7 @@ use sanad_shared::{
 
 use super::{
     conversation::{Messages, Reply},
+    entities::ConnectionsPanel,
     triage::{InternalNotes, Timeline, TriagePanel},
     Outcome, OutcomeNotice,
 };
@@ -133,6 +134,7 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
 
         <h2>{t("tip-linked")}</h2>
         <LinkedTips linked=detail.linked.clone()/>
+        <ConnectionsPanel kind=ItemKind::Tip id skip_tips=true/>
 
         <h2>{t("tip-conversation")}</h2>
         <Messages messages staff="tip-author-moderator" other="tip-author-tipster"/>

@@ -1,0 +1,189 @@
+// A staff member who works tips and cases follows a recruiter's number from a tip, written in
+// Arabic-Indic digits, to the number's page, to the network, to the family's case that wrote it in
+// Latin digits; the network narrows to a period; the pages read in Arabic and Sorani; a busy
+// number's network of 200 items fits a 1366×850 screen with no two items on top of each other.
+// axe-core on every screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openPage, axeViolations, screenshotsDir, ftl, api, proofOfWork } from "./helpers.mjs";
+
+const staff = (language, key) => ftl(language, "staff", key);
+const PASSWORD = "The bridges of Mosul at dawn, 1958";
+
+async function post(path, body) {
+  const response = await api(path, {
+    method: "POST",
+    headers: { "Proof-Of-Work": await proofOfWork() },
+    body: JSON.stringify(body),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  return response.json();
+}
+
+async function signIn(page, language, email) {
+  // A page opened after another signed in finds the session already there.
+  const field = page.getByLabel(staff(language, "staff-email"));
+  await field.or(page.locator(".staff-nav")).first().waitFor();
+  if (await page.locator(".staff-nav").isVisible()) return;
+  await field.fill(email);
+  await page.getByLabel(staff(language, "staff-password")).fill(PASSWORD);
+  await page.getByRole("button", { name: staff(language, "staff-sign-in") }).click();
+  await page.locator(".staff-nav").waitFor();
+}
+
+/// Loads a staff address in the app (the session lives in the page, as after following a link).
+async function go(page, path) {
+  await page.evaluate((p) => {
+    history.pushState(null, "", p);
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
+}
+
+const expectedConsole = /Failed to load resource: the server responded with a status of (400|401|404|409)/;
+
+let browser;
+let auth;
+before(async () => {
+  browser = await launch();
+  mkdirSync(screenshotsDir, { recursive: true });
+  const output = execFileSync(
+    process.env.SANAD_BIN,
+    ["create-admin", "--email", "networks@example.org", "--name", "Sarmad", "--language", "ar"],
+    { env: { ...process.env, SANAD_DATA_DIR: process.env.SANAD_DATA_DIR }, encoding: "utf8" },
+  );
+  const secret = output.split("\n").find((l) => l.startsWith("http")).split("#")[1];
+  assert.equal((await api("/api/v1/auth/link/password", { method: "POST", body: JSON.stringify({ token: secret, password: PASSWORD }) })).status, 204);
+  const grant = await (await api("/api/v1/auth/login", { method: "POST", body: JSON.stringify({ email: "networks@example.org", password: PASSWORD }) })).json();
+  auth = { Authorization: `Bearer ${grant.access_token}` };
+  // A moderator who also works cases (run alone, the only admin must stay one: then an admin).
+  const roles = await api(`/api/v1/staff/${grant.staff.id}/roles`, {
+    method: "PUT",
+    headers: auth,
+    body: JSON.stringify({ roles: ["moderator", "caseworker"] }),
+  });
+  assert.ok(roles.status === 204 || roles.status === 409, `setting roles answered ${roles.status}`);
+});
+after(async () => {
+  if (browser) await browser.close();
+});
+
+test("a recruiter's number leads from a tip to its page, the network and the family's case", { timeout: 300_000 }, async () => {
+  await post("/api/v1/tips", {
+    subject: "recruiter",
+    governorate: "basra",
+    description: "يعرض عقود حراسة في الخارج ويطلب جوازات الشباب",
+    phones: ["٠٧٧١ ٢٣٤ ٥٦٧٨"],
+    agency: "مكتب الأمل للسفر",
+  });
+  const { case_number: caseNumber } = await post("/api/v1/cases", {
+    names: { given: "مصطفى", father: "كريم" },
+    governorate: "najaf",
+    recruiter: "رجل من مكتب سفر",
+    recruiter_phones: ["07712345678"],
+    reporter: { relationship: "أخ", name: "علي", phone: "07801234567", language: "ar" },
+    consent: "committee",
+  });
+  const tips = await (await api("/api/v1/tips?q=" + encodeURIComponent("حراسة"), { headers: auth })).json();
+  const tipId = tips.tips[0].id;
+
+  const { page, problems } = await openPage(browser.context, "/staff?lang=ar");
+  await page.setViewportSize({ width: 1366, height: 850 });
+  await signIn(page, "ar", "networks@example.org");
+  await go(page, `/staff/tips/${tipId}`);
+
+  // The tip names the number, its page counts the tip and the case as two sources.
+  const panel = page.locator("section.connections");
+  const number = panel.locator("a.entity-link").filter({ hasText: "+9647712345678" });
+  await number.waitFor();
+  assert.ok((await panel.textContent()).includes(caseNumber), "the case that names the same number is listed");
+  assert.deepEqual(await axeViolations(page), [], "the tip with its connections");
+  await number.click();
+  const heading = page.locator(".entity-page h1");
+  await heading.filter({ hasText: "+9647712345678" }).waitFor();
+  const facts = await page.locator(".entity-page dl").textContent();
+  assert.ok(facts.includes("بلاغان مستقلان"), `two independent sources: ${facts}`);
+  assert.ok(facts.includes(ftl("ar", "tips", "governorate-basra")) && facts.includes(ftl("ar", "tips", "governorate-najaf")));
+  assert.deepEqual(await axeViolations(page), [], "the number's page");
+  await page.screenshot({ path: join(screenshotsDir, "staff-entity-ar.png"), fullPage: true });
+
+  // The network: the number in the middle, the tip and the case around it, and beyond them the
+  // agency the tip names and the recruiter the family described.
+  await page.getByRole("link", { name: staff("ar", "connections-network") }).click();
+  const svg = page.locator("svg.network");
+  await svg.waitFor();
+  assert.equal(await svg.locator("circle").count(), 5);
+  assert.equal(await svg.locator("line").count(), 4);
+  const listed = await page.locator(".network-list").textContent();
+  for (const text of [caseNumber, "مكتب الأمل للسفر", "رجل من مكتب سفر"]) assert.ok(listed.includes(text), `${text} in the network`);
+  assert.deepEqual(await axeViolations(page), [], "the network");
+  await page.screenshot({ path: join(screenshotsDir, "staff-network-ar.png"), fullPage: true });
+
+  // A period before either report leaves nothing connected; clearing it brings them back.
+  await page.getByLabel(staff("ar", "network-from")).fill("2030-01-01");
+  await page.getByRole("button", { name: staff("ar", "network-apply") }).click();
+  await page.getByText(staff("ar", "network-empty")).waitFor();
+  assert.ok(page.url().includes("from=2030-01-01"), "the period is in the address");
+  await page.getByLabel(staff("ar", "network-from")).fill("");
+  await page.getByRole("button", { name: staff("ar", "network-apply") }).click();
+  await svg.waitFor();
+
+  // From the network to the family's case.
+  await page.locator(".network-list a").filter({ hasText: caseNumber }).click();
+  await page.locator(".case-page h1").filter({ hasText: caseNumber }).waitFor();
+  const casePanel = page.locator("section.connections");
+  await casePanel.locator(`a[href="/staff/tips/${tipId}"]`).first().waitFor();
+
+  // The same pages in Sorani.
+  const phoneId = (await (await api("/api/v1/entities?value=07712345678", { headers: auth })).json()).entities[0].id;
+  const sorani = await openPage(browser.context, "/staff?lang=ckb");
+  await sorani.page.setViewportSize({ width: 1366, height: 850 });
+  await signIn(sorani.page, "ckb", "networks@example.org");
+  await go(sorani.page, `/staff/entities/${phoneId}`);
+  await sorani.page.locator(".entity-page dt").filter({ hasText: staff("ckb", "entity-first-seen") }).waitFor();
+  assert.deepEqual(await axeViolations(sorani.page), [], "the number's page in Sorani");
+  await sorani.page.screenshot({ path: join(screenshotsDir, "staff-entity-ckb.png"), fullPage: true });
+  await go(sorani.page, `/staff/network/entity/${phoneId}`);
+  await sorani.page.locator("h1").filter({ hasText: staff("ckb", "network-title") }).waitFor();
+  await sorani.page.locator("svg.network").waitFor();
+  assert.deepEqual(await axeViolations(sorani.page), [], "the network in Sorani");
+  await sorani.page.screenshot({ path: join(screenshotsDir, "staff-network-ckb.png"), fullPage: true });
+
+  assert.deepEqual(sorani.problems.filter((p) => !expectedConsole.test(p)), []);
+  assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
+});
+
+test("a busy number's network of 200 items fits the screen, none on top of another", { timeout: 600_000 }, async () => {
+  // 130 tips name one number and each a number of its own: more than the view holds.
+  for (let n = 0; n < 130; n++) {
+    const own = `0790${String(10_000_000 + n).slice(1)}`;
+    await post("/api/v1/tips", { subject: "recruiter", description: `إعلان ${n}`, phones: ["07505550000", own] });
+  }
+  const phoneId = (await (await api("/api/v1/entities?value=07505550000", { headers: auth })).json()).entities[0].id;
+  const { page, problems } = await openPage(browser.context, "/staff?lang=ar");
+  await page.setViewportSize({ width: 1366, height: 850 });
+  await signIn(page, "ar", "networks@example.org");
+  await go(page, `/staff/network/entity/${phoneId}`);
+  const svg = page.locator("svg.network");
+  await svg.waitFor();
+  await page.getByText(staff("ar", "network-truncated")).waitFor();
+  const circles = await svg.locator("circle").evaluateAll((all) => all.map((c) => c.getBoundingClientRect()));
+  assert.equal(circles.length, 200);
+  const frame = await svg.evaluate((s) => s.getBoundingClientRect());
+  assert.ok(frame.width <= 1366 && frame.width > 1000, `the drawing spans the screen: ${frame.width}`);
+  for (const c of circles) {
+    assert.ok(c.left >= frame.left && c.right <= frame.right && c.top >= frame.top && c.bottom <= frame.bottom, "every item inside the drawing");
+  }
+  let closest = Infinity;
+  const centres = circles.map((c) => [c.left + c.width / 2, c.top + c.height / 2]);
+  for (let i = 0; i < centres.length; i++) {
+    for (let j = i + 1; j < centres.length; j++) {
+      closest = Math.min(closest, Math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1]));
+    }
+  }
+  assert.ok(closest >= 8, `no two items on top of each other on screen (closest ${closest.toFixed(1)} px)`);
+  await page.screenshot({ path: join(screenshotsDir, "staff-network-busy-ar.png") });
+  assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
+});

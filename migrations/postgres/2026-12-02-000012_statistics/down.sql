@@ -1,0 +1,2 @@
+DROP INDEX tips_statistics;
+DROP INDEX triage_statistics;
