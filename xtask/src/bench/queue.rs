@@ -3,7 +3,7 @@
 //! search, the default order and the overview; and the investigators' reads on the same data: the
 //! page of the busiest recruiter's number (named by 2,000 reports) and its two-step network, and a
 //! tip's network. Each answer's p99 is held to 50 ms (one request at a time, as a person clicks;
-//! the quality notes' target for staff reads).
+//! the quality notes' target for staff reads), and the statistics page's to 200 ms.
 
 use std::path::Path;
 
@@ -15,6 +15,8 @@ use crate::{process::root, test::Server};
 const TIPS: usize = 100_000;
 const ROUNDS: usize = 300;
 const TARGET_P99_MS: f64 = 50.0;
+/// The statistics page counts every report of the period: held to 200 ms.
+const STATISTICS_TARGET_P99_MS: f64 = 200.0;
 
 /// What is measured: a name and the request.
 const CALLS: [(&str, &str); 6] = [
@@ -127,14 +129,25 @@ pub fn scenario(
         let mut measured = Vec::new();
         let calls = CALLS
             .iter()
-            .map(|(name, path)| (name.to_string(), path.to_string()))
-            .chain(entity_calls(address, &token).await?);
-        for (name, path) in calls {
+            .map(|(name, path)| (name.to_string(), path.to_string(), TARGET_P99_MS))
+            .chain(
+                entity_calls(address, &token)
+                    .await?
+                    .into_iter()
+                    .map(|(name, path)| (name, path, TARGET_P99_MS)),
+            )
+            .chain([(
+                "statistics, half a year, tips and cases".to_owned(),
+                "/api/v1/statistics".to_owned(),
+                STATISTICS_TARGET_P99_MS,
+            )]);
+        for (name, path, target) in calls {
             // Warm the page cache the way a running server would be.
             let get = |_| (hyper::Method::GET, path.clone());
             one_at_a_time(address, &token, 20, get, |_| {}).await?;
             measured.push((
                 name,
+                target,
                 one_at_a_time(address, &token, ROUNDS, get, |_| {}).await?,
             ));
         }
@@ -144,15 +157,15 @@ pub fn scenario(
     let _ = std::fs::remove_dir_all(&dir);
     let measured = result?;
     println!(
-        "Staff queue and entities, SQLite, {TIPS} tips and {CASES} cases, {ROUNDS} requests one at a time each (target p99 <= {TARGET_P99_MS} ms):"
+        "Staff queue, entities and statistics, SQLite, {TIPS} tips and {CASES} cases, {ROUNDS} requests one at a time each:"
     );
     let mut verdicts = Vec::new();
-    for (name, times) in measured {
+    for (name, target, times) in measured {
         let at = |p: f64| times[((times.len() - 1) as f64 * p) as usize] as f64 / 1000.0;
         let p99 = at(0.99);
-        let holds = p99 <= TARGET_P99_MS;
+        let holds = p99 <= target;
         println!(
-            "  {name:<42} p50 {:>6.1} ms  p99 {p99:>6.1} ms  max {:>6.1} ms  {}",
+            "  {name:<42} p50 {:>6.1} ms  p99 {p99:>6.1} ms (target <= {target} ms)  max {:>6.1} ms  {}",
             at(0.5),
             at(1.0),
             if holds { "holds" } else { "MISSES" }
@@ -160,7 +173,7 @@ pub fn scenario(
         verdicts.push(Verdict {
             what: format!("{name} p99"),
             figure: format!("{p99:.1} ms"),
-            target: format!("<= {TARGET_P99_MS} ms"),
+            target: format!("<= {target} ms"),
             holds,
         });
     }
