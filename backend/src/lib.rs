@@ -14,6 +14,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod exchange;
+pub mod exports;
 pub mod frontend;
 pub mod group_commit;
 pub mod keys;

@@ -900,6 +900,56 @@ pub fn entities_of(
     Ok(Some(found))
 }
 
+/// A tip as an export writes it; `content` is `None` when the reader may not see it or
+/// retention removed it.
+pub struct ExportedTip {
+    pub id: i64,
+    pub received_on: String,
+    pub subject: String,
+    pub status: String,
+    pub governorate: Option<String>,
+    pub content: Option<TipContent>,
+}
+
+/// The tips with these ids, in the order given.
+pub fn for_export(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    ids: &[i64],
+    with_content: bool,
+) -> Result<Vec<ExportedTip>, ApiError> {
+    let mut found: BTreeMap<i64, TipRow> = BTreeMap::new();
+    for chunk in ids.chunks(900) {
+        for row in tips::table
+            .filter(tips::id.eq_any(chunk))
+            .select(TipRow::as_select())
+            .load(conn)?
+        {
+            found.insert(row.id, row);
+        }
+    }
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(row) = found.remove(id) else {
+            continue;
+        };
+        let content = if with_content && row.wiped_on.is_none() {
+            Some(row.content(sealer)?)
+        } else {
+            None
+        };
+        out.push(ExportedTip {
+            id: row.id,
+            received_on: row.received_on,
+            subject: row.subject,
+            status: row.status,
+            governorate: row.governorate,
+            content,
+        });
+    }
+    Ok(out)
+}
+
 /// Records what a tipster's later message names, for the tip it belongs to.
 pub fn name_in_message(
     conn: &mut DbConnection,

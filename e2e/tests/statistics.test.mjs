@@ -73,6 +73,11 @@ test("the statistics and the map read in Arabic and Sorani, small counts hidden"
     await page.getByLabel(staff(language, "map-raw")).check();
     const maysanShape = map.locator("path.region").filter({ has: page.locator("title", { hasText: maysan }) });
     assert.ok(!(await maysanShape.getAttribute("class")).includes("map-small"), "Maysan is coloured");
+    // The figures leave as a CSV file, offered for saving once fetched.
+    await page.getByRole("button", { name: staff(language, "export-csv") }).click();
+    const saved = page.locator(".csv-export a[download]");
+    await saved.waitFor();
+    assert.match(await saved.getAttribute("download"), /^sanad-statistics-\d{4}-\d{2}-\d{2}\.csv$/);
     assert.deepEqual(await axeViolations(page), [], `the statistics page in ${language}`);
     await page.screenshot({ path: join(screenshotsDir, `staff-statistics-${language}.png`), fullPage: true });
     // A first visit asks for a session it does not have yet (401): expected, nothing else.

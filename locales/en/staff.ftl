@@ -336,3 +336,6 @@ map-fewer = Fewer
 map-more = More
 map-hidden = Under 5: not shown
 map-note = Rates use rounded population estimates (2024 census, first results). Halabja is shown as a point. Outline: Natural Earth.
+export-csv = Export as CSV
+export-download = Save { $name }
+export-hint = A spreadsheet file of what is shown, for Excel (Arabic and Kurdish kept). Exporting is recorded in the audit trail. Up to 5,000 rows: narrow the filters for more.

@@ -336,3 +336,6 @@ map-fewer = Kêmtir
 map-more = Zêdetir
 map-hidden = Ji 5an kêmtir: nayê nîşandan
 map-note = Rêje texmînên nêzîk ên nifûsê bi kar tînin (serjimêriya 2024, encamên pêşîn). Helebce wek xalekê tê nîşandan. Sînor: Natural Earth.
+export-csv = Wek CSV derxe
+export-download = { $name } tomar bike
+export-hint = Pelê tabloyê ya tiştên ku tên nîşandan, ji bo Excel (erebî û kurdî wek xwe dimînin). Derxistin di tomara kontrolê de tê nivîsîn. Heta 5.000 rêzan: ji bo bêtir, parzûnan teng bike.

@@ -17,6 +17,7 @@ pub mod cases;
 pub mod challenges;
 pub mod editor;
 pub mod entities;
+pub mod exports;
 pub mod follow_up;
 pub mod health;
 pub mod languages;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(languages::configure)
                 .configure(challenges::configure)
                 .configure(follow_up::configure)
+                .configure(exports::configure)
                 .configure(triage::configure)
                 .configure(entities::configure)
                 .configure(statistics::configure)

@@ -97,6 +97,9 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/cases/{id}/connections", CASEWORK),
     ("GET", "/api/v1/network", TRIAGE),
     ("GET", "/api/v1/statistics", TRIAGE),
+    ("GET", "/api/v1/statistics/export", TRIAGE),
+    ("GET", "/api/v1/tips/export", TRIAGE),
+    ("GET", "/api/v1/cases/export", TRIAGE),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {

@@ -10,6 +10,7 @@ mod cli;
 mod database;
 mod entities;
 mod errors;
+mod exports;
 mod frontend;
 mod health;
 mod helpers;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod case;
 pub mod cases;
 pub mod conversation;
+pub mod csv_export;
 pub mod entities;
 pub mod exchange;
 pub mod home;

@@ -17,6 +17,7 @@ use sanad_shared::{
 };
 
 use super::{
+    csv_export::CsvExport,
     map::GovernorateMap,
     queue::{current_search, query_value},
 };
@@ -76,6 +77,15 @@ pub fn StatisticsView() -> impl IntoView {
                 </div>
                 <button type="submit" class="button button-secondary">{t("network-apply")}</button>
             </form>
+            <CsvExport address=Callback::new(move |()| {
+                let mut query = Vec::new();
+                for (name, value) in [("from", from.get_untracked()), ("to", to.get_untracked())] {
+                    if !value.is_empty() {
+                        query.push(format!("{name}={value}"));
+                    }
+                }
+                format!("/api/v1/statistics/export?{}", query.join("&"))
+            }) name="statistics"/>
             {move || match figures.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(failure)) => view! { <Failed failure on_retry=move || figures.reload()/> }.into_any(),
