@@ -1238,6 +1238,102 @@ pub fn network(
     })
 }
 
+/// A network's entities, and the links between those that reports name together, as
+/// FollowTheMoney entities, one JSON object per line: the format Aleph and OpenSanctions load.
+/// Reports themselves stay out (their content is not for another tool); a link says in how many
+/// reports of the view the two were named together.
+pub fn followthemoney(network: &Network) -> String {
+    let ftm_id = |node: &NetworkNode| {
+        node.id.map(|id| {
+            format!(
+                "sanad-{}-{id}",
+                serde_json::to_value(node.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            )
+        })
+    };
+    let mut lines = Vec::new();
+    for node in &network.nodes {
+        let Some(id) = ftm_id(node) else {
+            continue;
+        };
+        let notes = format!(
+            "Named by {} independent reports in this view (Sanad)",
+            node.sources
+        );
+        let entity = match node.kind {
+            NodeKind::Phone => serde_json::json!({
+                "id": id,
+                "schema": "LegalEntity",
+                "properties": { "name": [node.label], "phone": [node.label], "notes": [notes] },
+            }),
+            NodeKind::Account => {
+                let (service, handle) = node.label.split_once(':').unwrap_or(("", &node.label));
+                serde_json::json!({
+                    "id": id,
+                    "schema": "UserAccount",
+                    "properties": { "username": [handle], "service": [service], "notes": [notes] },
+                })
+            }
+            NodeKind::Agency => serde_json::json!({
+                "id": id,
+                "schema": "Organization",
+                "properties": { "name": [node.label], "notes": [notes] },
+            }),
+            NodeKind::Tip | NodeKind::Case => continue,
+        };
+        lines.push(entity.to_string());
+    }
+    // Entities a report in the view names together, counted over reports.
+    let mut named: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for edge in &network.edges {
+        let kind_of = |i: u32| network.nodes.get(i as usize).map(|n| n.kind);
+        let is_report = |k: Option<NodeKind>| matches!(k, Some(NodeKind::Tip | NodeKind::Case));
+        let (report, entity) = if is_report(kind_of(edge.from)) {
+            (edge.from, edge.to)
+        } else if is_report(kind_of(edge.to)) {
+            (edge.to, edge.from)
+        } else {
+            continue;
+        };
+        named.entry(report).or_default().push(entity);
+    }
+    let mut together: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for entities in named.values() {
+        for (i, a) in entities.iter().enumerate() {
+            for b in entities.iter().skip(i + 1) {
+                *together.entry(((*a).min(*b), (*a).max(*b))).or_default() += 1;
+            }
+        }
+    }
+    for ((a, b), reports) in together {
+        let (Some(from), Some(to)) = (
+            network.nodes.get(a as usize).and_then(ftm_id),
+            network.nodes.get(b as usize).and_then(ftm_id),
+        ) else {
+            continue;
+        };
+        lines.push(
+            serde_json::json!({
+                "id": format!("sanad-link-{from}-{to}"),
+                "schema": "UnknownLink",
+                "properties": {
+                    "subject": [from],
+                    "object": [to],
+                    "role": ["named together"],
+                    "summary": [format!("Named together in {reports} independent reports (Sanad)")],
+                },
+            })
+            .to_string(),
+        );
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -126,6 +126,7 @@ impl Modify for BearerAuth {
         crate::routes::entities::tip_connections,
         crate::routes::entities::case_connections,
         crate::routes::entities::network,
+        crate::routes::entities::network_export,
         crate::routes::statistics::figures,
         crate::routes::exports::tips_csv,
         crate::routes::exports::cases_csv,

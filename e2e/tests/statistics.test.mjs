@@ -75,7 +75,7 @@ test("the statistics and the map read in Arabic and Sorani, small counts hidden"
     assert.ok(!(await maysanShape.getAttribute("class")).includes("map-small"), "Maysan is coloured");
     // The figures leave as a CSV file, offered for saving once fetched.
     await page.getByRole("button", { name: staff(language, "export-csv") }).click();
-    const saved = page.locator(".csv-export a[download]");
+    const saved = page.locator(".file-export a[download]");
     await saved.waitFor();
     assert.match(await saved.getAttribute("download"), /^sanad-statistics-\d{4}-\d{2}-\d{2}\.csv$/);
     assert.deepEqual(await axeViolations(page), [], `the statistics page in ${language}`);

@@ -340,6 +340,46 @@ pub async fn network(
     Ok(HttpResponse::Ok().json(network))
 }
 
+#[utoipa::path(get, path = "/api/v1/network/export", tag = "entities", security(("bearer" = [])), params(NetworkQuery),
+    responses(
+        (status = 200, description = "The network's numbers, accounts and agencies, and which are named together by how many reports, as FollowTheMoney entities (one JSON object per line) for Aleph and OpenSanctions' tools", content_type = "application/x-ndjson"),
+        (status = 400, description = "Not exactly one of entity, tip and case, or a malformed day (`invalid_triage`)", body = ApiErrorBody),
+        (status = 401, description = "No valid session", body = ApiErrorBody),
+        (status = 403, description = "Neither a moderator nor a caseworker, or a report of a kind the reader does not work", body = ApiErrorBody),
+        (status = 404, description = "Unknown to the reader", body = ApiErrorBody),
+    ))]
+pub async fn network_export(
+    auth: Triager,
+    query: web::Query<NetworkQuery>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+) -> Result<HttpResponse, ApiError> {
+    let centre = query.centre()?;
+    let period = query.period()?;
+    let reader = Reader::of(&auth.0);
+    let object = match centre {
+        Centre::Entity(id) => format!("entity:{id}"),
+        Centre::Item(kind, id) => format!("{}:{id}", kind.as_str()),
+    };
+    let lines = audited_read(pool, auth.0, "network_exported", object, move |conn| {
+        let network = entities::network(conn, &sealer, centre, &period, reader)?;
+        let lines = entities::followthemoney(&network);
+        let details =
+            json!({ "entities": lines.lines().count(), "from": period.from, "to": period.to });
+        Ok((lines, details))
+    })
+    .await?;
+    let day = time::OffsetDateTime::now_utc().date();
+    Ok(HttpResponse::Ok()
+        .content_type("application/x-ndjson; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"sanad-network-{day}.ftm.json\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(lines))
+}
+
 /// This module's routes under `/api/v1`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(secured!("/entities").route(web::get().to(lookup)))
@@ -348,5 +388,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(secured!("/entities/{id}/aliases/{alias}").route(web::delete().to(split)))
         .service(secured!("/tips/{id}/connections").route(web::get().to(tip_connections)))
         .service(secured!("/cases/{id}/connections").route(web::get().to(case_connections)))
-        .service(secured!("/network").route(web::get().to(network)));
+        .service(secured!("/network").route(web::get().to(network)))
+        .service(secured!("/network/export").route(web::get().to(network_export)));
 }

@@ -96,6 +96,7 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/tips/{id}/connections", MODERATE),
     ("GET", "/api/v1/cases/{id}/connections", CASEWORK),
     ("GET", "/api/v1/network", TRIAGE),
+    ("GET", "/api/v1/network/export", TRIAGE),
     ("GET", "/api/v1/statistics", TRIAGE),
     ("GET", "/api/v1/statistics/export", TRIAGE),
     ("GET", "/api/v1/tips/export", TRIAGE),

@@ -707,3 +707,76 @@ async fn reports_from_before_entities_were_kept_are_read_again_at_start() {
     };
     assert_eq!(waiting, 0);
 }
+
+#[actix_web::test]
+async fn a_network_exports_as_followthemoney_entities_and_links() {
+    let app = spawn_app().await;
+    report_tip(
+        &app,
+        json!({ "subject": "agency", "description": "x", "phones": ["07705551234"], "agency": "مكتب الفرات",
+                "accounts": [{ "platform": "telegram", "handle": "@furat_jobs" }] }),
+    )
+    .await;
+    report_tip(
+        &app,
+        json!({ "subject": "agency", "description": "y", "phones": ["07705551234"], "agency": "مكتب الفرات" }),
+    )
+    .await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let phone = lookup(&app, &admin, "07705551234").await[0]["id"]
+        .as_i64()
+        .unwrap();
+    let response = app
+        .authorized(
+            "GET",
+            &format!("/api/v1/network/export?entity={phone}"),
+            &format!("Bearer {}", admin.token),
+            None,
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .ends_with(".ftm.json\""));
+    let text = response.text().await.unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let schema_of = |schema: &str| lines.iter().filter(|e| e["schema"] == schema).count();
+    assert_eq!(schema_of("LegalEntity"), 1, "{text}");
+    assert_eq!(schema_of("UserAccount"), 1);
+    assert_eq!(schema_of("Organization"), 1);
+    assert_eq!(
+        schema_of("UnknownLink"),
+        3,
+        "number-agency, number-account, agency-account"
+    );
+    let phone_entity = lines.iter().find(|e| e["schema"] == "LegalEntity").unwrap();
+    assert_eq!(
+        phone_entity["properties"]["phone"],
+        json!(["+9647705551234"])
+    );
+    let account = lines.iter().find(|e| e["schema"] == "UserAccount").unwrap();
+    assert_eq!(account["properties"]["service"], json!(["telegram"]));
+    assert_eq!(account["properties"]["username"], json!(["furat_jobs"]));
+    let strongest = lines
+        .iter()
+        .filter(|e| e["schema"] == "UnknownLink")
+        .find(|e| {
+            e["properties"]["summary"][0]
+                .as_str()
+                .unwrap()
+                .contains(" 2 ")
+        })
+        .expect("the number and the agency are named together twice");
+    let ends = [
+        strongest["properties"]["subject"][0].as_str().unwrap(),
+        strongest["properties"]["object"][0].as_str().unwrap(),
+    ];
+    assert!(ends.contains(&phone_entity["id"].as_str().unwrap()));
+    // Nothing of the tips themselves leaves.
+    assert!(!text.contains("\"x\"") && !text.contains("sanad-tip-"));
+    assert!(audit_actions(&app).contains(&("network_exported".into(), format!("entity:{phone}"))));
+}

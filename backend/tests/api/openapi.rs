@@ -68,6 +68,7 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
             "/api/v1/me/totp/confirm",
             "/api/v1/me/totp/disable",
             "/api/v1/network",
+            "/api/v1/network/export",
             "/api/v1/openapi.json",
             "/api/v1/pfif",
             "/api/v1/settings",

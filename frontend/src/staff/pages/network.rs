@@ -15,7 +15,10 @@ use sanad_shared::{
     graph_layout::{layout, LayoutOptions},
 };
 
-use super::queue::{current_search, query_value};
+use super::{
+    file_export::FileExport,
+    queue::{current_search, query_value},
+};
 use crate::session::use_session;
 
 const WIDTH: f32 = 1200.0;
@@ -83,6 +86,15 @@ pub fn NetworkView(kind: &'static str, id: i64) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button-secondary">{t("network-apply")}</button>
             </form>
+            <FileExport address=Callback::new(move |()| {
+                let mut url = format!("/api/v1/network/export?{kind}={id}");
+                for (name, value) in [("from", from.get_untracked()), ("to", to.get_untracked())] {
+                    if !value.is_empty() {
+                        url.push_str(&format!("&{name}={value}"));
+                    }
+                }
+                url
+            }) name="network" extension="ftm.json" label="export-ftm" hint="export-ftm-hint"/>
             {move || match network.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(failure)) => view! { <Failed failure on_retry=move || network.reload()/> }.into_any(),

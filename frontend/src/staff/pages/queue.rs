@@ -21,7 +21,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
 use super::{
-    csv_export::CsvExport,
+    file_export::FileExport,
     triage::{colleagues_loader, label_name, labels_loader, level_key, PriorityBadge, Waiting},
     Outcome, OutcomeNotice,
 };
@@ -319,7 +319,7 @@ pub fn queue<I: QueueItem>() -> impl IntoView {
         .any(|name| filter(name).is_some_and(|s| !s.get_untracked().is_empty()));
     view! {
         <SavedViews kind=I::KIND current=Callback::new(move |()| query()) open=Callback::new(move |view: SavedView| open_view(&view))/>
-        <CsvExport address=Callback::new(move |()| format!("/api/v1/{base}/export?{}", query())) name=base/>
+        <FileExport address=Callback::new(move |()| format!("/api/v1/{base}/export?{}", query())) name=base/>
         <form class="filters" role="search" aria-label=t("queue-filters") on:submit=move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             load(None);

@@ -17,7 +17,7 @@ use sanad_shared::{
 };
 
 use super::{
-    csv_export::CsvExport,
+    file_export::FileExport,
     map::GovernorateMap,
     queue::{current_search, query_value},
 };
@@ -77,7 +77,7 @@ pub fn StatisticsView() -> impl IntoView {
                 </div>
                 <button type="submit" class="button button-secondary">{t("network-apply")}</button>
             </form>
-            <CsvExport address=Callback::new(move |()| {
+            <FileExport address=Callback::new(move |()| {
                 let mut query = Vec::new();
                 for (name, value) in [("from", from.get_untracked()), ("to", to.get_untracked())] {
                     if !value.is_empty() {

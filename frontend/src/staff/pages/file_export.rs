@@ -1,4 +1,4 @@
-//! "Export as CSV" for a list or the statistics: the file is fetched with the session (the
+//! "Export" for a list, the statistics or a network: the file is fetched with the session (the
 //! server audits it), then offered as a download from memory.
 
 use leptos::{prelude::*, task::spawn_local};
@@ -14,9 +14,16 @@ struct Ready {
 }
 
 /// `address` gives the export's API address at the moment the button is pressed (the filters
-/// then in force); `name` starts the file's name.
+/// then in force); the file is called `sanad-{name}-{day}.{extension}`; `label` and `hint` are
+/// the button's and the explanation's message keys.
 #[component]
-pub fn CsvExport(address: Callback<(), String>, name: &'static str) -> impl IntoView {
+pub fn FileExport(
+    address: Callback<(), String>,
+    name: &'static str,
+    #[prop(default = "csv")] extension: &'static str,
+    #[prop(default = "export-csv")] label: &'static str,
+    #[prop(default = "export-hint")] hint: &'static str,
+) -> impl IntoView {
     let session = use_session();
     let ready = RwSignal::new(None::<Ready>);
     let busy = RwSignal::new(false);
@@ -41,7 +48,10 @@ pub fn CsvExport(address: Callback<(), String>, name: &'static str) -> impl Into
                         .to_iso_string()
                         .as_string()
                         .unwrap_or_default();
-                    let file = format!("sanad-{name}-{}.csv", day.get(..10).unwrap_or_default());
+                    let file = format!(
+                        "sanad-{name}-{}.{extension}",
+                        day.get(..10).unwrap_or_default()
+                    );
                     if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
                         let _ = ready.try_set(Some(Ready { url, name: file }));
                     }
@@ -53,15 +63,15 @@ pub fn CsvExport(address: Callback<(), String>, name: &'static str) -> impl Into
         });
     };
     view! {
-        <div class="csv-export">
+        <div class="file-export">
             <button type="button" class="button button-secondary" disabled=move || busy.get() on:click=export>
-                {t("export-csv")}
+                {t(label)}
             </button>
             {move || ready.get().map(|file| view! {
                 <a href=file.url download=file.name.clone()>{t_args("export-download", &[("name", file.name.clone())])}</a>
             })}
             <OutcomeNotice outcome/>
-            <p class="hint">{t("export-hint")}</p>
+            <p class="hint">{t(hint)}</p>
         </div>
     }
 }
