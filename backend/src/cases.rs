@@ -801,6 +801,7 @@ pub fn decide_match(
             ))
             .execute(conn)?;
         triage::status_changed(conn, ItemKind::Case, other, CaseStatus::Closed.as_str())?;
+        crate::entities::move_mentions(conn, ItemKind::Case, other, id)?;
     }
     Ok(())
 }

@@ -23,7 +23,7 @@ use crate::{
     crypto::Sealer,
     db::DbConnection,
     error::ApiError,
-    schema::{cases, entities, entity_backlog, entity_mentions, triage},
+    schema::{cases, entities, entity_backlog, entity_mentions, tips, triage},
     tips::TipContent,
 };
 
@@ -176,7 +176,7 @@ pub fn in_message(text: &str) -> Vec<Found> {
 }
 
 /// What a case names about the recruitment: the recruiter (an agency or a person, as the family
-/// wrote it), the recruiter's numbers (also those written in that text) and the accounts.
+/// wrote it) and the recruiter's numbers (also those written in that text).
 pub fn in_case(content: &CaseContent) -> Vec<Found> {
     let mut out = Vec::new();
     let written = content
@@ -187,24 +187,20 @@ pub fn in_case(content: &CaseContent) -> Vec<Found> {
     for phone in content.recruiter_phones.iter().cloned().chain(written) {
         push(&mut out, EntityKind::Phone, phone.clone(), phone);
     }
-    for account in &content.accounts {
-        if let Some(key) = account.normalised() {
-            push(&mut out, EntityKind::Account, key.clone(), key);
-        }
-    }
+    // The case's `accounts` are the missing person's own, like `phones`: not the recruiter's.
     if let Some(recruiter) = content.recruiter.as_deref() {
-        // A recruiter written only as a number is that number, not an agency.
+        // A recruiter written only as a number is that number, not an agency; and the name
+        // shown is the name alone, without the numbers written beside it.
         let without_numbers: String = recruiter
             .chars()
             .filter(|c| !c.is_numeric() && *c != '+')
             .collect();
-        if let Some(key) = agency_key(&without_numbers) {
-            push(
-                &mut out,
-                EntityKind::Agency,
-                key,
-                recruiter.trim().to_owned(),
-            );
+        let name = without_numbers
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(key) = agency_key(&name) {
+            push(&mut out, EntityKind::Agency, key, name);
         }
     }
     out
@@ -280,14 +276,19 @@ fn entity_id(conn: &mut DbConnection, named: &Named) -> Result<i64, ApiError> {
 }
 
 /// Adds what a report names to what it already named (a tipster's message adds its numbers).
+/// Returns the entity ids named. The first report of each kind to name an entity leaves its
+/// spelling for readers of that kind: a moderator never reads a family's words, nor a
+/// caseworker a tipster's.
 pub fn record(
     conn: &mut DbConnection,
     kind: ItemKind,
     item_id: i64,
     named: &[Named],
-) -> Result<(), ApiError> {
+) -> Result<Vec<i64>, ApiError> {
+    let mut ids = Vec::with_capacity(named.len());
     for one in named {
         let entity = entity_id(conn, one)?;
+        ids.push(entity);
         let known: i64 = entity_mentions::table
             .filter(entity_mentions::entity_id.eq(entity))
             .filter(entity_mentions::kind.eq(kind.as_str()))
@@ -302,25 +303,96 @@ pub fn record(
                     entity_mentions::item_id.eq(item_id),
                 ))
                 .execute(conn)?;
+            match kind {
+                ItemKind::Tip => diesel::update(
+                    entities::table
+                        .find(entity)
+                        .filter(entities::display_tip.is_null()),
+                )
+                .set(entities::display_tip.eq(Some(&one.display)))
+                .execute(conn)?,
+                ItemKind::Case => diesel::update(
+                    entities::table
+                        .find(entity)
+                        .filter(entities::display_case.is_null()),
+                )
+                .set(entities::display_case.eq(Some(&one.display)))
+                .execute(conn)?,
+            };
         }
     }
-    Ok(())
+    Ok(ids)
 }
 
-/// Replaces everything a report names (its content was edited or read again in full).
+/// Makes what a report names exactly `named` (its content was read again or changed). What it
+/// still names keeps its row, so merges staff made survive an update.
 pub fn replace(
     conn: &mut DbConnection,
     kind: ItemKind,
     item_id: i64,
     named: &[Named],
 ) -> Result<(), ApiError> {
-    forget(conn, kind, item_id)?;
-    record(conn, kind, item_id, named)
+    let keep = record(conn, kind, item_id, named)?;
+    let before: Vec<i64> = entity_mentions::table
+        .filter(entity_mentions::kind.eq(kind.as_str()))
+        .filter(entity_mentions::item_id.eq(item_id))
+        .select(entity_mentions::entity_id)
+        .load(conn)?;
+    let gone: Vec<i64> = before.into_iter().filter(|e| !keep.contains(e)).collect();
+    if gone.is_empty() {
+        return Ok(());
+    }
+    diesel::delete(
+        entity_mentions::table
+            .filter(entity_mentions::kind.eq(kind.as_str()))
+            .filter(entity_mentions::item_id.eq(item_id))
+            .filter(entity_mentions::entity_id.eq_any(&gone)),
+    )
+    .execute(conn)?;
+    prune(conn, &gone)
 }
 
-/// Forgets what a report named (its content was removed). Entities no report names any more,
-/// and that no other spelling was merged into, go with it: their sealed value is personal data
-/// kept for no one.
+/// Moves what a duplicate case named to the case it was merged into: one family's report is one
+/// source, however many times it came in.
+pub fn move_mentions(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    from: i64,
+    to: i64,
+) -> Result<(), ApiError> {
+    let named: Vec<i64> = entity_mentions::table
+        .filter(entity_mentions::kind.eq(kind.as_str()))
+        .filter(entity_mentions::item_id.eq(from))
+        .select(entity_mentions::entity_id)
+        .load(conn)?;
+    for entity in named {
+        let known: i64 = entity_mentions::table
+            .filter(entity_mentions::entity_id.eq(entity))
+            .filter(entity_mentions::kind.eq(kind.as_str()))
+            .filter(entity_mentions::item_id.eq(to))
+            .count()
+            .get_result(conn)?;
+        if known == 0 {
+            diesel::insert_into(entity_mentions::table)
+                .values((
+                    entity_mentions::entity_id.eq(entity),
+                    entity_mentions::kind.eq(kind.as_str()),
+                    entity_mentions::item_id.eq(to),
+                ))
+                .execute(conn)?;
+        }
+    }
+    diesel::delete(
+        entity_mentions::table
+            .filter(entity_mentions::kind.eq(kind.as_str()))
+            .filter(entity_mentions::item_id.eq(from)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Forgets what a report named (its content was removed). Entities no report names any more
+/// go with it: their sealed value is personal data kept for no one.
 pub fn forget(conn: &mut DbConnection, kind: ItemKind, item_id: i64) -> Result<(), ApiError> {
     let named: Vec<i64> = entity_mentions::table
         .filter(entity_mentions::kind.eq(kind.as_str()))
@@ -336,18 +408,36 @@ pub fn forget(conn: &mut DbConnection, kind: ItemKind, item_id: i64) -> Result<(
             .filter(entity_mentions::item_id.eq(item_id)),
     )
     .execute(conn)?;
-    for entity in named {
+    prune(conn, &named)
+}
+
+/// Removes the entities among `ids` that no report names any more. One that other spellings
+/// were merged into hands the group to the first of them, so the merge outlives it.
+fn prune(conn: &mut DbConnection, ids: &[i64]) -> Result<(), ApiError> {
+    for &entity in ids {
         let still_named: i64 = entity_mentions::table
             .filter(entity_mentions::entity_id.eq(entity))
             .count()
             .get_result(conn)?;
-        let has_aliases: i64 = entities::table
-            .filter(entities::merged_into.eq(entity))
-            .count()
-            .get_result(conn)?;
-        if still_named == 0 && has_aliases == 0 {
-            diesel::delete(entities::table.find(entity)).execute(conn)?;
+        if still_named > 0 {
+            continue;
         }
+        let aliases: Vec<i64> = entities::table
+            .filter(entities::merged_into.eq(entity))
+            .order(entities::id.asc())
+            .select(entities::id)
+            .load(conn)?;
+        if let Some((&heir, rest)) = aliases.split_first() {
+            diesel::update(entities::table.find(heir))
+                .set(entities::merged_into.eq(None::<i64>))
+                .execute(conn)?;
+            if !rest.is_empty() {
+                diesel::update(entities::table.filter(entities::id.eq_any(rest)))
+                    .set(entities::merged_into.eq(Some(heir)))
+                    .execute(conn)?;
+            }
+        }
+        diesel::delete(entities::table.find(entity)).execute(conn)?;
     }
     Ok(())
 }
@@ -389,13 +479,33 @@ pub fn drain_backlog(
         crate::db::take_write_lock(conn)?;
         for (kind, id, named) in &read {
             if let (Some(item), Some(named)) = (ItemKind::parse(kind), named) {
-                replace(conn, item, *id, named)?;
+                // Retention may have removed the content since it was read.
+                if !wiped(conn, item, *id)? {
+                    replace(conn, item, *id, named)?;
+                }
             }
             diesel::delete(entity_backlog::table.find((kind, id))).execute(conn)?;
         }
         Ok(())
     })?;
     Ok(waiting.len())
+}
+
+/// Whether retention removed the report's content (or the report is gone).
+fn wiped(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<bool, ApiError> {
+    let day: Option<Option<String>> = match kind {
+        ItemKind::Tip => tips::table
+            .find(id)
+            .select(tips::wiped_on)
+            .first(conn)
+            .optional()?,
+        ItemKind::Case => cases::table
+            .find(id)
+            .select(cases::wiped_on)
+            .first(conn)
+            .optional()?,
+    };
+    Ok(!matches!(day, Some(None)))
 }
 
 /// Which reports a staff member may see: tips are for moderators, cases for caseworkers, both
@@ -431,6 +541,8 @@ struct EntityRow {
     blind_index: String,
     display: Vec<u8>,
     merged_into: Option<i64>,
+    display_tip: Option<Vec<u8>>,
+    display_case: Option<Vec<u8>>,
 }
 
 impl EntityRow {
@@ -438,11 +550,22 @@ impl EntityRow {
         EntityKind::parse(&self.kind).unwrap_or(EntityKind::Agency)
     }
 
-    fn display(&self, sealer: &Sealer) -> Result<String, ApiError> {
-        sealer.open_text(
-            &self.display,
-            &display_context(self.kind(), &self.blind_index),
-        )
+    /// The value as the reader may read it. A number or an account is its normalised form,
+    /// the same whoever wrote it; an agency is spelled as a report of a kind the reader works
+    /// wrote it, and empty when none of those named it under this spelling.
+    fn display(&self, sealer: &Sealer, reader: Reader) -> Result<String, ApiError> {
+        let sealed = match self.kind() {
+            EntityKind::Phone | EntityKind::Account => Some(&self.display),
+            EntityKind::Agency => None
+                .or(self.display_tip.as_ref().filter(|_| reader.tips))
+                .or(self.display_case.as_ref().filter(|_| reader.cases)),
+        };
+        match sealed {
+            Some(sealed) => {
+                sealer.open_text(sealed, &display_context(self.kind(), &self.blind_index))
+            }
+            None => Ok(String::new()),
+        }
     }
 }
 
@@ -724,11 +847,16 @@ pub fn page(
     let mut aliases = Vec::new();
     for member in members.iter().filter(|m| **m != head) {
         if let Some(alias) = groups.rows.get(member) {
+            let display = alias.display(sealer, reader)?;
+            // A spelling only reports of another kind wrote is theirs to read, not this reader's.
+            if display.is_empty() {
+                continue;
+            }
             let sources = mentions.iter().filter(|(e, _, _)| e == member).count();
             aliases.push(EntityRef {
                 id: alias.id,
                 kind: alias.kind(),
-                display: alias.display(sealer)?,
+                display,
                 sources: u32::try_from(sources).unwrap_or(u32::MAX),
             });
         }
@@ -736,7 +864,7 @@ pub fn page(
     Ok(EntityPage {
         id: head,
         kind: row.kind(),
-        display: row.display(sealer)?,
+        display: row.display(sealer, reader)?,
         aliases,
         first_seen,
         last_seen,
@@ -806,7 +934,7 @@ pub fn lookup(
             out.push(EntityRef {
                 id: head,
                 kind: row.kind(),
-                display: row.display(sealer)?,
+                display: row.display(sealer, reader)?,
                 sources: u32::try_from(items.len()).unwrap_or(u32::MAX),
             });
         }
@@ -932,7 +1060,7 @@ pub fn connections(
             entities_named.push(EntityRef {
                 id: *head,
                 kind: row.kind(),
-                display: row.display(sealer)?,
+                display: row.display(sealer, reader)?,
                 sources: sources
                     .get(head)
                     .map(|s| u32::try_from(s.len()).unwrap_or(u32::MAX))
@@ -1170,7 +1298,7 @@ pub fn network(
                 NetworkNode {
                     kind: row.kind().into(),
                     id: Some(*id),
-                    label: row.display(sealer)?,
+                    label: row.display(sealer, reader)?,
                     step,
                     sources: entity_sources.get(key).copied().unwrap_or(0),
                     received_on: None,
@@ -1188,8 +1316,10 @@ pub fn network(
                     },
                     step,
                     sources: 1,
+                    // A report the reader does not work shows that it exists, not when.
                     received_on: report_facts
                         .get(&(*kind, *id))
+                        .filter(|_| seen)
                         .map(|f| f.received_on.clone()),
                 }
             }

@@ -400,6 +400,8 @@ diesel::table! {
         blind_index -> Text,
         display -> Binary,
         merged_into -> Nullable<BigInt>,
+        display_tip -> Nullable<Binary>,
+        display_case -> Nullable<Binary>,
     }
 }
 

@@ -956,13 +956,15 @@ pub fn name_in_message(
     tip_ref: &str,
     named: &[crate::entities::Named],
 ) -> Result<(), ApiError> {
+    // A tip whose content retention removed names nothing any more.
     let id: i64 = tips::table
         .filter(tips::ref_key.eq(tip_ref))
+        .filter(tips::wiped_on.is_null())
         .select(tips::id)
         .first(conn)
         .optional()?
         .ok_or(ApiError::FollowUpExpired)?;
-    crate::entities::record(conn, ItemKind::Tip, id, named)
+    crate::entities::record(conn, ItemKind::Tip, id, named).map(|_| ())
 }
 
 /// One picture, decrypted: (mime, bytes).

@@ -341,3 +341,4 @@ export-download = Save { $name }
 export-hint = A spreadsheet file of what is shown, for Excel (Arabic and Kurdish kept). Exporting is recorded in the audit trail. Up to 5,000 rows: narrow the filters for more.
 export-ftm = Export for Aleph (FollowTheMoney)
 export-ftm-hint = The numbers, accounts and agencies of this network and which are named together, as FollowTheMoney entities for investigators' tools such as Aleph. Nothing the reports say is in it. Exporting is recorded in the audit trail.
+entity-unnamed = (spelled only in reports you do not work)

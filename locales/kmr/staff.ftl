@@ -341,3 +341,4 @@ export-download = { $name } tomar bike
 export-hint = Pelê tabloyê ya tiştên ku tên nîşandan, ji bo Excel (erebî û kurdî wek xwe dimînin). Derxistin di tomara kontrolê de tê nivîsîn. Heta 5.000 rêzan: ji bo bêtir, parzûnan teng bike.
 export-ftm = Ji bo Aleph derxe (FollowTheMoney)
 export-ftm-hint = Hejmar, hesab û aliyên vê torê û yên ku bi hev re tên gotin, wek FollowTheMoney ji bo amûrên lêkolîneran ên wek Aleph. Tiştek ji gotinên ragihandinan tê de nîne. Derxistin di tomara kontrolê de tê nivîsîn.
+entity-unnamed = (tenê di ragihandinên ku tu li ser naxebitî de hatiye nivîsîn)

@@ -21,9 +21,10 @@ use crate::{
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PeriodQuery {
-    /// The first day (`YYYY-MM-DD`); by default the Monday 25 weeks before this week's.
+    /// The first day (`YYYY-MM-DD`), taken back to its Monday; by default the Monday 25 weeks
+    /// before this week's.
     pub from: Option<String>,
-    /// The last day; by default today.
+    /// The last day, taken on to its Sunday; by default this week's Sunday.
     pub to: Option<String>,
 }
 
@@ -44,6 +45,19 @@ impl PeriodQuery {
         let to = day("to", self.to.as_deref())?.unwrap_or(today);
         let from = day("from", self.from.as_deref())?
             .unwrap_or_else(|| monday_of(today) - Duration::weeks(25));
+        // Years a person could mean (and no date arithmetic near the calendar's ends).
+        for (field, day) in [("from", from), ("to", to)] {
+            if !(2000..=2100).contains(&day.year()) {
+                return Err(ApiError::InvalidTriage(vec![FieldProblem::at(
+                    field,
+                    "out_of_range",
+                )]));
+            }
+        }
+        // Whole weeks only: two periods a day apart would otherwise give one day's exact count
+        // by subtraction, past the "<5" rule.
+        let from = monday_of(from);
+        let to = monday_of(to) + Duration::days(6);
         if from > to {
             return Err(ApiError::InvalidTriage(vec![FieldProblem::at(
                 "to",

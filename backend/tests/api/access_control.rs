@@ -99,8 +99,8 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/network/export", TRIAGE),
     ("GET", "/api/v1/statistics", TRIAGE),
     ("GET", "/api/v1/statistics/export", TRIAGE),
-    ("GET", "/api/v1/tips/export", TRIAGE),
-    ("GET", "/api/v1/cases/export", TRIAGE),
+    ("GET", "/api/v1/tips/export", MODERATE),
+    ("GET", "/api/v1/cases/export", CASEWORK),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {

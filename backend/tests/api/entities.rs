@@ -603,6 +603,52 @@ async fn each_role_sees_the_reports_it_works_and_only_counts_the_others() {
 }
 
 #[actix_web::test]
+async fn each_role_reads_an_agency_as_its_own_kind_of_report_wrote_it() {
+    let app = spawn_app().await;
+    report_tip(
+        &app,
+        json!({ "subject": "agency", "description": "x", "agency": "مكتب الفرات" }),
+    )
+    .await;
+    // The family's words: another spelling of the same agency, with a number beside it, and the
+    // missing person's own account, which is not the recruiter's.
+    let case = json!({
+        "names": { "given": "أحمد", "father": "علي" },
+        "recruiter": "شركة الفرات للسفر 07709990000",
+        "accounts": [{ "platform": "instagram", "handle": "ahmed.ali.2007" }],
+        "reporter": { "relationship": "mother", "name": "Fatima", "phone": "07801234567", "language": "ar" },
+        "consent": "committee"
+    });
+    let response = app
+        .client
+        .post(app.url("/api/v1/cases"))
+        .json(&case)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let caseworker = signed_in(&app, "case@example.org", &[Role::Caseworker]).await;
+    let as_moderator = lookup(&app, &moderator, "الفرات").await;
+    let as_caseworker = lookup(&app, &caseworker, "الفرات").await;
+    assert_eq!(as_moderator[0]["id"], as_caseworker[0]["id"], "one agency");
+    assert_eq!(
+        as_moderator[0]["display"], "مكتب الفرات",
+        "the tip's spelling"
+    );
+    assert_eq!(
+        as_caseworker[0]["display"], "شركة الفرات للسفر",
+        "the family's, without the number"
+    );
+    assert_eq!(as_moderator[0]["sources"], 2);
+    assert!(
+        lookup(&app, &caseworker, "https://instagram.com/ahmed.ali.2007")
+            .await
+            .is_empty()
+    );
+}
+
+#[actix_web::test]
 async fn bad_questions_get_clear_errors() {
     let app = spawn_app().await;
     let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;

@@ -161,6 +161,8 @@ async fn a_bad_period_gets_a_clear_error() {
         ("from=2026-02-30", "from", "invalid"),
         ("from=2026-05-01&to=2026-04-01", "to", "before_from"),
         ("from=2020-01-01&to=2026-01-01", "from", "period_too_long"),
+        ("to=9999-12-31", "to", "out_of_range"),
+        ("from=1900-01-05", "from", "out_of_range"),
     ] {
         let (status, error) = call(&app, &admin, &format!("/api/v1/statistics?{query}")).await;
         assert_eq!(status, 400, "{query}: {error}");

@@ -856,6 +856,13 @@ async fn a_dismissed_tip_loses_its_content_after_the_retention_period_and_its_re
         sanad_backend::tips::retention_pass(&mut conn, 365).unwrap()
     };
     assert_eq!(pass(&app), 0, "dismissed today: kept");
+    let number = "/api/v1/entities?value=07709998877";
+    let (_, found) = call(&app, &moderator, "GET", number, None).await;
+    assert_eq!(
+        found["entities"].as_array().unwrap().len(),
+        1,
+        "the tip names a number"
+    );
     // A year and a day later (the closing day is all that is stored).
     {
         use diesel::prelude::*;
@@ -876,6 +883,15 @@ async fn a_dismissed_tip_loses_its_content_after_the_retention_period_and_its_re
     assert_eq!(queue(&app, &moderator, "").await[0]["snippet"], "");
     assert_eq!(detail["phones"], json!([]));
     assert_eq!(detail["notes"], json!([]));
+    let (_, found) = call(&app, &moderator, "GET", number, None).await;
+    assert_eq!(found["entities"], json!([]), "and names it no more");
+    {
+        use diesel::prelude::*;
+        use sanad_backend::schema::entities;
+        let mut conn = app.pool().get().unwrap();
+        let left: i64 = entities::table.count().get_result(&mut conn).unwrap();
+        assert_eq!(left, 0, "the number's sealed value went with it");
+    }
     assert_eq!(detail["status"], "dismissed");
     assert_eq!(
         detail["triage"]["labels"],

@@ -42,6 +42,16 @@ fn count(value: u32) -> i64 {
     i64::from(value)
 }
 
+/// An entity's value, or a word saying it is spelled only in reports the reader does not work
+/// (the server leaves it empty then).
+pub fn shown_value(display: String) -> String {
+    if display.is_empty() {
+        t("entity-unnamed")()
+    } else {
+        display
+    }
+}
+
 /// An entity as a link to its page, with its kind and how many reports support it.
 #[component]
 fn EntityName(entity: EntityRef) -> impl IntoView {
@@ -49,7 +59,7 @@ fn EntityName(entity: EntityRef) -> impl IntoView {
         <a href=format!("/staff/entities/{}", entity.id) class="entity-link">
             <span class="entity-kind">{t(kind_key(entity.kind))}</span>
             " "
-            <bdi dir=value_dir(entity.kind)>{entity.display}</bdi>
+            <bdi dir=value_dir(entity.kind)>{shown_value(entity.display)}</bdi>
         </a>
         " "
         <span class="hint">{t_count("entity-sources", &[("count", count(entity.sources))])}</span>
@@ -295,7 +305,7 @@ fn EntityBody(page: EntityPage, current: RwSignal<Option<EntityPage>>) -> impl I
         <h1>
             <span class="entity-kind">{t(kind_key(kind))}</span>
             " "
-            <bdi dir=value_dir(kind)>{page.display.clone()}</bdi>
+            <bdi dir=value_dir(kind)>{shown_value(page.display.clone())}</bdi>
         </h1>
         <dl class="tip-fields">
             <dt>{t("entity-sources-label")}</dt>

@@ -146,7 +146,7 @@ fn name(node: &NetworkNode) -> String {
         (NodeKind::Tip, Some(id)) => t_args("tip-title", &[("id", id.to_string())])(),
         (NodeKind::Tip, None) => t("network-hidden-tip")(),
         (NodeKind::Case, None) => t("network-hidden-case")(),
-        _ => node.label.clone(),
+        _ => super::entities::shown_value(node.label.clone()),
     }
 }
 
