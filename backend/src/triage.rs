@@ -295,10 +295,40 @@ pub fn arrived(
         ))
         .execute(conn)?;
     let today = today();
-    for (other_kind, other) in linked_items(conn, kind, id)? {
-        rescore(conn, other_kind, other, today)?;
+    let others = linked_items(conn, kind, id)?;
+    // Each item it links to has exactly one link more. Counting that instead of counting each
+    // one's links again keeps an arrival linear in its links: a recruiter's number named by
+    // 1,000 tips made each new tip naming it recount 1,000 × 1,000 links (the entity bench's
+    // seeding stalled on it). Items whose links were never counted (-1) wait for the hourly
+    // pass, which counts them.
+    for other_kind in [ItemKind::Tip, ItemKind::Case] {
+        let ids: Vec<i64> = others
+            .iter()
+            .filter(|(k, _)| *k == other_kind)
+            .map(|(_, i)| *i)
+            .collect();
+        for chunk in ids.chunks(900) {
+            let rows: Vec<Row> = triage::table
+                .filter(triage::kind.eq(other_kind.as_str()))
+                .filter(triage::item_id.eq_any(chunk))
+                .filter(triage::linked.ge(0))
+                .select(Row::as_select())
+                .load(conn)?;
+            for mut current in rows {
+                current.linked = current.linked.saturating_add(1);
+                diesel::update(triage::table.find((other_kind.as_str(), current.item_id)))
+                    .set(triage::linked.eq(current.linked))
+                    .execute(conn)?;
+                store_score(conn, other_kind, &current, today)?;
+            }
+        }
     }
-    rescore(conn, kind, id, today)
+    let mut current = row(conn, kind, id)?;
+    current.linked = i32::try_from(others.len()).unwrap_or(i32::MAX);
+    diesel::update(triage::table.find((kind.as_str(), id)))
+        .set(triage::linked.eq(current.linked))
+        .execute(conn)?;
+    store_score(conn, kind, &current, today)
 }
 
 /// Keeps the queue's copy of an item's status, and counts the change as a new version.
