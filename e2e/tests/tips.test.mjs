@@ -281,7 +281,9 @@ test("a moderator reads the tip, sees its picture and message, answers and sets 
 
   await row.locator("a.tip-link").click();
   await page.getByText(DESCRIPTION).waitFor();
-  await page.getByText("+9647701234567").waitFor();
+  // The number among the tip's fields, and again among what the tip names (the connections).
+  await page.locator("dl.tip-fields").getByText("+9647701234567").waitFor();
+  await page.locator("section.connections a.entity-link").filter({ hasText: "+9647701234567" }).waitFor();
   await page.getByText("@recruits_iq").waitFor();
   await page.locator(".conversation").getByText(MESSAGE).waitFor();
   assert.equal(await page.locator(".thumbnail").count(), 2, "the report's picture and the one added later");

@@ -22,7 +22,10 @@ use super::{
 use crate::session::use_session;
 
 const WIDTH: f32 = 1200.0;
+/// A few items need less height than a crowd; the drawing keeps its width either way.
 const HEIGHT: f32 = 760.0;
+const SMALL_HEIGHT: f32 = 440.0;
+const SMALL: usize = 12;
 
 #[component]
 pub fn NetworkView(kind: &'static str, id: i64) -> impl IntoView {
@@ -181,6 +184,11 @@ fn Drawing(network: Network) -> impl IntoView {
     if network.nodes.len() <= 1 {
         return view! { <p class="hint">{t("network-empty")}</p> }.into_any();
     }
+    let height = if network.nodes.len() <= SMALL {
+        SMALL_HEIGHT
+    } else {
+        HEIGHT
+    };
     let edges: Vec<(usize, usize, f32)> = network
         .edges
         .iter()
@@ -188,9 +196,10 @@ fn Drawing(network: Network) -> impl IntoView {
         .collect();
     let options = LayoutOptions {
         width: WIDTH,
-        height: HEIGHT,
+        height,
         iterations: 300,
-        margin: 40.0,
+        // Room for a label of 22 characters centred under an item at the edge.
+        margin: 90.0,
     };
     let points = layout(network.nodes.len(), &edges, Some(0), &options);
     let at = |index: u32| points.get(index as usize).copied();
@@ -267,7 +276,7 @@ fn Drawing(network: Network) -> impl IntoView {
             <li><span class="swatch-line" aria-hidden="true"></span>{t("network-thickness")}</li>
         </ul>
         <div class="network-frame">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") class="network" role="img" aria-label=summary>
+            <svg viewBox=format!("0 0 {WIDTH} {height}") class="network" role="img" aria-label=summary>
                 <g class="edges">{lines}</g>
                 <g class="nodes">{circles}</g>
             </svg>
