@@ -455,6 +455,12 @@ pub fn drain_backlog(
         .select((entity_backlog::kind, entity_backlog::item_id))
         .limit(limit)
         .load(conn)?;
+    // Nothing waiting (every start but the first after an upgrade): no write at all. Taking the
+    // writer's lock for nothing at start made the seed articles' first load fail now and then
+    // ("database is locked": its transaction reads, then writes, and cannot wait).
+    if waiting.is_empty() {
+        return Ok(0);
+    }
     let mut read = Vec::with_capacity(waiting.len());
     for (kind, id) in &waiting {
         let attempt = match ItemKind::parse(kind) {
