@@ -275,6 +275,32 @@ fn entity_id(conn: &mut DbConnection, named: &Named) -> Result<i64, ApiError> {
     existing(conn)?.ok_or_else(|| ApiError::internal("entity vanished"))
 }
 
+/// Records that the item names the entity, unless it already did; true when it is new.
+fn mention(
+    conn: &mut DbConnection,
+    entity: i64,
+    kind: ItemKind,
+    item_id: i64,
+) -> Result<bool, ApiError> {
+    let known: i64 = entity_mentions::table
+        .filter(entity_mentions::entity_id.eq(entity))
+        .filter(entity_mentions::kind.eq(kind.as_str()))
+        .filter(entity_mentions::item_id.eq(item_id))
+        .count()
+        .get_result(conn)?;
+    if known > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(entity_mentions::table)
+        .values((
+            entity_mentions::entity_id.eq(entity),
+            entity_mentions::kind.eq(kind.as_str()),
+            entity_mentions::item_id.eq(item_id),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
 /// Adds what a report names to what it already named (a tipster's message adds its numbers).
 /// Returns the entity ids named. The first report of each kind to name an entity leaves its
 /// spelling for readers of that kind: a moderator never reads a family's words, nor a
@@ -289,20 +315,7 @@ pub fn record(
     for one in named {
         let entity = entity_id(conn, one)?;
         ids.push(entity);
-        let known: i64 = entity_mentions::table
-            .filter(entity_mentions::entity_id.eq(entity))
-            .filter(entity_mentions::kind.eq(kind.as_str()))
-            .filter(entity_mentions::item_id.eq(item_id))
-            .count()
-            .get_result(conn)?;
-        if known == 0 {
-            diesel::insert_into(entity_mentions::table)
-                .values((
-                    entity_mentions::entity_id.eq(entity),
-                    entity_mentions::kind.eq(kind.as_str()),
-                    entity_mentions::item_id.eq(item_id),
-                ))
-                .execute(conn)?;
+        if mention(conn, entity, kind, item_id)? {
             match kind {
                 ItemKind::Tip => diesel::update(
                     entities::table
@@ -366,21 +379,7 @@ pub fn move_mentions(
         .select(entity_mentions::entity_id)
         .load(conn)?;
     for entity in named {
-        let known: i64 = entity_mentions::table
-            .filter(entity_mentions::entity_id.eq(entity))
-            .filter(entity_mentions::kind.eq(kind.as_str()))
-            .filter(entity_mentions::item_id.eq(to))
-            .count()
-            .get_result(conn)?;
-        if known == 0 {
-            diesel::insert_into(entity_mentions::table)
-                .values((
-                    entity_mentions::entity_id.eq(entity),
-                    entity_mentions::kind.eq(kind.as_str()),
-                    entity_mentions::item_id.eq(to),
-                ))
-                .execute(conn)?;
-        }
+        mention(conn, entity, kind, to)?;
     }
     diesel::delete(
         entity_mentions::table

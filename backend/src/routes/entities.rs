@@ -287,13 +287,18 @@ impl NetworkQuery {
         }
     }
 
-    fn period(&self) -> Result<Period, ApiError> {
-        let day = |field: &str, value: &Option<String>| match value.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(text) => sanad_shared::triage::parse_day(text)
-                .map(Some)
-                .ok_or_else(|| ApiError::InvalidTriage(vec![FieldProblem::at(field, "invalid")])),
+    /// The centre, the period, and the centre as the audit trail names it.
+    fn parsed(&self) -> Result<(Centre, Period, String), ApiError> {
+        let centre = self.centre()?;
+        let object = match centre {
+            Centre::Entity(id) => format!("entity:{id}"),
+            Centre::Item(kind, id) => format!("{}:{id}", kind.as_str()),
         };
+        Ok((centre, self.period()?, object))
+    }
+
+    fn period(&self) -> Result<Period, ApiError> {
+        let day = |field: &str, value: &Option<String>| super::query_day(field, value.as_deref());
         let period = Period {
             from: day("from", &self.from)?,
             to: day("to", &self.to)?,
@@ -324,13 +329,8 @@ pub async fn network(
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let centre = query.centre()?;
-    let period = query.period()?;
+    let (centre, period, object) = query.parsed()?;
     let reader = Reader::of(&auth.0);
-    let object = match centre {
-        Centre::Entity(id) => format!("entity:{id}"),
-        Centre::Item(kind, id) => format!("{}:{id}", kind.as_str()),
-    };
     let network = audited_read(pool, auth.0, "network_read", object, move |conn| {
         let network = entities::network(conn, &sealer, centre, &period, reader)?;
         let details = json!({ "nodes": network.nodes.len(), "from": period.from, "to": period.to });
@@ -354,13 +354,8 @@ pub async fn network_export(
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let centre = query.centre()?;
-    let period = query.period()?;
+    let (centre, period, object) = query.parsed()?;
     let reader = Reader::of(&auth.0);
-    let object = match centre {
-        Centre::Entity(id) => format!("entity:{id}"),
-        Centre::Item(kind, id) => format!("{}:{id}", kind.as_str()),
-    };
     let lines = audited_read(pool, auth.0, "network_exported", object, move |conn| {
         let network = entities::network(conn, &sealer, centre, &period, reader)?;
         let lines = entities::followthemoney(&network);

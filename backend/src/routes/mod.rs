@@ -32,6 +32,24 @@ pub mod uploads;
 
 use actix_web::web;
 
+/// An optional day from a query string (`YYYY-MM-DD`, in any digit set, as staff type it);
+/// blank is none, anything else is `invalid` at `field`.
+pub fn query_day(
+    field: &str,
+    value: Option<&str>,
+) -> Result<Option<String>, crate::error::ApiError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(text) => sanad_shared::triage::parse_day(text)
+            .map(Some)
+            .ok_or_else(|| {
+                crate::error::ApiError::InvalidTriage(vec![sanad_shared::tips::FieldProblem::at(
+                    field, "invalid",
+                )])
+            }),
+    }
+}
+
 /// Every route of the service: each module registers its own.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)

@@ -114,12 +114,7 @@ impl QueueQuery {
             ),
             None => None,
         };
-        let day = |field: &str, v: &Option<String>| match given(v) {
-            Some(d) => sanad_shared::triage::parse_day(&d)
-                .map(Some)
-                .ok_or_else(|| invalid(field)),
-            None => Ok(None),
-        };
+        let day = |field: &str, v: &Option<String>| super::query_day(field, v.as_deref());
         let words = match given(&self.q) {
             Some(q) => {
                 let words = triage::word_indexes(sealer, &[q.as_str()])?;
