@@ -7,7 +7,7 @@
 //! why verification results belong in the admins' routine, not only in incident response.
 
 use diesel::{prelude::*, Connection};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -47,7 +47,16 @@ pub struct Entry {
 
 /// One entry as stored.
 #[derive(
-    Clone, Debug, PartialEq, Eq, Queryable, Selectable, Insertable, Serialize, utoipa::ToSchema,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Queryable,
+    Selectable,
+    Insertable,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
 )]
 #[diesel(table_name = audit_log)]
 pub struct Record {

@@ -58,6 +58,27 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Evidence packages: check one, or print the key this instance signs them with.
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvidenceCommand {
+    /// Check a package offline: its signature, every file against the manifest, and its audit
+    /// entries against the chain. Exits with 1 when anything does not hold.
+    Verify {
+        /// The package (a ZIP from "Evidence package" on a tip or case page).
+        package: std::path::PathBuf,
+        /// The instance's public key as it publishes it (GET /api/v1/evidence-key or
+        /// `sanad evidence key`), to prove where the package comes from.
+        #[arg(long)]
+        key: Option<String>,
+    },
+    /// Print the public key that this instance signs evidence packages with.
+    Key,
 }
 
 #[derive(Subcommand, Debug)]
@@ -234,6 +255,53 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             for slug in &report.kept {
                 println!("kept: {slug}");
             }
+            Ok(())
+        }
+        Command::Evidence {
+            command: EvidenceCommand::Verify { package, key },
+        } => {
+            let file = std::fs::File::open(&package)
+                .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", package.display()))?;
+            let verification = crate::evidence::verify(file, key.as_deref());
+            if let Some(manifest) = &verification.manifest {
+                println!(
+                    "Evidence package about {} ({}), made {} by {} at {}.",
+                    manifest.item.reference,
+                    manifest.item.audit_object(),
+                    manifest.made_at,
+                    manifest.made_by,
+                    manifest.instance
+                );
+            }
+            for check in &verification.checks {
+                println!(
+                    "{} {}",
+                    if check.holds { "holds:" } else { "FAILS:" },
+                    check.what
+                );
+            }
+            if verification.holds() {
+                if key.is_none() {
+                    if let Some(manifest) = &verification.manifest {
+                        println!(
+                            "The package is intact. To prove it comes from the instance, compare {} with the key it publishes, or pass it with --key.",
+                            manifest.public_key
+                        );
+                    }
+                } else {
+                    println!("The package is intact and signed by the given key.");
+                }
+                Ok(())
+            } else {
+                let failures = verification.failures().count();
+                anyhow::bail!("the package does NOT hold: {failures} check(s) failed");
+            }
+        }
+        Command::Evidence {
+            command: EvidenceCommand::Key,
+        } => {
+            let key = crate::evidence::EvidenceKey::load(&cli.config.data_dir)?;
+            println!("{}", key.public_hex());
             Ok(())
         }
         Command::Audit {

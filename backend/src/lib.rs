@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod evidence;
 pub mod exchange;
 pub mod exports;
 pub mod frontend;

@@ -43,6 +43,7 @@ pub struct AppContext {
     pub receipt_throttle: web::Data<ReceiptThrottle>,
     pub notifier: web::Data<ModeratorNotifier>,
     pub articles: web::Data<crate::articles::ArticleService>,
+    pub evidence_key: web::Data<crate::evidence::EvidenceKey>,
     pub json_limit: usize,
 }
 
@@ -98,6 +99,7 @@ pub fn app(
         .app_data(ctx.receipt_throttle.clone())
         .app_data(ctx.notifier.clone())
         .app_data(ctx.articles.clone())
+        .app_data(ctx.evidence_key.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(ctx.json_limit)
@@ -331,6 +333,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         receipt_throttle: web::Data::new(ReceiptThrottle(Throttle::default())),
         notifier: web::Data::new(notifier),
         articles,
+        evidence_key: web::Data::new(crate::evidence::EvidenceKey::load(&config.data_dir)?),
         json_limit: config.json_limit,
     })
 }

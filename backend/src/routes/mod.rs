@@ -17,6 +17,7 @@ pub mod cases;
 pub mod challenges;
 pub mod editor;
 pub mod entities;
+pub mod evidence;
 pub mod exports;
 pub mod follow_up;
 pub mod health;
@@ -64,6 +65,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(challenges::configure)
                 .configure(follow_up::configure)
                 .configure(exports::configure)
+                .configure(evidence::configure)
                 .configure(triage::configure)
                 .configure(entities::configure)
                 .configure(statistics::configure)

@@ -101,6 +101,8 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/statistics/export", TRIAGE),
     ("GET", "/api/v1/tips/export", MODERATE),
     ("GET", "/api/v1/cases/export", CASEWORK),
+    ("GET", "/api/v1/tips/{id}/evidence", MODERATE),
+    ("GET", "/api/v1/cases/{id}/evidence", CASEWORK),
 ];
 
 fn sign(claims: &Claims, secret: &[u8]) -> String {

@@ -10,6 +10,7 @@ mod cli;
 mod database;
 mod entities;
 mod errors;
+mod evidence;
 mod exports;
 mod frontend;
 mod health;

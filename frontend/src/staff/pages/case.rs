@@ -24,6 +24,7 @@ use sanad_shared::{
 use super::{
     conversation::{Messages, Reply},
     entities::ConnectionsPanel,
+    file_export::FileExport,
     triage::{Timeline, TriagePanel},
     Outcome, OutcomeNotice,
 };
@@ -87,6 +88,7 @@ fn when(ms: i64) -> String {
 
 #[component]
 fn CaseBody(detail: CaseDetail) -> impl IntoView {
+    let i18n = use_i18n();
     let id = detail.id;
     let status = RwSignal::new(detail.status);
     let version = RwSignal::new(detail.triage.version);
@@ -149,6 +151,10 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
         <Duplicates id matches/>
 
         <ConnectionsPanel kind=ItemKind::Case id/>
+        <h2>{t("evidence-heading")}</h2>
+        <FileExport address=Callback::new(move |()| {
+            format!("/api/v1/cases/{id}/evidence?lang={}", i18n.shown.get_untracked().code())
+        }) name="evidence" extension="zip" label="evidence-package" hint="evidence-package-hint"/>
 
         <h2>{t("case-notes")}</h2>
         <Notes notes/>

@@ -19,6 +19,7 @@ use sanad_shared::{
 use super::{
     conversation::{Messages, Reply},
     entities::ConnectionsPanel,
+    file_export::FileExport,
     triage::{InternalNotes, Timeline, TriagePanel},
     Outcome, OutcomeNotice,
 };
@@ -135,6 +136,10 @@ fn TipBody(detail: TipDetail) -> impl IntoView {
         <h2>{t("tip-linked")}</h2>
         <LinkedTips linked=detail.linked.clone()/>
         <ConnectionsPanel kind=ItemKind::Tip id skip_tips=true/>
+        <h2>{t("evidence-heading")}</h2>
+        <FileExport address=Callback::new(move |()| {
+            format!("/api/v1/tips/{id}/evidence?lang={}", i18n.shown.get_untracked().code())
+        }) name="evidence" extension="zip" label="evidence-package" hint="evidence-package-hint"/>
 
         <h2>{t("tip-conversation")}</h2>
         <Messages messages staff="tip-author-moderator" other="tip-author-tipster"/>
