@@ -1,11 +1,12 @@
 // A staff member who works tips and cases follows a recruiter's number from a tip, written in
 // Arabic-Indic digits, to the number's page, to the network, to the family's case that wrote it in
 // Latin digits; the network narrows to a period; the pages read in Arabic and Sorani. axe-core on
-// every screen. (A busy number's network is in volume.test.mjs, which runs last.)
+// every screen. The case's evidence package is saved from its page and checked offline. (A busy
+// number's network is in volume.test.mjs, which runs last.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, openPage, axeViolations, screenshotsDir, ftl, api, proofOfWork } from "./helpers.mjs";
 
@@ -135,6 +136,21 @@ test("a recruiter's number leads from a tip to its page, the network and the fam
   const casePanel = page.locator("section.connections");
   await casePanel.locator(`a[href="/staff/tips/${tipId}"]`).first().waitFor();
 
+  // The case's evidence package: fetched with the session, saved, and checked offline by the
+  // command a prosecutor runs, against the key the instance publishes.
+  await page.getByRole("button", { name: staff("ar", "evidence-package") }).click();
+  const saved = page.locator(".file-export a[download]").filter({ hasText: ".zip" });
+  await saved.waitFor();
+  assert.match(await saved.getAttribute("download"), /^sanad-evidence-\d{4}-\d{2}-\d{2}\.zip$/);
+  const [download] = await Promise.all([page.waitForEvent("download"), saved.click()]);
+  const zipPath = await download.path();
+  assert.equal(readFileSync(zipPath).subarray(0, 2).toString("latin1"), "PK");
+  const { public_key: key } = await (await api("/api/v1/evidence-key")).json();
+  const verified = execFileSync(process.env.SANAD_BIN, ["evidence", "verify", zipPath, "--key", key], { encoding: "utf8" });
+  assert.ok(verified.includes(caseNumber) && verified.includes("The package is intact and signed by the given key."), verified);
+  assert.deepEqual(await axeViolations(page), [], "the case with its evidence package");
+  await page.screenshot({ path: join(screenshotsDir, "staff-case-evidence-ar.png"), fullPage: true });
+
   // The same pages in Sorani.
   const phoneId = (await (await api("/api/v1/entities?value=07712345678", { headers: auth })).json()).entities[0].id;
   const sorani = await openPage(browser.context, "/staff?lang=ckb");
@@ -149,6 +165,11 @@ test("a recruiter's number leads from a tip to its page, the network and the fam
   await sorani.page.locator("svg.network").waitFor();
   assert.deepEqual(await axeViolations(sorani.page), [], "the network in Sorani");
   await sorani.page.screenshot({ path: join(screenshotsDir, "staff-network-ckb.png"), fullPage: true });
+  await go(sorani.page, `/staff/tips/${tipId}`);
+  await sorani.page.getByRole("button", { name: staff("ckb", "evidence-package") }).click();
+  await sorani.page.locator(".file-export a[download]").filter({ hasText: ".zip" }).waitFor();
+  assert.deepEqual(await axeViolations(sorani.page), [], "the tip with its evidence package in Sorani");
+  await sorani.page.screenshot({ path: join(screenshotsDir, "staff-tip-evidence-ckb.png"), fullPage: true });
 
   assert.deepEqual(sorani.problems.filter((p) => !expectedConsole.test(p)), []);
   assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
