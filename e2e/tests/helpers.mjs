@@ -111,6 +111,10 @@ export async function proofOfWork() {
   if (response.status !== 201) throw new Error(`a challenge answered ${response.status}`);
   const { token, bits } = await response.json();
   for (let nonce = 0; ; nonce++) {
+    // Let fetch see the server close the challenge's idle connection (its keep-alive is 5 s):
+    // a solve that blocks longer left that dead connection pooled, and the POST that followed
+    // failed on it with "fetch failed" (seen once in CI, on a slow machine).
+    if (nonce % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
     const digest = createHash("sha256").update(`${token}:${nonce}`).digest();
     let zeros = 0;
     for (const byte of digest) {
