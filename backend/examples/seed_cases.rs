@@ -200,6 +200,7 @@ fn main() -> anyhow::Result<()> {
         })?;
         inserted += batch;
     }
+    seeding::spread_over_half_year(&mut conn, "case")?;
     println!(
         "seeded {count} cases in {:.1} s",
         started.elapsed().as_secs_f64()

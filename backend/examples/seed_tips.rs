@@ -97,6 +97,7 @@ fn main() -> anyhow::Result<()> {
         })?;
         inserted += batch;
     }
+    seeding::spread_over_half_year(&mut conn, "tip")?;
     println!(
         "seeded {count} tips in {:.1} s",
         started.elapsed().as_secs_f64()
