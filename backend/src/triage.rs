@@ -1204,6 +1204,32 @@ pub fn counts(conn: &mut DbConnection, kind: ItemKind, me: &str) -> Result<Queue
     })
 }
 
+/// How many items of a kind are open now, and how many of those wait past the first-look
+/// target: the two "now" figures of the statistics, without the overview's other sums.
+pub fn open_and_overdue(conn: &mut DbConnection, kind: ItemKind) -> Result<(u32, u32), ApiError> {
+    use diesel::{
+        dsl::{case_when, count_star, sum},
+        sql_types::Integer,
+    };
+    let cutoff = overdue_cutoff(first_look_hours(conn)?, OffsetDateTime::now_utc());
+    let (open, overdue): (i64, Option<i64>) = triage::table
+        .filter(triage::kind.eq(kind.as_str()))
+        .filter(triage::status.eq_any(open_statuses(kind)))
+        .select((
+            count_star(),
+            sum(case_when(
+                triage::first_look_on
+                    .is_null()
+                    .and(triage::received_on.le(cutoff)),
+                1_i32.into_sql::<Integer>(),
+            )
+            .otherwise(0)),
+        ))
+        .get_result(conn)?;
+    let narrow = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok((narrow(open), narrow(overdue.unwrap_or(0))))
+}
+
 /// Rescores every open item whose score depends on the calendar (a departure date, or still
 /// waiting for a first look) or whose links were never counted (items from before triage);
 /// run at start and every hour. Only the never-counted look their links up; the rest are

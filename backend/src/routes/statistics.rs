@@ -89,17 +89,17 @@ pub async fn figures(
     let (from, to) = query.period()?;
     let reader = Reader::of(&auth.0);
     let exact = auth.0.roles.contains(&Role::Admin);
-    let staff_id = auth.0.staff_id.clone();
+    let second = pool.clone();
     let figures = with_db(&pool, move |conn| {
         statistics::statistics(
             conn,
+            &second,
             from,
             to,
             &Audience {
                 tips: reader.tips,
                 cases: reader.cases,
                 exact,
-                staff_id: &staff_id,
             },
         )
     })
