@@ -44,11 +44,16 @@ impl Receipt {
         for c in ascii.chars() {
             match c {
                 '0'..='9' => digits.push(c),
-                // Spaces of every kind phones insert, dashes and the bidi marks RTL keyboards add.
+                // Spaces of every kind phones insert, dashes, the bidi marks RTL keyboards add,
+                // and the isolates (U+2066–U+2069) a receipt copied out of translated text carries.
                 c if c.is_whitespace()
                     || matches!(
                         c,
-                        '-' | '\u{2010}'..='\u{2015}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+                        '-' | '\u{2010}'..='\u{2015}'
+                            | '\u{200E}'
+                            | '\u{200F}'
+                            | '\u{061C}'
+                            | '\u{2066}'..='\u{2069}'
                     ) => {}
                 _ => return Err(InvalidReceipt::NotDigits),
             }
@@ -127,6 +132,9 @@ mod tests {
             "۱۲۳۴-۵۶۷۸-۹۰۱۲-۳۴۵۶",
             " 12٣٤ ۵678\u{00A0}9012 3456 ",
             "\u{200F}1234 5678 9012 3456",
+            // Pasted from a receipt file or a message written by Fluent, isolates included.
+            "\u{2068}1234 5678 9012 3456\u{2069}",
+            "\u{2067}١٢٣٤ ٥٦٧٨\u{2069} \u{2066}9012 3456\u{2069}",
         ] {
             assert_eq!(
                 Receipt::parse(typed).map(|r| r.digits().to_owned()),
