@@ -338,7 +338,9 @@ fn conversation(access: Access, report: TipFollowUp) -> Vec<El> {
             Box::new(move || {
                 vec![
                     ("count", pictures.get().to_string()),
-                    ("left", left.get().to_string()),
+                    // What the picker takes now, not the report's whole allowance: saying "19
+                    // more" beside a picker that takes 5 made families think it was broken.
+                    ("left", max.get().to_string()),
                 ]
             }),
         )),
