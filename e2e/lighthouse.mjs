@@ -17,7 +17,7 @@ export async function pagesToAudit(baseUrl) {
   const { articles } = await response.json();
   if (!articles.length) throw new Error("no published article to audit: the seed did not load");
   const paths = ["/", "/learn", `/learn/${articles[0].slug}`, "/report"];
-  return LANGUAGES.flatMap((lang) => paths.map((path) => `${path}?lang=${lang}`));
+  return LANGUAGES.flatMap((lang) => paths.map((path) => `/${lang}${path}`));
 }
 
 /// Runs Lighthouse on each page in one headless Chromium; `categories` picks what it scores.

@@ -165,6 +165,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             })?;
             let link = crate::config::Site {
                 public_url: cli.config.public_url.clone(),
+                onion_url: None,
             }
             .link(&secret);
             println!("Admin {email} created. Open this link within 48 hours to set the password (it works once):");

@@ -68,6 +68,15 @@ pub struct Config {
     #[arg(long, env = "SANAD_POW_BITS", default_value_t = DEFAULT_POW_BITS, value_parser = clap::value_parser!(u8).range(0..=32), global = true)]
     pub pow_bits: u8,
 
+    /// Seconds a form page sent without a script must wait before its submission is accepted
+    /// (such a form cannot solve a proof of work; the wait takes its place).
+    #[arg(long, env = "SANAD_NOJS_DELAY_SECONDS", default_value_t = 20, value_parser = clap::value_parser!(u32).range(0..=3600), global = true)]
+    pub nojs_delay_seconds: u32,
+
+    /// Submissions without a script accepted per minute on this instance, at most.
+    #[arg(long, env = "SANAD_NOJS_PER_MINUTE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000), global = true)]
+    pub nojs_per_minute: u32,
+
     /// The key that seals tips and attachments at rest, as 64 hex characters. Without it the key
     /// is `<data dir>/keys/data.key`, made on first start. Every instance must share it.
     #[arg(
@@ -88,6 +97,11 @@ pub struct Config {
     #[arg(long, env = "SANAD_TIP_RETENTION_DAYS", default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=36500), global = true)]
     pub tip_retention_days: u32,
 
+    /// The service's onion address (`http://….onion`), when it also runs as a Tor onion
+    /// service: every public page then says so (`Onion-Location`), and Tor Browser offers it.
+    #[arg(long, env = "SANAD_ONION_URL", value_parser = parse_onion_url, global = true)]
+    pub onion_url: Option<String>,
+
     /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
     #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -99,6 +113,18 @@ pub struct Config {
 /// yet measured on a device), 2^18 attempts (the expected count at 18 bits) take it about 1.0-1.8
 /// s, the 1-2 s we aim for (17 bits would be 0.5-0.9 s, 19 bits 2-3.5 s).
 pub const DEFAULT_POW_BITS: u8 = 18;
+
+fn parse_onion_url(value: &str) -> Result<String, String> {
+    let url = parse_public_url(value)?;
+    let host = url
+        .split_once("://")
+        .map(|(_, rest)| rest.split(['/', ':']).next().unwrap_or_default())
+        .unwrap_or_default();
+    if !host.ends_with(".onion") {
+        return Err("must be an address ending in .onion".to_owned());
+    }
+    Ok(url)
+}
 
 fn parse_public_url(value: &str) -> Result<String, String> {
     let trimmed = value.trim().trim_end_matches('/');
@@ -113,6 +139,13 @@ fn parse_public_url(value: &str) -> Result<String, String> {
 }
 
 impl Config {
+    pub fn no_script_rules(&self) -> crate::pow::NoScriptRules {
+        crate::pow::NoScriptRules {
+            delay_ms: i64::from(self.nojs_delay_seconds) * 1000,
+            per_minute: self.nojs_per_minute,
+        }
+    }
+
     pub fn database_url(&self) -> Result<DatabaseUrl, crate::db::DbError> {
         match &self.database_url {
             Some(url) => DatabaseUrl::parse(url),
@@ -143,9 +176,12 @@ impl Config {
             smtp_url: None,
             mail_from: "Sanad <no-reply@sanad.invalid>".to_owned(),
             pow_bits: 0,
+            nojs_delay_seconds: 20,
+            nojs_per_minute: 30,
             encryption_key: None,
             retention_days: 730,
             tip_retention_days: 365,
+            onion_url: None,
             log: "info".to_owned(),
         }
     }
@@ -154,6 +190,7 @@ impl Config {
 /// Facts about this installation that handlers need.
 pub struct Site {
     pub public_url: String,
+    pub onion_url: Option<String>,
 }
 
 impl Site {
@@ -177,6 +214,11 @@ mod tests {
         assert!(parse_public_url("ftp://x").is_err());
         assert!(parse_public_url("https://").is_err());
         assert!(parse_public_url("sanad.example.iq").is_err());
+        assert_eq!(
+            parse_onion_url("http://abcdef.onion/").unwrap(),
+            "http://abcdef.onion"
+        );
+        assert!(parse_onion_url("https://sanad.example.iq").is_err());
     }
 
     #[test]

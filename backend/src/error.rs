@@ -64,6 +64,8 @@ pub enum ApiError {
     ProofOfWorkInvalid,
     #[error("proof of work expired")]
     ProofOfWorkExpired,
+    #[error("sent {seconds_left} s before the wait was over")]
+    SubmissionTooSoon { seconds_left: u64 },
     #[error("the tip has invalid fields")]
     InvalidTip(Vec<sanad_shared::tips::FieldProblem>),
     #[error("the case has invalid fields")]
@@ -141,6 +143,7 @@ impl ApiError {
             ApiError::TotpInvalid => ErrorCode::TotpInvalid,
             ApiError::ProofOfWorkInvalid => ErrorCode::ProofOfWorkInvalid,
             ApiError::ProofOfWorkExpired => ErrorCode::ProofOfWorkExpired,
+            ApiError::SubmissionTooSoon { .. } => ErrorCode::SubmissionTooSoon,
             ApiError::InvalidTip(_) => ErrorCode::InvalidTip,
             ApiError::InvalidCase(_) => ErrorCode::InvalidCase,
             ApiError::InvalidPhoneNumber { .. } => ErrorCode::InvalidPhoneNumber,
@@ -193,6 +196,9 @@ impl ApiError {
                 Some(json!({ "index": index }))
             }
             ApiError::TooManyImages { max } => Some(json!({ "max": max })),
+            ApiError::SubmissionTooSoon { seconds_left } => {
+                Some(json!({ "seconds_left": seconds_left }))
+            }
             ApiError::UnknownLanguage(tag) => {
                 Some(json!({ "language": tag, "supported": Language::ALL.map(Language::code) }))
             }
@@ -266,6 +272,12 @@ impl From<crate::pow::PowError> for ApiError {
         match error {
             crate::pow::PowError::Invalid => ApiError::ProofOfWorkInvalid,
             crate::pow::PowError::Expired => ApiError::ProofOfWorkExpired,
+            crate::pow::PowError::TooSoon { seconds_left } => {
+                ApiError::SubmissionTooSoon { seconds_left }
+            }
+            crate::pow::PowError::Busy { retry_after_secs } => {
+                ApiError::TooManyAttempts { retry_after_secs }
+            }
             crate::pow::PowError::Database => {
                 ApiError::DatabaseUnavailable("redeeming proof of work".into())
             }
@@ -308,7 +320,17 @@ pub fn query_error(error: QueryPayloadError, _req: &HttpRequest) -> actix_web::E
 
 /// Rewrites every 4xx/5xx response into the JSON error body. Responses from [`ApiError`] carry
 /// their code; those made by actix itself (no route, wrong method) get the code of their status.
+/// A public page that is itself the answer (the site's "not found", in the reader's language)
+/// is left as it is.
 pub fn render_error<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_page = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_page {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
     let (req, old) = res.into_parts();
     let status = old.status();
     let info = old

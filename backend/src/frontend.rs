@@ -1,7 +1,7 @@
 //! Serves the built web app: files under `frontend/dist`, compiled into release binaries (so a
 //! deployment is one file) and read from disk in debug builds or from `SANAD_FRONTEND_DIR`.
-//! Unknown paths without a file extension get `index.html` (or `staff.html` under `/staff`, and
-//! the page of their own app for the public forms), so the app's own router can show them.
+//! Under `/staff`, paths without a file extension get `staff.html`, so the staff app's router can
+//! show them; other public paths without a language go to the reader's (`routes/site.rs`).
 
 use std::{borrow::Cow, path::PathBuf};
 
@@ -54,6 +54,28 @@ impl Frontend {
     }
 }
 
+impl Frontend {
+    /// The scripts of a public form's app (`report`, `follow-up`, `missing`), as the build
+    /// listed them in `bundles.json`; none before the web app is built.
+    pub fn app_scripts(&self, app: &str) -> Option<sanad_site::AppScripts> {
+        #[derive(serde::Deserialize)]
+        struct Listed {
+            glue: String,
+            wasm: String,
+            boot: String,
+        }
+        let listing = self.get("bundles.json")?;
+        let mut bundles: std::collections::HashMap<String, Listed> =
+            serde_json::from_slice(&listing.bytes).ok()?;
+        let listed = bundles.remove(app)?;
+        Some(sanad_site::AppScripts {
+            glue: listed.glue,
+            wasm: listed.wasm,
+            boot: listed.boot,
+        })
+    }
+}
+
 /// A strong ETag from the content, so a phone on a slow network revalidates with a 304.
 pub fn etag_of(bytes: &[u8]) -> String {
     format!("\"{}\"", hex::encode(&Sha256::digest(bytes)[..16]))
@@ -83,21 +105,9 @@ fn accepts_brotli(req: &HttpRequest) -> bool {
         })
 }
 
-/// The page that starts the app for `path` (without its leading `/`). The staff area and each
-/// public form are apps of their own, so a public page never downloads another's screens.
-fn app_page(path: &str) -> &'static str {
-    match path {
-        "report" => "report.html",
-        "follow-up" => "follow-up.html",
-        "missing" => "missing.html",
-        "learn" => "learn.html",
-        _ if path.starts_with("learn/") => "learn.html",
-        _ if path == "staff" || path.starts_with("staff/") => "staff.html",
-        _ => "index.html",
-    }
-}
-
-/// The fallback service: a file of the web app, or `index.html` for an app route.
+/// The fallback service: a file of the web app, the staff app's page for an address under
+/// `/staff`, or, for any other public address without a language, the same address in the
+/// reader's language (the server-rendered site answers there).
 pub async fn serve(
     req: HttpRequest,
     frontend: web::Data<Frontend>,
@@ -110,17 +120,44 @@ pub async fn serve(
         return Err(ApiError::NotFound);
     }
     let last_segment = path.rsplit('/').next().unwrap_or_default();
-    let (name, asset) = match frontend.get(path) {
-        Some(asset) if !path.is_empty() => (path, asset),
-        _ if last_segment.contains('.') => return Err(ApiError::NotFound),
-        _ => {
-            let page = app_page(path);
-            match frontend.get(page) {
-                Some(asset) => (page, asset),
-                None => return Err(ApiError::FrontendNotBuilt),
-            }
+    match frontend.get(path) {
+        Some(asset) if !path.is_empty() => Ok(send(&req, &frontend, path, asset)),
+        _ if last_segment.contains('.') => Err(ApiError::NotFound),
+        _ if path == "staff" || path.starts_with("staff/") => {
+            serve_page(&req, &frontend, "staff.html")
         }
-    };
+        _ => Ok(HttpResponse::Found()
+            .insert_header((
+                header::LOCATION,
+                format!("/{}/{path}", reader_language(&req).code()),
+            ))
+            .insert_header((header::VARY, "Accept-Language"))
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .finish()),
+    }
+}
+
+fn reader_language(req: &HttpRequest) -> sanad_shared::Language {
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(sanad_shared::Language::negotiate)
+        .unwrap_or(sanad_shared::Language::DEFAULT)
+}
+
+/// One of the web app's pages (`staff.html`, `report.html`, …).
+pub fn serve_page(
+    req: &HttpRequest,
+    frontend: &Frontend,
+    page: &str,
+) -> Result<HttpResponse, ApiError> {
+    match frontend.get(page) {
+        Some(asset) => Ok(send(req, frontend, page, asset)),
+        None => Err(ApiError::FrontendNotBuilt),
+    }
+}
+
+fn send(req: &HttpRequest, frontend: &Frontend, name: &str, asset: Asset) -> HttpResponse {
     // Files under assets/ carry a content hash in their name, so they never change.
     let cache = if name.starts_with("assets/") {
         "public, max-age=31536000, immutable"
@@ -132,23 +169,50 @@ pub async fn serve(
         .insert_header((header::CACHE_CONTROL, cache))
         .insert_header((header::ETAG, asset.etag.clone()))
         .insert_header((header::VARY, "Accept-Encoding"));
-    if not_modified(&req, &asset.etag) {
-        return Ok(HttpResponse::NotModified()
+    if not_modified(req, &asset.etag) {
+        return HttpResponse::NotModified()
             .insert_header((header::CACHE_CONTROL, cache))
             .insert_header((header::ETAG, asset.etag))
-            .finish());
+            .finish();
     }
-    let mime = mime_type(name);
-    response.insert_header((header::CONTENT_TYPE, mime));
+    response.insert_header((header::CONTENT_TYPE, mime_type(name)));
     // The build stores a maximum-quality brotli copy beside large files; sending it saves the
     // server from compressing on every request and phones from a bigger download.
-    if accepts_brotli(&req) {
+    if accepts_brotli(req) {
         if let Some(compressed) = frontend.get(&format!("{name}.br")) {
             response.insert_header((header::CONTENT_ENCODING, "br"));
-            return Ok(response.body(compressed.bytes.into_owned()));
+            return response.body(compressed.bytes.into_owned());
         }
     }
-    Ok(response.body(asset.bytes.into_owned()))
+    response.body(asset.bytes.into_owned())
+}
+
+/// A file compiled into the binary (the public pages' style, icon and scripts), with its
+/// brotli copy when the reader takes brotli.
+pub fn send_file(
+    req: &HttpRequest,
+    file: &crate::public_pages::StaticFile,
+    cache: &'static str,
+) -> HttpResponse {
+    if not_modified(req, &file.etag) {
+        return HttpResponse::NotModified()
+            .insert_header((header::CACHE_CONTROL, cache))
+            .insert_header((header::ETAG, file.etag.clone()))
+            .finish();
+    }
+    let mut response = HttpResponse::Ok();
+    response
+        .insert_header((header::CACHE_CONTROL, cache))
+        .insert_header((header::ETAG, file.etag.clone()))
+        .insert_header((header::VARY, "Accept-Encoding"))
+        .insert_header((header::CONTENT_TYPE, file.mime));
+    match &file.brotli {
+        Some(compressed) if accepts_brotli(req) => {
+            response.insert_header((header::CONTENT_ENCODING, "br"));
+            response.body(compressed.clone())
+        }
+        _ => response.body(file.bytes.clone()),
+    }
 }
 
 fn mime_type(name: &str) -> &'static str {

@@ -27,6 +27,7 @@ pub mod notify;
 pub mod openapi;
 pub mod pfif;
 pub mod pow;
+pub mod public_pages;
 pub mod routes;
 pub mod saved_views;
 pub mod schema;

@@ -35,27 +35,127 @@ pub enum PowError {
     Invalid,
     #[error("the challenge expired")]
     Expired,
+    /// A submission sent without a script, before its challenge's wait was over.
+    #[error("sent {seconds_left} s before the wait was over")]
+    TooSoon { seconds_left: u64 },
+    /// More submissions without a script this minute than `SANAD_NOJS_PER_MINUTE`.
+    #[error("too many submissions without a script this minute")]
+    Busy { retry_after_secs: u64 },
     /// The database failed while spending the token; not the sender's fault.
     #[error("database error while redeeming proof of work")]
     Database,
 }
 
+/// Without a script, a browser cannot solve a proof of work. A form sent that way carries a
+/// *waited* challenge instead: signed by the server into the page, redeemable only once its wait
+/// (`SANAD_NOJS_DELAY_SECONDS`) is over, once, before it expires; and no more of them than
+/// `SANAD_NOJS_PER_MINUTE` are accepted each minute, so the path without a script costs a
+/// flood of time where the proof of work costs it computation.
+#[derive(Clone, Copy, Debug)]
+pub struct NoScriptRules {
+    pub delay_ms: i64,
+    pub per_minute: u32,
+}
+
+impl Default for NoScriptRules {
+    fn default() -> Self {
+        NoScriptRules {
+            delay_ms: 20_000,
+            per_minute: 30,
+        }
+    }
+}
+
+const WAITED_VERSION: u8 = 2;
+const WAITED_PAYLOAD_LEN: usize = 1 + 8 + 8 + 16;
+
 pub struct Challenges {
     key: Vec<u8>,
     /// Difficulty of new challenges (`SANAD_POW_BITS`); 0 turns the check off.
     pub bits: u8,
+    pub no_script: NoScriptRules,
+    /// (minute since 1970, waited challenges redeemed in it).
+    no_script_window: std::sync::Mutex<(i64, u32)>,
 }
 
 impl Challenges {
     pub fn new(key: Vec<u8>, bits: u8) -> Challenges {
-        Challenges { key, bits }
+        Challenges::with_rules(key, bits, NoScriptRules::default())
     }
 
-    pub fn load(data_dir: &std::path::Path, bits: u8) -> anyhow::Result<Challenges> {
-        Ok(Challenges::new(
+    pub fn with_rules(key: Vec<u8>, bits: u8, no_script: NoScriptRules) -> Challenges {
+        Challenges {
+            key,
+            bits,
+            no_script,
+            no_script_window: std::sync::Mutex::new((0, 0)),
+        }
+    }
+
+    pub fn load(
+        data_dir: &std::path::Path,
+        bits: u8,
+        no_script: NoScriptRules,
+    ) -> anyhow::Result<Challenges> {
+        Ok(Challenges::with_rules(
             crate::keys::load_or_create(data_dir, "pow.key", 32)?,
             bits,
+            no_script,
         ))
+    }
+
+    /// A waited challenge for a form page, redeemable from `now + delay` for
+    /// [`CHALLENGE_TTL_MS`].
+    pub fn issue_waited(&self, now_ms: i64) -> Option<String> {
+        let from = now_ms + self.no_script.delay_ms;
+        let mut payload = Vec::with_capacity(WAITED_PAYLOAD_LEN);
+        payload.push(WAITED_VERSION);
+        payload.extend_from_slice(&from.to_be_bytes());
+        payload.extend_from_slice(&(from + CHALLENGE_TTL_MS).to_be_bytes());
+        let mut random = [0_u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut random);
+        payload.extend_from_slice(&random);
+        let tag = self.tag(&payload)?;
+        Some(format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(&payload),
+            URL_SAFE_NO_PAD.encode(tag)
+        ))
+    }
+
+    /// Checks a waited challenge from a form sent without a script (not yet spent: [`spend`]
+    /// does that with what it paid for). Too early, expired, forged and over the minute's rate
+    /// are each refused with their own error.
+    pub fn verify_waited(&self, token: &str, now: i64) -> Result<Proof, PowError> {
+        let payload = self.open(token, WAITED_VERSION, WAITED_PAYLOAD_LEN)?;
+        let (from, until) = (millis_at(&payload, 1), millis_at(&payload, 9));
+        if now < from {
+            let seconds_left = u64::try_from((from - now + 999) / 1000).unwrap_or(1);
+            return Err(PowError::TooSoon { seconds_left });
+        }
+        if now >= until {
+            return Err(PowError::Expired);
+        }
+        self.take_no_script_turn(now)?;
+        Ok(Proof(Some((sha256_hex(token), until))))
+    }
+
+    fn take_no_script_turn(&self, now: i64) -> Result<(), PowError> {
+        let minute = now.div_euclid(60_000);
+        let mut window = self
+            .no_script_window
+            .lock()
+            .map_err(|_| PowError::Database)?;
+        if window.0 != minute {
+            *window = (minute, 0);
+        }
+        if window.1 >= self.no_script.per_minute {
+            let retry_after_secs =
+                u64::try_from((60_000 - now.rem_euclid(60_000) + 999) / 1000).unwrap_or(60);
+            return Err(PowError::Busy { retry_after_secs });
+        }
+        window.1 += 1;
+        Ok(())
     }
 
     fn tag(&self, payload: &[u8]) -> Option<[u8; TAG_LEN]> {
@@ -93,14 +193,14 @@ impl Challenges {
         })
     }
 
-    /// The difficulty and expiry inside a token we signed.
-    fn read(&self, token: &str) -> Result<(u8, i64), PowError> {
+    /// The payload of a token we signed, if it is of this `version` and `len`.
+    fn open(&self, token: &str, version: u8, len: usize) -> Result<Vec<u8>, PowError> {
         let (payload, tag) = token.split_once('.').ok_or(PowError::Invalid)?;
         let payload = URL_SAFE_NO_PAD
             .decode(payload)
             .map_err(|_| PowError::Invalid)?;
         let tag = URL_SAFE_NO_PAD.decode(tag).map_err(|_| PowError::Invalid)?;
-        if payload.len() != PAYLOAD_LEN || payload[0] != VERSION {
+        if payload.len() != len || payload[0] != version {
             return Err(PowError::Invalid);
         }
         let mut mac =
@@ -109,10 +209,14 @@ impl Challenges {
         // verify_truncated_left compares in constant time.
         mac.verify_truncated_left(&tag)
             .map_err(|_| PowError::Invalid)?;
+        Ok(payload)
+    }
+
+    /// The difficulty and expiry inside a token we signed.
+    fn read(&self, token: &str) -> Result<(u8, i64), PowError> {
+        let payload = self.open(token, VERSION, PAYLOAD_LEN)?;
         let bits = payload[1];
-        let mut expiry = [0_u8; 8];
-        expiry.copy_from_slice(&payload[2..10]);
-        Ok((bits, i64::from_be_bytes(expiry)))
+        Ok((bits, millis_at(&payload, 2)))
     }
 
     /// Checks a `Proof-Of-Work: token:nonce` header and spends the token. With difficulty 0
@@ -141,6 +245,13 @@ impl Challenges {
         }
         Ok(Proof(Some((sha256_hex(token), expires_at_ms))))
     }
+}
+
+/// The big-endian milliseconds at `at` in a payload [`Challenges::open`] checked the length of.
+fn millis_at(payload: &[u8], at: usize) -> i64 {
+    let mut bytes = [0_u8; 8];
+    bytes.copy_from_slice(&payload[at..at + 8]);
+    i64::from_be_bytes(bytes)
 }
 
 /// A checked, not yet spent, proof of work (nothing to spend when the check is off).
@@ -195,5 +306,51 @@ mod tests {
         for garbage in ["", ".", "abc", "abc.def", "a.b.c"] {
             assert!(challenges.read(garbage).is_err(), "{garbage:?}");
         }
+    }
+
+    #[test]
+    fn a_waited_challenge_opens_after_its_wait_once_per_turn_and_not_as_a_proof_of_work() {
+        let rules = NoScriptRules {
+            delay_ms: 20_000,
+            per_minute: 2,
+        };
+        let challenges = Challenges::with_rules(vec![3; 32], 10, rules);
+        let issued = 1_000_000_020_000;
+        let token = challenges.issue_waited(issued).unwrap();
+        assert_eq!(
+            challenges
+                .verify_waited(&token, issued + 5_000)
+                .unwrap_err(),
+            PowError::TooSoon { seconds_left: 15 }
+        );
+        assert!(challenges.verify_waited(&token, issued + 20_000).is_ok());
+        assert_eq!(
+            challenges
+                .verify_waited(&token, issued + 20_000 + CHALLENGE_TTL_MS)
+                .unwrap_err(),
+            PowError::Expired
+        );
+        // The minute's second turn is taken; the third waits for the next minute.
+        assert!(challenges.verify_waited(&token, issued + 21_000).is_ok());
+        assert!(matches!(
+            challenges.verify_waited(&token, issued + 22_000),
+            Err(PowError::Busy { retry_after_secs }) if retry_after_secs <= 60
+        ));
+        assert!(challenges.verify_waited(&token, issued + 80_000).is_ok());
+        // Neither kind of token passes for the other, nor under another key.
+        assert!(challenges.read(&token).is_err());
+        let pow = challenges.issue().unwrap();
+        assert_eq!(
+            challenges
+                .verify_waited(&pow.token, issued + 30_000)
+                .unwrap_err(),
+            PowError::Invalid
+        );
+        assert_eq!(
+            Challenges::with_rules(vec![4; 32], 10, rules)
+                .verify_waited(&token, issued + 30_000)
+                .unwrap_err(),
+            PowError::Invalid
+        );
     }
 }

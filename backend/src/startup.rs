@@ -37,6 +37,7 @@ pub struct AppContext {
     pub throttle: web::Data<Throttle>,
     pub mailer: web::Data<Mailer>,
     pub site: web::Data<Site>,
+    pub site_files: web::Data<crate::public_pages::SiteFiles>,
     pub challenges: web::Data<Challenges>,
     pub sealer: web::Data<Sealer>,
     pub committer: web::Data<GroupCommitter>,
@@ -93,6 +94,7 @@ pub fn app(
         .app_data(ctx.throttle.clone())
         .app_data(ctx.mailer.clone())
         .app_data(ctx.site.clone())
+        .app_data(ctx.site_files.clone())
         .app_data(ctx.challenges.clone())
         .app_data(ctx.sealer.clone())
         .app_data(ctx.committer.clone())
@@ -108,6 +110,7 @@ pub fn app(
         .app_data(web::PathConfig::default().error_handler(error::path_error))
         .app_data(web::QueryConfig::default().error_handler(error::query_error))
         .configure(routes::configure)
+        .configure(routes::site::configure)
         .default_service(web::to(frontend::serve))
         .wrap(ErrorHandlers::new().default_handler(error::render_error))
         .wrap(security_headers())
@@ -326,8 +329,14 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         mailer,
         site: web::Data::new(Site {
             public_url: config.public_url.clone(),
+            onion_url: config.onion_url.clone(),
         }),
-        challenges: web::Data::new(Challenges::load(&config.data_dir, config.pow_bits)?),
+        site_files: web::Data::new(crate::public_pages::SiteFiles::load()),
+        challenges: web::Data::new(Challenges::load(
+            &config.data_dir,
+            config.pow_bits,
+            config.no_script_rules(),
+        )?),
         sealer,
         committer: web::Data::new(committer),
         receipt_throttle: web::Data::new(ReceiptThrottle(Throttle::default())),

@@ -31,11 +31,15 @@ export function message(language, key) {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-export async function launch() {
+/// `javaScript: false` is Tor Browser at "Safest": the public pages must work without a script.
+export async function launch({ javaScript = true, locale, serviceWorkers = "allow" } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), "sanad-chromium-"));
   const browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    javaScriptEnabled: javaScript,
+    serviceWorkers,
+    ...(locale ? { locale } : {}),
     viewport: { width: 360, height: 740 },
     args: [
       "--no-sandbox",
@@ -84,6 +88,29 @@ export async function axeViolations(page) {
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   });
   return result;
+}
+
+/// axe-core on the page as a browser without scripts shows it. axe itself needs scripts (with
+/// them off in Chromium its promises never settle), so the page is loaded in `context` (scripts
+/// on, service workers blocked) with every script of the page refused and its HTML given as
+/// scripting-off browsers parse it: `<noscript>` content is markup, `<script>` elements do
+/// nothing.
+export async function axeViolationsWithoutScripts(context, path) {
+  const page = await context.newPage();
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.resourceType() === "script") return route.abort();
+    if (request.resourceType() !== "document") return route.continue();
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+      .replace(/<\/?noscript>/g, "");
+    return route.fulfill({ response, body: html });
+  });
+  await page.goto(new URL(path, baseUrl).href);
+  const violations = await axeViolations(page);
+  await page.close();
+  return violations;
 }
 
 /// A one-line Fluent message from locales/<language>/<file>.ftl.

@@ -1,13 +1,14 @@
-// The awareness articles in a real browser: the list in Sorani with a topic filter, an article,
-// an article that exists only in Arabic (the page says so and links the languages it has), and
-// reading offline: the service worker keeps the app and the articles opened, and the page says
-// it is offline. Along the way: axe-core on every screen and a 360 px screen.
+// The awareness articles in a real browser, rendered by the server: the list in Sorani with a
+// topic filter and an article, with JavaScript on and off; an article that exists only in Arabic
+// (the page says so and links the languages it has); and reading offline: the service worker
+// keeps the first page read, the pages opened after it and the latest campaign's articles, and
+// the page says it is offline. Along the way: axe-core on every screen and a 360 px screen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, axeViolations, baseUrl, screenshotsDir, message } from "./helpers.mjs";
+import { launch, openPage, axeViolations, axeViolationsWithoutScripts, baseUrl, screenshotsDir, message } from "./helpers.mjs";
 
 const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
 function articles(language, key) {
@@ -26,53 +27,63 @@ const api = (path, init = {}) =>
   fetch(new URL(path, baseUrl), { ...init, headers: { "Content-Type": "application/json", ...(init.headers || {}) } });
 
 let browser;
+let noScript;
+let axeBrowser;
 before(async () => {
   browser = await launch();
+  noScript = await launch({ javaScript: false });
+  axeBrowser = await launch({ serviceWorkers: "block" });
   mkdirSync(screenshotsDir, { recursive: true });
 });
 after(async () => {
   if (browser) await browser.close();
+  if (noScript) await noScript.close();
+  if (axeBrowser) await axeBrowser.close();
 });
 
-test("a reader lists the articles in Sorani, filters a topic and opens one", async () => {
-  const { page, problems } = await openPage(browser.context, "/learn?lang=ckb");
-  await page.waitForFunction(() => document.documentElement.lang === "ckb" && document.documentElement.dir === "rtl");
-  await page.getByRole("heading", { level: 1, name: message("ckb", "nav-learn") }).waitFor();
-  const cards = page.locator(".article-card");
-  await cards.first().waitFor();
-  const all = await cards.count();
-  assert.ok(all >= 6, `the seed articles are listed (${all})`);
-  assert.equal(await page.locator(".article-card[lang=ckb]").count(), all, "every seed article exists in Sorani");
-  assert.deepEqual(await axeViolations(page), [], "the article list");
-  await fitsPhone(page, "the article list");
-  await page.screenshot({ path: join(screenshotsDir, "learn-ckb.png"), fullPage: true });
+for (const [how, which, suffix] of [["with JavaScript", () => browser, ""], ["without JavaScript", () => noScript, "-nojs"]]) {
+  /// axe-core on the page shown, as this browser shows it.
+  const axe = (page) =>
+    suffix === "" ? axeViolations(page) : axeViolationsWithoutScripts(axeBrowser.context, new URL(page.url()).pathname + new URL(page.url()).search);
+  test(`a reader lists the articles in Sorani, filters a topic and opens one, ${how}`, async () => {
+    const { page, problems } = await openPage(which().context, "/ckb/learn");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ckb");
+    assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+    await page.getByRole("heading", { level: 1, name: message("ckb", "nav-learn") }).waitFor();
+    const cards = page.locator(".article-card");
+    const all = await cards.count();
+    assert.ok(all >= 6, `the seed articles are listed (${all})`);
+    assert.equal(await page.locator(".article-card[lang=ckb]").count(), all, "every seed article exists in Sorani");
+    assert.deepEqual(await axe(page), [], "the article list");
+    await fitsPhone(page, "the article list");
+    await page.screenshot({ path: join(screenshotsDir, `learn-ckb${suffix}.png`), fullPage: true });
 
-  await page.getByRole("button", { name: articles("ckb", "learn-category-law") }).click();
-  await page.waitForURL((url) => url.search === "?category=law");
-  await page.waitForFunction((all) => {
-    const shown = document.querySelectorAll(".article-card").length;
-    return shown > 0 && shown < all;
-  }, all);
-  assert.equal(
-    await page.getByRole("button", { name: articles("ckb", "learn-category-law") }).getAttribute("aria-pressed"),
-    "true",
-  );
+    await page.getByRole("link", { name: articles("ckb", "learn-category-law") }).click();
+    await page.waitForURL((url) => url.pathname === "/ckb/learn" && url.search === "?category=law");
+    const shown = await cards.count();
+    assert.ok(shown > 0 && shown < all, `the topic narrows the list (${shown} of ${all})`);
+    assert.equal(
+      await page.getByRole("link", { name: articles("ckb", "learn-category-law") }).getAttribute("aria-current"),
+      "page",
+    );
 
-  const link = cards.first().locator("h2 a");
-  const title = (await link.textContent()).trim();
-  await link.click();
-  await page.waitForURL((url) => url.pathname.startsWith("/learn/"));
-  await page.getByRole("heading", { level: 1, name: title }).waitFor();
-  assert.ok((await page.locator(".article-body p").count()) > 1, "the body is shown");
-  assert.equal(await page.locator(".article-body script, .article-body [onclick]").count(), 0);
-  assert.ok((await page.title()).startsWith(title));
-  await page.locator(".share a, .share button").first().waitFor();
-  assert.deepEqual(await axeViolations(page), [], "an article");
-  await fitsPhone(page, "an article");
-  await page.screenshot({ path: join(screenshotsDir, "learn-article-ckb.png"), fullPage: true });
-  assert.deepEqual(problems, []);
-  await page.close();
-});
+    const link = cards.first().locator("h2 a");
+    const title = (await link.textContent()).trim();
+    await link.click();
+    await page.waitForURL((url) => url.pathname.startsWith("/ckb/learn/"));
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    assert.ok((await page.locator(".article-body p").count()) > 1, "the body is shown");
+    assert.equal(await page.locator(".article-body script, .article-body [onclick]").count(), 0);
+    assert.ok((await page.title()).startsWith(title));
+    assert.ok(await page.locator(".share a").first().isVisible());
+    assert.ok(await page.locator("[data-offline-notice]").isHidden(), "online, no offline notice");
+    assert.deepEqual(await axe(page), [], "an article");
+    await fitsPhone(page, "an article");
+    await page.screenshot({ path: join(screenshotsDir, `learn-article-ckb${suffix}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
 
 test("an article that exists only in Arabic says so and links the languages it has", async () => {
   // An editor writes one in Arabic only and publishes it.
@@ -102,59 +113,64 @@ test("an article that exists only in Arabic says so and links the languages it h
   const published = await api(`/api/v1/editor/articles/${id}/status`, { method: "POST", headers: auth, body: JSON.stringify({ status: "published" }) });
   assert.ok(published.ok, await published.clone().text());
 
-  const { page, problems } = await openPage(browser.context, "/learn/arabic-only-notice?lang=en");
+  const { page, problems } = await openPage(noScript.context, "/en/learn/arabic-only-notice");
   await page.getByRole("heading", { level: 1, name: "أرقام للمساعدة" }).waitFor();
   await page.getByText(articles("en", "learn-fallback"), { exact: true }).waitFor();
   assert.equal(await page.locator("article.article").getAttribute("lang"), "ar");
   assert.equal(await page.locator("article.article").getAttribute("dir"), "rtl");
   const offered = page.locator(".language-links a");
   assert.equal(await offered.count(), 1);
-  assert.equal(await offered.getAttribute("href"), "/learn/arabic-only-notice?lang=ar");
-  assert.deepEqual(await axeViolations(page), [], "an article in Arabic for an English reader");
+  assert.equal(await offered.getAttribute("href"), "/ar/learn/arabic-only-notice");
+  assert.deepEqual(await axeViolationsWithoutScripts(axeBrowser.context, "/en/learn/arabic-only-notice"), [], "an article in Arabic for an English reader");
   await page.screenshot({ path: join(screenshotsDir, "learn-fallback-en.png"), fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test("articles opened once, and the latest campaign's, open offline, and the page says it is offline", async () => {
-  const { page } = await openPage(browser.context, "/learn?lang=ar");
+/// Whether the service worker holds a copy of `path`.
+const kept = (page, path) =>
+  page.waitForFunction((url) => caches.match(url, { ignoreVary: true }).then((copy) => Boolean(copy)), path, {
+    polling: 100,
+    timeout: 10_000,
+  });
+
+test("the first page read, articles opened, the home page and the latest campaign's articles open offline", async () => {
+  // A phone that never opened Sanad: its first page installs the service worker.
+  const reader = await launch();
+  const { page } = await openPage(reader.context, "/ar/learn");
   await page.locator(".article-card").first().waitFor();
-  // The first visit installs the service worker, which keeps copies of what is read after that.
+  // The first visit installs the service worker; it keeps the page that installed it and the
+  // latest campaign's articles, opened or not.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
     }
   });
-  // A later visit to the list goes through it, and so does the article opened from there. The
-  // list also has it keep the latest campaign's articles, opened or not.
-  await page.reload();
-  const link = page.locator(".article-card h2 a").first();
-  await link.waitFor();
-  const unopened = page.locator(".article-card h2 a").last();
+  await kept(page, "/ar/learn");
+  const unopened = page.locator(".article-card h2 a[data-offline]").last();
   const unopenedTitle = (await unopened.textContent()).trim();
-  const unopenedSlug = (await unopened.getAttribute("href")).replace("/learn/", "");
-  await page.waitForFunction(
-    (url) => caches.match(url, { ignoreVary: true }).then((kept) => Boolean(kept)),
-    `/api/v1/articles/${unopenedSlug}?lang=ar`,
-    { polling: 100, timeout: 10_000 },
-  );
+  await kept(page, await unopened.getAttribute("href"));
+  const link = page.locator(".article-card h2 a").first();
   const title = (await link.textContent()).trim();
   await link.click();
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
   const address = page.url();
-  assert.ok(await page.locator(".notice-warning").filter({ hasText: articles("ar", "learn-offline") }).isHidden());
+  assert.ok(await page.locator("[data-offline-notice]").isHidden());
+  await page.goto(new URL("/ar/", address).href);
+  await kept(page, "/ar/");
 
   await page.context().setOffline(true);
   try {
     await page.reload();
+    assert.equal((await page.locator("h1").textContent()).trim(), message("ar", "home-title"), "the home page offline");
+    await page.goto(address);
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     assert.ok((await page.locator(".article-body p").count()) > 1, "the body is there offline");
     await page.getByText(articles("ar", "learn-offline")).waitFor();
-    assert.equal(page.url(), address);
     await page.screenshot({ path: join(screenshotsDir, "learn-offline-ar.png"), fullPage: true });
 
-    // Back to the list, which was opened before too, and to an article of the campaign never
+    // Back to the list, which was the first page read, and to an article of the campaign never
     // opened.
     await page.getByRole("link", { name: articles("ar", "learn-back") }).click();
     await page.locator(".article-card").first().waitFor();
@@ -162,10 +178,13 @@ test("articles opened once, and the latest campaign's, open offline, and the pag
     await page.getByRole("link", { name: unopenedTitle }).click();
     await page.getByRole("heading", { level: 1, name: unopenedTitle }).waitFor();
     assert.ok((await page.locator(".article-body p").count()) > 1, "the campaign's article is there offline");
+  } catch (error) {
+    await page.screenshot({ path: join(screenshotsDir, "learn-offline-failed.png"), fullPage: true });
+    throw error;
   } finally {
     await page.context().setOffline(false);
+    await reader.close();
   }
-  await page.close();
 });
 
 test("an editor writes an article in Arabic and Sorani, previews it, schedules it and publishes it", async () => {

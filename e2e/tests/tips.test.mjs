@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { launch, openPage, axeViolations, baseUrl, screenshotsDir } from "./helpers.mjs";
+import { launch, openPage, axeViolations, axeViolationsWithoutScripts, baseUrl, screenshotsDir } from "./helpers.mjs";
 
 const localesDir = process.env.SANAD_LOCALES || join(import.meta.dirname, "..", "..", "locales");
 
@@ -206,7 +206,7 @@ test("a tipster reports in Arabic with a picture and keeps the receipt", async (
   await page.screenshot({ path: join(screenshotsDir, "receipt-ar.png"), fullPage: true });
   await page.getByLabel(tips("ar", "report-kept")).check();
   await done.click();
-  await page.waitForURL((url) => url.pathname === "/");
+  await page.waitForURL((url) => url.pathname === "/ar/");
   assert.equal(await page.evaluate(() => document.cookie), "", "no cookie is ever set");
 
   // Back with the receipt, typed in Arabic-Indic digits with spaces.
@@ -348,4 +348,57 @@ test("a report without pictures goes as JSON, in English, left to right", async 
   assert.deepEqual(await axeViolations(page), [], "the receipt in English");
   assert.deepEqual(problems.filter((p) => !expectedConsole.test(p)), []);
   await page.close();
+});
+
+test("a tipster without JavaScript sends a tip with a picture in Sorani, and the receipt opens it", async () => {
+  const noScript = await launch({ javaScript: false });
+  const axeBrowser = await launch({ serviceWorkers: "block" });
+  try {
+    const { page, problems } = await openPage(noScript.context, "/ckb/report");
+    await page.getByRole("heading", { name: main("ckb", "nav-report") }).waitFor();
+    assert.deepEqual(await axeViolationsWithoutScripts(axeBrowser.context, "/ckb/report"), [], "the form without scripts");
+    await fitsPhone(page, "the form without scripts");
+    await page.screenshot({ path: join(screenshotsDir, "report-nojs-ckb.png"), fullPage: true });
+
+    // Sent at once: the wait is not over, and what was typed comes back.
+    await page.getByLabel(tips("ckb", "tip-subject-agency")).check();
+    const text = "نووسینگەیەکی گەشتیاری لە سلێمانی گەنجان بۆ شەڕ دەنێرێت.";
+    await page.locator("#description").fill(text);
+    // Playwright's text search skips what is inside <noscript>, where this page's form lives.
+    await page.locator("details.more > summary").click();
+    await page.locator("#phone-0").fill("٠٧٧٠ ١٢٣ ٤٥٦٧");
+    await page.locator("#pictures").setInputFiles({ name: "IMG_0003.png", mimeType: "image/png", buffer: tinyPng() });
+    await page.getByRole("button", { name: tips("ckb", "report-submit") }).click();
+    const [soon] = main("ckb", "error-submission-too-soon").split("{ $seconds }");
+    assert.ok((await page.locator("#form-error").textContent()).startsWith(soon), "the wait is not over");
+    assert.equal(await page.locator("#description").inputValue(), text);
+    assert.equal(await page.locator("#phone-0").inputValue(), "٠٧٧٠ ١٢٣ ٤٥٦٧");
+    assert.equal(await page.locator("#phone-0").getAttribute("dir"), "ltr", "digit groups in order");
+    assert.equal((await page.locator(".pictures .notice-warning").textContent()).trim(), tips("ckb", "report-pictures-again"));
+    await page.screenshot({ path: join(screenshotsDir, "report-nojs-wait-ckb.png"), fullPage: true });
+
+    // After the wait (3 s in the browser tests), with the picture chosen again.
+    await new Promise((resolve) => setTimeout(resolve, 3_200));
+    await page.locator("#pictures").setInputFiles({ name: "IMG_0003.png", mimeType: "image/png", buffer: tinyPng() });
+    await page.getByRole("button", { name: tips("ckb", "report-submit") }).click();
+    await page.getByRole("heading", { name: tips("ckb", "report-sent-title") }).waitFor();
+    const shown = (await page.locator(".receipt").textContent()).trim();
+    assert.match(shown, /^\d{4} \d{4} \d{4} \d{4}$/);
+    assert.ok(!page.url().includes(shown.replace(/ /g, "")), "the receipt is in no address");
+    await fitsPhone(page, "the receipt without scripts");
+    await page.screenshot({ path: join(screenshotsDir, "receipt-nojs-ckb.png"), fullPage: true });
+    assert.deepEqual(await noScript.context.cookies(), [], "no cookie");
+    // The first, early, sending was answered 400 on purpose.
+    assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+
+    // The receipt opens the report, with its picture.
+    const { page: followUp } = await openPage(browser.context, "/ckb/follow-up");
+    await followUp.getByLabel(tips("ckb", "follow-up-receipt"), { exact: true }).fill(shown);
+    await followUp.getByRole("button", { name: tips("ckb", "follow-up-open") }).click();
+    await followUp.getByText(tips("ckb", "tip-public-status-received")).waitFor();
+    await followUp.close();
+  } finally {
+    await noScript.close();
+    await axeBrowser.close();
+  }
 });

@@ -190,7 +190,19 @@ pub fn t_owned(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'stat
     move || i18n.message(&key, None)
 }
 
+/// The language a public page's address starts with (`/ckb/report`).
+fn language_in_address() -> Option<(Language, String)> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    let rest = path.strip_prefix('/')?;
+    let (first, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    let language = Language::ALL.into_iter().find(|l| l.code() == first)?;
+    Some((language, tail.to_owned()))
+}
+
 pub(crate) fn initial_language() -> Language {
+    if let Some((language, _)) = language_in_address() {
+        return language;
+    }
     let window = web_sys::window();
     let from_link = window
         .as_ref()
@@ -221,14 +233,32 @@ pub fn chosen_here() -> bool {
         .and_then(|w| w.location().search().ok())
         .is_some_and(|search| search.contains("lang="));
     linked
+        || language_in_address().is_some()
         || window
             .and_then(|w| w.local_storage().ok().flatten())
             .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
             .is_some()
 }
 
-/// Kept in `localStorage`, never a cookie: nothing about the reader travels to the server.
+/// Kept in `localStorage`, never a cookie: nothing about the reader travels to the server. On a
+/// page whose address names its language, the address follows, so a reload or a shared link
+/// shows the language chosen.
 pub(crate) fn remember(language: Language) {
+    if let Some((shown, tail)) = language_in_address() {
+        if shown != language {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let search = web_sys::window()
+                    .and_then(|w| w.location().search().ok())
+                    .unwrap_or_default();
+                let address = format!("/{}/{tail}{search}", language.code());
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&address),
+                );
+            }
+        }
+    }
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         // Private browsing may refuse storage; the choice then lasts for this page only.
         let _ = storage.set_item(STORAGE_KEY, language.code());

@@ -1,8 +1,8 @@
 //! What Sanad's web apps share: the language and its messages (`i18n`), every HTTP call
 //! (`api`), client-side navigation (`router`), fetch state (`loader`), common components, and the
-//! Leptos-free core of the public forms and articles (`lean`). The home page lives in `public/`,
-//! the forms in `report/`, `follow_up/` and `missing/`, the articles in `learn/`, the staff area
-//! in `staff/`; each is its own bundle.
+//! Leptos-free core of the public forms (`lean`). The forms live in `report/`, `follow_up/` and
+//! `missing/`, the staff area in `staff/`; each is its own bundle. The home page and the articles
+//! are rendered by the server (the `site` crate).
 
 pub mod api;
 pub mod components;

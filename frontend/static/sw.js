@@ -1,10 +1,11 @@
-// Sanad's service worker: keeps the reading pages (/learn), every article opened and the
-// articles of the latest campaign readable without a network. It keeps nothing else: no report, no follow-up, nothing a tipster or a
-// family sends or reads, and never a request other than GET. xtask fills in the version and the
-// files of the reading app at build time, so a new build replaces the old copies.
+// Sanad's service worker: keeps the reading pages (each language's home page, /learn and every
+// article opened, and the articles of the latest campaign) readable without a network. It keeps
+// nothing else: no form, no report, no follow-up, nothing a tipster or a family sends or reads,
+// and never a request other than GET. The server fills in the version and the files every page
+// links, so a new version replaces the old copies.
 const VERSION = "{{version}}";
 const SHELL = {{shell}};
-const CACHE = `sanad-learn-${VERSION}`;
+const CACHE = `sanad-read-${VERSION}`;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -20,28 +21,26 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((key) => key.startsWith("sanad-learn-") && key !== CACHE).map((key) => caches.delete(key))),
+        Promise.all(
+          keys
+            .filter((key) => (key.startsWith("sanad-read-") || key.startsWith("sanad-learn-")) && key !== CACHE)
+            .map((key) => caches.delete(key)),
+        ),
       )
       .then(() => self.clients.claim()),
   );
 });
 
-/// What a request is to the reading pages: their page, an asset, data they show, or none of
-/// their business (left to the network untouched).
+const READING = /^\/(ar|ckb|kmr|en)\/(learn(\/[a-z0-9-]+)?)?$/;
+
+/// What a request is to the reading pages: a page, an asset, a picture, or none of their
+/// business (left to the network untouched).
 function kindOf(url) {
   if (url.origin !== self.location.origin) return null;
   const path = url.pathname;
-  if (path === "/learn" || path.startsWith("/learn/")) return "page";
+  if (READING.test(path)) return "page";
   if (path.startsWith("/assets/")) return "asset";
-  if (
-    path === "/api/v1/articles" ||
-    path.startsWith("/api/v1/articles/") ||
-    path.startsWith("/api/v1/locales/") ||
-    path === "/api/v1/languages" ||
-    path.startsWith("/media/")
-  ) {
-    return "data";
-  }
+  if (path.startsWith("/media/")) return "asset";
   return null;
 }
 
@@ -69,24 +68,23 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Pages and data: the network first (fresh when there is one), the kept copy offline. Every
-  // /learn address is the same app page, kept once under /learn.
-  const key = kind === "page" ? "/learn" : request;
+  // Pages: the network first (fresh when there is one), the kept copy offline.
   event.respondWith(
     fetch(request)
       .then((response) => {
-        if (response.ok) keep(key, response.clone());
+        if (response.ok) keep(request, response.clone());
         return response;
       })
-      .catch(() => caches.match(key, { ignoreVary: true }).then((kept) => kept || Response.error())),
+      .catch(() => caches.match(request, { ignoreVary: true }).then((kept) => kept || Response.error())),
   );
 });
 
-// The reading page names the latest campaign's articles; they are kept ahead, once each, marked
-// as a prefetch so the server does not count them as reads.
+// A page asks for itself (the first page a reader opens is loaded before this worker runs) and
+// for the latest campaign's articles; each is kept once, marked as a prefetch so the server
+// does not count it as a read.
 self.addEventListener("message", (event) => {
   const urls = event.data && Array.isArray(event.data.keep) ? event.data.keep : [];
-  const wanted = urls.filter((u) => typeof u === "string" && kindOf(new URL(u, self.location.origin)) === "data");
+  const wanted = urls.filter((u) => typeof u === "string" && kindOf(new URL(u, self.location.origin)) === "page");
   event.waitUntil(
     Promise.all(
       wanted.map((u) =>

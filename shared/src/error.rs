@@ -36,6 +36,8 @@ pub enum ErrorCode {
     TotpInvalid,
     ProofOfWorkInvalid,
     ProofOfWorkExpired,
+    /// A form sent without a script before its wait was over; `details.seconds_left`.
+    SubmissionTooSoon,
     InvalidTip,
     InvalidCase,
     InvalidPhoneNumber,
@@ -69,7 +71,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 48] = [
+    pub const ALL: [ErrorCode; 49] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -98,6 +100,7 @@ impl ErrorCode {
         ErrorCode::TotpInvalid,
         ErrorCode::ProofOfWorkInvalid,
         ErrorCode::ProofOfWorkExpired,
+        ErrorCode::SubmissionTooSoon,
         ErrorCode::InvalidTip,
         ErrorCode::InvalidCase,
         ErrorCode::InvalidPhoneNumber,
@@ -150,6 +153,7 @@ impl ErrorCode {
             ErrorCode::TotpInvalid => "totp_invalid",
             ErrorCode::ProofOfWorkInvalid => "proof_of_work_invalid",
             ErrorCode::ProofOfWorkExpired => "proof_of_work_expired",
+            ErrorCode::SubmissionTooSoon => "submission_too_soon",
             ErrorCode::InvalidTip => "invalid_tip",
             ErrorCode::InvalidCase => "invalid_case",
             ErrorCode::InvalidPhoneNumber => "invalid_phone_number",
@@ -204,6 +208,7 @@ impl ErrorCode {
             ErrorCode::TotpInvalid => "error-totp-invalid",
             ErrorCode::ProofOfWorkInvalid => "error-proof-of-work-invalid",
             ErrorCode::ProofOfWorkExpired => "error-proof-of-work-expired",
+            ErrorCode::SubmissionTooSoon => "error-submission-too-soon",
             ErrorCode::InvalidTip => "error-invalid-tip",
             ErrorCode::InvalidCase => "error-invalid-case",
             ErrorCode::InvalidPhoneNumber => "error-invalid-phone-number",
@@ -243,6 +248,7 @@ impl ErrorCode {
             | ErrorCode::TotpInvalid
             | ErrorCode::ProofOfWorkInvalid
             | ErrorCode::ProofOfWorkExpired
+            | ErrorCode::SubmissionTooSoon
             | ErrorCode::InvalidTip
             | ErrorCode::InvalidCase
             | ErrorCode::InvalidPhoneNumber

@@ -352,6 +352,28 @@ pub struct NewTip {
     pub minor_involved: bool,
 }
 
+/// The Fluent key that explains a field's problem (`FieldProblem::problem`) to the person who
+/// typed it; an error code's own key when the problem is a picture's or a number's.
+pub fn problem_message_key(problem: &str) -> &str {
+    match problem {
+        "required" => "form-problem-required",
+        "choose_subject" => "form-problem-choose-subject",
+        "too_long" => "form-problem-too-long",
+        "too_many" => "form-problem-too-many",
+        "invalid_account" => "form-problem-invalid-account",
+        "invalid_date" => "form-problem-invalid-date",
+        "invalid" => "form-problem-invalid-age",
+        "invalid_phone_number" => "error-invalid-phone-number",
+        "image_unsupported" => "error-image-unsupported",
+        "image_too_large" => "error-image-too-large",
+        "image_too_many_pixels" => "error-image-too-many-pixels",
+        "image_corrupt" => "error-image-corrupt",
+        "too_many_images" => "error-too-many-images",
+        key if key.contains('-') => key,
+        _ => "error-invalid-request",
+    }
+}
+
 /// Which field of a tip is wrong, and how; sent as the error's `details`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {

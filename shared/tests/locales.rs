@@ -120,9 +120,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn every_key_used_in_code_is_defined() {
     let english = keys_of(Language::En);
     let defined: BTreeSet<&String> = english.values().flatten().collect();
-    let call = regex::Regex::new(r#"(?:\b(?:t|t_args|t_attr|tr|tr_args|tr_with|message_for|message_with_args)\((?:[^"(),]*,\s*)?|\btitle=)"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)""#).unwrap();
+    let call = regex::Regex::new(r#"(?:\b(?:t|t_args|t_attr|tr|tr_args|tr_with|message_for|message_with_args)\((?:[^"(),]*,\s*)?|\b(?:messages|words)\.get(?:_with)?\(|\btitle=)"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?)""#).unwrap();
     let mut files = Vec::new();
-    for crate_dir in ["frontend/src", "backend/src"] {
+    for crate_dir in ["frontend/src", "site/src", "backend/src"] {
         rust_files(&root().join(crate_dir), &mut files);
     }
     assert!(!files.is_empty());

@@ -134,16 +134,16 @@ pub fn build() -> anyhow::Result<SizeReport> {
     let template = fs::read_to_string(root.join("frontend/index.html"))?;
     let title = arabic_message("app-name")?;
 
-    // The public site, each public form page and the staff area are bundles of their own: a
-    // phone opening a public page never downloads another page's forms or the staff screens,
-    // and the budget holds for every public bundle.
+    // Each public form page and the staff area are bundles of their own: a phone opening a
+    // form never downloads another page's forms or the staff screens, and the budget holds for
+    // every public bundle. The reading pages are the server's (`site` crate), with no WASM.
     let mut first_loads = Vec::new();
+    // The server renders the public form pages and names their app's files from this list.
+    let mut bundles = serde_json::Map::new();
     for (binary, stem, page, public) in [
-        ("sanad-public", "sanad", "index.html", true),
         ("sanad-report", "report", "report.html", true),
         ("sanad-follow-up", "follow-up", "follow-up.html", true),
         ("sanad-missing", "missing", "missing.html", true),
-        ("sanad-learn", "learn", "learn.html", true),
         ("sanad-staff", "staff", "staff.html", false),
     ] {
         let names = bundle(
@@ -168,28 +168,20 @@ pub fn build() -> anyhow::Result<SizeReport> {
         }
         fs::write(dist.join(page), &html)?;
         files.push((page.to_owned(), html.len(), brotli(html.as_bytes())?.len()));
-        if stem == "learn" {
-            // What the reading pages need offline: their page, code, style and icon.
-            let shell: Vec<String> = ["/learn".to_owned()]
-                .into_iter()
-                .chain(
-                    [
-                        &names.wasm,
-                        &names.glue,
-                        &names.boot,
-                        &style_name,
-                        &icon_name,
-                    ]
-                    .into_iter()
-                    .map(|name| format!("/assets/{name}")),
-                )
-                .collect();
-            write_service_worker(&root, &dist, &shell, &mut files)?;
-        }
         if public {
+            bundles.insert(
+                stem.to_owned(),
+                serde_json::json!({
+                    "glue": format!("/assets/{}", names.glue),
+                    "wasm": format!("/assets/{}", names.wasm),
+                    "boot": format!("/assets/{}", names.boot),
+                }),
+            );
             first_loads.push((stem, vec![names.wasm, names.glue, names.boot]));
         }
     }
+    let listing = serde_json::to_string_pretty(&bundles)?;
+    fs::write(dist.join("bundles.json"), &listing)?;
     write_manifests(&dist, &icon_name, &mut files)?;
     sync_dir(&dist, &root.join("frontend/dist"))?;
 
@@ -311,31 +303,6 @@ fn brotli(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// `sw.js` from `frontend/static/sw.js`, given the files the reading pages need offline; its
-/// version is the hash of that list, so each build with new files replaces the kept copies.
-fn write_service_worker(
-    root: &Path,
-    dist: &Path,
-    shell: &[String],
-    files: &mut Vec<(String, usize, usize)>,
-) -> anyhow::Result<()> {
-    let list = serde_json::to_string(shell)?;
-    let version = hex::encode(&Sha256::digest(list.as_bytes())[..6]);
-    let script = fs::read_to_string(root.join("frontend/static/sw.js"))?
-        .replace("{{version}}", &version)
-        .replace("{{shell}}", &list);
-    if script.contains("{{") {
-        bail!("frontend/static/sw.js has a placeholder xtask does not fill");
-    }
-    fs::write(dist.join("sw.js"), &script)?;
-    files.push((
-        "sw.js".to_owned(),
-        script.len(),
-        brotli(script.as_bytes())?.len(),
-    ));
-    Ok(())
-}
-
 /// One web app manifest per language (`manifest-<code>.webmanifest`): installed on a phone's
 /// home screen, Sanad is named in the reader's language. The pages point at the one of the
 /// language shown.
@@ -351,7 +318,7 @@ fn write_manifests(
             "description": message(code, "home-intro")?,
             "lang": code,
             "dir": dir,
-            "start_url": format!("/?lang={code}"),
+            "start_url": format!("/{code}/"),
             "scope": "/",
             "display": "standalone",
             "background_color": "#fbfaf7",

@@ -161,7 +161,12 @@ fn browser_tests() -> anyhow::Result<Browser> {
     let data_dir = root().join(format!("target/e2e-data-{}", std::process::id()));
     // No SANAD_FRONTEND_DIR: the server finds the app the way a deployed binary does (a debug
     // build reads the embedded folder from disk, a release build from inside itself).
-    let server = Server::start(&root().join("target/debug/sanad"), &data_dir, &[])?;
+    // A form sent without a script waits 20 s by default; the browser tests wait 3.
+    let server = Server::start(
+        &root().join("target/debug/sanad"),
+        &data_dir,
+        &[("SANAD_NOJS_DELAY_SECONDS", "3")],
+    )?;
     let results = e2e.join("results");
     let outcome = process::run(
         Command::new("node")

@@ -1,4 +1,5 @@
-//! Rendered public answers (article list pages and articles), kept for a few seconds.
+//! Rendered public answers (article list pages and articles, as JSON and as pages), kept for a
+//! few seconds.
 //!
 //! Readers arrive in waves when a campaign is shared, and every one of them asks for the same few
 //! answers; serving those from memory keeps the database for the work that needs it. An entry is
@@ -34,6 +35,8 @@ pub enum Key {
         slug: String,
         language: Language,
     },
+    /// A public page (or feed, or sitemap) by its address.
+    Page(String),
 }
 
 /// An answer ready to send: the JSON body, its strong ETag and the language of its text.

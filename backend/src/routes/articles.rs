@@ -220,7 +220,7 @@ pub async fn detail(
 /// A copy fetched ahead for offline reading (the service worker keeps the latest campaign) is
 /// not a read: `Sec-Purpose: prefetch`, as browsers send it, or `Purpose: prefetch`, which a
 /// script may set.
-fn is_prefetch(req: &HttpRequest) -> bool {
+pub(crate) fn is_prefetch(req: &HttpRequest) -> bool {
     ["sec-purpose", "purpose"].into_iter().any(|name| {
         req.headers()
             .get(name)

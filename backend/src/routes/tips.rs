@@ -4,6 +4,7 @@
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
+    receipt::Receipt,
     tips::{
         AttachmentsAdded, NewMessage, NewTip, TipCreated, TipFollowUp, TipMessage,
         MAX_IMAGES_PER_UPLOAD,
@@ -20,7 +21,7 @@ use crate::{
     error::ApiError,
     group_commit::GroupCommitter,
     notify::ModeratorNotifier,
-    pow::Challenges,
+    pow::{Challenges, Proof},
     routes::{follow_up::FollowUp, uploads},
     tips::{self, CheckedTip},
 };
@@ -55,7 +56,23 @@ pub async fn submit(
     let upload = uploads::read(&req, payload, true, MAX_IMAGES_PER_UPLOAD).await?;
     let tip: NewTip = uploads::parse_json(&upload.json)?;
     let tip = CheckedTip::check(tip)?;
-    let images = uploads::sanitize(upload.images).await?;
+    let receipt = store(tip, upload.images, &proof, &hasher, &sealer, &committer).await?;
+    notifier.something_new();
+    Ok(HttpResponse::Created().json(TipCreated { receipt }))
+}
+
+/// Checks and strips the pictures, seals the tip and stores it under a fresh receipt, spending
+/// the proof in the same transaction. Both ways of sending a tip (the API, the form without a
+/// script) end here.
+pub async fn store(
+    tip: CheckedTip,
+    images: Vec<Vec<u8>>,
+    proof: &Proof,
+    hasher: &PasswordHasher,
+    sealer: &web::Data<Sealer>,
+    committer: &GroupCommitter,
+) -> Result<Receipt, ApiError> {
+    let images = uploads::sanitize(images).await?;
     let sealed = web::block({
         let sealer = sealer.clone();
         move || tips::seal_tip(&sealer, &tip, images)
@@ -63,12 +80,11 @@ pub async fn submit(
     .await??;
     let sealed = std::sync::Arc::new(sealed);
     let (receipt, _) =
-        anonymous::store_with_receipt(&hasher, &sealer, &committer, &proof, move |conn, hash| {
+        anonymous::store_with_receipt(hasher, sealer, committer, proof, move |conn, hash| {
             tips::insert_tip(conn, &sealed, hash)
         })
         .await?;
-    notifier.something_new();
-    Ok(HttpResponse::Created().json(TipCreated { receipt }))
+    Ok(receipt)
 }
 
 /// A follow-up request about a tip.

@@ -156,6 +156,95 @@ pub async fn read_parts(
     Ok(upload)
 }
 
+/// A form posted by a page without a script: its text fields in order (a name may repeat, as
+/// the rows of a list do) and its pictures.
+#[derive(Debug, Default)]
+pub struct FormUpload {
+    pub fields: Vec<(String, String)>,
+    pub images: Vec<Vec<u8>>,
+}
+
+impl FormUpload {
+    /// The first value of `name`, trimmed; none when absent or blank.
+    pub fn one(&self, name: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Every value of `name`, as typed (blank rows included, so positions match the form's).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// Reads a `multipart/form-data` form with text fields and up to `max_images` pictures in parts
+/// named `image_part`. A file input left empty sends an empty part; it is skipped. Text fields
+/// together are held to [`JSON_LIMIT`], the whole body to the upload limit.
+pub async fn read_form(
+    req: &HttpRequest,
+    payload: web::Payload,
+    image_part: &str,
+    max_images: usize,
+) -> Result<FormUpload, ApiError> {
+    if declared_length(req).is_some_and(|length| length > MAX_UPLOAD_BYTES as u64) {
+        return Err(too_large(MAX_UPLOAD_BYTES));
+    }
+    if !is_multipart(req) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let mut multipart = Multipart::new(req.headers(), payload);
+    let mut form = FormUpload::default();
+    let (mut total, mut text) = (0_usize, 0_usize);
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let is_image = name == image_part;
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
+            total += chunk.len();
+            if total > MAX_UPLOAD_BYTES {
+                return Err(too_large(MAX_UPLOAD_BYTES));
+            }
+            if is_image {
+                if bytes.len() + chunk.len() > MAX_IMAGE_BYTES {
+                    return Err(ApiError::Image {
+                        index: form.images.len(),
+                        problem: AttachmentError::TooLarge,
+                    });
+                }
+            } else {
+                text += chunk.len();
+                if text > JSON_LIMIT {
+                    return Err(too_large(JSON_LIMIT));
+                }
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if is_image {
+            if bytes.is_empty() {
+                continue;
+            }
+            if form.images.len() >= max_images {
+                return Err(ApiError::TooManyImages { max: max_images });
+            }
+            form.images.push(bytes);
+        } else {
+            let value = String::from_utf8(bytes)
+                .map_err(|_| ApiError::InvalidRequest(format!("{name:?} is not UTF-8 text")))?;
+            form.fields.push((name, value));
+        }
+    }
+    Ok(form)
+}
+
 /// Parses a JSON part the way the JSON extractor does, with the same error codes.
 pub fn parse_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, ApiError> {
     if json.is_empty() {

@@ -1,4 +1,4 @@
-//! The web app's files, the history-API fallback and caching.
+//! The web app's files, its pages (staff area, public forms), redirects to a language and caching.
 
 use crate::helpers::{fake_frontend, json, spawn_with, test_config, TestApp};
 
@@ -9,17 +9,21 @@ async fn app_with_frontend() -> TestApp {
 }
 
 #[actix_web::test]
-async fn app_routes_fall_back_to_index_html() {
+async fn public_paths_without_a_language_go_to_the_readers() {
     let app = app_with_frontend().await;
-    for path in ["/", "/reports", "/learning", "/staffing", "/report/x"] {
-        let response = app.get(path).await;
-        assert_eq!(response.status(), 200, "{path}");
-        assert_eq!(
-            response.headers()["content-type"],
-            "text/html; charset=utf-8"
-        );
-        assert_eq!(response.headers()["cache-control"], "no-cache");
-        assert!(response.text().await.unwrap().contains("Sanad test shell"));
+    for (path, accept, to) in [
+        ("/reports", None, "/ar/reports"),
+        ("/learning", Some("ckb-IQ, ar;q=0.5"), "/ckb/learning"),
+        ("/report/x", Some("en"), "/en/report/x"),
+    ] {
+        let mut request = app.client.get(app.url(path));
+        if let Some(accept) = accept {
+            request = request.header("Accept-Language", accept);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 302, "{path}");
+        assert_eq!(response.headers()["location"], to, "{path}");
+        assert_eq!(response.headers()["vary"], "Accept-Language", "{path}");
     }
 }
 
@@ -40,17 +44,37 @@ async fn the_staff_area_is_served_its_own_app() {
 async fn each_public_form_is_served_its_own_app() {
     let app = app_with_frontend().await;
     for (path, title) in [
-        ("/report", "Sanad report shell"),
-        ("/follow-up", "Sanad follow-up shell"),
-        ("/missing", "Sanad missing shell"),
-        ("/learn", "Sanad learn shell"),
-        ("/learn/the-law", "Sanad learn shell"),
+        ("/ckb/follow-up", "Sanad follow-up shell"),
+        ("/kmr/missing", "Sanad missing shell"),
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache");
         assert!(response.text().await.unwrap().contains(title), "{path}");
     }
+}
+
+#[actix_web::test]
+async fn the_report_page_is_its_app_where_scripts_run_and_the_servers_form_where_they_do_not() {
+    let app = app_with_frontend().await;
+    let response = app.get("/en/report").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<script type=\"module\" src=\"/assets/boot-report-1.js\">"));
+    assert!(html.contains("<link rel=\"modulepreload\" href=\"/assets/report-1.js\">"));
+    let inside = html
+        .split("<noscript>")
+        .nth(2)
+        .expect("the page inside <noscript>");
+    assert!(inside.contains("<form"), "{inside}");
+    assert!(html.contains("id=\"boot\""), "the app's loading state");
+    // Before the app is built the page is the server's form alone.
+    let (mut config, dir, pg) = test_config();
+    config.frontend_dir = Some(dir.path().join("empty"));
+    let bare = spawn_with(config, dir, pg).await;
+    let html = bare.get("/en/report").await.text().await.unwrap();
+    assert!(!html.contains("<noscript>") && html.contains("<form"));
 }
 
 #[actix_web::test]
@@ -67,7 +91,7 @@ async fn missing_files_and_unknown_api_paths_are_404_not_the_shell() {
         assert_eq!(json(response).await["error"], "not_found");
     }
     let response = app.client.post(app.url("/report")).send().await.unwrap();
-    assert_eq!(response.status(), 404);
+    assert_eq!(response.status(), 405);
 }
 
 #[actix_web::test]
@@ -118,7 +142,7 @@ async fn a_server_without_a_built_app_says_so() {
     let (mut config, dir, pg) = test_config();
     config.frontend_dir = Some(dir.path().join("empty"));
     let app = spawn_with(config, dir, pg).await;
-    let response = app.get("/").await;
+    let response = app.get("/ar/missing").await;
     assert_eq!(response.status(), 503);
     assert_eq!(json(response).await["error"], "frontend_not_built");
 }

@@ -162,17 +162,11 @@ pub async fn spawn_with(
 pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
     let dist = root.join("dist");
     std::fs::create_dir_all(dist.join("assets")).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>Sanad test shell</title>",
-    )
-    .unwrap();
     for (page, title) in [
         ("staff.html", "Sanad staff shell"),
         ("report.html", "Sanad report shell"),
         ("follow-up.html", "Sanad follow-up shell"),
         ("missing.html", "Sanad missing shell"),
-        ("learn.html", "Sanad learn shell"),
     ] {
         std::fs::write(
             dist.join(page),
@@ -180,6 +174,11 @@ pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
         )
         .unwrap();
     }
+    std::fs::write(
+        dist.join("bundles.json"),
+        r#"{"report": {"glue": "/assets/report-1.js", "wasm": "/assets/report-1.wasm", "boot": "/assets/boot-report-1.js"}}"#,
+    )
+    .unwrap();
     std::fs::write(dist.join("assets/app-1234.js"), "console.log('plain')").unwrap();
     std::fs::write(dist.join("assets/app-1234.js.br"), "pretend-brotli").unwrap();
     dist

@@ -39,8 +39,8 @@ async fn a_challenge_from_the_api_is_solved_and_spent_once_across_instances() {
     let header = solve(challenge["token"].as_str().unwrap(), 10);
 
     // Two instances: each has its own pool, both share the key file and the database.
-    let first = Challenges::load(&config.data_dir, 10).unwrap();
-    let second = Challenges::load(&config.data_dir, 10).unwrap();
+    let first = Challenges::load(&config.data_dir, 10, Default::default()).unwrap();
+    let second = Challenges::load(&config.data_dir, 10, Default::default()).unwrap();
     let url = config.database_url().unwrap();
     let (pool_a, pool_b) = (db::pool(&url, 1).unwrap(), db::pool(&url, 1).unwrap());
     assert_eq!(

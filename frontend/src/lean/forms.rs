@@ -32,23 +32,7 @@ pub fn problem(field: &str, index: Option<usize>, problem: &str) -> FieldProblem
 
 /// The Fluent key that explains a problem.
 fn problem_key(problem: &str) -> &str {
-    match problem {
-        "required" => "form-problem-required",
-        "choose_subject" => "form-problem-choose-subject",
-        "too_long" => "form-problem-too-long",
-        "too_many" => "form-problem-too-many",
-        "invalid_account" => "form-problem-invalid-account",
-        "invalid_date" => "form-problem-invalid-date",
-        "invalid" => "form-problem-invalid-age",
-        "invalid_phone_number" => "error-invalid-phone-number",
-        "image_unsupported" => "error-image-unsupported",
-        "image_too_large" => "error-image-too-large",
-        "image_too_many_pixels" => "error-image-too-many-pixels",
-        "image_corrupt" => "error-image-corrupt",
-        "too_many_images" => "error-too-many-images",
-        key if key.contains('-') => key,
-        _ => "error-invalid-request",
-    }
+    sanad_shared::tips::problem_message_key(problem)
 }
 
 /// One place a problem can be shown: a field, or one row of a list field.
@@ -216,9 +200,12 @@ impl Input {
         } else {
             el("input").attr("type", self.kind)
         };
+        // A phone number reads left to right in every language; under `auto` in a right-to-left
+        // page, Arabic-Indic digits typed with spaces showed their groups in reverse order.
+        let dir = if self.kind == "tel" { "ltr" } else { self.dir };
         input = input
             .id(&id)
-            .attr("dir", self.dir)
+            .attr("dir", dir)
             .attr("inputmode", self.inputmode)
             .attr("autocomplete", "off")
             .attr("spellcheck", "false")

@@ -59,8 +59,16 @@ pub fn receipt_shown(
             .unwrap_or_default();
         let mut args = file_args();
         args.push(("receipt", grouped.get_untracked()));
-        args.push(("address", format!("{address}/follow-up")));
-        let text = message(i18n, texts.file, &args);
+        args.push((
+            "address",
+            format!("{address}/{}/follow-up", i18n.chosen.get_untracked().code()),
+        ));
+        // Fluent isolates each inserted value with invisible direction marks (U+2068, U+2069);
+        // in a plain-text file they only get in the way of copying the receipt.
+        let text: String = message(i18n, texts.file, &args)
+            .chars()
+            .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+            .collect();
         if download("sanad-receipt.txt", &text).is_none() {
             note.set(Some("report-copy-failed"));
         }
@@ -69,7 +77,9 @@ pub fn receipt_shown(
         // The receipt leaves memory with the page.
         sent.set(None);
         if let Some(window) = web_sys::window() {
-            let _ = window.location().set_href("/");
+            let _ = window
+                .location()
+                .set_href(&format!("/{}/", i18n.chosen.get_untracked().code()));
         }
     };
     el("section")

@@ -64,7 +64,15 @@ fn layout(i18n: I18n, page: fn() -> Vec<El>) -> Vec<El> {
             .tr("skip-to-content"),
         el("header")
             .class("site-header")
-            .child(el("a").attr("href", "/").class("brand").tr("app-name"))
+            .child(
+                el("a")
+                    .attr_with(
+                        "href",
+                        Box::new(move || Some(format!("/{}/", i18n.chosen.get().code()))),
+                    )
+                    .class("brand")
+                    .tr("app-name"),
+            )
             .child(language_switcher(i18n)),
         el("div")
             .flag_with(
