@@ -391,11 +391,26 @@ test("a tipster without JavaScript sends a tip with a picture in Sorani, and the
     // The first, early, sending was answered 400 on purpose.
     assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
 
-    // The receipt opens the report, with its picture.
+    // The receipt opens the report on the follow-up page, without a script too, and the reply
+    // box sends.
+    await page.goto(new URL("/ckb/follow-up", baseUrl).href);
+    assert.deepEqual(await axeViolationsWithoutScripts(axeBrowser.context, "/ckb/follow-up"), [], "the receipt form without scripts");
+    await page.locator("#receipt").fill(shown);
+    await page.locator("form button[type=submit]").click();
+    await page.locator(".tip-status").waitFor();
+    assert.equal((await page.locator(".tip-status").textContent()).trim(), tips("ckb", "tip-public-status-received"));
+    const words = "ژمارە نوێیەکەی 0770 999 8888 ـە";
+    await page.locator("#message").fill(words);
+    await page.locator("form button[type=submit]").click();
+    await page.locator(".conversation .message-mine").getByText(words).waitFor();
+    await fitsPhone(page, "the conversation without scripts");
+    await page.screenshot({ path: join(screenshotsDir, "follow-up-nojs-ckb.png"), fullPage: true });
+
+    // And with a script, the same receipt opens it in the follow-up app.
     const { page: followUp } = await openPage(browser.context, "/ckb/follow-up");
     await followUp.getByLabel(tips("ckb", "follow-up-receipt"), { exact: true }).fill(shown);
     await followUp.getByRole("button", { name: tips("ckb", "follow-up-open") }).click();
-    await followUp.getByText(tips("ckb", "tip-public-status-received")).waitFor();
+    await followUp.getByText(words).waitFor();
     await followUp.close();
   } finally {
     await noScript.close();

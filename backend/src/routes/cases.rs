@@ -124,8 +124,17 @@ pub async fn follow_up_view(
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let case_ref = case_ref(follow_up)?;
-    let view = with_db(&pool, move |conn| {
+    let view = family_view(case_ref(follow_up)?, sealer, &pool).await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// What the family sees of its case: number, status and the conversation.
+pub async fn family_view(
+    case_ref: String,
+    sealer: web::Data<Sealer>,
+    pool: &web::Data<db::Pool>,
+) -> Result<CaseFollowUp, ApiError> {
+    with_db(pool, move |conn| {
         let row = cases::case_by_ref(conn, &case_ref)?;
         Ok(CaseFollowUp {
             case_number: row.case_number.clone(),
@@ -134,8 +143,32 @@ pub async fn follow_up_view(
             messages: cases::messages(conn, &sealer, &row)?,
         })
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(view))
+    .await
+}
+
+/// A family's message to the caseworkers; both ways of writing one (the API, the form without
+/// a script) end here.
+pub async fn send_family_message(
+    case_ref: String,
+    body: NewMessage,
+    sealer: web::Data<Sealer>,
+    committer: &GroupCommitter,
+    notifier: &ModeratorNotifier,
+) -> Result<TipMessage, ApiError> {
+    let problems = body.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidMessage(problems));
+    }
+    let text = body.body;
+    let message = committer
+        // The case is looked up (or refused) before anything is written.
+        .run_unguarded(move |conn| {
+            let row = cases::case_by_ref(conn, &case_ref)?;
+            cases::add_message(conn, &sealer, &row, &text, None)
+        })
+        .await?;
+    notifier.something_new();
+    Ok(message)
 }
 
 #[utoipa::path(post, path = "/api/v1/follow-up/case/messages", tag = "anonymous", security(("follow_up" = [])), request_body = NewMessage,
@@ -151,20 +184,14 @@ pub async fn follow_up_message(
     committer: web::Data<GroupCommitter>,
     notifier: web::Data<ModeratorNotifier>,
 ) -> Result<HttpResponse, ApiError> {
-    let case_ref = case_ref(follow_up)?;
-    let problems = body.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::InvalidMessage(problems));
-    }
-    let text = body.into_inner().body;
-    let message = committer
-        // The case is looked up (or refused) before anything is written.
-        .run_unguarded(move |conn| {
-            let row = cases::case_by_ref(conn, &case_ref)?;
-            cases::add_message(conn, &sealer, &row, &text, None)
-        })
-        .await?;
-    notifier.something_new();
+    let message = send_family_message(
+        case_ref(follow_up)?,
+        body.into_inner(),
+        sealer,
+        &committer,
+        &notifier,
+    )
+    .await?;
     Ok(HttpResponse::Created().json(message))
 }
 

@@ -38,20 +38,7 @@ pub async fn open(
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
-    let receipt = Receipt::parse(&body.receipt).map_err(|_| ApiError::ReceiptMalformed)?;
-    let subjects = throttle
-        .0
-        .client_subjects("receipt", req.peer_addr().map(|a| a.ip()));
-    if let Err(wait) = throttle.0.check(&subjects, Instant::now()) {
-        return Err(ApiError::TooManyAttempts {
-            retry_after_secs: wait.as_secs().max(1),
-        });
-    }
-    let found = anonymous::find_thread(&hasher, &sealer, &pool, &receipt).await?;
-    let Some(thread) = found else {
-        throttle.0.failed(&subjects, Instant::now());
-        return Err(ApiError::ReceiptUnknown);
-    };
+    let thread = find(&req, &body.receipt, &throttle, &hasher, &sealer, &pool).await?;
     Ok(HttpResponse::Ok().json(FollowUpGrant {
         token: anonymous::follow_up_token(&sealer, &thread)?,
         expires_in: anonymous::FOLLOW_UP_TTL_SECS,
@@ -63,6 +50,32 @@ pub async fn open(
 }
 
 /// What a follow-up request is about, from its `Authorization: Bearer` token.
+/// The report a typed receipt opens; too many wrong receipts from one client wait a while.
+pub async fn find(
+    req: &HttpRequest,
+    typed: &str,
+    throttle: &ReceiptThrottle,
+    hasher: &PasswordHasher,
+    sealer: &Sealer,
+    pool: &web::Data<db::Pool>,
+) -> Result<Thread, ApiError> {
+    let receipt = Receipt::parse(typed).map_err(|_| ApiError::ReceiptMalformed)?;
+    let subjects = throttle
+        .0
+        .client_subjects("receipt", req.peer_addr().map(|a| a.ip()));
+    if let Err(wait) = throttle.0.check(&subjects, Instant::now()) {
+        return Err(ApiError::TooManyAttempts {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
+    let found = anonymous::find_thread(hasher, sealer, pool, &receipt).await?;
+    let Some(thread) = found else {
+        throttle.0.failed(&subjects, Instant::now());
+        return Err(ApiError::ReceiptUnknown);
+    };
+    Ok(thread)
+}
+
 pub struct FollowUp(pub Thread);
 
 impl FromRequest for FollowUp {

@@ -1,5 +1,6 @@
 //! The public forms as pages the server renders and receives, for browsers that run no script
-//! (Tor Browser at "Safest"): `/{lang}/report` is an ordinary `multipart/form-data` form. Where
+//! (Tor Browser at "Safest"): `/{lang}/report` is an ordinary `multipart/form-data` form, and
+//! `/{lang}/follow-up` opens a report or case with its receipt and answers in it. Where
 //! scripts run, the page is the report app's (its WebAssembly, listed by the build), which sends
 //! through the JSON API with a proof of work; without them, the form carries a waited challenge
 //! (`pow.rs`) instead. Answers hold what was typed or the receipt, so none is ever stored by a
@@ -10,12 +11,12 @@ use actix_web::{
     web, HttpRequest, HttpResponse,
 };
 use sanad_shared::tips::{
-    problem_message_key, Governorate, NewTip, OnlineAccount, Platform, TipSubject, YearMonth,
-    MAX_IMAGES_PER_UPLOAD,
+    problem_message_key, Governorate, MessageAuthor, NewMessage, NewTip, OnlineAccount, Platform,
+    TipSubject, YearMonth, MAX_IMAGES_PER_UPLOAD,
 };
 use sanad_site::{
     pages::{
-        self,
+        self, follow_up,
         report::{Problem, TipForm, TipValues, ACCOUNT_ROWS, NAME_ROWS, PHONE_ROWS},
     },
     paths::{self, Form},
@@ -23,10 +24,12 @@ use sanad_site::{
 };
 
 use crate::{
+    anonymous::{self, Thread},
     audit::now_ms,
     auth::password::PasswordHasher,
     config::Site,
     crypto::Sealer,
+    db::{self, with_db},
     error::ApiError,
     frontend::Frontend,
     group_commit::GroupCommitter,
@@ -34,7 +37,7 @@ use crate::{
     notify::ModeratorNotifier,
     pow::{Challenges, PowError},
     public_pages::SiteFiles,
-    routes::{site::Env, uploads},
+    routes::{follow_up::ReceiptThrottle, site::Env, uploads},
     tips::CheckedTip,
 };
 
@@ -320,4 +323,184 @@ pub async fn report_post(
             again(form, status)
         }
     }
+}
+
+fn follow_up_page(
+    env: &Env<'_>,
+    main: impl FnOnce(&crate::public_pages::Words<'_>) -> leptos::prelude::AnyView,
+    app: Option<sanad_site::AppScripts>,
+    status: StatusCode,
+) -> HttpResponse {
+    let words = env.words();
+    let mut head = env.head(
+        Some(words.get("follow-up-title")),
+        words.get("follow-up-intro"),
+        &paths::form(env.language, Form::FollowUp),
+    );
+    head.no_index = true;
+    let body = env.render_with_app(head, |l| paths::form(l, Form::FollowUp), main, app);
+    private(env, body, status)
+}
+
+/// `GET /{lang}/follow-up`
+pub async fn follow_up_entry(
+    req: HttpRequest,
+    locales: web::Data<Locales>,
+    files: web::Data<SiteFiles>,
+    site: web::Data<Site>,
+    frontend: web::Data<Frontend>,
+) -> HttpResponse {
+    let env = Env::new(&req, &locales, &files, &site);
+    follow_up_page(
+        &env,
+        |w| follow_up::entry(w, &follow_up::Entry::default()),
+        frontend.app_scripts("follow-up"),
+        StatusCode::OK,
+    )
+}
+
+/// The opened report or case, as its sender sees it.
+async fn thread_of(
+    thread: &Thread,
+    sealer: &web::Data<Sealer>,
+    pool: &web::Data<db::Pool>,
+) -> Result<follow_up::Thread, ApiError> {
+    let token = anonymous::follow_up_token(sealer, thread)?;
+    let said = |messages: Vec<sanad_shared::tips::TipMessage>| {
+        messages
+            .into_iter()
+            .map(|m| follow_up::Said {
+                mine: m.author == MessageAuthor::Tipster,
+                sent_on: m.sent_on,
+                body: m.body,
+            })
+            .collect()
+    };
+    Ok(match thread {
+        Thread::Tip(tip_ref) => {
+            let tip_ref = tip_ref.clone();
+            let sealer = sealer.clone();
+            let view = with_db(pool, move |conn| {
+                crate::tips::follow_up_view(conn, &sealer, &tip_ref)
+            })
+            .await?;
+            follow_up::Thread {
+                token,
+                status_key: view.status.message_key().to_owned(),
+                since: view.received_on,
+                public_message: view.public_message,
+                content_removed: view.content_removed,
+                messages: said(view.messages),
+                ..follow_up::Thread::default()
+            }
+        }
+        Thread::Case(case_ref) => {
+            let view = super::cases::family_view(case_ref.clone(), sealer.clone(), pool).await?;
+            follow_up::Thread {
+                token,
+                case_number: Some(view.case_number),
+                status_key: view.status.message_key(),
+                since: view.reported_on,
+                messages: said(view.messages),
+                ..follow_up::Thread::default()
+            }
+        }
+    })
+}
+
+/// `POST /{lang}/follow-up`: a receipt to open, or a message for the opened report or case.
+#[allow(clippy::too_many_arguments)]
+pub async fn follow_up_post(
+    req: HttpRequest,
+    payload: web::Payload,
+    locales: web::Data<Locales>,
+    files: web::Data<SiteFiles>,
+    site: web::Data<Site>,
+    throttle: web::Data<ReceiptThrottle>,
+    hasher: web::Data<PasswordHasher>,
+    sealer: web::Data<Sealer>,
+    pool: web::Data<db::Pool>,
+    committer: web::Data<GroupCommitter>,
+    notifier: web::Data<ModeratorNotifier>,
+) -> HttpResponse {
+    let env = Env::new(&req, &locales, &files, &site);
+    let refused = |typed: String, error: &ApiError| {
+        let entry = follow_up::Entry {
+            typed,
+            error: Some(error.code().message_key().to_owned()),
+        };
+        follow_up_page(
+            &env,
+            |w| follow_up::entry(w, &entry),
+            None,
+            actix_web::ResponseError::status_code(error),
+        )
+    };
+    let form = match uploads::read_form(&req, payload, "", 0).await {
+        Ok(form) => form,
+        Err(error) => return refused(String::new(), &error),
+    };
+    let (thread, message) = match form.one("token") {
+        // Writing in an opened report: the token says which, for 20 minutes.
+        Some(token) => match anonymous::open_follow_up_token(&sealer, &token) {
+            Some(thread) => (thread, form.one("message").unwrap_or_default()),
+            None => return refused(String::new(), &ApiError::FollowUpExpired),
+        },
+        None => {
+            let typed = form.one("receipt").unwrap_or_default();
+            match super::follow_up::find(&req, &typed, &throttle, &hasher, &sealer, &pool).await {
+                Ok(thread) => (thread, String::new()),
+                Err(error) => return refused(typed, &error),
+            }
+        }
+    };
+    let mut outcome = (false, None);
+    if form.one("token").is_some() {
+        let body = NewMessage {
+            body: message.clone(),
+            version: None,
+        };
+        let sent = match &thread {
+            Thread::Tip(tip_ref) => {
+                super::tips::send_message(tip_ref.clone(), &body, &sealer, &committer, &notifier)
+                    .await
+            }
+            Thread::Case(case_ref) => {
+                super::cases::send_family_message(
+                    case_ref.clone(),
+                    body,
+                    sealer.clone(),
+                    &committer,
+                    &notifier,
+                )
+                .await
+            }
+        };
+        outcome = match sent {
+            Ok(_) => (true, None),
+            Err(ApiError::InvalidMessage(problems)) => (
+                false,
+                problems
+                    .first()
+                    .map(|p| problem_message_key(&p.problem).to_owned()),
+            ),
+            Err(other) => (false, Some(other.code().message_key().to_owned())),
+        };
+    }
+    let mut shown = match thread_of(&thread, &sealer, &pool).await {
+        Ok(shown) => shown,
+        Err(error) => return refused(String::new(), &error),
+    };
+    let (sent, problem) = outcome;
+    shown.sent = sent;
+    if !sent {
+        shown.typed = message;
+    }
+    let status = if problem.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    shown.problem = problem;
+    follow_up_page(&env, |w| follow_up::thread(w, &shown), None, status)
 }

@@ -697,6 +697,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(read().to(super::public_forms::report_page))
                         .route(web::post().to(super::public_forms::report_post)),
                 )
+                .service(
+                    web::resource("/follow-up")
+                        .route(read().to(super::public_forms::follow_up_entry))
+                        .route(web::post().to(super::public_forms::follow_up_post)),
+                )
                 .service(web::resource("/{page}").route(read().to(form_or_not_found)))
                 .default_service(web::to(not_found)),
         );

@@ -61,6 +61,43 @@ pub async fn submit(
     Ok(HttpResponse::Created().json(TipCreated { receipt }))
 }
 
+/// A tipster's message, stored with what it names; both ways of writing one (the API, the form
+/// without a script) end here.
+pub async fn send_message(
+    tip_ref: String,
+    body: &NewMessage,
+    sealer: &Sealer,
+    committer: &GroupCommitter,
+    notifier: &ModeratorNotifier,
+) -> Result<TipMessage, ApiError> {
+    let problems = body.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidMessage(problems));
+    }
+    let sealed = tips::seal_message(sealer, &tip_ref, &body.body)?;
+    // A number the tipster adds later ("his new number is …") connects the tip like one in the
+    // report; the same tip naming it again is still one source.
+    let named = crate::entities::seal(sealer, &crate::entities::in_message(&body.body))?;
+    let message = committer
+        .run_combined(tips::TipsterMessage {
+            tip_ref: tip_ref.clone(),
+            message: sealed,
+        })
+        .await?;
+    if !named.is_empty() {
+        // The message is stored and acknowledged either way: a link not made is logged, not
+        // turned into an error that would have the tipster send the message twice.
+        if let Err(e) = committer
+            .run(move |conn| tips::name_in_message(conn, &tip_ref, &named))
+            .await
+        {
+            tracing::error!(error = %e, "entities of a tipster's message not recorded");
+        }
+    }
+    notifier.something_new();
+    Ok(message)
+}
+
 /// Checks and strips the pictures, seals the tip and stores it under a fresh receipt, spending
 /// the proof in the same transaction. Both ways of sending a tip (the API, the form without a
 /// script) end here.
@@ -136,32 +173,7 @@ pub async fn message(
     committer: web::Data<GroupCommitter>,
     notifier: web::Data<ModeratorNotifier>,
 ) -> Result<HttpResponse, ApiError> {
-    let problems = body.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::InvalidMessage(problems));
-    }
-    let sealed = tips::seal_message(&sealer, &tip.tip_ref, &body.body)?;
-    // A number the tipster adds later ("his new number is …") connects the tip like one in the
-    // report; the same tip naming it again is still one source.
-    let named = crate::entities::seal(&sealer, &crate::entities::in_message(&body.body))?;
-    let tip_ref = tip.tip_ref;
-    let message = committer
-        .run_combined(tips::TipsterMessage {
-            tip_ref: tip_ref.clone(),
-            message: sealed,
-        })
-        .await?;
-    if !named.is_empty() {
-        // The message is stored and acknowledged either way: a link not made is logged, not
-        // turned into an error that would have the tipster send the message twice.
-        if let Err(e) = committer
-            .run(move |conn| tips::name_in_message(conn, &tip_ref, &named))
-            .await
-        {
-            tracing::error!(error = %e, "entities of a tipster's message not recorded");
-        }
-    }
-    notifier.something_new();
+    let message = send_message(tip.tip_ref, &body, &sealer, &committer, &notifier).await?;
     Ok(HttpResponse::Created().json(message))
 }
 

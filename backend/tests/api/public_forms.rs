@@ -272,3 +272,126 @@ async fn problems_show_beside_their_fields_with_what_was_typed() {
     let (status, _, page) = post(&app, "ar", tip_form(&challenge, "الآن صحيح")).await;
     assert_eq!(status, 200, "{page}");
 }
+
+/// `POST /{lang}/follow-up` with text fields.
+async fn follow_up(
+    app: &TestApp,
+    language: &str,
+    fields: &[(&str, &str)],
+) -> (reqwest::StatusCode, String) {
+    let mut form = Form::new();
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    let response = app
+        .client
+        .post(app.url(&format!("/{language}/follow-up")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let status = response.status();
+    (status, response.text().await.unwrap())
+}
+
+fn token_in(html: &str) -> String {
+    let marker = "name=\"token\" value=\"";
+    let start = html.find(marker).expect("a reply form") + marker.len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+#[actix_web::test]
+async fn the_receipt_opens_the_report_without_a_script_and_the_reply_box_sends() {
+    let app = app_with(0, 30).await;
+    let (_, challenge) = form_page(&app, "ar").await;
+    let (status, _, page) = post(&app, "ar", tip_form(&challenge, "مكتب سفر في العشار")).await;
+    assert_eq!(status, 200);
+    let receipt = receipt_in(&page);
+
+    let entry = app.get("/ar/follow-up").await;
+    assert_eq!(entry.headers()["cache-control"], "no-store");
+    let entry = entry.text().await.unwrap();
+    assert!(entry.contains("name=\"receipt\""));
+
+    // Typed wrong, then right (in Arabic-Indic digits).
+    let (status, page) = follow_up(&app, "ar", &[("receipt", "١٢٣٤")]).await;
+    assert_eq!(status, 400);
+    assert!(page.contains(&message("ar", "tips", "error-receipt-malformed")));
+    assert!(page.contains("value=\"١٢٣٤\""), "what was typed is kept");
+    let (status, page) = follow_up(&app, "ar", &[("receipt", "0000 0000 0000 0000")]).await;
+    assert_eq!(status, 404);
+    assert!(page.contains(&message("ar", "tips", "error-receipt-unknown")));
+    let digits: String = receipt
+        .chars()
+        .map(|c| {
+            c.to_digit(10)
+                .map_or(c, |d| "٠١٢٣٤٥٦٧٨٩".chars().nth(d as usize).unwrap())
+        })
+        .collect();
+    let (status, page) = follow_up(&app, "ar", &[("receipt", &digits)]).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(&message("ar", "tips", "tip-public-status-received")));
+    assert!(page.contains(&message("ar", "tips", "follow-up-no-messages")));
+    assert!(!page.contains(&receipt), "the receipt is not written back");
+    let token = token_in(&page);
+
+    // An empty reply is refused beside its box; a reply is sent and shown.
+    let (status, page) = follow_up(&app, "ar", &[("token", &token), ("message", "  ")]).await;
+    assert_eq!(status, 400);
+    assert!(page.contains(&format!(
+        "id=\"message-error\" class=\"field-error\">{}",
+        message("ar", "tips", "form-problem-required")
+    )));
+    let (status, page) = follow_up(
+        &app,
+        "ar",
+        &[("token", &token), ("message", "رقمه الجديد 0770 999 8888")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&message("ar", "tips", "follow-up-sent")));
+    assert!(page.contains("رقمه الجديد 0770 999 8888"));
+
+    // A token that is not one of ours asks for the receipt again.
+    let (status, page) = follow_up(&app, "ar", &[("token", "forged"), ("message", "x")]).await;
+    assert_eq!(status, 401);
+    assert!(page.contains(&message("ar", "tips", "error-follow-up-expired")));
+    assert!(page.contains("name=\"receipt\""));
+}
+
+#[actix_web::test]
+async fn a_family_opens_its_case_without_a_script_and_writes_to_the_caseworker() {
+    let app = app_with(0, 30).await;
+    let case = json!({
+        "names": { "given": "أحمد", "father": "علي", "grandfather": "حسين", "family": "الجبوري", "mother": "فاطمة حسن" },
+        "sex": "male",
+        "governorate": "basra",
+        "reporter": { "relationship": "mother", "name": "Fatima Hassan", "phone": "07801234567", "language": "ckb" },
+        "consent": "committee"
+    });
+    let created = app
+        .client
+        .post(app.url("/api/v1/cases"))
+        .json(&case)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let created = json(created).await;
+    let number = created["case_number"].as_str().unwrap().to_owned();
+    let receipt = created["receipt"].as_str().unwrap().to_owned();
+    let (status, page) = follow_up(&app, "ckb", &[("receipt", &receipt)]).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(&number));
+    assert!(page.contains(&message("ckb", "tips", "follow-up-case-message")));
+    let token = token_in(&page);
+    let (status, page) = follow_up(
+        &app,
+        "ckb",
+        &[("token", &token), ("message", "هیچ هەواڵێکمان نییە")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("هیچ هەواڵێکمان نییە"));
+}

@@ -1,6 +1,7 @@
 //! The public pages' content (what goes in `<main>`).
 
 mod article;
+pub mod follow_up;
 mod home;
 mod learn;
 mod not_found;
