@@ -12,7 +12,7 @@ use actix_web::{
     web, HttpRequest, HttpResponse, Route,
 };
 use sanad_shared::{
-    articles::{is_valid_slug, ArticlePage, ArticleSummary, Category},
+    articles::{is_valid_slug, ArticleSummary, Category},
     Language,
 };
 use sanad_site::{
@@ -264,36 +264,46 @@ async fn add_slash(req: HttpRequest) -> HttpResponse {
         .finish()
 }
 
-/// A rendered page from the cache, or rendered now and kept until the cache's time or the
+/// How long a public answer built at `now` may be kept: the cache's time, and no later than the
 /// next scheduled publication.
+fn keep_until(now: i64, next_publication: Option<i64>) -> i64 {
+    next_publication.map_or(now + TTL_MS, |t| t.min(now + TTL_MS))
+}
+
+/// A feed or the sitemap from the cache, or written now from the database and kept.
 async fn cached<F>(
     service: &ArticleService,
     pool: &web::Data<db::Pool>,
     key: Key,
-    render: F,
-) -> Result<Option<Arc<Rendered>>, ApiError>
+    write: F,
+) -> Result<Arc<Rendered>, ApiError>
 where
-    F: FnOnce(&mut DbConnection, i64) -> Result<Option<Rendered>, ApiError> + Send + 'static,
+    F: FnOnce(&mut DbConnection, i64) -> Result<Rendered, ApiError> + Send + 'static,
 {
     let now = now_ms();
     if let Some(rendered) = service.cache.get(&key, now) {
-        return Ok(Some(rendered));
+        return Ok(rendered);
     }
     let generation = service.cache.generation();
-    let answer = with_db(pool, move |conn| {
+    let (rendered, next) = with_db(pool, move |conn| {
         let next = articles::next_publication(conn, now)?;
-        Ok((render(conn, now)?, next))
+        Ok((write(conn, now)?, next))
     })
     .await?;
-    let (Some(rendered), next) = answer else {
-        return Ok(None);
-    };
     let rendered = Arc::new(rendered);
-    let expires = next.map_or(now + TTL_MS, |t| t.min(now + TTL_MS));
     service
         .cache
-        .put(key, rendered.clone(), generation, expires);
-    Ok(Some(rendered))
+        .put(key, rendered.clone(), generation, keep_until(now, next));
+    Ok(rendered)
+}
+
+/// A feed or the sitemap as the answer: public, revalidated by its ETag.
+fn xml_answer(rendered: &Rendered, content_type: &'static str) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, PUBLIC_CACHE))
+        .insert_header((header::ETAG, rendered.etag.clone()))
+        .content_type(content_type)
+        .body(rendered.body.clone())
 }
 
 async fn home(
@@ -336,15 +346,26 @@ async fn learn(
         },
     };
     let path = paths::learn(language, category, page);
+    // The page is kept as rendered, so a crowd of readers costs neither the database nor the
+    // renderer; a page past the last is "not found" and never kept.
     let key = Key::Page(path.clone());
-    let list = {
-        let filter = PublicFilter {
-            category,
-            campaign: None,
-            page,
-        };
-        with_cached_list(&service, &pool, key.clone(), language, filter).await?
+    let now = now_ms();
+    if let Some(rendered) = service.cache.get(&key, now) {
+        return Ok(env.respond(&rendered, StatusCode::OK));
+    }
+    let generation = service.cache.generation();
+    let filter = PublicFilter {
+        category,
+        campaign: None,
+        page,
     };
+    let (list, next) = with_db(&pool, move |conn| {
+        Ok((
+            articles::public_list(conn, language, &filter, now)?,
+            articles::next_publication(conn, now)?,
+        ))
+    })
+    .await?;
     if page > list.pages.max(1) {
         return Ok(env.not_found());
     }
@@ -363,25 +384,11 @@ async fn learn(
         |l| paths::learn(l, category, page),
         |w| pages::learn(w, &list, category),
     );
-    Ok(env.respond(&Rendered::new(body, language, None), StatusCode::OK))
-}
-
-/// The list itself is cached as the JSON API caches it; the page around it is cheap.
-async fn with_cached_list(
-    service: &ArticleService,
-    pool: &web::Data<db::Pool>,
-    key: Key,
-    language: Language,
-    filter: PublicFilter,
-) -> Result<ArticlePage, ApiError> {
-    let rendered = cached(service, pool, key, move |conn, now| {
-        let page = articles::public_list(conn, language, &filter, now)?;
-        let json = serde_json::to_vec(&page).map_err(|e| ApiError::Internal(e.into()))?;
-        Ok(Some(Rendered::new(json, language, None)))
-    })
-    .await?
-    .ok_or(ApiError::NotFound)?;
-    serde_json::from_slice(&rendered.body).map_err(|e| ApiError::Internal(e.into()))
+    let rendered = Arc::new(Rendered::new(body, language, None));
+    service
+        .cache
+        .put(key, rendered.clone(), generation, keep_until(now, next));
+    Ok(env.respond(&rendered, StatusCode::OK))
 }
 
 async fn article(
@@ -519,20 +526,15 @@ async fn sitemap(
         Key::Page("/sitemap.xml".to_owned()),
         move |conn, now| {
             let all = every_article(conn, now)?;
-            Ok(Some(Rendered::new(
+            Ok(Rendered::new(
                 sitemap_xml(&base, &all).into_bytes(),
                 Language::DEFAULT,
                 None,
-            )))
+            ))
         },
     )
-    .await?
-    .ok_or(ApiError::NotFound)?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, PUBLIC_CACHE))
-        .insert_header((header::ETAG, rendered.etag.clone()))
-        .content_type("application/xml; charset=utf-8")
-        .body(rendered.body.clone()))
+    .await?;
+    Ok(xml_answer(&rendered, "application/xml; charset=utf-8"))
 }
 
 fn xml_text(text: &str) -> String {
@@ -635,16 +637,11 @@ async fn feed(
                 ));
             }
             xml.push_str("</feed>\n");
-            Ok(Some(Rendered::new(xml.into_bytes(), language, None)))
+            Ok(Rendered::new(xml.into_bytes(), language, None))
         },
     )
-    .await?
-    .ok_or(ApiError::NotFound)?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, PUBLIC_CACHE))
-        .insert_header((header::ETAG, rendered.etag.clone()))
-        .content_type("application/atom+xml; charset=utf-8")
-        .body(rendered.body.clone()))
+    .await?;
+    Ok(xml_answer(&rendered, "application/atom+xml; charset=utf-8"))
 }
 
 /// The files the pages link, under their content-hashed names (kept for a year), or the web
