@@ -77,5 +77,5 @@ mail-reset-body =
 
     The link works once and expires in 48 hours. If you did not ask for this, ignore this email: your password stays as it is.
 departure-on = Is someone about to leave? On what day?
-departure-hint = Only if a trip is planned: the day, like 2026-12-04. A near departure puts the report first in the queue.
+departure-hint = Only if a trip is planned: the day, like ⁦2026‑12‑04⁩. A near departure puts the report first in the queue.
 report-minor = Someone under 18 is involved

@@ -77,5 +77,5 @@ mail-reset-body =
 
     Girêdan tenê carekê dixebite û piştî 48 saetan dema wê diqede. Heke te ev yek nexwest, guh nede vê e-nameyê: şîfreya te wek xwe dimîne.
 departure-on = Gelo kesek li ber çûyînê ye? Kîjan rojê?
-departure-hint = Tenê heke rêwîtiyek hatibe plankirin: roj, wek 2026-12-04. Çûyîneke nêzîk ragihandinê dixe serê rêzê.
+departure-hint = Tenê heke rêwîtiyek hatibe plankirin: roj, wek ⁦2026‑12‑04⁩. Çûyîneke nêzîk ragihandinê dixe serê rêzê.
 report-minor = Kesekî di bin 18 saliyê de tê de heye

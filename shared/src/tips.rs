@@ -199,6 +199,34 @@ impl Platform {
         Platform::ALL.into_iter().find(|p| p.as_str() == text)
     }
 
+    /// The platform a link or handle names, for a form that asks for accounts in one box: so
+    /// that the same account in a tip and in a case is linked.
+    pub fn of_handle(handle: &str) -> Platform {
+        let lower = handle.trim().to_lowercase();
+        let host = lower
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.");
+        [
+            ("t.me/", Platform::Telegram),
+            ("telegram.me/", Platform::Telegram),
+            ("instagram.com/", Platform::Instagram),
+            ("tiktok.com/", Platform::Tiktok),
+            ("facebook.com/", Platform::Facebook),
+            ("fb.com/", Platform::Facebook),
+            ("m.facebook.com/", Platform::Facebook),
+            ("wa.me/", Platform::Whatsapp),
+        ]
+        .into_iter()
+        .find(|(prefix, _)| host.starts_with(prefix))
+        .map(|(_, platform)| platform)
+        .unwrap_or(if lower.starts_with("http") {
+            Platform::Website
+        } else {
+            Platform::Other
+        })
+    }
+
     pub fn message_key(self) -> &'static str {
         match self {
             Platform::Telegram => "platform-telegram",
@@ -742,6 +770,21 @@ mod tests {
         OnlineAccount {
             platform,
             handle: handle.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_link_names_its_platform_and_a_bare_handle_names_none() {
+        for (typed, platform) in [
+            ("https://t.me/recruits_iq", Platform::Telegram),
+            ("T.ME/Recruits", Platform::Telegram),
+            ("www.instagram.com/x", Platform::Instagram),
+            ("https://m.facebook.com/page", Platform::Facebook),
+            ("wa.me/9647701112233", Platform::Whatsapp),
+            ("https://example.com/jobs", Platform::Website),
+            ("@recruits_iq", Platform::Other),
+        ] {
+            assert_eq!(Platform::of_handle(typed), platform, "{typed}");
         }
     }
 

@@ -107,4 +107,34 @@ mod tests {
         assert!(html.contains("href=\"/ckb/report\""), "{html}");
         println!("{html}");
     }
+
+    #[test]
+    fn typed_text_cannot_end_its_text_area() {
+        let messages = Keys(Language::Ar);
+        let typed = "</textarea><form action=\"https://evil.example\"> & \"quoted\"";
+        let page = |form: &pages::report::TipForm| {
+            Owner::new().with(|| pages::report(&messages, form).to_html())
+        };
+        let mut form = pages::report::TipForm::default();
+        form.values.description = typed.into();
+        let html = page(&form);
+        assert!(!html.contains("<form action=\"https"), "{html}");
+        assert!(
+            html.contains("&lt;/textarea&gt;&lt;form action=\"https://evil.example\"&gt; &amp; \"quoted\"</textarea>"),
+            "{html}"
+        );
+        let thread = pages::follow_up::Thread {
+            typed: typed.into(),
+            ..Default::default()
+        };
+        let html = Owner::new().with(|| pages::follow_up::thread(&messages, &thread).to_html());
+        assert!(!html.contains("<form action=\"https"), "{html}");
+        let case = pages::missing::CaseForm {
+            values: [("marks".to_owned(), typed.to_owned())].into(),
+            ..Default::default()
+        };
+        let html = Owner::new().with(|| pages::missing::missing(&messages, &case).to_html());
+        assert!(!html.contains("<form action=\"https"), "{html}");
+        assert!(html.contains("&lt;/textarea&gt;"), "{html}");
+    }
 }

@@ -143,7 +143,6 @@ pub fn build() -> anyhow::Result<SizeReport> {
     for (binary, stem, page, public) in [
         ("sanad-report", "report", "report.html", true),
         ("sanad-follow-up", "follow-up", "follow-up.html", true),
-        ("sanad-missing", "missing", "missing.html", true),
         ("sanad-staff", "staff", "staff.html", false),
     ] {
         let names = bundle(

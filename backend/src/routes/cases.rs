@@ -62,7 +62,32 @@ pub async fn submit(
     let upload = uploads::read_parts(&req, payload, "case", "photo", 1).await?;
     let case: NewCase = uploads::parse_json(&upload.json)?;
     let case = CheckedCase::check(case)?;
-    let photo = uploads::sanitize(upload.images).await?.into_iter().next();
+    let created = store(
+        case,
+        upload.images,
+        &proof,
+        &hasher,
+        &sealer,
+        &committer,
+        pool,
+    )
+    .await?;
+    notifier.something_new();
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Stores a checked report with its photo (metadata removed) and answers its number and
+/// receipt; the API and the form without a script both send through here.
+pub async fn store(
+    case: CheckedCase,
+    images: Vec<Vec<u8>>,
+    proof: &crate::pow::Proof,
+    hasher: &PasswordHasher,
+    sealer: &web::Data<Sealer>,
+    committer: &GroupCommitter,
+    pool: web::Data<db::Pool>,
+) -> Result<CaseCreated, ApiError> {
+    let photo = uploads::sanitize(images).await?.into_iter().next();
     let sealed = web::block({
         let sealer = sealer.clone();
         move || cases::seal_case(&sealer, &case, photo)
@@ -70,24 +95,24 @@ pub async fn submit(
     .await??;
     let sealed = std::sync::Arc::new(sealed);
     let (receipt, (id, number)) =
-        anonymous::store_with_receipt(&hasher, &sealer, &committer, &proof, move |conn, hash| {
+        anonymous::store_with_receipt(hasher, sealer, committer, proof, move |conn, hash| {
             let number = cases::new_case_number();
             Ok(cases::insert_case(conn, &sealed, Some(hash), &number)?.map(|id| (id, number)))
         })
         .await?;
-    notifier.something_new();
     // Duplicate candidates are looked for after the family has its receipt: the answer never
     // waits for them.
+    let sealer = sealer.clone();
     actix_web::rt::spawn(async move {
         let found = with_db(&pool, move |conn| refresh_matches(conn, &sealer, id)).await;
         if let Err(e) = found {
             tracing::error!(error = %e, "duplicate search failed for a new case");
         }
     });
-    Ok(HttpResponse::Created().json(CaseCreated {
+    Ok(CaseCreated {
         case_number: number,
         receipt,
-    }))
+    })
 }
 
 /// Looks for duplicates of case `id` again and stores what it finds.

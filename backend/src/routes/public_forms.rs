@@ -10,14 +10,24 @@ use actix_web::{
     http::{header, StatusCode},
     web, HttpRequest, HttpResponse,
 };
-use sanad_shared::tips::{
-    problem_message_key, Governorate, MessageAuthor, NewMessage, NewTip, OnlineAccount, Platform,
-    TipSubject, YearMonth, MAX_IMAGES_PER_UPLOAD,
+use std::collections::BTreeMap;
+
+use sanad_shared::{
+    cases::{Consent, NewCase, PersonNames, Reporter, Sex},
+    digits::to_ascii_digits,
+    i18n::Args,
+    tips::{
+        problem_message_key, FieldProblem, Governorate, MessageAuthor, NewMessage, NewTip,
+        OnlineAccount, Platform, TipSubject, YearMonth, MAX_IMAGES_PER_UPLOAD,
+    },
 };
 use sanad_site::{
     pages::{
-        self, follow_up,
-        report::{Problem, TipForm, TipValues, ACCOUNT_ROWS, NAME_ROWS, PHONE_ROWS},
+        self,
+        fields::Problem,
+        follow_up,
+        missing::{self, CaseForm},
+        report::{TipForm, TipValues, ACCOUNT_ROWS, NAME_ROWS, PHONE_ROWS},
     },
     paths::{self, Form},
     Messages as _,
@@ -27,6 +37,7 @@ use crate::{
     anonymous::{self, Thread},
     audit::now_ms,
     auth::password::PasswordHasher,
+    cases::CheckedCase,
     config::Site,
     crypto::Sealer,
     db::{self, with_db},
@@ -230,6 +241,38 @@ fn tip_of(
     }
 }
 
+/// Why a waited challenge was refused, as the form shows it: the message, the seconds left,
+/// the status, and whether the page needs a new challenge (one that can never pass).
+fn waited_refusal(refused: PowError) -> (&'static str, Option<u64>, StatusCode, bool) {
+    match refused {
+        // The same challenge becomes good once the wait is over.
+        PowError::TooSoon { seconds_left } => (
+            "error-submission-too-soon",
+            Some(seconds_left),
+            StatusCode::BAD_REQUEST,
+            false,
+        ),
+        PowError::Busy { .. } => (
+            "error-too-many-attempts",
+            None,
+            StatusCode::TOO_MANY_REQUESTS,
+            false,
+        ),
+        PowError::Expired => (
+            "error-proof-of-work-expired",
+            None,
+            StatusCode::BAD_REQUEST,
+            true,
+        ),
+        PowError::Invalid | PowError::Database => (
+            "error-proof-of-work-invalid",
+            None,
+            StatusCode::BAD_REQUEST,
+            true,
+        ),
+    }
+}
+
 /// `POST /{lang}/report`: a tip from the form without a script.
 #[allow(clippy::too_many_arguments)]
 pub async fn report_post(
@@ -258,9 +301,13 @@ pub async fn report_post(
     let mut form = TipForm {
         values: values_of(&upload),
         challenge: upload.one("challenge").unwrap_or_default(),
-        pictures_lost: !upload.images.is_empty(),
+        pictures_lost: !upload.images.is_empty() || upload.refused.is_some(),
         ..fresh_form(&challenges)
     };
+    if let Some(refused) = &upload.refused {
+        form.general = Some((refused.code().message_key().to_owned(), None));
+        return again(form, actix_web::ResponseError::status_code(refused));
+    }
     let tip = match tip_of(&form.values, env.language) {
         Ok(tip) => tip,
         Err(problems) => {
@@ -271,27 +318,10 @@ pub async fn report_post(
     let proof = match challenges.verify_waited(&form.challenge, now_ms()) {
         Ok(proof) => proof,
         Err(refused) => {
-            let (key, seconds, status) = match refused {
-                // The same challenge becomes good once the wait is over.
-                PowError::TooSoon { seconds_left } => (
-                    "error-submission-too-soon",
-                    Some(seconds_left),
-                    StatusCode::BAD_REQUEST,
-                ),
-                PowError::Busy { .. } => (
-                    "error-too-many-attempts",
-                    None,
-                    StatusCode::TOO_MANY_REQUESTS,
-                ),
-                PowError::Expired => {
-                    form.challenge = fresh_form(&challenges).challenge;
-                    ("error-proof-of-work-expired", None, StatusCode::BAD_REQUEST)
-                }
-                PowError::Invalid | PowError::Database => {
-                    form.challenge = fresh_form(&challenges).challenge;
-                    ("error-proof-of-work-invalid", None, StatusCode::BAD_REQUEST)
-                }
-            };
+            let (key, seconds, status, renew) = waited_refusal(refused);
+            if renew {
+                form.challenge = fresh_form(&challenges).challenge;
+            }
             form.general = Some((key.to_owned(), seconds));
             return again(form, status);
         }
@@ -307,8 +337,14 @@ pub async fn report_post(
             );
             head.no_index = true;
             let receipt = receipt.to_string();
+            let address = env.absolute(&paths::form(env.language, Form::FollowUp));
             // No language links: following one would leave the only page with the receipt.
-            let body = env.render_page(head, Vec::new(), |w| pages::receipt(w, &receipt), None);
+            let body = env.render_page(
+                head,
+                Vec::new(),
+                |w| pages::receipt(w, &receipt, &address),
+                None,
+            );
             private(&env, body, StatusCode::OK)
         }
         Err(error) => {
@@ -503,4 +539,290 @@ pub async fn follow_up_post(
     };
     shown.problem = problem;
     follow_up_page(&env, |w| follow_up::thread(w, &shown), None, status)
+}
+
+fn missing_form_page(env: &Env<'_>, form: &CaseForm, status: StatusCode) -> HttpResponse {
+    let words = env.words();
+    let mut count = Args::new();
+    count.set("n", form.step + 1);
+    count.set("total", missing::STEP_COUNT);
+    // Each step is a page of its own: its title says which, as the heading does.
+    let title = format!(
+        "{} ({})",
+        words.get("home-missing-title"),
+        words.get_with("missing-step", &count)
+    );
+    let mut head = env.head(
+        Some(title),
+        words.get("missing-intro"),
+        &paths::form(env.language, Form::Missing),
+    );
+    head.no_index = true;
+    let body = env.render_with_app(
+        head,
+        |l| paths::form(l, Form::Missing),
+        |w| missing::missing(w, form),
+        None,
+    );
+    private(env, body, status)
+}
+
+fn fresh_case_form(challenges: &Challenges) -> CaseForm {
+    CaseForm {
+        challenge: challenges.issue_waited(now_ms()).unwrap_or_default(),
+        ..CaseForm::default()
+    }
+}
+
+/// `GET /{lang}/missing`: the first step. The waited challenge issued here rides along through
+/// the steps, so its wait is over long before the last.
+pub async fn missing_page(
+    req: HttpRequest,
+    locales: web::Data<Locales>,
+    files: web::Data<SiteFiles>,
+    site: web::Data<Site>,
+    challenges: web::Data<Challenges>,
+) -> HttpResponse {
+    let env = Env::new(&req, &locales, &files, &site);
+    missing_form_page(&env, &fresh_case_form(&challenges), StatusCode::OK)
+}
+
+/// A problem of the family's form in its words: a list is one box here, and a date may be a
+/// year, a month or a day.
+fn case_problem(found: FieldProblem) -> Problem {
+    let key = match (found.field.as_str(), found.problem.as_str()) {
+        ("departure_on", "invalid_date") => "departure-invalid",
+        (_, "invalid_date") => "missing-invalid-date",
+        (_, problem) => problem_message_key(problem),
+    };
+    Problem::new(&found.field, None, key)
+}
+
+/// The report the values describe, or the problems to show beside their fields.
+fn case_of(
+    values: &BTreeMap<String, String>,
+    language: sanad_shared::Language,
+) -> Result<CheckedCase, Vec<Problem>> {
+    let get = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let optional = |name: &str| values.get(name).cloned().filter(|v| !v.is_empty());
+    let list = |name: &str| -> Vec<String> {
+        get(name)
+            .split([',', '،', '\n'])
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut problems = Vec::new();
+    let age = optional("age").and_then(|text| match to_ascii_digits(&text).parse::<u8>() {
+        Ok(age) => Some(age),
+        Err(_) => {
+            problems.push(Problem::new("age", None, "form-problem-invalid-age"));
+            None
+        }
+    });
+    let consent = Consent::parse(&get("consent"));
+    if consent.is_none() {
+        problems.push(Problem::new("consent", None, "missing-problem-consent"));
+    }
+    let case = NewCase {
+        names: PersonNames {
+            given: get("names.given"),
+            father: get("names.father"),
+            grandfather: optional("names.grandfather"),
+            family: optional("names.family"),
+            mother: optional("names.mother"),
+            latin: optional("names.latin"),
+        },
+        sex: Sex::parse(&get("sex")),
+        date_of_birth: optional("date_of_birth"),
+        age,
+        governorate: Governorate::parse(&get("governorate")),
+        residence: optional("residence"),
+        phones: list("phones"),
+        accounts: list("accounts")
+            .into_iter()
+            .map(|handle| OnlineAccount {
+                platform: Platform::of_handle(&handle),
+                handle,
+            })
+            .collect(),
+        left_on: optional("left_on"),
+        departure_on: optional("departure_on"),
+        destination: optional("destination"),
+        recruiter: optional("recruiter"),
+        recruiter_phones: list("recruiter_phones"),
+        last_contact_on: optional("last_contact_on"),
+        last_contact_text: optional("last_contact_text"),
+        last_known_location: optional("last_known_location"),
+        marks: optional("marks"),
+        reporter: Reporter {
+            relationship: get("reporter.relationship"),
+            name: get("reporter.name"),
+            phone: get("reporter.phone"),
+            language: sanad_shared::Language::parse(&get("reporter.language")).unwrap_or(language),
+        },
+        consent: consent.unwrap_or(Consent::Committee),
+    };
+    match CheckedCase::check(case) {
+        Ok(checked) if problems.is_empty() => Ok(checked),
+        Ok(_) => Err(problems),
+        Err(ApiError::InvalidCase(found)) => {
+            problems.extend(found.into_iter().map(case_problem));
+            Err(problems)
+        }
+        Err(other) => {
+            problems.push(Problem::new(
+                "names.given",
+                None,
+                other.code().message_key(),
+            ));
+            Err(problems)
+        }
+    }
+}
+
+/// `POST /{lang}/missing`: one step of the family's report. "Next" checks the fields so far
+/// and shows the next step (or the first step with a problem); "back" keeps everything and
+/// goes back one; the last step sends.
+#[allow(clippy::too_many_arguments)]
+pub async fn missing_post(
+    req: HttpRequest,
+    payload: web::Payload,
+    locales: web::Data<Locales>,
+    files: web::Data<SiteFiles>,
+    site: web::Data<Site>,
+    challenges: web::Data<Challenges>,
+    hasher: web::Data<PasswordHasher>,
+    sealer: web::Data<Sealer>,
+    committer: web::Data<GroupCommitter>,
+    notifier: web::Data<ModeratorNotifier>,
+    pool: web::Data<db::Pool>,
+) -> HttpResponse {
+    let env = Env::new(&req, &locales, &files, &site);
+    let upload = match uploads::read_form(&req, payload, "photo", 1).await {
+        Ok(upload) => upload,
+        // The body was not read to its end: what was typed is lost with it.
+        Err(error) => {
+            let mut form = fresh_case_form(&challenges);
+            form.general = Some((error.code().message_key().to_owned(), None));
+            return missing_form_page(&env, &form, actix_web::ResponseError::status_code(&error));
+        }
+    };
+    let step = upload
+        .one("step")
+        .and_then(|s| s.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(missing::LAST_STEP);
+    let mut form = CaseForm {
+        step,
+        values: missing::field_names()
+            .filter_map(|name| upload.one(name).map(|value| (name.to_owned(), value)))
+            .collect(),
+        ..fresh_case_form(&challenges)
+    };
+    if let Some(challenge) = upload.one("challenge") {
+        form.challenge = challenge;
+    }
+    let photo_chosen = !upload.images.is_empty() || upload.refused.is_some();
+    if upload.one("go").as_deref() == Some("back") {
+        form.step = step.saturating_sub(1);
+        return missing_form_page(&env, &form, StatusCode::OK);
+    }
+    let case = match case_of(&form.values, env.language) {
+        Ok(case) => Some(case),
+        Err(problems) => {
+            // The first step with a problem, among those seen so far; later steps' required
+            // fields are not asked for before the family reaches them.
+            match problems
+                .iter()
+                .map(|p| missing::step_of(&p.field))
+                .filter(|&s| s <= step)
+                .min()
+            {
+                Some(first) => {
+                    form.step = first;
+                    form.problems = problems
+                        .into_iter()
+                        .filter(|p| missing::step_of(&p.field) == first)
+                        .collect();
+                    form.general = Some(("error-invalid-case".to_owned(), None));
+                    form.photo_lost = photo_chosen && first == missing::LAST_STEP;
+                    return missing_form_page(&env, &form, StatusCode::BAD_REQUEST);
+                }
+                None => None,
+            }
+        }
+    };
+    let case = match case {
+        Some(case) if step == missing::LAST_STEP => case,
+        _ => {
+            form.step = step + 1;
+            return missing_form_page(&env, &form, StatusCode::OK);
+        }
+    };
+    if let Some(refused) = &upload.refused {
+        form.photo_lost = true;
+        form.problems = vec![Problem::new("photo", None, refused.code().message_key())];
+        return missing_form_page(&env, &form, actix_web::ResponseError::status_code(refused));
+    }
+    let proof = match challenges.verify_waited(&form.challenge, now_ms()) {
+        Ok(proof) => proof,
+        Err(refused) => {
+            let (key, seconds, status, renew) = waited_refusal(refused);
+            if renew {
+                form.challenge = fresh_case_form(&challenges).challenge;
+            }
+            form.general = Some((key.to_owned(), seconds));
+            form.photo_lost = photo_chosen;
+            return missing_form_page(&env, &form, status);
+        }
+    };
+    match super::cases::store(
+        case,
+        upload.images,
+        &proof,
+        &hasher,
+        &sealer,
+        &committer,
+        pool,
+    )
+    .await
+    {
+        Ok(created) => {
+            notifier.something_new();
+            let words = env.words();
+            let mut head = env.head(
+                Some(words.get("missing-sent-title")),
+                words.get("missing-intro"),
+                &paths::form(env.language, Form::Missing),
+            );
+            head.no_index = true;
+            let receipt = created.receipt.to_string();
+            let address = env.absolute(&paths::form(env.language, Form::FollowUp));
+            // No language links: following one would leave the only page with the receipt.
+            let body = env.render_page(
+                head,
+                Vec::new(),
+                |w| missing::case_receipt(w, &created.case_number, &receipt, &address),
+                None,
+            );
+            private(&env, body, StatusCode::OK)
+        }
+        Err(error) => {
+            let status = actix_web::ResponseError::status_code(&error);
+            form.photo_lost = photo_chosen;
+            match &error {
+                ApiError::Image { .. } => {
+                    form.problems = vec![Problem::new("photo", None, error.code().message_key())]
+                }
+                ApiError::ProofOfWorkInvalid | ApiError::ProofOfWorkExpired => {
+                    form.challenge = fresh_case_form(&challenges).challenge;
+                    form.general = Some((error.code().message_key().to_owned(), None));
+                }
+                _ => form.general = Some((error.code().message_key().to_owned(), None)),
+            }
+            missing_form_page(&env, &form, status)
+        }
+    }
 }

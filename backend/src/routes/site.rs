@@ -17,9 +17,7 @@ use sanad_shared::{
 };
 use sanad_site::{
     document::{self, ArticleHead, Head, LanguageLink},
-    pages,
-    paths::{self, Form},
-    Messages as _,
+    pages, paths, Messages as _,
 };
 
 use crate::{
@@ -465,25 +463,6 @@ async fn article(
     Ok(env.respond(&rendered, StatusCode::OK))
 }
 
-/// The public forms are still the web app's pages (the app reads the language from the
-/// address); an unknown page under a language is that language's "not found".
-async fn form_or_not_found(
-    req: HttpRequest,
-    name: web::Path<String>,
-    locales: web::Data<Locales>,
-    files: web::Data<SiteFiles>,
-    site: web::Data<Site>,
-    frontend: web::Data<Frontend>,
-) -> Result<HttpResponse, ApiError> {
-    match Form::parse(&name) {
-        Some(form) => frontend::serve_page(&req, &frontend, &format!("{}.html", form.segment())),
-        None => {
-            let env = Env::new(&req, &locales, &files, &site);
-            Ok(env.not_found())
-        }
-    }
-}
-
 async fn not_found(
     req: HttpRequest,
     locales: web::Data<Locales>,
@@ -699,7 +678,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(read().to(super::public_forms::follow_up_entry))
                         .route(web::post().to(super::public_forms::follow_up_post)),
                 )
-                .service(web::resource("/{page}").route(read().to(form_or_not_found)))
+                .service(
+                    web::resource("/missing")
+                        .route(read().to(super::public_forms::missing_page))
+                        .route(web::post().to(super::public_forms::missing_post)),
+                )
                 .default_service(web::to(not_found)),
         );
     }

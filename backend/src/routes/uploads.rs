@@ -162,6 +162,9 @@ pub async fn read_parts(
 pub struct FormUpload {
     pub fields: Vec<(String, String)>,
     pub images: Vec<Vec<u8>>,
+    /// A picture left out (too large, one too many), with why: the rest of the form is read
+    /// whole, so what was typed can be shown again.
+    pub refused: Option<ApiError>,
 }
 
 impl FormUpload {
@@ -207,6 +210,7 @@ pub async fn read_form(
         let name = field.name().unwrap_or_default().to_owned();
         let is_image = name == image_part;
         let mut bytes = Vec::new();
+        let mut oversized = false;
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|e| ApiError::InvalidRequest(e.to_string()))?;
             total += chunk.len();
@@ -214,11 +218,11 @@ pub async fn read_form(
                 return Err(too_large(MAX_UPLOAD_BYTES));
             }
             if is_image {
-                if bytes.len() + chunk.len() > MAX_IMAGE_BYTES {
-                    return Err(ApiError::Image {
-                        index: form.images.len(),
-                        problem: AttachmentError::TooLarge,
-                    });
+                // Read to its end and dropped, so the fields after it still arrive.
+                if oversized || bytes.len() + chunk.len() > MAX_IMAGE_BYTES {
+                    oversized = true;
+                    bytes = Vec::new();
+                    continue;
                 }
             } else {
                 text += chunk.len();
@@ -229,11 +233,20 @@ pub async fn read_form(
             bytes.extend_from_slice(&chunk);
         }
         if is_image {
+            if oversized {
+                form.refused.get_or_insert(ApiError::Image {
+                    index: form.images.len(),
+                    problem: AttachmentError::TooLarge,
+                });
+                continue;
+            }
             if bytes.is_empty() {
                 continue;
             }
             if form.images.len() >= max_images {
-                return Err(ApiError::TooManyImages { max: max_images });
+                form.refused
+                    .get_or_insert(ApiError::TooManyImages { max: max_images });
+                continue;
             }
             form.images.push(bytes);
         } else {

@@ -40,19 +40,20 @@ async fn the_staff_area_is_served_its_own_app() {
     }
 }
 
-/// The family's form is still only its app (the report and follow-up pages are the server's,
-/// with their app inside: see below and `site.rs`).
+/// The family's form is the server's alone: no app takes it over, whatever the build holds.
 #[actix_web::test]
-async fn the_family_form_is_served_its_own_app() {
+async fn the_family_form_is_the_servers_page_with_no_app() {
     let app = app_with_frontend().await;
-    for (path, title) in [
-        ("/kmr/missing", "Sanad missing shell"),
-        ("/ar/missing", "Sanad missing shell"),
-    ] {
+    for path in ["/kmr/missing", "/ar/missing"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
-        assert_eq!(response.headers()["cache-control"], "no-cache");
-        assert!(response.text().await.unwrap().contains(title), "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        let html = response.text().await.unwrap();
+        assert!(html.contains("name=\"names.given\""), "{path}");
+        assert!(
+            !html.contains("<noscript>") && !html.contains("type=\"module\""),
+            "{path}"
+        );
     }
 }
 
@@ -148,7 +149,12 @@ async fn a_server_without_a_built_app_says_so() {
     let (mut config, dir, pg) = test_config();
     config.frontend_dir = Some(dir.path().join("empty"));
     let app = spawn_with(config, dir, pg).await;
-    let response = app.get("/ar/missing").await;
+    // The staff area is its app alone; every public page is the server's and needs no build.
+    let response = app.get("/staff").await;
+    assert_eq!(response.status(), 503);
+    assert_eq!(json(response).await["error"], "frontend_not_built");
+    assert_eq!(app.get("/ar/missing").await.status(), 200);
+    let response = app.get("/staff/tips").await;
     assert_eq!(response.status(), 503);
     assert_eq!(json(response).await["error"], "frontend_not_built");
 }

@@ -166,7 +166,6 @@ pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
         ("staff.html", "Sanad staff shell"),
         ("report.html", "Sanad report shell"),
         ("follow-up.html", "Sanad follow-up shell"),
-        ("missing.html", "Sanad missing shell"),
     ] {
         std::fs::write(
             dist.join(page),

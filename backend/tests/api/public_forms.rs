@@ -395,3 +395,340 @@ async fn a_family_opens_its_case_without_a_script_and_writes_to_the_caseworker()
     assert_eq!(status, 200);
     assert!(page.contains("هیچ هەواڵێکمان نییە"));
 }
+
+/// One step of the family's form, posted as a browser posts it: every field of the page with
+/// what it holds (hidden ones included), with `typed` written over them, and the button pressed.
+async fn missing_step(
+    app: &TestApp,
+    page: &str,
+    typed: &[(&str, &str)],
+    go: &str,
+    photo: Option<Vec<u8>>,
+) -> (reqwest::StatusCode, String) {
+    let mut form = Form::new();
+    for (name, value) in fields_of(page) {
+        if !typed.iter().any(|(n, _)| *n == name) {
+            form = form.text(name, value);
+        }
+    }
+    for (name, value) in typed {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    form = form.text("go", go.to_owned());
+    if let Some(photo) = photo {
+        form = form.part(
+            "photo",
+            Part::bytes(photo)
+                .file_name("ali.png")
+                .mime_str("image/png")
+                .unwrap(),
+        );
+    }
+    let response = app
+        .client
+        .post(app.url("/ar/missing"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert!(response.headers().get("set-cookie").is_none());
+    let status = response.status();
+    (status, response.text().await.unwrap())
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The value of `name="…"` in an element's opening tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let marker = format!(" {name}=\"");
+    let start = tag.find(&marker)? + marker.len();
+    Some(unescape(&tag[start..start + tag[start..].find('"')?]))
+}
+
+/// `(name, value)` of what the page's form sends as it is: text and hidden inputs, checked
+/// radios, text areas and chosen options (a browser sends none for an unchecked radio or an
+/// empty file input).
+fn fields_of(page: &str) -> Vec<(String, String)> {
+    let form = &page[page.find("<form").unwrap()..page.find("</form>").unwrap()];
+    let mut fields = Vec::new();
+    for (i, _) in form.match_indices('<') {
+        let rest = &form[i..];
+        let tag = &rest[..rest.find('>').unwrap()];
+        let Some(name) = attribute(tag, "name") else {
+            continue;
+        };
+        if tag.starts_with("<input") {
+            let kind = attribute(tag, "type").unwrap_or_default();
+            let sends = match kind.as_str() {
+                "file" | "submit" => false,
+                "radio" | "checkbox" => tag.contains(" checked"),
+                _ => true,
+            };
+            if sends {
+                fields.push((name, attribute(tag, "value").unwrap_or_default()));
+            }
+        } else if tag.starts_with("<textarea") {
+            let content = &rest[tag.len() + 1..];
+            fields.push((
+                name,
+                unescape(&content[..content.find("</textarea>").unwrap()]),
+            ));
+        } else if tag.starts_with("<select") {
+            let options = &rest[..rest.find("</select>").unwrap()];
+            let chosen = options
+                .split("<option")
+                .skip(1)
+                .find(|o| o[..o.find('>').unwrap()].contains(" selected"))
+                .and_then(|o| attribute(o, "value"))
+                .unwrap_or_default();
+            fields.push((name, chosen));
+        }
+    }
+    fields
+}
+
+/// `(name, value)` of every `<input type="hidden">` of a page.
+fn hidden_fields(page: &str) -> Vec<(String, String)> {
+    page.split("<input type=\"hidden\" ")
+        .skip(1)
+        .map(|rest| {
+            let tag = format!(" {}", &rest[..rest.find('>').unwrap()]);
+            (
+                attribute(&tag, "name").unwrap(),
+                attribute(&tag, "value").unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn step_shown(page: &str) -> String {
+    hidden_fields(page)
+        .into_iter()
+        .find(|(name, _)| name == "step")
+        .map(|(_, step)| step)
+        .expect("a step")
+}
+
+fn error_of(page: &str, id: &str) -> Option<String> {
+    let marker = format!("id=\"{id}-error\" class=\"field-error\">");
+    let start = page.find(&marker)? + marker.len();
+    Some(page[start..start + page[start..].find('<').unwrap()].to_owned())
+}
+
+#[actix_web::test]
+async fn a_family_reports_in_steps_without_a_script_and_its_receipt_opens_the_case() {
+    let app = app_with(1, 30).await;
+    let first = app.get("/ar/missing").await;
+    assert_eq!(first.status(), 200);
+    assert_eq!(first.headers()["cache-control"], "no-store");
+    let page = first.text().await.unwrap();
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">"));
+    assert!(page.contains("action=\"/ar/missing\" enctype=\"multipart/form-data\""));
+    assert_eq!(step_shown(&page), "0");
+    assert!(
+        !page.contains(".wasm") && !page.contains("<noscript>"),
+        "the family's form is the page itself, with no app to take it over"
+    );
+    // What is required says so, to the eye and to a screen reader.
+    assert!(page.contains("id=\"names-given\" name=\"names.given\""));
+    let given = &page[page.find("id=\"names-given\"").unwrap()..];
+    assert!(given[..given.find('>').unwrap()].contains("required"));
+    assert_eq!(
+        page.matches("class=\"required-mark\"").count(),
+        2,
+        "given and father's names"
+    );
+    assert!(
+        !page.contains("name=\"reporter.name\""),
+        "one step at a time"
+    );
+
+    // Nothing written: this step's two required names are asked for, nothing of later steps.
+    let (status, shown) = missing_step(&app, &page, &[], "next", None).await;
+    assert_eq!(status, 400);
+    assert_eq!(step_shown(&shown), "0");
+    let required = message("ar", "tips", "form-problem-required");
+    assert_eq!(error_of(&shown, "names-given"), Some(required.clone()));
+    assert_eq!(error_of(&shown, "names-father"), Some(required.clone()));
+    assert_eq!(error_of(&shown, "reporter-name"), None);
+    assert!(shown.contains(&message("ar", "cases", "error-invalid-case")));
+
+    let (status, page) = missing_step(
+        &app,
+        &shown,
+        &[
+            ("names.given", "علي"),
+            ("names.father", "كريم"),
+            ("names.family", "الساعدي"),
+            ("sex", "male"),
+            ("date_of_birth", "٢٠٠٣"),
+            ("governorate", "maysan"),
+            ("phones", "07701112233، 07801112233"),
+            ("accounts", "t.me/ali_saedi"),
+            ("marks", "ندبة فوق الحاجب\n\"الأيسر\" & <خال>"),
+        ],
+        "next",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(step_shown(&page), "1");
+    assert!(page.contains("name=\"left_on\""));
+
+    // A month that does not exist is explained beside its field, in this form's words.
+    let (status, shown) = missing_step(
+        &app,
+        &page,
+        &[("left_on", "2026-13"), ("destination", "روسيا")],
+        "next",
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(step_shown(&shown), "1");
+    assert_eq!(
+        error_of(&shown, "left-on"),
+        Some(message("ar", "cases", "missing-invalid-date"))
+    );
+    assert!(shown.contains("value=\"روسيا\""), "what was typed is kept");
+
+    // Back keeps everything, the line breaks and quotes of a text area included.
+    let (status, back) = missing_step(&app, &shown, &[], "back", None).await;
+    assert_eq!(status, 200);
+    assert_eq!(step_shown(&back), "0");
+    assert!(
+        back.contains("ندبة فوق الحاجب\n\"الأيسر\" &amp; &lt;خال&gt;</textarea>"),
+        "{back}"
+    );
+    assert!(back.contains("value=\"2026-13\""), "later steps ride along");
+    let (_, page) = missing_step(&app, &back, &[], "next", None).await;
+    let (status, page) = missing_step(
+        &app,
+        &page,
+        &[
+            ("left_on", "2026-03"),
+            ("recruiter", "مكتب سفر في العمارة وعدهم بعمل في الحراسة"),
+        ],
+        "next",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(step_shown(&page), "2");
+    let (_, page) = missing_step(
+        &app,
+        &page,
+        &[
+            ("last_contact_on", "2026-04-02"),
+            ("last_contact_text", "قال إنه في معسكر تدريب"),
+        ],
+        "next",
+        None,
+    )
+    .await;
+    assert_eq!(step_shown(&page), "3");
+    assert_eq!(page.matches("class=\"required-mark\"").count(), 3);
+    let (status, shown) = missing_step(
+        &app,
+        &page,
+        &[
+            ("reporter.relationship", "الأم"),
+            ("reporter.name", "زينب عباس"),
+            ("reporter.phone", "0770"),
+        ],
+        "next",
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        error_of(&shown, "reporter-phone"),
+        Some(message("ar", "tips", "error-invalid-phone-number"))
+    );
+    let (status, page) = missing_step(
+        &app,
+        &shown,
+        &[("reporter.phone", "07709998877")],
+        "next",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(step_shown(&page), "4");
+    assert!(page.contains("type=\"file\" id=\"photo\" name=\"photo\""));
+
+    // The last step asks whom the report may be shared with; the photo comes back to be chosen
+    // again when the step does.
+    let (status, shown) = missing_step(&app, &page, &[], "send", Some(png())).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        error_of(&shown, "consent"),
+        Some(message("ar", "cases", "missing-problem-consent"))
+    );
+    assert!(shown.contains(&message("ar", "cases", "missing-photo-again")));
+
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let (status, done) = missing_step(
+        &app,
+        &shown,
+        &[("consent", "humanitarian")],
+        "send",
+        Some(png()),
+    )
+    .await;
+    assert_eq!(status, 200, "{done}");
+    assert!(done.contains(&message("ar", "cases", "missing-sent-title")));
+    let marker = "class=\"receipt case-number\"><bdi>";
+    let start = done.find(marker).expect("a case number") + marker.len();
+    let number = done[start..start + 12].to_owned();
+    assert!(number.starts_with("MP-"), "{number}");
+    let receipt = receipt_in(&done);
+    assert_eq!(receipt.len(), 19);
+    // Saved as a file from the page itself, without the direction marks Fluent puts around
+    // what it inserts.
+    let file_start = done
+        .find("href=\"data:text/plain;charset=utf-8,")
+        .expect("a file link");
+    let file = &done[file_start..file_start + done[file_start..].find("\" ").unwrap()];
+    assert!(file.contains(&receipt.replace(' ', "%20")), "{file}");
+    assert!(!file.contains("%E2%81%A8"), "no U+2068 in the file");
+
+    // The receipt opens the case, and a caseworker reads what the steps held, photo included.
+    let (status, page) = follow_up(&app, "ar", &[("receipt", &receipt)]).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(&number));
+    let worker = crate::helpers::signed_in(
+        &app,
+        "cw@example.org",
+        &[sanad_shared::staff::Role::Caseworker],
+    )
+    .await;
+    let auth = format!("Bearer {}", worker.token);
+    let list = json(app.authorized("GET", "/api/v1/cases", &auth, None).await).await;
+    let id = list["cases"][0]["id"].as_i64().unwrap();
+    let detail = json(
+        app.authorized("GET", &format!("/api/v1/cases/{id}"), &auth, None)
+            .await,
+    )
+    .await;
+    let record = &detail["record"];
+    assert_eq!(record["names"]["given"], "علي");
+    assert_eq!(record["date_of_birth"], "2003");
+    assert_eq!(
+        record["phones"],
+        json!(["+9647701112233", "+9647801112233"])
+    );
+    assert_eq!(record["accounts"][0]["platform"], "telegram");
+    assert_eq!(record["marks"], "ندبة فوق الحاجب\n\"الأيسر\" & <خال>");
+    assert_eq!(record["left_on"], "2026-03");
+    assert_eq!(record["reporter_phone"], "+9647709998877");
+    assert_eq!(record["reporter_language"], "ar");
+    assert_eq!(detail["consent"], "humanitarian");
+    assert_eq!(detail["has_photo"], true);
+}

@@ -144,7 +144,7 @@ pub fn thread(messages: &dyn Messages, thread: &Thread) -> AnyView {
                     aria-invalid=invalid
                     aria-describedby=invalid.map(|_| "message-error")
                 >
-                    {thread.typed.clone()}
+                    {super::fields::text_area_content(&thread.typed)}
                 </textarea>
                 {problem}
                 <div class="actions-row">

@@ -1,9 +1,11 @@
 //! The public pages' content (what goes in `<main>`).
 
 mod article;
+pub mod fields;
 pub mod follow_up;
 mod home;
 mod learn;
+pub mod missing;
 mod not_found;
 pub mod report;
 

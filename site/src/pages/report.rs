@@ -9,6 +9,10 @@ use sanad_shared::{
     tips::{Governorate, Platform, TipSubject, MAX_DESCRIPTION_CHARS},
 };
 
+use super::fields::{
+    described_by, field_error, general_notice, label_text, problem_of, receipt_file_link,
+    text_area_content, TextField,
+};
 use crate::{paths, Messages};
 
 /// Rows of each list the form offers (a tipster who knows more writes it in the description).
@@ -33,13 +37,7 @@ pub struct TipValues {
     pub minor: bool,
 }
 
-/// A problem shown next to a field (`index` for a row of a list), as a message key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub field: String,
-    pub index: Option<usize>,
-    pub key: String,
-}
+pub use super::fields::Problem;
 
 /// Everything the form page shows.
 #[derive(Clone, Debug, Default)]
@@ -59,38 +57,7 @@ pub struct TipForm {
 
 impl TipForm {
     fn problem(&self, field: &str, index: Option<usize>) -> Option<&Problem> {
-        self.problems.iter().find(|p| {
-            p.field == field && (p.index == index || p.index.is_none() && index == Some(0))
-        })
-    }
-}
-
-/// The message under a field, and the attributes that tie it to the field.
-fn field_error(
-    messages: &dyn Messages,
-    form: &TipForm,
-    id: &str,
-    field: &str,
-    index: Option<usize>,
-) -> Option<impl IntoView> {
-    form.problem(field, index).map(|p| {
-        view! { <p class="field-error" id=format!("{id}-error")>{messages.get(&p.key)}</p> }
-    })
-}
-
-fn described_by(
-    form: &TipForm,
-    id: &str,
-    field: &str,
-    index: Option<usize>,
-    hint: Option<&str>,
-) -> Option<String> {
-    let error = form.problem(field, index).map(|_| format!("{id}-error"));
-    match (hint, error) {
-        (Some(h), Some(e)) => Some(format!("{h} {e}")),
-        (Some(h), None) => Some(h.to_owned()),
-        (None, Some(e)) => Some(e),
-        (None, None) => None,
+        problem_of(&self.problems, field, index)
     }
 }
 
@@ -108,51 +75,21 @@ fn text_input(
     field: &'static str,
     index: Option<usize>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let invalid = form.problem(field, index).is_some().then_some("true");
-    let describe = described_by(
-        form,
-        &id,
-        field,
+    TextField {
+        hint,
+        kind,
+        value: value.to_owned(),
+        field: field.to_owned(),
         index,
-        hint.as_ref().map(|_| hint_id.as_str()),
-    );
-    // A phone number reads left to right in every language.
-    let dir = if kind == "tel" { "ltr" } else { "auto" };
-    let inputmode = (kind == "tel").then_some("tel");
-    view! {
-        <label for=id.clone()>{label}</label>
-        {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-        <input
-            type=kind
-            id=id.clone()
-            name=name
-            value=value.to_owned()
-            dir=dir
-            inputmode=inputmode
-            autocomplete="off"
-            spellcheck="false"
-            aria-invalid=invalid
-            aria-describedby=describe
-        />
-        {field_error(messages, form, &id, field, index)}
+        ..TextField::new(id, name, label)
     }
+    .render(messages, &form.problems)
 }
 
 pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
     let language = messages.language();
     let values = &form.values;
-    let general = form.general.as_ref().map(|(key, seconds)| {
-        let text = match seconds {
-            Some(seconds) => {
-                let mut args = Args::new();
-                args.set("seconds", *seconds);
-                messages.get_with(key, &args)
-            }
-            None => messages.get(key),
-        };
-        view! { <p class="notice notice-error" role="alert" id="form-error">{text}</p> }
-    });
+    let general = general_notice(messages, form.general.as_ref());
     let subject_invalid = form.problem("subject", None).is_some().then_some("true");
     let subjects = TipSubject::ALL
         .into_iter()
@@ -326,6 +263,7 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
                 novalidate
             >
                 {general}
+                <p class="hint">{messages.get("form-required-note")}</p>
                 <input type="hidden" name="challenge" value=form.challenge.clone()/>
                 <fieldset
                     id="subject"
@@ -333,11 +271,11 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
                     aria-invalid=subject_invalid
                     aria-describedby=subject_invalid.map(|_| "subject-error")
                 >
-                    <legend>{messages.get("report-subject")}</legend>
+                    <legend>{label_text(messages.get("report-subject"), true)}</legend>
                     {subjects}
-                    {field_error(messages, form, "subject", "subject", None)}
+                    {field_error(messages, &form.problems, "subject", "subject", None)}
                 </fieldset>
-                <label for="description">{messages.get("report-description")}</label>
+                <label for="description">{label_text(messages.get("report-description"), true)}</label>
                 <p class="hint" id="description-hint">{messages.get("report-description-hint")}</p>
                 <textarea
                     id="description"
@@ -345,12 +283,12 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
                     rows="8"
                     required
                     aria-invalid=description_invalid
-                    aria-describedby=described_by(form, "description", "description", None, Some("description-hint description-count"))
+                    aria-describedby=described_by(&form.problems, "description", "description", None, Some("description-hint description-count"))
                 >
-                    {values.description.clone()}
+                    {text_area_content(&values.description)}
                 </textarea>
                 <p class="hint counter" id="description-count">{messages.get_with("report-count", &count_args)}</p>
-                {field_error(messages, form, "description", "description", None)}
+                {field_error(messages, &form.problems, "description", "description", None)}
                 <details class="more" open=more_open>
                     <summary>{messages.get("report-more")}</summary>
                     <div class="more-body">
@@ -398,16 +336,23 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
 }
 
 /// The answer to a tip sent: the receipt, once. The page is never kept (`no-store`) and the
-/// receipt is in no address.
-pub fn receipt(messages: &dyn Messages, receipt: &str) -> AnyView {
+/// receipt is in no address the browser requests or remembers.
+pub fn receipt(messages: &dyn Messages, receipt: &str, follow_up_address: &str) -> AnyView {
     let language = messages.language();
+    let mut file = Args::new();
+    file.set("receipt", receipt.to_owned());
+    file.set("address", follow_up_address.to_owned());
+    let file = messages.get_with("report-receipt-file", &file);
     view! {
         <section class="page receipt-page">
             <h1 id="report-sent">{messages.get("report-sent-title")}</h1>
             <p>{messages.get("report-receipt-label")}</p>
-            <p class="receipt" dir="ltr"><bdi>{receipt.to_owned()}</bdi></p>
+            <p class="receipt" id="receipt-number" dir="ltr"><bdi>{receipt.to_owned()}</bdi></p>
             <p>{messages.get("report-receipt-explain")}</p>
             <p class="notice notice-warning" role="note">{messages.get("report-receipt-keep")}</p>
+            <p class="actions-row">
+                {receipt_file_link(messages, "sanad-receipt.txt", &file)}
+            </p>
             <p class="actions-row">
                 <a class="button" href=paths::form(language, paths::Form::FollowUp)>{messages.get("home-follow-up")}</a>
                 <a class="button button-secondary" href=paths::home(language)>{messages.get("report-done")}</a>
