@@ -105,6 +105,7 @@ report-wait = Without JavaScript, this form can be sent { $seconds } seconds aft
 report-pictures-again = You chose pictures, but they were not kept with the form. Choose them again before sending.
 report-working = Preparing your report…
 report-working-why = Your phone is doing a short calculation that protects Sanad from automated floods of fake reports. It takes a few seconds; please keep this page open.
+report-working-estimate = On this device it usually takes about { $seconds } seconds ({ $elapsed } so far).
 report-sending = Sending your report…
 report-network = The report could not be sent. Check your connection and try again; what you wrote is kept.
 

@@ -105,6 +105,7 @@ report-wait = Bêyî JavaScript ev form { $seconds } çirke piştî vekirina rû
 report-pictures-again = Te wêne hilbijartin lê ew bi formê re nehatin parastin. Berî şandinê wan dîsa hilbijêre.
 report-working = Ragihandina te tê amadekirin…
 report-working-why = Telefona te hesabekî kurt dike ku Senedê ji lehiya ragihandinên sexte yên otomatîk diparêze. Çend çirke dikişîne; ji kerema xwe vê rûpelê vekirî bihêle.
+report-working-estimate = Li ser vê amûrê bi gelemperî nêzî { $seconds } çirkeyan dikişîne (heta niha { $elapsed }).
 report-sending = Ragihandina te tê şandin…
 report-network = Ragihandin nehat şandin. Girêdana xwe ya înternetê kontrol bike û dîsa biceribîne; tiştê ku te nivîsî parastî ye.
 

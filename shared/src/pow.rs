@@ -42,6 +42,30 @@ pub fn search(token: &str, bits: u8, start: u64, attempts: u64) -> Option<u64> {
     (start..start.saturating_add(attempts)).find(|nonce| solves(token, &nonce.to_string(), bits))
 }
 
+/// How long a search takes on this device, as far as its measured speed says. The search is a
+/// lottery: however long it has run, the hashes still expected are the same (`2^bits`), so no
+/// share of it is ever "done" and no bar can honestly fill; a page says instead how long it
+/// usually takes here and how long it has run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Estimate {
+    /// The expected time of a whole search at the measured rate, rounded up to 5 seconds.
+    pub usual_seconds: u32,
+    pub elapsed_seconds: u32,
+}
+
+impl Estimate {
+    /// From the challenge's difficulty and the hashes tried in `elapsed_ms`.
+    pub fn measure(bits: u8, tried: u64, elapsed_ms: f64) -> Estimate {
+        let expected = 2_f64.powi(i32::from(bits));
+        let per_ms = (tried.max(1) as f64) / elapsed_ms.max(1.0);
+        let usual = (expected / per_ms / 1000.0).clamp(1.0, 3600.0);
+        Estimate {
+            usual_seconds: ((usual / 5.0).ceil() * 5.0) as u32,
+            elapsed_seconds: (elapsed_ms / 1000.0).clamp(0.0, 86_400.0) as u32,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +107,32 @@ mod tests {
         assert_eq!(parse_header("nocolon"), None);
         assert_eq!(parse_header(":5"), None);
         assert_eq!(parse_header("t:"), None);
+    }
+
+    #[test]
+    fn the_estimate_follows_the_measured_rate_and_does_not_shrink_as_the_search_runs() {
+        // 2^20 hashes at 50 a millisecond: about 21 s, said as 25.
+        let early = Estimate::measure(20, 50_000, 1_000.0);
+        assert_eq!(
+            early,
+            Estimate {
+                usual_seconds: 25,
+                elapsed_seconds: 1
+            }
+        );
+        // Later at the same rate the search is no nearer its end, and the page does not say so.
+        let later = Estimate::measure(20, 1_500_000, 30_000.0);
+        assert_eq!(
+            later,
+            Estimate {
+                usual_seconds: 25,
+                elapsed_seconds: 30
+            }
+        );
+        // A phone ten times slower hears ten times longer.
+        assert_eq!(Estimate::measure(20, 5_000, 1_000.0).usual_seconds, 210);
+        // Nothing measured yet, or a clock that did not move, gives a number, not a panic.
+        assert_eq!(Estimate::measure(20, 0, 0.0).usual_seconds, 1050);
+        assert_eq!(Estimate::measure(0, 1_000, 1_000.0).usual_seconds, 5);
     }
 }

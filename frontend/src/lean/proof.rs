@@ -10,7 +10,11 @@ use super::{
     reactive::Var,
 };
 use crate::api::{self, ApiFailure, Body, Refusal};
-use sanad_shared::{pow, ErrorCode};
+use sanad_shared::{
+    i18n::Args,
+    pow::{self, Estimate},
+    ErrorCode,
+};
 use serde::Deserialize;
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,27 +31,27 @@ struct Challenge {
 /// scrolling never stall.
 const SLICE_MS: f64 = 40.0;
 
-/// Fetches a challenge and solves it. `on_progress` gets the percentage of the expected work done
-/// (capped at 99: the search is random and may run past the expectation) and returns `false`
-/// when the page that asked has gone, which stops the work.
-pub async fn prove(on_progress: impl Fn(u8) -> bool) -> Result<String, Refusal> {
+/// Fetches a challenge and solves it. `on_progress` gets, after each slice, the time the search
+/// is expected to take in all on this device, from the hash rate measured so far, and the time
+/// it has taken; it returns `false` when the page that asked has gone, which stops the work.
+pub async fn prove(on_progress: impl Fn(Estimate) -> bool) -> Result<String, Refusal> {
     let text = api::request("POST", "/api/v1/challenges", Body::Empty, &[]).await?;
     let challenge: Challenge =
         serde_json::from_str(&text).map_err(|_| ApiFailure::Server(ErrorCode::Unknown))?;
-    let expected = 1_u64.checked_shl(challenge.bits.into()).unwrap_or(u64::MAX);
+    let began = js_sys::Date::now();
     let mut start = 0_u64;
     let mut slice = 2_000_u64;
     loop {
-        let began = js_sys::Date::now();
+        let slice_began = js_sys::Date::now();
         if let Some(nonce) = pow::search(&challenge.token, challenge.bits, start, slice) {
             return Ok(format!("{}:{nonce}", challenge.token));
         }
         start = start.saturating_add(slice);
-        let took = (js_sys::Date::now() - began).max(1.0);
+        let took = (js_sys::Date::now() - slice_began).max(1.0);
         // Phones differ tenfold in speed: size the next slice from the last one's time.
         slice = ((slice as f64 * SLICE_MS / took) as u64).clamp(1_000, slice.saturating_mul(2));
-        let percent = (start.saturating_mul(100) / expected).min(99) as u8;
-        if !on_progress(percent) {
+        let elapsed_ms = js_sys::Date::now() - began;
+        if !on_progress(Estimate::measure(challenge.bits, start, elapsed_ms)) {
             return Err(ApiFailure::Network.into());
         }
         next_turn().await;
@@ -67,8 +71,8 @@ async fn next_turn() {
 /// Where a submission stands while it is being sent.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Work {
-    /// The proof of work, in percent of the expected effort.
-    Solving(u8),
+    /// The proof of work, with what is known of its length (nothing before the first slice).
+    Solving(Option<Estimate>),
     Sending,
 }
 
@@ -82,8 +86,12 @@ pub async fn submit(
 ) -> Result<String, Refusal> {
     let mut retried = false;
     loop {
-        let header =
-            prove(|percent| working.try_set(Some(Work::Solving(percent))).is_none()).await?;
+        let header = prove(|estimate| {
+            working
+                .try_set(Some(Work::Solving(Some(estimate))))
+                .is_none()
+        })
+        .await?;
         let _ = working.try_set(Some(Work::Sending));
         let body = body().ok_or_else(|| Refusal::from(ApiFailure::Server(ErrorCode::Unknown)))?;
         match api::request("POST", url, body, &[("Proof-Of-Work", &header)]).await {
@@ -125,7 +133,8 @@ pub fn send_row(
     ]
 }
 
-/// The progress of a submission: what is happening, a bar, and why it takes a moment.
+/// The progress of a submission: what is happening, a bar that only says work is going on,
+/// how long it usually takes on this device, and why it takes a moment.
 fn progress(working: Var<Option<Work>>) -> El {
     let i18n = use_i18n();
     el("div")
@@ -141,19 +150,21 @@ fn progress(working: Var<Option<Work>>) -> El {
                     None => String::new(),
                 })),
         )
+        // No value: an indeterminate bar, which never claims an end the work has not reached.
+        .child(el("progress").attr("aria-labelledby", "working-status"))
         .child(
-            el("progress")
-                .attr("max", "100")
-                .attr_with(
-                    "value",
-                    Box::new(move || {
-                        Some(match working.get() {
-                            Some(Work::Solving(percent)) => percent.to_string(),
-                            _ => "100".to_owned(),
-                        })
-                    }),
-                )
-                .attr("aria-labelledby", "working-status"),
+            el("p")
+                .class("hint")
+                .id("working-estimate")
+                .show(Box::new(move || match working.get() {
+                    Some(Work::Solving(Some(estimate))) => {
+                        let mut args = Args::new();
+                        args.set("seconds", estimate.usual_seconds);
+                        args.set("elapsed", estimate.elapsed_seconds);
+                        i18n.message("report-working-estimate", Some(&args))
+                    }
+                    _ => String::new(),
+                })),
         )
         .child(el("p").class("hint").tr("report-working-why"))
 }

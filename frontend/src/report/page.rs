@@ -180,7 +180,7 @@ fn report_form(sent: Var<Option<Receipt>>) -> El {
         };
         problems.set(Vec::new());
         form_error.set(None);
-        working.set(Some(Work::Solving(0)));
+        working.set(Some(Work::Solving(None)));
         let chosen = files.get_untracked();
         spawn_local(async move {
             match send_tip(&tip, &chosen, working).await {
