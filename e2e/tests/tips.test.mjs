@@ -417,3 +417,38 @@ test("a tipster without JavaScript sends a tip with a picture in Sorani, and the
     await axeBrowser.close();
   }
 });
+
+/// The controls of `fieldset` that stick out of its box (a fieldset's overflow is not the page's,
+/// so the page's scroll width does not show it).
+async function outside(fieldset) {
+  return fieldset.evaluate((box) => {
+    const { left, right } = box.getBoundingClientRect();
+    return [...box.querySelectorAll("label, select, input, button")]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.left < left - 0.5 || r.right > right + 0.5);
+      })
+      .map((e) => e.outerHTML.slice(0, 80));
+  });
+}
+
+test("Kurmanji's long account labels and platform names stay within a 360 px phone, with JavaScript and without", async () => {
+  for (const javaScript of [true, false]) {
+    const phone = await launch({ javaScript });
+    try {
+      const { page } = await openPage(phone.context, "/kmr/report");
+      await page.locator("details.more > summary").first().click();
+      if (javaScript) {
+        const add = page.getByRole("button", { name: tips("kmr", "report-add-account") });
+        await add.click();
+        await add.click();
+      }
+      const accounts = page.locator("fieldset").filter({ has: page.locator("select") }).first();
+      assert.equal(await accounts.locator("select").count(), 2);
+      assert.deepEqual(await outside(accounts), [], `JavaScript ${javaScript ? "on" : "off"}`);
+      await accounts.screenshot({ path: join(screenshotsDir, `report-accounts-kmr${javaScript ? "" : "-nojs"}.png`) });
+    } finally {
+      await phone.close();
+    }
+  }
+});
