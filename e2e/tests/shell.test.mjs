@@ -107,3 +107,21 @@ test("the actions lead to their pages, and unknown paths say so", async () => {
   );
   await page.close();
 });
+
+// Every public page, in every language, as a browser with scripts shows it (the form pages
+// after their app has taken over) and as one without scripts does.
+const PUBLIC_PAGES = ["/", "/learn", "/learn?category=law&page=1", "/learn/the-law-on-joining-foreign-armies", "/report", "/missing", "/follow-up", "/no-such-page"];
+
+for (const { code } of languages) {
+  test(`axe-core finds nothing on any public page in ${code}, with JavaScript and without`, async () => {
+    for (const path of PUBLIC_PAGES) {
+      const address = `/${code}${path}`;
+      const { page, problems } = await openPage(browser.context, address);
+      await page.locator("h1").first().waitFor();
+      assert.deepEqual(await axeViolations(page), [], `${address} with JavaScript`);
+      assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), [], address);
+      await page.close();
+      assert.deepEqual(await axeViolationsWithoutScripts(axeBrowser.context, address), [], `${address} without JavaScript`);
+    }
+  });
+}
