@@ -401,8 +401,12 @@ test("a tipster without JavaScript sends a tip with a picture in Sorani, and the
     assert.equal((await page.locator(".tip-status").textContent()).trim(), tips("ckb", "tip-public-status-received"));
     const words = "ژمارە نوێیەکەی 0770 999 8888 ـە";
     await page.locator("#message").fill(words);
+    // A picture goes with the message, from the same form.
+    await page.locator("#pictures").setInputFiles({ name: "IMG_0004.png", mimeType: "image/png", buffer: tinyPng() });
     await page.locator("form button[type=submit]").click();
     await page.locator(".conversation .message-mine").getByText(words).waitFor();
+    assert.equal((await page.locator("[role=status]").last().textContent()).trim(), tips("ckb", "follow-up-pictures-added"));
+    assert.ok((await page.locator("#pictures-hint").textContent()).includes("2"), "two pictures in the report now");
     await fitsPhone(page, "the conversation without scripts");
     await page.screenshot({ path: join(screenshotsDir, "follow-up-nojs-ckb.png"), fullPage: true });
 

@@ -426,6 +426,14 @@ async fn thread_of(
                 since: view.received_on,
                 public_message: view.public_message,
                 content_removed: view.content_removed,
+                // What one sending may add now, not the report's whole allowance.
+                pictures: (!view.content_removed).then(|| {
+                    (
+                        view.attachments,
+                        view.attachments_left
+                            .min(u32::try_from(MAX_IMAGES_PER_UPLOAD).unwrap_or(u32::MAX)),
+                    )
+                }),
                 messages: said(view.messages),
                 ..follow_up::Thread::default()
             }
@@ -472,7 +480,7 @@ pub async fn follow_up_post(
             actix_web::ResponseError::status_code(error),
         )
     };
-    let form = match uploads::read_form(&req, payload, "", 0).await {
+    let form = match uploads::read_form(&req, payload, "image", MAX_IMAGES_PER_UPLOAD).await {
         Ok(form) => form,
         Err(error) => return refused(String::new(), &error),
     };
@@ -490,13 +498,16 @@ pub async fn follow_up_post(
             }
         }
     };
-    let mut outcome = (false, None);
-    if form.one("token").is_some() {
+    let writing = form.one("token").is_some();
+    let pictures_chosen = !form.images.is_empty() || form.refused.is_some();
+    let (mut sent, mut problem) = (false, None);
+    // Pictures alone are a sending too; an empty box with nothing chosen is asked to be filled.
+    if writing && !(message.is_empty() && pictures_chosen) {
         let body = NewMessage {
             body: message.clone(),
             version: None,
         };
-        let sent = match &thread {
+        let answer = match &thread {
             Thread::Tip(tip_ref) => {
                 super::tips::send_message(tip_ref.clone(), &body, &sealer, &committer, &notifier)
                     .await
@@ -512,32 +523,48 @@ pub async fn follow_up_post(
                 .await
             }
         };
-        outcome = match sent {
-            Ok(_) => (true, None),
-            Err(ApiError::InvalidMessage(problems)) => (
-                false,
-                problems
+        match answer {
+            Ok(_) => sent = true,
+            Err(ApiError::InvalidMessage(problems)) => {
+                problem = problems
                     .first()
-                    .map(|p| problem_message_key(&p.problem).to_owned()),
-            ),
-            Err(other) => (false, Some(other.code().message_key().to_owned())),
+                    .map(|p| problem_message_key(&p.problem).to_owned())
+            }
+            Err(other) => problem = Some(other.code().message_key().to_owned()),
+        }
+    }
+    let (mut pictures_added, mut pictures_problem) = (false, None);
+    if let (true, Thread::Tip(tip_ref)) = (writing && pictures_chosen, &thread) {
+        let added = match form.refused {
+            Some(refused) => Err(refused),
+            None => {
+                super::tips::add_pictures(tip_ref.clone(), form.images, &sealer, &committer).await
+            }
         };
+        match added {
+            Ok(_) => {
+                pictures_added = true;
+                notifier.something_new();
+            }
+            Err(error) => pictures_problem = Some(error.code().message_key().to_owned()),
+        }
     }
     let mut shown = match thread_of(&thread, &sealer, &pool).await {
         Ok(shown) => shown,
         Err(error) => return refused(String::new(), &error),
     };
-    let (sent, problem) = outcome;
     shown.sent = sent;
     if !sent {
         shown.typed = message;
     }
-    let status = if problem.is_some() {
+    let status = if problem.is_some() || pictures_problem.is_some() {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
     shown.problem = problem;
+    shown.pictures_added = pictures_added;
+    shown.pictures_problem = pictures_problem;
     follow_up_page(&env, |w| follow_up::thread(w, &shown), None, status)
 }
 

@@ -200,8 +200,20 @@ pub async fn attachments(
             "send pictures as multipart/form-data parts named `image`".into(),
         ));
     }
-    let images = uploads::sanitize(upload.images).await?;
-    let tip_ref = tip.tip_ref;
+    let added = add_pictures(tip.tip_ref, upload.images, &sealer, &committer).await?;
+    notifier.something_new();
+    Ok(HttpResponse::Created().json(added))
+}
+
+/// Checks, strips and seals pictures for a tip its sender opened, within what the tip may
+/// hold; the API and the follow-up form without a script both add them through here.
+pub async fn add_pictures(
+    tip_ref: String,
+    images: Vec<Vec<u8>>,
+    sealer: &web::Data<Sealer>,
+    committer: &GroupCommitter,
+) -> Result<AttachmentsAdded, ApiError> {
+    let images = uploads::sanitize(images).await?;
     let sealed = web::block({
         let sealer = sealer.clone();
         let tip_ref = tip_ref.clone();
@@ -211,11 +223,10 @@ pub async fn attachments(
     let (added, total) = committer
         .run(move |conn| tips::add_images(conn, &tip_ref, &sealed))
         .await?;
-    notifier.something_new();
-    Ok(HttpResponse::Created().json(AttachmentsAdded {
+    Ok(AttachmentsAdded {
         added,
         attachments: total,
-    }))
+    })
 }
 
 /// This module's routes under `/api/v1`.

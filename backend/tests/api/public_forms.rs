@@ -732,3 +732,84 @@ async fn a_family_reports_in_steps_without_a_script_and_its_receipt_opens_the_ca
     assert_eq!(detail["consent"], "humanitarian");
     assert_eq!(detail["has_photo"], true);
 }
+
+#[actix_web::test]
+async fn pictures_go_with_the_reply_box_without_a_script_within_what_one_sending_takes() {
+    let app = app_with(0, 30).await;
+    let (_, challenge) = form_page(&app, "ckb").await;
+    let (status, _, page) = post(
+        &app,
+        "ckb",
+        tip_form(&challenge, "ڕیکلامی کارکردن لە ڕووسیا"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, page) = follow_up(&app, "ckb", &[("receipt", &receipt_in(&page))]).await;
+    assert_eq!(status, 200);
+    // The picker says what one sending may add (5), not the report's whole allowance.
+    assert!(
+        page.contains("type=\"file\" id=\"pictures\" name=\"image\""),
+        "{page}"
+    );
+    let count = message("ckb", "tips", "follow-up-pictures-count");
+    let said = |count_now: &str, left: &str| {
+        count
+            .replace("{ $count }", count_now)
+            .replace("{ $left }", left)
+    };
+    assert!(page.contains(&said("0", "5")), "five at a time: {page}");
+    // The date reads left to right inside the Sorani sentence.
+    let sent_on = message("ckb", "tips", "follow-up-received-on");
+    let (before, after) = sent_on.split_once("{ $date }").unwrap();
+    assert!(page.contains(&format!("<p class=\"hint\">{before}\u{2066}")));
+    assert!(page.contains(&format!("\u{2069}{after}</p>")));
+    let token = token_in(&page);
+
+    // Pictures alone, no message: they are added, and the box is not asked to be filled.
+    let send = |parts: Vec<Vec<u8>>, text: &str| {
+        let mut form = Form::new()
+            .text("token", token.clone())
+            .text("message", text.to_owned());
+        for (i, bytes) in parts.into_iter().enumerate() {
+            form = form.part(
+                "image",
+                Part::bytes(bytes)
+                    .file_name(format!("{i}.png"))
+                    .mime_str("image/png")
+                    .unwrap(),
+            );
+        }
+        app.client
+            .post(app.url("/ckb/follow-up"))
+            .multipart(form)
+            .send()
+    };
+    let answer = send(vec![png(), png()], "").await.unwrap();
+    assert_eq!(answer.status(), 200);
+    let page = answer.text().await.unwrap();
+    assert!(page.contains(&message("ckb", "tips", "follow-up-pictures-added")));
+    assert!(!page.contains("id=\"message-error\""), "{page}");
+    assert!(page.contains(&said("2", "5")), "two pictures now: {page}");
+
+    // A damaged one is refused beside the picker, and the message sent with it still goes.
+    let answer = send(vec![b"not a picture".to_vec()], "وێنەی تر")
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 400);
+    let page = answer.text().await.unwrap();
+    assert!(page.contains("id=\"pictures-error\""), "{page}");
+    assert!(page.contains(&message("ckb", "tips", "follow-up-sent")));
+
+    // The tip holds the two pictures; the form's token is the API's follow-up token.
+    let view = json(
+        app.authorized(
+            "GET",
+            "/api/v1/follow-up/tip",
+            &format!("Bearer {token}"),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(view["attachments"], 2, "{view}");
+}

@@ -38,6 +38,13 @@ pub struct Thread {
     pub typed: String,
     pub problem: Option<String>,
     pub sent: bool,
+    /// A tip's pictures: how many it holds and how many one sending may add now (a case's
+    /// family adds none here).
+    pub pictures: Option<(u32, u32)>,
+    /// Pictures were added by this sending.
+    pub pictures_added: bool,
+    /// Why the chosen pictures were refused, as a message key.
+    pub pictures_problem: Option<String>,
 }
 
 fn form_action(messages: &dyn Messages) -> String {
@@ -91,7 +98,9 @@ pub fn thread(messages: &dyn Messages, thread: &Thread) -> AnyView {
         view! { <p class="case-number" dir="auto">{messages.get_with("case-title", &args)}</p> }
     });
     let mut since = Args::new();
-    since.set("date", thread.since.clone());
+    // In Arabic script the digits of a bare date count as Arabic numbers, and "2026-12-02"
+    // would show as "02-12-2026": the date is isolated left to right.
+    since.set("date", format!("\u{2066}{}\u{2069}", thread.since));
     let note = thread.public_message.as_ref().map(|note| {
         view! {
             <section class="notice">
@@ -131,6 +140,35 @@ pub fn thread(messages: &dyn Messages, thread: &Thread) -> AnyView {
     let sent = thread
         .sent
         .then(|| view! { <p class="notice" role="status">{messages.get("follow-up-sent")}</p> });
+    let pictures_added = thread.pictures_added.then(
+        || view! { <p class="notice" role="status">{messages.get("follow-up-pictures-added")}</p> },
+    );
+    // The reply box takes pictures too, while the report may hold more.
+    let picker = thread.pictures.filter(|(_, left)| *left > 0).map(|(count, left)| {
+        let mut args = Args::new();
+        args.set("count", count);
+        args.set("left", left);
+        let invalid = thread.pictures_problem.as_ref().map(|_| "true");
+        let problem = thread.pictures_problem.as_ref().map(|key| {
+            view! { <p class="field-error" id="pictures-error">{messages.get(key)}</p> }
+        });
+        view! {
+            <div class="field pictures">
+                <label for="pictures" class="field-label">{messages.get("follow-up-pictures")}</label>
+                <p class="hint" id="pictures-hint">{messages.get_with("follow-up-pictures-count", &args)}</p>
+                <input
+                    type="file"
+                    id="pictures"
+                    name="image"
+                    accept="image/jpeg,image/png,image/webp"
+                    multiple
+                    aria-invalid=invalid
+                    aria-describedby=if invalid.is_some() { "pictures-hint pictures-error" } else { "pictures-hint" }
+                />
+                {problem}
+            </div>
+        }
+    });
     let reply = (!thread.content_removed).then(|| {
         view! {
             <form class="form" method="post" action=form_action(messages) enctype="multipart/form-data" novalidate>
@@ -147,6 +185,7 @@ pub fn thread(messages: &dyn Messages, thread: &Thread) -> AnyView {
                     {super::fields::text_area_content(&thread.typed)}
                 </textarea>
                 {problem}
+                {picker}
                 <div class="actions-row">
                     <button type="submit" class="button">{messages.get("follow-up-send")}</button>
                 </div>
@@ -163,6 +202,7 @@ pub fn thread(messages: &dyn Messages, thread: &Thread) -> AnyView {
             {note}
             <h2>{messages.get("follow-up-conversation")}</h2>
             {sent}
+            {pictures_added}
             {conversation}
             {reply}
             <p class="hint">{messages.get("follow-up-privacy")}</p>
