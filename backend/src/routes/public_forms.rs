@@ -12,6 +12,7 @@ use actix_web::{
 };
 use std::collections::BTreeMap;
 
+use leptos::prelude::AnyView;
 use sanad_shared::{
     cases::{Consent, NewCase, PersonNames, Reporter, Sex},
     digits::to_ascii_digits,
@@ -47,7 +48,7 @@ use crate::{
     locales::Locales,
     notify::ModeratorNotifier,
     pow::{Challenges, PowError},
-    public_pages::SiteFiles,
+    public_pages::{SiteFiles, Words},
     routes::{follow_up::ReceiptThrottle, site::Env, uploads},
     tips::CheckedTip,
 };
@@ -68,6 +69,31 @@ fn private(env: &Env<'_>, body: Vec<u8>, status: StatusCode) -> HttpResponse {
     response.body(body)
 }
 
+/// Where a form page's answer goes: its language links, or none on a receipt, whose page is
+/// the only one that holds the receipt (following a link would leave it).
+enum Links {
+    Languages(Option<sanad_site::AppScripts>),
+    None,
+}
+
+/// A form page or its answer: never indexed, never stored, in the reader's language.
+fn form_page(
+    env: &Env<'_>,
+    form: Form,
+    (title, description): (String, String),
+    main: impl FnOnce(&Words<'_>) -> AnyView,
+    links: Links,
+    status: StatusCode,
+) -> HttpResponse {
+    let mut head = env.head(Some(title), description, &paths::form(env.language, form));
+    head.no_index = true;
+    let body = match links {
+        Links::Languages(app) => env.render_with_app(head, |l| paths::form(l, form), main, app),
+        Links::None => env.render_page(head, Vec::new(), main, None),
+    };
+    private(env, body, status)
+}
+
 fn report_form_page(
     env: &Env<'_>,
     form: &TipForm,
@@ -75,19 +101,14 @@ fn report_form_page(
     status: StatusCode,
 ) -> HttpResponse {
     let words = env.words();
-    let mut head = env.head(
-        Some(words.get("nav-report")),
-        words.get("report-intro"),
-        &paths::form(env.language, Form::Report),
-    );
-    head.no_index = true;
-    let body = env.render_with_app(
-        head,
-        |l| paths::form(l, Form::Report),
+    form_page(
+        env,
+        Form::Report,
+        (words.get("nav-report"), words.get("report-intro")),
         |w| pages::report(w, form),
-        app,
-    );
-    private(env, body, status)
+        Links::Languages(app),
+        status,
+    )
 }
 
 fn fresh_form(challenges: &Challenges) -> TipForm {
@@ -330,22 +351,16 @@ pub async fn report_post(
         Ok(receipt) => {
             notifier.something_new();
             let words = env.words();
-            let mut head = env.head(
-                Some(words.get("report-sent-title")),
-                words.get("report-intro"),
-                &paths::form(env.language, Form::Report),
-            );
-            head.no_index = true;
             let receipt = receipt.to_string();
             let address = env.absolute(&paths::form(env.language, Form::FollowUp));
-            // No language links: following one would leave the only page with the receipt.
-            let body = env.render_page(
-                head,
-                Vec::new(),
+            form_page(
+                &env,
+                Form::Report,
+                (words.get("report-sent-title"), words.get("report-intro")),
                 |w| pages::receipt(w, &receipt, &address),
-                None,
-            );
-            private(&env, body, StatusCode::OK)
+                Links::None,
+                StatusCode::OK,
+            )
         }
         Err(error) => {
             if matches!(
@@ -363,19 +378,19 @@ pub async fn report_post(
 
 fn follow_up_page(
     env: &Env<'_>,
-    main: impl FnOnce(&crate::public_pages::Words<'_>) -> leptos::prelude::AnyView,
+    main: impl FnOnce(&Words<'_>) -> AnyView,
     app: Option<sanad_site::AppScripts>,
     status: StatusCode,
 ) -> HttpResponse {
     let words = env.words();
-    let mut head = env.head(
-        Some(words.get("follow-up-title")),
-        words.get("follow-up-intro"),
-        &paths::form(env.language, Form::FollowUp),
-    );
-    head.no_index = true;
-    let body = env.render_with_app(head, |l| paths::form(l, Form::FollowUp), main, app);
-    private(env, body, status)
+    form_page(
+        env,
+        Form::FollowUp,
+        (words.get("follow-up-title"), words.get("follow-up-intro")),
+        main,
+        Links::Languages(app),
+        status,
+    )
 }
 
 /// `GET /{lang}/follow-up`
@@ -579,19 +594,14 @@ fn missing_form_page(env: &Env<'_>, form: &CaseForm, status: StatusCode) -> Http
         words.get("home-missing-title"),
         words.get_with("missing-step", &count)
     );
-    let mut head = env.head(
-        Some(title),
-        words.get("missing-intro"),
-        &paths::form(env.language, Form::Missing),
-    );
-    head.no_index = true;
-    let body = env.render_with_app(
-        head,
-        |l| paths::form(l, Form::Missing),
+    form_page(
+        env,
+        Form::Missing,
+        (title, words.get("missing-intro")),
         |w| missing::missing(w, form),
-        None,
-    );
-    private(env, body, status)
+        Links::Languages(None),
+        status,
+    )
 }
 
 fn fresh_case_form(challenges: &Challenges) -> CaseForm {
@@ -819,22 +829,16 @@ pub async fn missing_post(
         Ok(created) => {
             notifier.something_new();
             let words = env.words();
-            let mut head = env.head(
-                Some(words.get("missing-sent-title")),
-                words.get("missing-intro"),
-                &paths::form(env.language, Form::Missing),
-            );
-            head.no_index = true;
             let receipt = created.receipt.to_string();
             let address = env.absolute(&paths::form(env.language, Form::FollowUp));
-            // No language links: following one would leave the only page with the receipt.
-            let body = env.render_page(
-                head,
-                Vec::new(),
+            form_page(
+                &env,
+                Form::Missing,
+                (words.get("missing-sent-title"), words.get("missing-intro")),
                 |w| missing::case_receipt(w, &created.case_number, &receipt, &address),
-                None,
-            );
-            private(&env, body, StatusCode::OK)
+                Links::None,
+                StatusCode::OK,
+            )
         }
         Err(error) => {
             let status = actix_web::ResponseError::status_code(&error);

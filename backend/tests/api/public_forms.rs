@@ -79,6 +79,20 @@ async fn post(
     (status, headers, response.text().await.unwrap())
 }
 
+/// The tip as the follow-up API shows it to whoever holds `token`.
+async fn tip_seen_by_its_sender(app: &TestApp, token: &str) -> serde_json::Value {
+    json(
+        app.authorized(
+            "GET",
+            "/api/v1/follow-up/tip",
+            &format!("Bearer {token}"),
+            None,
+        )
+        .await,
+    )
+    .await
+}
+
 fn receipt_in(html: &str) -> String {
     let marker = "class=\"receipt\"><bdi>";
     let start = html.find(marker).expect("a receipt on the page") + marker.len();
@@ -150,16 +164,7 @@ async fn a_tip_sent_without_a_script_after_the_wait_gets_a_receipt_that_opens_it
         .unwrap();
     assert_eq!(opened.status(), 200);
     let token = json(opened).await["token"].as_str().unwrap().to_owned();
-    let view = json(
-        app.authorized(
-            "GET",
-            "/api/v1/follow-up/tip",
-            &format!("Bearer {token}"),
-            None,
-        )
-        .await,
-    )
-    .await;
+    let view = tip_seen_by_its_sender(&app, &token).await;
     assert_eq!(view["attachments"], 1, "{view}");
 
     // Its challenge is spent.
@@ -801,15 +806,6 @@ async fn pictures_go_with_the_reply_box_without_a_script_within_what_one_sending
     assert!(page.contains(&message("ckb", "tips", "follow-up-sent")));
 
     // The tip holds the two pictures; the form's token is the API's follow-up token.
-    let view = json(
-        app.authorized(
-            "GET",
-            "/api/v1/follow-up/tip",
-            &format!("Bearer {token}"),
-            None,
-        )
-        .await,
-    )
-    .await;
+    let view = tip_seen_by_its_sender(&app, &token).await;
     assert_eq!(view["attachments"], 2, "{view}");
 }

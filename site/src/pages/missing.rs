@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use sanad_shared::{i18n::Args, tips::Governorate, Language};
 
-use super::fields::{
-    field_error, general_notice, label_text, problem_of, receipt_file_link, Problem, TextField,
+use super::{
+    fields::{field_error, general_notice, label_text, problem_of, Problem, TextField},
+    report::{receipt_shown, ReceiptShown},
 };
 use crate::{paths, Messages};
 
@@ -488,28 +489,19 @@ pub fn case_receipt(
     receipt: &str,
     follow_up_address: &str,
 ) -> AnyView {
-    let language = messages.language();
     let mut file = Args::new();
     file.set("number", number.to_owned());
     file.set("receipt", receipt.to_owned());
     file.set("address", follow_up_address.to_owned());
-    let file = messages.get_with("missing-receipt-file", &file);
-    view! {
-        <section class="page receipt-page">
-            <h1 id="report-sent">{messages.get("missing-sent-title")}</h1>
-            <p class="receipt case-number" dir="ltr"><bdi>{number.to_owned()}</bdi></p>
-            <p>{messages.get("report-receipt-label")}</p>
-            <p class="receipt" id="receipt-number" dir="ltr"><bdi>{receipt.to_owned()}</bdi></p>
-            <p>{messages.get("missing-receipt-explain")}</p>
-            <p class="notice notice-warning" role="note">{messages.get("report-receipt-keep")}</p>
-            <p class="actions-row">
-                {receipt_file_link(messages, "sanad-case.txt", &file)}
-            </p>
-            <p class="actions-row">
-                <a class="button" href=paths::form(language, paths::Form::FollowUp)>{messages.get("home-follow-up")}</a>
-                <a class="button button-secondary" href=paths::home(language)>{messages.get("report-done")}</a>
-            </p>
-        </section>
-    }
-    .into_any()
+    receipt_shown(
+        messages,
+        ReceiptShown {
+            title: "missing-sent-title",
+            case_number: Some(number),
+            receipt,
+            explain: "missing-receipt-explain",
+            file_name: "sanad-case.txt",
+            file: messages.get_with("missing-receipt-file", &file),
+        },
+    )
 }

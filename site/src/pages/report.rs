@@ -338,20 +338,48 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
 /// The answer to a tip sent: the receipt, once. The page is never kept (`no-store`) and the
 /// receipt is in no address the browser requests or remembers.
 pub fn receipt(messages: &dyn Messages, receipt: &str, follow_up_address: &str) -> AnyView {
-    let language = messages.language();
     let mut file = Args::new();
     file.set("receipt", receipt.to_owned());
     file.set("address", follow_up_address.to_owned());
-    let file = messages.get_with("report-receipt-file", &file);
+    receipt_shown(
+        messages,
+        ReceiptShown {
+            title: "report-sent-title",
+            case_number: None,
+            receipt,
+            explain: "report-receipt-explain",
+            file_name: "sanad-receipt.txt",
+            file: messages.get_with("report-receipt-file", &file),
+        },
+    )
+}
+
+/// What a receipt page holds, for a tip or a family's case.
+pub(super) struct ReceiptShown<'a> {
+    pub title: &'static str,
+    pub case_number: Option<&'a str>,
+    pub receipt: &'a str,
+    pub explain: &'static str,
+    pub file_name: &'static str,
+    /// The text of the file the receipt is saved as.
+    pub file: String,
+}
+
+pub(super) fn receipt_shown(messages: &dyn Messages, shown: ReceiptShown<'_>) -> AnyView {
+    let language = messages.language();
+    let number = shown.case_number.map(|number| {
+        view! { <p class="receipt case-number" dir="ltr"><bdi>{number.to_owned()}</bdi></p> }
+    });
     view! {
         <section class="page receipt-page">
-            <h1 id="report-sent">{messages.get("report-sent-title")}</h1>
+            <h1 id="report-sent">{messages.get(shown.title)}</h1>
+            {number}
             <p>{messages.get("report-receipt-label")}</p>
-            <p class="receipt" id="receipt-number" dir="ltr"><bdi>{receipt.to_owned()}</bdi></p>
-            <p>{messages.get("report-receipt-explain")}</p>
+            <p class="receipt" id="receipt-number" dir="ltr"><bdi>{shown.receipt.to_owned()}</bdi></p>
+            <p>{messages.get(shown.explain)}</p>
             <p class="notice notice-warning" role="note">{messages.get("report-receipt-keep")}</p>
             <p class="actions-row">
-                {receipt_file_link(messages, "sanad-receipt.txt", &file)}
+                {receipt_file_link(messages, shown.file_name, &shown.file)}
             </p>
             <p class="actions-row">
                 <a class="button" href=paths::form(language, paths::Form::FollowUp)>{messages.get("home-follow-up")}</a>
