@@ -55,9 +55,10 @@ impl Frontend {
 }
 
 impl Frontend {
-    /// The scripts of a public form's app (`report`, `follow-up`, `missing`), as the build
-    /// listed them in `bundles.json`; none before the web app is built.
-    pub fn app_scripts(&self, app: &str) -> Option<sanad_site::AppScripts> {
+    /// The scripts that hydrate the public site's islands, as the build listed them in
+    /// `bundles.json`; none before the web app is built (the pages then work as without a
+    /// script).
+    pub fn island_scripts(&self) -> Option<sanad_site::IslandScripts> {
         #[derive(serde::Deserialize)]
         struct Listed {
             glue: String,
@@ -67,8 +68,8 @@ impl Frontend {
         let listing = self.get("bundles.json")?;
         let mut bundles: std::collections::HashMap<String, Listed> =
             serde_json::from_slice(&listing.bytes).ok()?;
-        let listed = bundles.remove(app)?;
-        Some(sanad_site::AppScripts {
+        let listed = bundles.remove("islands")?;
+        Some(sanad_site::IslandScripts {
             glue: listed.glue,
             wasm: listed.wasm,
             boot: listed.boot,

@@ -109,7 +109,6 @@ pub struct SiteFiles {
     pub icon: StaticFile,
     /// The default picture of link previews.
     pub card: StaticFile,
-    pub no_script_style: StaticFile,
     pub offline: StaticFile,
     pub service_worker: StaticFile,
 }
@@ -129,12 +128,6 @@ impl SiteFiles {
             include_bytes!("../../frontend/static/icon.svg").to_vec(),
         );
         let card = StaticFile::hashed("card", "png", "image/png", default_card());
-        let no_script_style = StaticFile::hashed(
-            "nojs",
-            "css",
-            "text/css; charset=utf-8",
-            include_bytes!("../../frontend/static/nojs.css").to_vec(),
-        );
         let offline = StaticFile::hashed(
             "offline",
             "js",
@@ -160,7 +153,6 @@ impl SiteFiles {
             style,
             icon,
             card,
-            no_script_style,
             offline,
             service_worker,
         }
@@ -168,15 +160,9 @@ impl SiteFiles {
 
     /// A file under `/assets/` by its hashed name.
     pub fn asset(&self, name: &str) -> Option<&StaticFile> {
-        [
-            &self.style,
-            &self.icon,
-            &self.card,
-            &self.offline,
-            &self.no_script_style,
-        ]
-        .into_iter()
-        .find(|f| f.name == name)
+        [&self.style, &self.icon, &self.card, &self.offline]
+            .into_iter()
+            .find(|f| f.name == name)
     }
 
     pub fn assets(&self) -> Assets {
@@ -184,7 +170,6 @@ impl SiteFiles {
             style: format!("/assets/{}", self.style.name),
             icon: format!("/assets/{}", self.icon.name),
             offline: format!("/assets/{}", self.offline.name),
-            no_script_style: format!("/assets/{}", self.no_script_style.name),
         }
     }
 }

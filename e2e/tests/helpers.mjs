@@ -113,6 +113,14 @@ export async function axeViolationsWithoutScripts(context, path) {
   return violations;
 }
 
+/// Waits until every island on the page has hydrated (each marks its element `data-ready`).
+export async function islandsReady(page) {
+  await page.waitForFunction(() => {
+    const islands = document.querySelectorAll("leptos-island");
+    return islands.length > 0 && islands.length === document.querySelectorAll("leptos-island > [data-ready]").length;
+  });
+}
+
 /// A one-line Fluent message from locales/<language>/<file>.ftl.
 export function ftl(language, file, key) {
   const text = readFileSync(join(localesDir, language, `${file}.ftl`), "utf8");

@@ -5,7 +5,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, axeViolations, axeViolationsWithoutScripts, message, languages, screenshotsDir } from "./helpers.mjs";
+import { request } from "node:http";
+import { launch, openPage, axeViolations, axeViolationsWithoutScripts, message, languages, screenshotsDir, islandsReady, baseUrl } from "./helpers.mjs";
 
 let browser;
 let noScript;
@@ -109,7 +110,7 @@ test("the actions lead to their pages, and unknown paths say so", async () => {
 });
 
 // Every public page, in every language, as a browser with scripts shows it (the form pages
-// after their app has taken over) and as one without scripts does.
+// once their islands have hydrated) and as one without scripts does.
 const PUBLIC_PAGES = ["/", "/learn", "/learn?category=law&page=1", "/learn/the-law-on-joining-foreign-armies", "/report", "/missing", "/follow-up", "/no-such-page"];
 
 for (const { code } of languages) {
@@ -118,6 +119,7 @@ for (const { code } of languages) {
       const address = `/${code}${path}`;
       const { page, problems } = await openPage(browser.context, address);
       await page.locator("h1").first().waitFor();
+      if (await page.locator("leptos-island").count()) await islandsReady(page);
       assert.deepEqual(await axeViolations(page), [], `${address} with JavaScript`);
       assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), [], address);
       await page.close();
@@ -125,3 +127,53 @@ for (const { code } of languages) {
     }
   });
 }
+
+/// The bytes the server sends for `path` to a browser that takes brotli, as sent (not decoded).
+function sentBytes(path) {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, baseUrl), { headers: { "Accept-Encoding": "br" } }, (response) => {
+      let size = 0;
+      let body = "";
+      response.on("data", (chunk) => {
+        size += chunk.length;
+        if (response.headers["content-encoding"] !== "br") body += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode, size, encoding: response.headers["content-encoding"], body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const FORM_BUDGET_BYTES = 100_000;
+
+test(`a form page's first load, islands included, is at most ${FORM_BUDGET_BYTES} bytes brotli`, async () => {
+  for (const language of ["ar", "ckb"]) {
+    for (const form of ["report", "missing", "follow-up"]) {
+      const path = `/${language}/${form}`;
+      // The HTML as a browser gets it, and its links read from the plain copy.
+      const page = await sentBytes(path);
+      assert.equal(page.status, 200, path);
+      assert.equal(page.encoding, "br", `${path} is sent compressed`);
+      const html = await (await fetch(new URL(path, baseUrl))).text();
+      const linked = [
+        ...html.matchAll(/<link rel="(?:stylesheet|modulepreload|preload)" href="([^"]+)"/g),
+        ...html.matchAll(/<script[^>]* src="([^"]+)"/g),
+      ].map((m) => m[1]);
+      let total = page.size;
+      for (const href of new Set(linked)) {
+        const file = await sentBytes(href);
+        assert.equal(file.status, 200, href);
+        total += file.size;
+        // The islands' module imports its glue, which the page preloads: count what it imports.
+        for (const [, imported] of file.body.matchAll(/from "\.\/([^"]+)"/g)) {
+          if (!linked.some((l) => l.endsWith(imported))) total += (await sentBytes(`/assets/${imported}`)).size;
+        }
+      }
+      const wasm = linked.filter((l) => l.endsWith(".wasm"));
+      if (form !== "follow-up") assert.equal(wasm.length, 1, `${path} loads the islands' WebAssembly`);
+      console.log(`${path}: ${total} bytes brotli on first load (budget ${FORM_BUDGET_BYTES}), ${linked.length} files`);
+      assert.ok(total <= FORM_BUDGET_BYTES, `${path}: ${total} bytes brotli`);
+    }
+  }
+});

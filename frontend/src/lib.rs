@@ -1,13 +1,11 @@
-//! What Sanad's web apps share: the language and its messages (`i18n`), every HTTP call
-//! (`api`), client-side navigation (`router`), fetch state (`loader`), common components, and the
-//! Leptos-free core of the public forms (`lean`). The forms live in `report/`, `follow_up/` and
-//! `missing/`, the staff area in `staff/`; each is its own bundle. The home page and the articles
-//! are rendered by the server (the `site` crate).
+//! Sanad's staff area, rendered in the browser: the language and its messages (`i18n`), every
+//! HTTP call (`api`), client-side navigation (`router`), fetch state (`loader`), common
+//! components, and the screens (`staff/`). The public site is rendered by the server (the `site`
+//! crate), with islands where it needs the browser.
 
 pub mod api;
 pub mod components;
 pub mod i18n;
-pub mod lean;
 pub mod loader;
 pub mod router;
 

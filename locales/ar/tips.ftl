@@ -116,6 +116,7 @@ report-receipt-keep = احفظه في مكان لا يصل إليه غيرك. ك
 report-copy = نسخ
 report-copied = تم النسخ.
 report-copy-failed = لم ينجح ذلك. يرجى كتابة رقم الإيصال على ورقة.
+report-share = مشاركة أو حفظ في تطبيق آخر
 report-save-file = حفظ في ملف
 report-receipt-file =
     إيصال «سند»: { $receipt }

@@ -116,6 +116,7 @@ report-receipt-keep = لە شوێنێک هەڵیبگرە کە تەنها خۆت 
 report-copy = لەبەرگرتنەوە
 report-copied = لەبەرگیرایەوە.
 report-copy-failed = سەرکەوتوو نەبوو. تکایە پسوولەکە لەسەر کاغەزێک بنووسە.
+report-share = هاوبەشکردن یان پاشەکەوتکردن لە ئەپێکی تر
 report-save-file = وەک فایل پاشەکەوتی بکە
 report-receipt-file =
     پسوولەی سەنەد: { $receipt }

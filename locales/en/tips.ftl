@@ -116,6 +116,7 @@ report-receipt-keep = Keep it somewhere only you can reach. Anyone who has it ca
 report-copy = Copy
 report-copied = Copied.
 report-copy-failed = This did not work. Please write the receipt down.
+report-share = Share or keep in another app
 report-save-file = Save as a file
 report-receipt-file =
     Sanad receipt: { $receipt }

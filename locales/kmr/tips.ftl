@@ -116,6 +116,7 @@ report-receipt-keep = Wê li cihekî biparêze ku tenê tu bigihîjiyê. Her kes
 report-copy = Kopî bike
 report-copied = Hat kopîkirin.
 report-copy-failed = Ev nebû. Ji kerema xwe meqbûzê li ser kaxezekê binivîse.
+report-share = Parve bike an di sepanek din de biparêze
 report-save-file = Wek pelekê tomar bike
 report-receipt-file =
     Meqbûza Senedê: { $receipt }

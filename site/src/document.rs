@@ -5,7 +5,7 @@
 use leptos::{prelude::*, tachys::html::attribute::custom::CustomAttribute};
 use sanad_shared::Language;
 
-use crate::{paths, AppScripts, Assets, Messages};
+use crate::{paths, Assets, IslandScripts, Messages};
 
 /// What the `<head>` says about a page. Addresses are absolute: link previews need them so.
 #[derive(Clone, Debug, Default)]
@@ -60,15 +60,15 @@ fn og(property: &'static str, content: String) -> impl IntoView {
         .attr("content", content)
 }
 
-/// The whole page as HTML text, doctype first. With `app`, the page is the app's where scripts
-/// run, and everything the server rendered sits in `<noscript>` for browsers without them.
+/// The whole page as HTML text, doctype first. `islands` are the scripts of a page that holds
+/// islands; a page without them loads no script but the offline reader.
 pub fn render(
     messages: &dyn Messages,
     assets: &Assets,
     head: Head,
     languages: Vec<LanguageLink>,
     main: AnyView,
-    app: Option<AppScripts>,
+    islands: Option<IslandScripts>,
 ) -> String {
     let language = messages.language();
     let app_name = messages.get("app-name");
@@ -125,12 +125,11 @@ pub fn render(
         })
         .collect_view();
     let manifest = format!("/manifest-{}.webmanifest", language.code());
-    let app_head = app.as_ref().map(|app| {
+    let islands_head = islands.map(|islands| {
         view! {
-            <link rel="modulepreload" href=app.glue.clone()/>
-            <link rel="preload" href=app.wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin=""/>
-            <script type="module" src=app.boot.clone()></script>
-            <noscript><link rel="stylesheet" href=assets.no_script_style.clone()/></noscript>
+            <link rel="modulepreload" href=islands.glue/>
+            <link rel="preload" href=islands.wasm r#as="fetch" r#type="application/wasm" crossorigin=""/>
+            <script type="module" src=islands.boot></script>
         }
     });
     let content = view! {
@@ -147,14 +146,6 @@ pub fn render(
         <footer class="site-footer">
             <p>{messages.get("footer-text")}</p>
         </footer>
-    };
-    let body = match app {
-        None => content.into_any(),
-        Some(_) => view! {
-            <noscript>{content}</noscript>
-            <div id="boot" class="boot-state" aria-busy="true"><span class="spinner-dot"></span></div>
-        }
-        .into_any(),
     };
     let page = view! {
         <html lang=language.code() dir=language.direction().as_str()>
@@ -183,9 +174,9 @@ pub fn render(
                 <link rel="manifest" href=manifest/>
                 <link rel="stylesheet" href=assets.style.clone()/>
                 <script src=assets.offline.clone() defer></script>
-                {app_head}
+                {islands_head}
             </head>
-            <body>{body}</body>
+            <body>{content}</body>
         </html>
     };
     format!("<!DOCTYPE html>{}", page.to_html())

@@ -5,10 +5,20 @@
 //! network.
 
 pub mod document;
+pub mod islands;
 pub mod pages;
 pub mod paths;
 
 use sanad_shared::{i18n::Args, Language};
+
+/// The reactive owner a page renders in: islands need a server's shared context, which marks
+/// their children as rendered by the server.
+#[cfg(feature = "ssr")]
+pub fn render_owner() -> leptos::prelude::Owner {
+    leptos::prelude::Owner::new_root(Some(std::sync::Arc::new(
+        hydration_context::SsrSharedContext::new_islands(),
+    )))
+}
 
 /// The reader's messages: Fluent, in the page's language.
 pub trait Messages {
@@ -24,14 +34,12 @@ pub struct Assets {
     pub icon: String,
     /// Registers the service worker that keeps read pages for offline reading.
     pub offline: String,
-    /// Hides what only a page running its app shows, for browsers without scripts.
-    pub no_script_style: String,
 }
 
-/// A form page's WebAssembly app, which takes the page over where scripts run; the server's
-/// form inside `<noscript>` is what the page is without them.
+/// The WebAssembly that hydrates the islands ([`islands`]), and the module that starts it. Only
+/// pages with an island load it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AppScripts {
+pub struct IslandScripts {
     pub glue: String,
     pub wasm: String,
     pub boot: String,
@@ -66,14 +74,13 @@ mod tests {
             style: "/assets/style-1.css".into(),
             icon: "/assets/icon-1.svg".into(),
             offline: "/assets/offline-1.js".into(),
-            no_script_style: "/assets/nojs-1.css".into(),
         }
     }
 
     #[test]
     fn the_first_bytes_say_language_and_direction_and_text_is_escaped() {
         let messages = Keys(Language::Ckb);
-        let html = Owner::new().with(|| {
+        let html = crate::render_owner().with(|| {
             render(
                 &messages,
                 &assets(),
@@ -113,7 +120,7 @@ mod tests {
         let messages = Keys(Language::Ar);
         let typed = "</textarea><form action=\"https://evil.example\"> & \"quoted\"";
         let page = |form: &pages::report::TipForm| {
-            Owner::new().with(|| pages::report(&messages, form).to_html())
+            crate::render_owner().with(|| pages::report(&messages, form).to_html())
         };
         let mut form = pages::report::TipForm::default();
         form.values.description = typed.into();
@@ -127,13 +134,15 @@ mod tests {
             typed: typed.into(),
             ..Default::default()
         };
-        let html = Owner::new().with(|| pages::follow_up::thread(&messages, &thread).to_html());
+        let html =
+            crate::render_owner().with(|| pages::follow_up::thread(&messages, &thread).to_html());
         assert!(!html.contains("<form action=\"https"), "{html}");
         let case = pages::missing::CaseForm {
             values: [("marks".to_owned(), typed.to_owned())].into(),
             ..Default::default()
         };
-        let html = Owner::new().with(|| pages::missing::missing(&messages, &case).to_html());
+        let html =
+            crate::render_owner().with(|| pages::missing::missing(&messages, &case).to_html());
         assert!(!html.contains("<form action=\"https"), "{html}");
         assert!(html.contains("&lt;/textarea&gt;"), "{html}");
     }

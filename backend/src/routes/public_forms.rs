@@ -43,11 +43,10 @@ use crate::{
     crypto::Sealer,
     db::{self, with_db},
     error::ApiError,
-    frontend::Frontend,
     group_commit::GroupCommitter,
     locales::Locales,
     notify::ModeratorNotifier,
-    pow::{Challenges, PowError},
+    pow::{Challenges, PowError, Proof},
     public_pages::{SiteFiles, Words},
     routes::{follow_up::ReceiptThrottle, site::Env, uploads},
     tips::CheckedTip,
@@ -72,7 +71,7 @@ fn private(env: &Env<'_>, body: Vec<u8>, status: StatusCode) -> HttpResponse {
 /// Where a form page's answer goes: its language links, or none on a receipt, whose page is
 /// the only one that holds the receipt (following a link would leave it).
 enum Links {
-    Languages(Option<sanad_site::AppScripts>),
+    Languages,
     None,
 }
 
@@ -87,26 +86,25 @@ fn form_page(
 ) -> HttpResponse {
     let mut head = env.head(Some(title), description, &paths::form(env.language, form));
     head.no_index = true;
-    let body = match links {
-        Links::Languages(app) => env.render_with_app(head, |l| paths::form(l, form), main, app),
-        Links::None => env.render_page(head, Vec::new(), main, None),
+    let languages = match links {
+        Links::Languages => env.languages(|l| paths::form(l, form)),
+        Links::None => Vec::new(),
     };
+    // The tip's and the family's forms and their receipts hold islands (proof of work, draft,
+    // copy and share); the follow-up page has none.
+    let with_islands = form != Form::FollowUp;
+    let body = env.render_page(head, languages, main, with_islands);
     private(env, body, status)
 }
 
-fn report_form_page(
-    env: &Env<'_>,
-    form: &TipForm,
-    app: Option<sanad_site::AppScripts>,
-    status: StatusCode,
-) -> HttpResponse {
+fn report_form_page(env: &Env<'_>, form: &TipForm, status: StatusCode) -> HttpResponse {
     let words = env.words();
     form_page(
         env,
         Form::Report,
         (words.get("nav-report"), words.get("report-intro")),
         |w| pages::report(w, form),
-        Links::Languages(app),
+        Links::Languages,
         status,
     )
 }
@@ -126,16 +124,10 @@ pub async fn report_page(
     locales: web::Data<Locales>,
     files: web::Data<SiteFiles>,
     site: web::Data<Site>,
-    frontend: web::Data<Frontend>,
     challenges: web::Data<Challenges>,
 ) -> HttpResponse {
     let env = Env::new(&req, &locales, &files, &site);
-    report_form_page(
-        &env,
-        &fresh_form(&challenges),
-        frontend.app_scripts("report"),
-        StatusCode::OK,
-    )
+    report_form_page(&env, &fresh_form(&challenges), StatusCode::OK)
 }
 
 /// What the form sent, as typed, one row per row of the page.
@@ -262,6 +254,21 @@ fn tip_of(
     }
 }
 
+/// What lets a form in: the proof of work its island solved (the `proof` field, where a script
+/// runs), or else its waited challenge, good once its delay is over. The proof costs the sender
+/// as much as one sent through the API; the waited challenge costs time and counts against the
+/// rate of submissions without a script.
+fn form_proof(
+    challenges: &Challenges,
+    proof: Option<String>,
+    waited: &str,
+) -> Result<Proof, PowError> {
+    match proof {
+        Some(proof) => challenges.verify(Some(&proof)),
+        None => challenges.verify_waited(waited, now_ms()),
+    }
+}
+
 /// Why a waited challenge was refused, as the form shows it: the message, the seconds left,
 /// the status, and whether the page needs a new challenge (one that can never pass).
 fn waited_refusal(refused: PowError) -> (&'static str, Option<u64>, StatusCode, bool) {
@@ -309,7 +316,7 @@ pub async fn report_post(
     notifier: web::Data<ModeratorNotifier>,
 ) -> HttpResponse {
     let env = Env::new(&req, &locales, &files, &site);
-    let again = |form: TipForm, status: StatusCode| report_form_page(&env, &form, None, status);
+    let again = |form: TipForm, status: StatusCode| report_form_page(&env, &form, status);
     let upload = match uploads::read_form(&req, payload, "image", MAX_IMAGES_PER_UPLOAD).await {
         Ok(upload) => upload,
         // The body was not read to its end: what was typed is lost with it.
@@ -336,7 +343,7 @@ pub async fn report_post(
             return again(form, StatusCode::BAD_REQUEST);
         }
     };
-    let proof = match challenges.verify_waited(&form.challenge, now_ms()) {
+    let proof = match form_proof(&challenges, upload.one("proof"), &form.challenge) {
         Ok(proof) => proof,
         Err(refused) => {
             let (key, seconds, status, renew) = waited_refusal(refused);
@@ -379,7 +386,6 @@ pub async fn report_post(
 fn follow_up_page(
     env: &Env<'_>,
     main: impl FnOnce(&Words<'_>) -> AnyView,
-    app: Option<sanad_site::AppScripts>,
     status: StatusCode,
 ) -> HttpResponse {
     let words = env.words();
@@ -388,7 +394,7 @@ fn follow_up_page(
         Form::FollowUp,
         (words.get("follow-up-title"), words.get("follow-up-intro")),
         main,
-        Links::Languages(app),
+        Links::Languages,
         status,
     )
 }
@@ -399,13 +405,11 @@ pub async fn follow_up_entry(
     locales: web::Data<Locales>,
     files: web::Data<SiteFiles>,
     site: web::Data<Site>,
-    frontend: web::Data<Frontend>,
 ) -> HttpResponse {
     let env = Env::new(&req, &locales, &files, &site);
     follow_up_page(
         &env,
         |w| follow_up::entry(w, &follow_up::Entry::default()),
-        frontend.app_scripts("follow-up"),
         StatusCode::OK,
     )
 }
@@ -491,7 +495,6 @@ pub async fn follow_up_post(
         follow_up_page(
             &env,
             |w| follow_up::entry(w, &entry),
-            None,
             actix_web::ResponseError::status_code(error),
         )
     };
@@ -580,7 +583,7 @@ pub async fn follow_up_post(
     shown.problem = problem;
     shown.pictures_added = pictures_added;
     shown.pictures_problem = pictures_problem;
-    follow_up_page(&env, |w| follow_up::thread(w, &shown), None, status)
+    follow_up_page(&env, |w| follow_up::thread(w, &shown), status)
 }
 
 fn missing_form_page(env: &Env<'_>, form: &CaseForm, status: StatusCode) -> HttpResponse {
@@ -599,7 +602,7 @@ fn missing_form_page(env: &Env<'_>, form: &CaseForm, status: StatusCode) -> Http
         Form::Missing,
         (title, words.get("missing-intro")),
         |w| missing::missing(w, form),
-        Links::Languages(None),
+        Links::Languages,
         status,
     )
 }
@@ -803,7 +806,7 @@ pub async fn missing_post(
         form.problems = vec![Problem::new("photo", None, refused.code().message_key())];
         return missing_form_page(&env, &form, actix_web::ResponseError::status_code(refused));
     }
-    let proof = match challenges.verify_waited(&form.challenge, now_ms()) {
+    let proof = match form_proof(&challenges, upload.one("proof"), &form.challenge) {
         Ok(proof) => proof,
         Err(refused) => {
             let (key, seconds, status, renew) = waited_refusal(refused);

@@ -78,7 +78,7 @@ impl Env<'_> {
     }
 
     /// The switcher's links: this page in every language, each named in its own.
-    fn languages(&self, path_in: impl Fn(Language) -> String) -> Vec<LanguageLink> {
+    pub fn languages(&self, path_in: impl Fn(Language) -> String) -> Vec<LanguageLink> {
         Language::ALL
             .into_iter()
             .map(|language| LanguageLink {
@@ -118,32 +118,26 @@ impl Env<'_> {
         path_in: impl Fn(Language) -> String,
         main: impl FnOnce(&Words<'_>) -> leptos::prelude::AnyView,
     ) -> Vec<u8> {
-        self.render_with_app(head, path_in, main, None)
+        self.render_page(head, self.languages(path_in), main, false)
     }
 
-    /// [`Env::render`] for a page that is an app's where scripts run.
-    pub fn render_with_app(
-        &self,
-        head: Head,
-        path_in: impl Fn(Language) -> String,
-        main: impl FnOnce(&Words<'_>) -> leptos::prelude::AnyView,
-        app: Option<sanad_site::AppScripts>,
-    ) -> Vec<u8> {
-        self.render_page(head, self.languages(path_in), main, app)
-    }
-
-    /// The page with the language links given (none: no switcher).
+    /// The page with the language links given (none: no switcher); `with_islands` for a page
+    /// that holds islands, which then loads their scripts.
     pub fn render_page(
         &self,
         head: Head,
         languages: Vec<LanguageLink>,
         main: impl FnOnce(&Words<'_>) -> leptos::prelude::AnyView,
-        app: Option<sanad_site::AppScripts>,
+        with_islands: bool,
     ) -> Vec<u8> {
         let words = self.words();
         let assets = self.files.assets();
-        leptos::prelude::Owner::new()
-            .with(|| document::render(&words, &assets, head, languages, main(&words), app))
+        let islands = with_islands
+            .then(|| self.req.app_data::<web::Data<Frontend>>())
+            .flatten()
+            .and_then(|frontend| frontend.island_scripts());
+        sanad_site::render_owner()
+            .with(|| document::render(&words, &assets, head, languages, main(&words), islands))
             .into_bytes()
     }
 

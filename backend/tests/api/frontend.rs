@@ -40,48 +40,52 @@ async fn the_staff_area_is_served_its_own_app() {
     }
 }
 
-/// The family's form is the server's alone: no app takes it over, whatever the build holds.
+/// Where the build has the islands, the pages that hold one load them; the page stays the
+/// server's whole form, the same with a script and without.
 #[actix_web::test]
-async fn the_family_form_is_the_servers_page_with_no_app() {
+async fn the_forms_load_the_islands_and_stay_the_servers_pages() {
     let app = app_with_frontend().await;
-    for path in ["/kmr/missing", "/ar/missing"] {
+    for (path, field) in [
+        ("/kmr/missing", "name=\"names.given\""),
+        ("/ar/missing", "name=\"names.given\""),
+        ("/en/report", "name=\"description\""),
+        ("/ckb/report", "name=\"description\""),
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-store");
         let html = response.text().await.unwrap();
-        assert!(html.contains("name=\"names.given\""), "{path}");
+        assert!(html.contains(field), "{path}");
+        assert!(!html.contains("<noscript>"), "{path}");
         assert!(
-            !html.contains("<noscript>") && !html.contains("type=\"module\""),
+            html.contains("<script type=\"module\" src=\"/assets/boot-islands-1.js\">"),
             "{path}"
         );
+        assert!(
+            html.contains("<link rel=\"modulepreload\" href=\"/assets/islands-1.js\">"),
+            "{path}"
+        );
+        assert!(
+            html.contains("<leptos-island data-component=\"FormHelper_"),
+            "{path}: the form's island"
+        );
+        assert!(
+            !html.contains("data-props="),
+            "{path}: the island's words are its children, not props to decode"
+        );
     }
-}
-
-#[actix_web::test]
-async fn the_report_page_is_its_app_where_scripts_run_and_the_servers_form_where_they_do_not() {
-    let app = app_with_frontend().await;
-    // The follow-up page is built the same way; the fake build lists no app for it.
+    // The follow-up page has no island and loads no script but the offline reader.
     let follow_up = app.get("/ckb/follow-up").await;
     assert_eq!(follow_up.headers()["cache-control"], "no-store");
-    assert!(follow_up.text().await.unwrap().contains("name=\"receipt\""));
-    let response = app.get("/en/report").await;
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["cache-control"], "no-store");
-    let html = response.text().await.unwrap();
-    assert!(html.contains("<script type=\"module\" src=\"/assets/boot-report-1.js\">"));
-    assert!(html.contains("<link rel=\"modulepreload\" href=\"/assets/report-1.js\">"));
-    let inside = html
-        .split("<noscript>")
-        .nth(2)
-        .expect("the page inside <noscript>");
-    assert!(inside.contains("<form"), "{inside}");
-    assert!(html.contains("id=\"boot\""), "the app's loading state");
-    // Before the app is built the page is the server's form alone.
+    let html = follow_up.text().await.unwrap();
+    assert!(html.contains("name=\"receipt\""));
+    assert!(!html.contains("type=\"module\"") && !html.contains("<leptos-island"));
+    // Before the web app is built the pages are the server's forms alone.
     let (mut config, dir, pg) = test_config();
     config.frontend_dir = Some(dir.path().join("empty"));
     let bare = spawn_with(config, dir, pg).await;
     let html = bare.get("/en/report").await.text().await.unwrap();
-    assert!(!html.contains("<noscript>") && html.contains("<form"));
+    assert!(!html.contains("type=\"module\"") && html.contains("<form"));
 }
 
 #[actix_web::test]

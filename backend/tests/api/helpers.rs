@@ -162,20 +162,14 @@ pub async fn spawn_with(
 pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
     let dist = root.join("dist");
     std::fs::create_dir_all(dist.join("assets")).unwrap();
-    for (page, title) in [
-        ("staff.html", "Sanad staff shell"),
-        ("report.html", "Sanad report shell"),
-        ("follow-up.html", "Sanad follow-up shell"),
-    ] {
-        std::fs::write(
-            dist.join(page),
-            format!("<!doctype html><title>{title}</title>"),
-        )
-        .unwrap();
-    }
+    std::fs::write(
+        dist.join("staff.html"),
+        "<!doctype html><title>Sanad staff shell</title>",
+    )
+    .unwrap();
     std::fs::write(
         dist.join("bundles.json"),
-        r#"{"report": {"glue": "/assets/report-1.js", "wasm": "/assets/report-1.wasm", "boot": "/assets/boot-report-1.js"}}"#,
+        r#"{"islands": {"glue": "/assets/islands-1.js", "wasm": "/assets/islands-1.wasm", "boot": "/assets/boot-islands-1.js"}}"#,
     )
     .unwrap();
     std::fs::write(dist.join("assets/app-1234.js"), "console.log('plain')").unwrap();

@@ -13,7 +13,7 @@ use super::{
     fields::{field_error, general_notice, label_text, problem_of, Problem, TextField},
     report::{receipt_shown, ReceiptShown},
 };
-use crate::{paths, Messages};
+use crate::{islands::form_helper, paths, Messages};
 
 /// How a field is typed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -475,6 +475,7 @@ pub fn missing(messages: &dyn Messages, form: &CaseForm) -> AnyView {
                 <input type="hidden" name="challenge" value=form.challenge.clone()/>
                 {carried}
                 {fields}
+                {form_helper(messages, step == LAST_STEP)}
                 <div class="actions-row">{forward}{back}</div>
             </form>
         </section>

@@ -13,7 +13,10 @@ use super::fields::{
     described_by, field_error, general_notice, label_text, problem_of, receipt_file_link,
     text_area_content, TextField,
 };
-use crate::{paths, Messages};
+use crate::{
+    islands::{form_helper, receipt_tools, COUNT_SLOT},
+    paths, Messages,
+};
 
 /// Rows of each list the form offers (a tipster who knows more writes it in the description).
 pub const NAME_ROWS: usize = 3;
@@ -114,6 +117,11 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
     let mut count_args = Args::new();
     count_args.set("count", values.description.chars().count());
     count_args.set("max", MAX_DESCRIPTION_CHARS);
+    // The form's island counts as the tipster types, in these words.
+    let mut counter_slots = Args::new();
+    counter_slots.set("count", COUNT_SLOT.to_owned());
+    counter_slots.set("max", MAX_DESCRIPTION_CHARS);
+    let counter_template = messages.get_with("report-count", &counter_slots);
     let row = |list: &[String], i: usize| list.get(i).cloned().unwrap_or_default();
     // One input per row of a list (names, phones), labelled with its number.
     let rows = |count: usize,
@@ -287,7 +295,9 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
                 >
                     {text_area_content(&values.description)}
                 </textarea>
-                <p class="hint counter" id="description-count">{messages.get_with("report-count", &count_args)}</p>
+                <p class="hint counter" id="description-count" data-counts="description" data-template=counter_template>
+                    {messages.get_with("report-count", &count_args)}
+                </p>
                 {field_error(messages, &form.problems, "description", "description", None)}
                 <details class="more" open=more_open>
                     <summary>{messages.get("report-more")}</summary>
@@ -325,6 +335,7 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
                     {pictures_again}
                     <input type="file" id="pictures" name="image" accept="image/jpeg,image/png,image/webp" multiple aria-describedby="pictures-hint"/>
                 </div>
+                {form_helper(messages, true)}
                 <p class="hint" id="wait-hint">{messages.get_with("report-wait", &wait_args)}</p>
                 <div class="actions-row">
                     <button type="submit" class="button" aria-describedby="wait-hint">{messages.get("report-submit")}</button>
@@ -378,9 +389,7 @@ pub(super) fn receipt_shown(messages: &dyn Messages, shown: ReceiptShown<'_>) ->
             <p class="receipt" id="receipt-number" dir="ltr"><bdi>{shown.receipt.to_owned()}</bdi></p>
             <p>{messages.get(shown.explain)}</p>
             <p class="notice notice-warning" role="note">{messages.get("report-receipt-keep")}</p>
-            <p class="actions-row">
-                {receipt_file_link(messages, shown.file_name, &shown.file)}
-            </p>
+            {receipt_tools(messages, shown.receipt, receipt_file_link(messages, shown.file_name, &shown.file).into_any())}
             <p class="actions-row">
                 <a class="button" href=paths::form(language, paths::Form::FollowUp)>{messages.get("home-follow-up")}</a>
                 <a class="button button-secondary" href=paths::home(language)>{messages.get("report-done")}</a>
