@@ -16,7 +16,9 @@ use leptos::prelude::*;
 
 use crate::Messages;
 
-#[cfg(feature = "hydrate")]
+// Only in the browser: a native build with every feature (the workspace's tests) renders and
+// never hydrates.
+#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 mod browser;
 
 /// `sessionStorage` keys of drafts start with this; a receipt page removes them all.
@@ -32,12 +34,13 @@ pub const COUNT_SLOT: &str = "{count}";
 #[island]
 pub fn FormHelper(children: Children) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(_element) = root.get() else {
-            return;
-        };
-        #[cfg(feature = "hydrate")]
-        browser::enhance_form(_element.into());
+    // Once hydrated, the element is known; an effect would do the same, but effects need an
+    // executor that a server has not.
+    #[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+    request_animation_frame(move || {
+        if let Some(element) = root.get_untracked() {
+            browser::enhance_form(element.into());
+        }
     });
     view! { <div class="form-helper" node_ref=root>{children()}</div> }
 }
@@ -81,12 +84,11 @@ pub fn form_helper(messages: &dyn Messages, proof: bool) -> impl IntoView {
 #[island]
 pub fn ReceiptTools(children: Children) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(_element) = root.get() else {
-            return;
-        };
-        #[cfg(feature = "hydrate")]
-        browser::receipt_tools(_element.into());
+    #[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+    request_animation_frame(move || {
+        if let Some(element) = root.get_untracked() {
+            browser::receipt_tools(element.into());
+        }
     });
     view! { <div class="receipt-tools" node_ref=root>{children()}</div> }
 }
@@ -129,7 +131,7 @@ pub fn receipt_tools(messages: &dyn Messages, receipt: &str, save: AnyView) -> i
 }
 
 /// Called once the WebAssembly has loaded: the islands on the page hydrate after it.
-#[cfg(feature = "hydrate")]
+#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     leptos::mount::hydrate_islands();
