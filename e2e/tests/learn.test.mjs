@@ -85,6 +85,38 @@ for (const [how, which, suffix] of [["with JavaScript", () => browser, ""], ["wi
   });
 }
 
+test("an article offers the phone's share sheet where there is one, and its link everywhere", async () => {
+  const phone = await launch();
+  try {
+    // Chromium on a desktop has no share sheet: this one records what it would share.
+    await phone.context.addInitScript(() => {
+      window.__shared = [];
+      navigator.share = (data) => {
+        window.__shared.push(data);
+        return Promise.resolve();
+      };
+    });
+    const { page, problems } = await openPage(phone.context, "/ar/learn/the-law-on-joining-foreign-armies");
+    const share = page.getByRole("button", { name: articles("ar", "learn-share") });
+    await share.waitFor();
+    await share.click();
+    const shared = await page.evaluate(() => window.__shared);
+    assert.equal(shared.length, 1);
+    assert.equal(shared[0].url, await page.locator("link[rel=canonical]").getAttribute("href"), "the article's own address");
+    assert.equal(shared[0].title, (await page.locator("h1").textContent()).trim());
+    assert.deepEqual(await axeViolations(page), [], "an article with its share button");
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await phone.close();
+  }
+  // Without a share sheet the button stays hidden; the link is there.
+  const { page } = await openPage(browser.context, "/ar/learn/the-law-on-joining-foreign-armies");
+  assert.ok(await page.locator("button[data-share]").isHidden());
+  assert.ok(await page.locator(".share a").isVisible());
+  await page.close();
+});
+
 test("an article that exists only in Arabic says so and links the languages it has", async () => {
   // An editor writes one in Arabic only and publishes it.
   const output = execFileSync(

@@ -1,13 +1,12 @@
-//! Sanad's staff area, rendered in the browser: the language and its messages (`i18n`), every
-//! HTTP call (`api`), client-side navigation (`router`), fetch state (`loader`), common
-//! components, and the screens (`staff/`). The public site is rendered by the server (the `site`
+//! Sanad's staff area, rendered in the browser (its routes on `leptos_router`): the language and
+//! its messages (`i18n`), every HTTP call (`api`), fetch state (`loader`), common components,
+//! and the screens (`staff/`). The public site is rendered by the server (the `site`
 //! crate), with islands where it needs the browser.
 
 pub mod api;
 pub mod components;
 pub mod i18n;
 pub mod loader;
-pub mod router;
 
 /// The page shows a spinner until an app starts; the app removes it before mounting.
 pub fn remove_boot_spinner() {

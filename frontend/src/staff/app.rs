@@ -2,10 +2,14 @@
 //! server refuses the rest anyway.
 
 use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    hooks::{use_location, use_params_map},
+    path,
+};
 use sanad_frontend::{
     components::{language_switcher::LanguageSwitcher, states::LoadFailed},
     i18n::{t, I18n, LoadState},
-    router::provide_location,
 };
 use sanad_shared::staff::Role;
 
@@ -32,10 +36,6 @@ use crate::{
     session::Session,
 };
 
-fn staff_path(path: &str) -> bool {
-    path == "/staff" || path.starts_with("/staff/")
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
     view! {
         {move || {
             if i18n.bundle_ready() {
-                view! { <Layout/> }.into_any()
+                view! { <Router><Layout/></Router> }.into_any()
             } else if i18n.state.get() == LoadState::Failed {
                 view! { <div class="boot-state"><LoadFailed on_retry=move || i18n.retry()/></div> }.into_any()
             } else {
@@ -56,8 +56,23 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     let session = crate::session::use_session();
-    let location = provide_location(staff_path);
     let title = t("staff-title");
+    // A new page starts at its top (the router scrolls there), and keyboard and screen-reader
+    // users land on its content rather than on the link they followed.
+    let path = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let now = path.get();
+        if previous.is_some_and(|p| p != now) {
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = main.focus();
+            }
+        }
+        now
+    });
     Effect::new(move |_| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             document.set_title(&title());
@@ -101,79 +116,95 @@ fn Layout() -> impl IntoView {
             </nav>
         })}
         <main id="main" tabindex="-1">
-            {move || {
-                let path = location.path();
-                if path == "/staff/set-password" {
-                    return view! { <SetPassword/> }.into_any();
-                }
-                if session.restoring.get() {
-                    return view! { <p class="state" role="status">{t("state-loading")}</p> }.into_any();
-                }
-                if !session.signed_in() {
-                    return view! { <SignIn/> }.into_any();
-                }
-                let admin = session.has(Role::Admin);
-                let moderates = session.moderates();
-                let tip = path
-                    .strip_prefix("/staff/tips/")
-                    .and_then(|id| id.parse::<i64>().ok())
-                    .filter(|_| moderates);
-                if let Some(id) = tip {
-                    return view! { <TipView id/> }.into_any();
-                }
-                let works_cases = session.works_cases();
-                let case = path
-                    .strip_prefix("/staff/cases/")
-                    .and_then(|id| id.parse::<i64>().ok())
-                    .filter(|_| works_cases);
-                if let Some(id) = case {
-                    return view! { <CaseView id/> }.into_any();
-                }
-                let triages = moderates || works_cases;
-                let entity = path
-                    .strip_prefix("/staff/entities/")
-                    .and_then(|id| id.parse::<i64>().ok())
-                    .filter(|_| triages);
-                if let Some(id) = entity {
-                    return view! { <EntityView id/> }.into_any();
-                }
-                let network = path.strip_prefix("/staff/network/").and_then(|rest| {
-                    let (kind, id) = rest.split_once('/')?;
-                    let kind = ["entity", "tip", "case"].into_iter().find(|k| *k == kind)?;
-                    Some((kind, id.parse::<i64>().ok()?))
-                });
-                if let Some((kind, id)) = network.filter(|_| triages) {
-                    return view! { <NetworkView kind id/> }.into_any();
-                }
-                let edits = session.edits();
-                let article = path
-                    .strip_prefix("/staff/articles/")
-                    .and_then(|id| id.parse::<i64>().ok())
-                    .filter(|_| edits);
-                if let Some(id) = article {
-                    return view! { <ArticleEditor id/> }.into_any();
-                }
-                match path.as_str() {
-                    "/staff" => view! { <Home/> }.into_any(),
-                    "/staff/account" => view! { <Account/> }.into_any(),
-                    "/staff/tips" if moderates => view! { <TipList/> }.into_any(),
-                    "/staff/cases" if works_cases => view! { <CaseList/> }.into_any(),
-                    "/staff/exchange" if works_cases => view! { <Exchange/> }.into_any(),
-                    "/staff/entities" if triages => view! { <EntitySearch/> }.into_any(),
-                    "/staff/statistics" if triages => view! { <StatisticsView/> }.into_any(),
-                    "/staff/articles" if edits => view! { <ArticleList/> }.into_any(),
-                    "/staff/team" if admin => view! { <Team/> }.into_any(),
-                    "/staff/audit" if admin => view! { <AuditTrail/> }.into_any(),
-                    "/staff/settings" if admin => view! { <Settings/> }.into_any(),
-                    _ => view! {
-                        <section class="page">
-                            <h1>{t("not-found-title")}</h1>
-                            <p>{t("not-found-text")}</p>
-                            <p><a href="/staff">{t("staff-nav-home")}</a></p>
-                        </section>
-                    }.into_any(),
-                }
-            }}
+            <Routes fallback=NotFound>
+                <Route path=path!("/staff") view=|| gate(|_| true, || view! { <Home/> })/>
+                <Route path=path!("/staff/set-password") view=SetPassword/>
+                <Route path=path!("/staff/account") view=|| gate(|_| true, || view! { <Account/> })/>
+                <Route path=path!("/staff/tips") view=|| gate(Session::moderates, || view! { <TipList/> })/>
+                <Route path=path!("/staff/tips/:id") view=|| gate(Session::moderates, || with_id(|id| view! { <TipView id/> }))/>
+                <Route path=path!("/staff/cases") view=|| gate(Session::works_cases, || view! { <CaseList/> })/>
+                <Route path=path!("/staff/cases/:id") view=|| gate(Session::works_cases, || with_id(|id| view! { <CaseView id/> }))/>
+                <Route path=path!("/staff/exchange") view=|| gate(Session::works_cases, || view! { <Exchange/> })/>
+                <Route path=path!("/staff/entities") view=|| gate(triages, || view! { <EntitySearch/> })/>
+                <Route path=path!("/staff/entities/:id") view=|| gate(triages, || with_id(|id| view! { <EntityView id/> }))/>
+                <Route path=path!("/staff/network/:kind/:id") view=|| gate(triages, network)/>
+                <Route path=path!("/staff/statistics") view=|| gate(triages, || view! { <StatisticsView/> })/>
+                <Route path=path!("/staff/articles") view=|| gate(Session::edits, || view! { <ArticleList/> })/>
+                <Route path=path!("/staff/articles/:id") view=|| gate(Session::edits, || with_id(|id| view! { <ArticleEditor id/> }))/>
+                <Route path=path!("/staff/team") view=|| gate(admin, || view! { <Team/> })/>
+                <Route path=path!("/staff/audit") view=|| gate(admin, || view! { <AuditTrail/> })/>
+                <Route path=path!("/staff/settings") view=|| gate(admin, || view! { <Settings/> })/>
+            </Routes>
         </main>
+    }
+}
+
+fn triages(session: &Session) -> bool {
+    session.moderates() || session.works_cases()
+}
+
+fn admin(session: &Session) -> bool {
+    session.has(Role::Admin)
+}
+
+/// A page for the signed-in whose roles `allowed` accepts: the sign-in form for anyone else, and
+/// "not found" for a role that may not see it (as if it were not there; the server refuses it
+/// anyway).
+fn gate<V: IntoView + 'static>(
+    allowed: fn(&Session) -> bool,
+    page: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = crate::session::use_session();
+    move || {
+        if session.restoring.get() {
+            view! { <p class="state" role="status">{t("state-loading")}</p> }.into_any()
+        } else if !session.signed_in() {
+            view! { <SignIn/> }.into_any()
+        } else if allowed(&session) {
+            page().into_any()
+        } else {
+            view! { <NotFound/> }.into_any()
+        }
+    }
+}
+
+/// The page for the record the address names (`…/:id`), or "not found" for an address that
+/// names none.
+fn with_id<V: IntoView + 'static>(
+    page: impl Fn(i64) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let params = use_params_map();
+    move || match params
+        .read()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        Some(id) => page(id).into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+fn network() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let params = params.read();
+        let kind = params
+            .get("kind")
+            .and_then(|kind| ["entity", "tip", "case"].into_iter().find(|k| *k == kind));
+        match (kind, params.get("id").and_then(|id| id.parse::<i64>().ok())) {
+            (Some(kind), Some(id)) => view! { <NetworkView kind id/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{t("not-found-title")}</h1>
+            <p>{t("not-found-text")}</p>
+            <p><a href="/staff">{t("staff-nav-home")}</a></p>
+        </section>
     }
 }

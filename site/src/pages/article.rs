@@ -48,6 +48,16 @@ pub fn article(messages: &dyn Messages, article: &Article, address: &str) -> Any
                     <div class="article-body" inner_html=article.body_html.clone()></div>
                 </article>
                 <div class="actions-row share">
+                    // The phone's share sheet, where it has one: the page's script shows it.
+                    <button
+                        type="button"
+                        class="button"
+                        hidden
+                        data-share=address.to_owned()
+                        data-title=article.title.clone()
+                    >
+                        {messages.get("learn-share")}
+                    </button>
                     <a href=address.to_owned() class="button button-secondary">
                         {messages.get("learn-share-link")}
                     </a>

@@ -8,7 +8,6 @@ use sanad_frontend::{
     components::states::{Failed, Loading},
     i18n::{t, t_args, t_count},
     loader::Loader,
-    router::use_location,
 };
 use sanad_shared::{
     entities::{Network, NetworkNode, NodeKind},
@@ -180,7 +179,7 @@ fn radius(node: &NetworkNode) -> f32 {
 
 #[component]
 fn Drawing(network: Network) -> impl IntoView {
-    let location = use_location();
+    let navigate = leptos_router::hooks::use_navigate();
     if network.nodes.len() <= 1 {
         return view! { <p class="hint">{t("network-empty")}</p> }.into_any();
     }
@@ -234,9 +233,10 @@ fn Drawing(network: Network) -> impl IntoView {
             let label = short(&title);
             let ltr = matches!(node.kind, NodeKind::Phone | NodeKind::Account | NodeKind::Tip | NodeKind::Case);
             let class = format!("node {}{}", kind_class(node), if node.step == 0 { " node-centre" } else { "" });
+            let navigate = navigate.clone();
             let on_click = move |_| {
-                if let (Some(location), Some(target)) = (location, target.as_deref()) {
-                    location.navigate(target);
+                if let Some(target) = target.as_deref() {
+                    navigate(target, Default::default());
                 }
             };
             view! {
