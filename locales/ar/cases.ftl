@@ -188,7 +188,6 @@ missing-consent = مع من يجوز مشاركة هذا البلاغ؟
 missing-consent-hint = المشاركة مع جهات أكثر قد تساعد في العثور على قريبك. يمكنك أن تطلب من موظف الحالة تغيير ذلك لاحقاً.
 missing-photo = صورة لقريبك (اختياري)
 missing-photo-hint = صورة واضحة للوجه تساعد. حتى 10 ميغابايت.
-missing-photo-choose = اختر صورة
 missing-invalid-date = اكتب سنة (1999) أو شهراً (⁦1999‑04⁩) أو يوماً (⁦1999‑04‑12⁩).
 missing-submit = إرسال البلاغ
 missing-step = الخطوة { $n } من { $total }

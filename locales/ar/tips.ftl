@@ -85,15 +85,12 @@ report-more-hint = تساعد الأسماء والأرقام والحسابات
 report-names = الأسماء
 report-names-hint = الأسماء أو الألقاب أو الكنى كما يستخدمها الناس.
 report-name-n = الاسم { $n }
-report-add-name = أضف اسماً
 report-phones = أرقام الهواتف
 report-phones-hint = كما تتصل بها، مثلاً 0770 123 4567 أو ‎+964 770 123 4567.
 report-phone-n = رقم الهاتف { $n }
-report-add-phone = أضف رقم هاتف
 report-accounts = حسابات أو قنوات أو روابط على الإنترنت
 report-account-platform-n = أين يوجد الحساب { $n }؟
 report-account-handle-n = اسم الحساب { $n } أو معرّفه (@) أو رابطه
-report-add-account = أضف حساباً
 report-agency = اسم المكتب أو الشركة
 report-governorate = المحافظة
 report-governorate-none = لست متأكداً
@@ -123,7 +120,6 @@ report-receipt-file =
 
     لمتابعة بلاغك افتح { $address } وأدخل هذا الإيصال.
     احفظه سراً: كل من يملكه يستطيع قراءة المحادثة الخاصة ببلاغك.
-report-kept = لقد حفظت رقم الإيصال
 report-done = تم
 
 form-problem-required = يرجى ملء هذا الحقل.
@@ -132,12 +128,8 @@ form-problem-too-long = النص طويل جداً. يرجى اختصاره.
 form-problem-too-many = عدد الإدخالات هنا كبير جداً. الحد الأقصى 10.
 form-problem-invalid-account = يرجى كتابة اسم أو معرّف (@) أو رابط.
 form-problem-invalid-date = يرجى اختيار شهر وسنة من 1990 فما بعد.
-form-remove = إزالة
-form-remove-row = إزالة الإدخال { $n }
-form-remove-named = إزالة { $name }
 pictures-label = الصور (اختيارية)
 pictures-hint = تفيد لقطات الشاشة للإعلانات أو المحادثات. صور JPEG أو PNG أو WebP، حتى 10 ميغابايت لكل صورة، و{ $max } صور كحد أقصى.
-pictures-choose = اختر الصور
 
 follow-up-title = تابع بلاغك
 follow-up-intro = أدخل رقم الإيصال الذي حصلت عليه عند إرسال بلاغك.
@@ -159,10 +151,7 @@ follow-up-send = أرسل الرسالة
 follow-up-sent = تم إرسال رسالتك.
 follow-up-pictures = أضف صوراً
 follow-up-pictures-count = عدد الصور في بلاغك: { $count }. يمكنك إضافة { $left } أخرى.
-follow-up-pictures-send = أرسل الصور
 follow-up-pictures-added = تمت إضافة الصور.
-follow-up-refresh = تحقق من المستجدات
-follow-up-close = أغلق بلاغي
 
 staff-nav-tips = البلاغات
 tips-filter-status = الحالة

@@ -85,15 +85,12 @@ report-more-hint = ناو و ژمارە و هەژمارەکان یارمەتیی
 report-names = ناوەکان
 report-names-hint = ناو یان نازناو، وەک چۆن خەڵک بانگیان دەکەن.
 report-name-n = ناوی { $n }
-report-add-name = ناوێک زیاد بکە
 report-phones = ژمارە تەلەفۆنەکان
 report-phones-hint = وەک چۆن پەیوەندیی پێوە دەکەیت، بۆ نموونە 0750 123 4567 یان ‎+964 750 123 4567.
 report-phone-n = ژمارە تەلەفۆنی { $n }
-report-add-phone = ژمارە تەلەفۆنێک زیاد بکە
 report-accounts = هەژمار، کەناڵ یان بەستەری ئۆنلاین
 report-account-platform-n = هەژماری { $n } لە کوێیە؟
 report-account-handle-n = ناو، @ناسنامە یان بەستەری هەژماری { $n }
-report-add-account = هەژمارێک زیاد بکە
 report-agency = ناوی نووسینگە یان کۆمپانیاکە
 report-governorate = پارێزگا
 report-governorate-none = دڵنیا نیم
@@ -123,7 +120,6 @@ report-receipt-file =
 
     بۆ بەدواداچوونی ڕاپۆرتەکەت، { $address } بکەرەوە و ئەم پسوولەیە بنووسە.
     بە نهێنی بیهێڵەوە: هەر کەسێک هەیبێت دەتوانێت گفتوگۆی ڕاپۆرتەکەت بخوێنێتەوە.
-report-kept = پسوولەکەم پاشەکەوت کرد
 report-done = تەواو
 
 form-problem-required = تکایە ئەم خانەیە پڕ بکەرەوە.
@@ -132,12 +128,8 @@ form-problem-too-long = ئەمە زۆر درێژە. تکایە کورتی بکە
 form-problem-too-many = تۆمارەکانی ئێرە زۆرن. تا 10 وەردەگیرێت.
 form-problem-invalid-account = تکایە ناوێک، @ناسنامەیەک یان بەستەرێک بنووسە.
 form-problem-invalid-date = تکایە مانگ و ساڵێک لە 1990 بەدواوە هەڵبژێرە.
-form-remove = لابردن
-form-remove-row = لابردنی تۆماری { $n }
-form-remove-named = لابردنی { $name }
 pictures-label = وێنەکان (ئارەزوومەندانە)
 pictures-hint = وێنەی شاشەی ڕیکلام یان گفتوگۆکان یارمەتیدەرن. JPEG، PNG یان WebP، هەر وێنەیەک تا 10 مێگابایت، و زۆرترین { $max } وێنە.
-pictures-choose = وێنە هەڵبژێرە
 
 follow-up-title = بەدواداچوون بۆ ڕاپۆرتەکەت
 follow-up-intro = ئەو پسوولەیە بنووسە کە لە کاتی ناردنی ڕاپۆرتەکەتدا وەرتگرت.
@@ -159,10 +151,7 @@ follow-up-send = نامەکە بنێرە
 follow-up-sent = نامەکەت نێردرا.
 follow-up-pictures = وێنە زیاد بکە
 follow-up-pictures-count = وێنەکانی ڕاپۆرتەکەت: { $count }. دەتوانیت { $left } وێنەی تر زیاد بکەیت.
-follow-up-pictures-send = وێنەکان بنێرە
 follow-up-pictures-added = وێنەکان زیاد کران.
-follow-up-refresh = بزانە شتی نوێ هەیە
-follow-up-close = ڕاپۆرتەکەم دابخە
 
 staff-nav-tips = ڕاپۆرتەکان
 tips-filter-status = دۆخ

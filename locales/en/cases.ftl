@@ -188,7 +188,6 @@ missing-consent = Who may this report be shared with?
 missing-consent-hint = Sharing with more bodies can help find your relative. You can ask the caseworker to change this later.
 missing-photo = A photo of your relative (optional)
 missing-photo-hint = A clear photo of the face helps. Up to 10 MB.
-missing-photo-choose = Choose a photo
 missing-invalid-date = Write a year (1999), a month (⁦1999‑04⁩) or a day (⁦1999‑04‑12⁩).
 missing-submit = Send the report
 missing-step = Step { $n } of { $total }

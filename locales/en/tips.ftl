@@ -85,15 +85,12 @@ report-more-hint = Names, numbers and accounts help the moderators link reports 
 report-names = Names
 report-names-hint = Names, nicknames or titles, as people use them.
 report-name-n = Name { $n }
-report-add-name = Add a name
 report-phones = Phone numbers
 report-phones-hint = As you would dial them, for example 0770 123 4567 or +964 770 123 4567.
 report-phone-n = Phone number { $n }
-report-add-phone = Add a phone number
 report-accounts = Online accounts, channels or links
 report-account-platform-n = Where is account { $n }?
 report-account-handle-n = Name, @handle or link of account { $n }
-report-add-account = Add an account
 report-agency = Name of the agency or company
 report-governorate = Governorate
 report-governorate-none = Not sure
@@ -123,7 +120,6 @@ report-receipt-file =
 
     To follow your report, open { $address } and enter this receipt.
     Keep it secret: anyone who has it can read the conversation about your report.
-report-kept = I have saved my receipt
 report-done = Done
 
 form-problem-required = Please fill in this field.
@@ -132,12 +128,8 @@ form-problem-too-long = This is too long. Please shorten it.
 form-problem-too-many = There are too many entries here. Up to 10 are accepted.
 form-problem-invalid-account = Please write a name, @handle or link.
 form-problem-invalid-date = Please choose a month and a year from 1990 on.
-form-remove = Remove
-form-remove-row = Remove entry { $n }
-form-remove-named = Remove { $name }
 pictures-label = Pictures (optional)
 pictures-hint = Screenshots of adverts or chats help. JPEG, PNG or WebP, up to 10 MB each, { $max } at most.
-pictures-choose = Choose pictures
 
 follow-up-title = Follow your report
 follow-up-intro = Enter the receipt you received when you sent your report.
@@ -159,10 +151,7 @@ follow-up-send = Send the message
 follow-up-sent = Your message was sent.
 follow-up-pictures = Add pictures
 follow-up-pictures-count = Pictures in your report: { $count }. You can add { $left } more.
-follow-up-pictures-send = Send the pictures
 follow-up-pictures-added = The pictures were added.
-follow-up-refresh = Check for news
-follow-up-close = Close my report
 
 staff-nav-tips = Tips
 tips-filter-status = Status

@@ -188,7 +188,6 @@ missing-consent = Ev rapor dikare bi kê re were parvekirin?
 missing-consent-hint = Parvekirina bi saziyên zêdetir re dikare alîkariya dîtina xizmê te bike. Paşê tu dikarî ji karmendê dosyayê bixwazî ku vê biguherîne.
 missing-photo = Wêneyekî xizmê te (bijarte)
 missing-photo-hint = Wêneyekî zelal ê rû alîkar e. Heta 10 MB.
-missing-photo-choose = Wêneyekî hilbijêre
 missing-invalid-date = Salek (1999), mehek (⁦1999‑04⁩) an rojek (⁦1999‑04‑12⁩) binivîse.
 missing-submit = Raporê bişîne
 missing-step = Gava { $n } ji { $total }

@@ -85,15 +85,12 @@ report-more-hint = Nav, hejmar û hesab alîkariya moderatoran dikin ku ragihand
 report-names = Nav
 report-names-hint = Nav, paşnav an leqeb, wek ku mirov wan bi kar tînin.
 report-name-n = Nav { $n }
-report-add-name = Navekî zêde bike
 report-phones = Hejmarên telefonê
 report-phones-hint = Wek ku tu lê digerî, mînak 0750 123 4567 an +964 750 123 4567.
 report-phone-n = Hejmara telefonê { $n }
-report-add-phone = Hejmareke telefonê zêde bike
 report-accounts = Hesab, kanal an girêdanên înternetê
 report-account-platform-n = Hesabê { $n } li ku ye?
 report-account-handle-n = Nav, @nasname an girêdana hesabê { $n }
-report-add-account = Hesabekî zêde bike
 report-agency = Navê ajans an şirketê
 report-governorate = Parêzgeh
 report-governorate-none = Ez ne bawer im
@@ -123,7 +120,6 @@ report-receipt-file =
 
     Ji bo şopandina ragihandina xwe, { $address } veke û vê meqbûzê binivîse.
     Wê veşartî bihêle: her kesê ku wê hebe dikare axaftina li ser ragihandina te bixwîne.
-report-kept = Min meqbûza xwe tomar kir
 report-done = Temam
 
 form-problem-required = Ji kerema xwe vê qadê dagire.
@@ -132,12 +128,8 @@ form-problem-too-long = Ev pir dirêj e. Ji kerema xwe kurt bike.
 form-problem-too-many = Li vir têketin pir in. Heta 10 têne qebûlkirin.
 form-problem-invalid-account = Ji kerema xwe navek, @nasnameyek an girêdanek binivîse.
 form-problem-invalid-date = Ji kerema xwe mehek û salekê ji 1990 û pê ve hilbijêre.
-form-remove = Rake
-form-remove-row = Têketina { $n } rake
-form-remove-named = { $name } rake
 pictures-label = Wêne (ne mecbûrî)
 pictures-hint = Wêneyên ekranê yên reklam an axaftinan alîkar in. JPEG, PNG an WebP, her yek heta 10 MB, herî zêde { $max } wêne.
-pictures-choose = Wêneyan hilbijêre
 
 follow-up-title = Ragihandina xwe bişopîne
 follow-up-intro = Meqbûza ku te dema şandina ragihandinê wergirt binivîse.
@@ -159,10 +151,7 @@ follow-up-send = Peyamê bişîne
 follow-up-sent = Peyama te hat şandin.
 follow-up-pictures = Wêneyan zêde bike
 follow-up-pictures-count = Wêneyên di ragihandina te de: { $count }. Tu dikarî { $left } wêneyên din zêde bikî.
-follow-up-pictures-send = Wêneyan bişîne
 follow-up-pictures-added = Wêne hatin zêdekirin.
-follow-up-refresh = Li nûçeyan binêre
-follow-up-close = Ragihandina min bigire
 
 staff-nav-tips = Ragihandin
 tips-filter-status = Rewş

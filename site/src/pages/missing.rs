@@ -434,6 +434,7 @@ pub fn missing(messages: &dyn Messages, form: &CaseForm) -> AnyView {
         "missing-privacy-consent",
         "report-privacy-nothing",
         "report-privacy-pictures",
+        "report-privacy-draft",
     ]
     .map(|key| view! { <li>{messages.get(key)}</li> })
     .into_iter()

@@ -251,6 +251,7 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
         "report-privacy-nothing",
         "report-privacy-encrypted",
         "report-privacy-pictures",
+        "report-privacy-draft",
     ]
     .map(|key| view! { <li>{messages.get(key)}</li> })
     .into_iter()
