@@ -187,6 +187,12 @@ test("a tipster reports in Arabic with a picture and keeps the receipt", async (
   await islandsReady(page);
   await page.locator("#phone-0").fill(PHONE);
   await page.locator("#pictures").setInputFiles({ name: "IMG_0001.png", mimeType: "image/png", buffer: tinyPng() });
+  // The proof solved for the sending that came back was not spent: it goes with this one.
+  assert.match(await page.locator("input[name=proof]").inputValue(), /^[^:]+:\d+$/);
+  let challenges = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/v1/challenges")) challenges += 1;
+  });
 
   await page.getByRole("button", { name: tips("ar", "report-submit") }).click();
   const shown = page.locator("#receipt-number");
@@ -196,6 +202,7 @@ test("a tipster reports in Arabic with a picture and keeps the receipt", async (
   assert.equal(await shown.getAttribute("dir"), "ltr");
   assert.ok(!page.url().includes(grouped.replace(/ /g, "")), "the receipt is in no address");
   receipt = grouped.replace(/ /g, "");
+  assert.equal(challenges, 0, "no second proof of work was solved");
   // The receipt page's island forgets the draft and offers to copy the receipt.
   const copy = page.getByRole("button", { name: tips("ar", "report-copy") });
   await copy.waitFor();

@@ -329,6 +329,8 @@ pub async fn report_post(
     let mut form = TipForm {
         values: values_of(&upload),
         challenge: upload.one("challenge").unwrap_or_default(),
+        // Given back with the form while it is unspent: checked only once the fields are good.
+        proof: upload.one("proof").unwrap_or_default(),
         pictures_lost: !upload.images.is_empty() || upload.refused.is_some(),
         ..fresh_form(&challenges)
     };
@@ -346,6 +348,7 @@ pub async fn report_post(
     let proof = match form_proof(&challenges, upload.one("proof"), &form.challenge) {
         Ok(proof) => proof,
         Err(refused) => {
+            form.proof.clear();
             let (key, seconds, status, renew) = waited_refusal(refused);
             if renew {
                 form.challenge = fresh_form(&challenges).challenge;
@@ -370,6 +373,8 @@ pub async fn report_post(
             )
         }
         Err(error) => {
+            // Whatever went wrong, the proof may have been spent: the island solves another.
+            form.proof.clear();
             if matches!(
                 error,
                 ApiError::ProofOfWorkInvalid | ApiError::ProofOfWorkExpired
@@ -764,6 +769,8 @@ pub async fn missing_post(
     if let Some(challenge) = upload.one("challenge") {
         form.challenge = challenge;
     }
+    // The last step's proof, given back while it is unspent (see `report_post`).
+    form.proof = upload.one("proof").unwrap_or_default();
     let photo_chosen = !upload.images.is_empty() || upload.refused.is_some();
     if upload.one("go").as_deref() == Some("back") {
         form.step = step.saturating_sub(1);
@@ -809,6 +816,7 @@ pub async fn missing_post(
     let proof = match form_proof(&challenges, upload.one("proof"), &form.challenge) {
         Ok(proof) => proof,
         Err(refused) => {
+            form.proof.clear();
             let (key, seconds, status, renew) = waited_refusal(refused);
             if renew {
                 form.challenge = fresh_case_form(&challenges).challenge;
@@ -846,6 +854,8 @@ pub async fn missing_post(
         Err(error) => {
             let status = actix_web::ResponseError::status_code(&error);
             form.photo_lost = photo_chosen;
+            // Whatever went wrong, the proof may have been spent: the island solves another.
+            form.proof.clear();
             match &error {
                 ApiError::Image { .. } => {
                     form.problems = vec![Problem::new("photo", None, error.code().message_key())]

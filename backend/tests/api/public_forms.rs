@@ -285,7 +285,20 @@ async fn a_form_sent_with_its_islands_proof_of_work_needs_no_wait_and_each_proof
             "copy and share"
         );
     }
+    // A sending that comes back with a problem gives its proof back unspent, so the corrected
+    // form goes without solving another.
     let proof = solved_proof(&app, 8).await;
+    let (status, _, page) = post(
+        &app,
+        "ckb",
+        tip_form(&challenge, "").text("proof", proof.clone()),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        page.contains(&format!("name=\"proof\" value=\"{proof}\"")),
+        "the unspent proof is in the form again"
+    );
     let (status, _, _) = post(
         &app,
         "ckb",
@@ -301,6 +314,10 @@ async fn a_form_sent_with_its_islands_proof_of_work_needs_no_wait_and_each_proof
     .await;
     assert_eq!(status, 400, "a spent proof");
     assert!(page.contains(&message("ckb", "main", "error-proof-of-work-invalid")));
+    assert!(
+        page.contains("name=\"proof\" value=\"\""),
+        "a refused proof is not given back"
+    );
     assert!(
         page.contains(">دووبارە</textarea>"),
         "what was typed is kept"

@@ -46,16 +46,18 @@ pub fn FormHelper(children: Children) -> impl IntoView {
 }
 
 /// A form's island: its draft, and with `proof` the proof of work sent in the `proof` field
-/// (the server reads it instead of the waited challenge) with its progress.
-pub fn form_helper(messages: &dyn Messages, proof: bool) -> impl IntoView {
-    let shown = proof.then(|| {
+/// (the server reads it instead of the waited challenge) with its progress. The field holds
+/// `proof`'s value: empty, or a proof solved for this form that the server gave back unspent.
+pub fn form_helper(messages: &dyn Messages, proof: Option<&str>) -> impl IntoView {
+    let shown = proof.map(|proof| {
+        let proof = proof.to_owned();
         let mut slots = sanad_shared::i18n::Args::new();
         slots.set("seconds", SECONDS_SLOT.to_owned());
         slots.set("elapsed", ELAPSED_SLOT.to_owned());
         let working = messages.get("report-working");
         let status = working.clone();
         view! {
-            <input type="hidden" name="proof" value=""/>
+            <input type="hidden" name="proof" value=proof/>
             <div class="working" hidden>
                 <p
                     id="working-status"

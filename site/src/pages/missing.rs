@@ -237,6 +237,9 @@ pub struct CaseForm {
     pub problems: Vec<Problem>,
     pub general: Option<(String, Option<u64>)>,
     pub challenge: String,
+    /// The last step's unspent proof of work, when it came back with problems (see
+    /// [`super::report::TipForm::proof`]).
+    pub proof: String,
     /// A photo was chosen but the last step came back: it must be chosen again.
     pub photo_lost: bool,
 }
@@ -476,7 +479,7 @@ pub fn missing(messages: &dyn Messages, form: &CaseForm) -> AnyView {
                 <input type="hidden" name="challenge" value=form.challenge.clone()/>
                 {carried}
                 {fields}
-                {form_helper(messages, step == LAST_STEP)}
+                {form_helper(messages, (step == LAST_STEP).then_some(form.proof.as_str()))}
                 <div class="actions-row">{forward}{back}</div>
             </form>
         </section>

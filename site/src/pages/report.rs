@@ -52,6 +52,9 @@ pub struct TipForm {
     pub general: Option<(String, Option<u64>)>,
     /// The waited challenge that lets this form be sent without a proof of work.
     pub challenge: String,
+    /// A proof of work the island solved for a sending that came back with problems, unspent:
+    /// the corrected form goes with it instead of solving another.
+    pub proof: String,
     pub wait_seconds: u64,
     pub max_pictures: usize,
     /// Pictures were chosen but the form came back: they must be chosen again.
@@ -336,7 +339,7 @@ pub fn report(messages: &dyn Messages, form: &TipForm) -> AnyView {
                     {pictures_again}
                     <input type="file" id="pictures" name="image" accept="image/jpeg,image/png,image/webp" multiple aria-describedby="pictures-hint"/>
                 </div>
-                {form_helper(messages, true)}
+                {form_helper(messages, Some(&form.proof))}
                 <p class="hint" id="wait-hint">{messages.get_with("report-wait", &wait_args)}</p>
                 <div class="actions-row">
                     <button type="submit" class="button" aria-describedby="wait-hint">{messages.get("report-submit")}</button>
