@@ -177,6 +177,25 @@ pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
     dist
 }
 
+/// The `Proof-Of-Work` value (`token:nonce`) that solves `token` at `bits`.
+pub fn solve(token: &str, bits: u8) -> String {
+    let nonce = sanad_shared::pow::search(token, bits, 0, 50_000_000).expect("solvable");
+    format!("{token}:{nonce}")
+}
+
+/// A fresh proof-of-work challenge's token, from the API.
+pub async fn challenge_token(app: &TestApp) -> String {
+    let challenge = json(
+        app.client
+            .post(app.url("/api/v1/challenges"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    challenge["token"].as_str().unwrap().to_owned()
+}
+
 pub async fn json(response: reqwest::Response) -> serde_json::Value {
     let text = response.text().await.expect("body");
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))

@@ -8,12 +8,7 @@ use sanad_backend::{
 };
 use sanad_shared::pow;
 
-use crate::helpers::{json, spawn_with, test_config};
-
-fn solve(token: &str, bits: u8) -> String {
-    let nonce = pow::search(token, bits, 0, 50_000_000).expect("solvable");
-    format!("{token}:{nonce}")
-}
+use crate::helpers::{json, solve, spawn_with, test_config};
 
 #[actix_web::test]
 async fn a_challenge_from_the_api_is_solved_and_spent_once_across_instances() {

@@ -9,7 +9,7 @@ use reqwest::multipart::{Form, Part};
 use sanad_backend::pow::{Challenges, NoScriptRules, CHALLENGE_TTL_MS};
 use serde_json::json;
 
-use crate::helpers::{json, spawn_with, test_config, TestApp};
+use crate::helpers::{challenge_token, json, solve, spawn_with, test_config, TestApp};
 
 async fn app_with(delay_seconds: u32, per_minute: u32) -> TestApp {
     let (mut config, dir, pg) = test_config();
@@ -243,21 +243,6 @@ async fn a_submission_before_its_wait_after_its_expiry_or_over_the_rate_is_refus
     assert!(page.contains(&message("ar", "main", "error-too-many-attempts")));
 }
 
-/// A challenge from the API, solved as the form's island solves it: the `proof` field's value.
-async fn solved_proof(app: &TestApp, bits: u8) -> String {
-    let challenge = json(
-        app.client
-            .post(app.url("/api/v1/challenges"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    let token = challenge["token"].as_str().unwrap();
-    let nonce = sanad_shared::pow::search(token, bits, 0, 10_000_000).unwrap();
-    format!("{token}:{nonce}")
-}
-
 #[actix_web::test]
 async fn a_form_sent_with_its_islands_proof_of_work_needs_no_wait_and_each_proof_buys_one_tip() {
     let (mut config, dir, pg) = test_config();
@@ -273,7 +258,7 @@ async fn a_form_sent_with_its_islands_proof_of_work_needs_no_wait_and_each_proof
     // The waited challenge is not open for a minute; the proof lets the form in now, and the
     // rate of forms without a script (one a minute) does not count it.
     for description in ["یەکەم بلاغ", "دووەم بلاغ"] {
-        let proof = solved_proof(&app, 8).await;
+        let proof = solve(&challenge_token(&app).await, 8);
         let form = tip_form(&challenge, description).text("proof", proof);
         let (status, headers, page) = post(&app, "ckb", form).await;
         assert_eq!(status, 200, "{page}");
@@ -287,7 +272,7 @@ async fn a_form_sent_with_its_islands_proof_of_work_needs_no_wait_and_each_proof
     }
     // A sending that comes back with a problem gives its proof back unspent, so the corrected
     // form goes without solving another.
-    let proof = solved_proof(&app, 8).await;
+    let proof = solve(&challenge_token(&app).await, 8);
     let (status, _, page) = post(
         &app,
         "ckb",

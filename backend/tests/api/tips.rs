@@ -12,8 +12,8 @@ use serde_json::{json, Value};
 
 use crate::{
     helpers::{
-        json, legacy_receipt_hash, signed_in, spawn_app, spawn_with, store_receipt_hash,
-        stored_receipt_hashes, test_config, TestApp,
+        challenge_token, json, legacy_receipt_hash, signed_in, spawn_app, spawn_with,
+        store_receipt_hash, stored_receipt_hashes, test_config, TestApp,
     },
     smtp::SmtpSink,
 };
@@ -834,15 +834,7 @@ async fn a_tip_needs_a_fresh_solved_challenge_when_proof_of_work_is_on() {
     assert_eq!(missing.status(), 400);
     assert_eq!(json(missing).await["error"], "proof_of_work_invalid");
 
-    let challenge = json(
-        app.client
-            .post(app.url("/api/v1/challenges"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    let token = challenge["token"].as_str().unwrap();
+    let token = &challenge_token(&app).await;
     let nonce = pow::search(token, 8, 0, 10_000_000).unwrap();
     let unsolved = (0..)
         .find(|n| !pow::solves(token, &n.to_string(), 8))
