@@ -13,11 +13,11 @@ pub mod totp;
 use std::{future::Future, pin::Pin};
 
 use actix_web::{
-    body::MessageBody,
+    body::{EitherBody, MessageBody},
     dev::{Payload, ServiceRequest, ServiceResponse},
     http::header,
     middleware::Next,
-    web, FromRequest, HttpMessage as _, HttpRequest,
+    web, FromRequest, HttpMessage as _, HttpRequest, ResponseError as _,
 };
 use sanad_shared::staff::Role;
 
@@ -107,13 +107,22 @@ impl StaffAuth {
 
 /// Middleware for every staff route: the session is checked before anything reads the request
 /// body, so a request without a valid session learns nothing about the endpoint.
-pub async fn require_session(
+///
+/// A refusal is answered here as a response, not returned as an error: an error would pass the
+/// outer middleware by (no security headers, no JSON body, no access-log line).
+pub async fn require_session<B: MessageBody>(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let auth = StaffAuth::authenticate(req.request()).await?;
-    req.extensions_mut().insert(auth);
-    next.call(req).await
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+    match StaffAuth::authenticate(req.request()).await {
+        Ok(auth) => {
+            req.extensions_mut().insert(auth);
+            Ok(next.call(req).await?.map_into_left_body())
+        }
+        Err(refusal) => Ok(req
+            .into_response(refusal.error_response())
+            .map_into_right_body()),
+    }
 }
 
 impl FromRequest for StaffAuth {

@@ -315,3 +315,22 @@ async fn nothing_identifying_a_tipster_reaches_the_database_logs_or_files() {
         }
     }
 }
+
+#[actix_web::test]
+async fn a_refused_staff_request_is_logged_like_any_other_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("server.log");
+    let server = Server::start(&dir.path().join("data"), None, &log);
+    let refused = reqwest::get(format!("{}/api/v1/audit", server.url))
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 401);
+    drop(server);
+    let log_text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        log_text
+            .lines()
+            .any(|line| line.contains("GET /api/v1/audit 401")),
+        "no access line for the refusal:\n{log_text}"
+    );
+}

@@ -36,6 +36,9 @@ async fn every_kind_of_response_carries_the_security_headers_and_no_cookie() {
         ("GET", "/en/feed.xml", 200),
         ("GET", "/assets/app-1234.js", 200),
         ("GET", "/nothing.png", 404),
+        // Refused by the staff session check before any handler runs.
+        ("GET", "/api/v1/me", 401),
+        ("GET", "/api/v1/tips/export", 401),
     ];
     for (method, path, status) in requests {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
@@ -68,6 +71,27 @@ async fn every_kind_of_response_carries_the_security_headers_and_no_cookie() {
             headers.get("set-cookie").is_none(),
             "a cookie on {method} {path}"
         );
+    }
+}
+
+#[actix_web::test]
+async fn a_request_without_a_session_is_told_why_in_json() {
+    let app = crate::helpers::spawn_app().await;
+    for (path, authorization) in [
+        ("/api/v1/me", None),
+        ("/api/v1/audit", Some("Bearer not-a-token")),
+        ("/api/v1/cases/search", Some("Basic c2FuYWQ6c2FuYWQ=")),
+    ] {
+        let mut request = app.client.get(app.url(path));
+        if let Some(value) = authorization {
+            request = request.header("Authorization", value);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 401, "{path}");
+        assert_eq!(response.headers()["www-authenticate"], "Bearer", "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"], "unauthorized", "{path}: {body}");
     }
 }
 
