@@ -71,6 +71,7 @@ pub struct CheckedCase {
 
 impl CheckedCase {
     pub fn check(case: NewCase) -> Result<CheckedCase, ApiError> {
+        let case = case.cleaned();
         let mut problems = case.problems();
         let own = phones("phones", &case.phones, &mut problems);
         let recruiter = phones("recruiter_phones", &case.recruiter_phones, &mut problems);

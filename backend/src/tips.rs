@@ -63,6 +63,7 @@ fn trimmed(text: &str) -> Option<String> {
 impl CheckedTip {
     /// Applies the shared limits and normalises phone numbers to E.164.
     pub fn check(tip: NewTip) -> Result<CheckedTip, ApiError> {
+        let tip = tip.cleaned();
         let problems = tip.problems();
         if !problems.is_empty() {
             return Err(ApiError::InvalidTip(problems));

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    text,
     tips::{FieldProblem, Governorate, OnlineAccount, MAX_LIST_ITEMS, MAX_SHORT_TEXT_CHARS},
     Language,
 };
@@ -247,6 +248,52 @@ pub struct NewCase {
 
 fn too_long(text: &str, max: usize) -> bool {
     text.chars().count() > max
+}
+
+impl NewCase {
+    /// The report with its text cleaned ([`crate::text`]), for the checks and the store: the
+    /// recruiter, the last contact and the marks may hold lines, every other field is one line.
+    /// List entries stay where they were, so a problem's index still points at what was typed.
+    pub fn cleaned(self) -> NewCase {
+        let line = |t: Option<String>| text::optional_line(t.as_deref());
+        let area = |t: Option<String>| t.map(|t| text::lines(&t)).filter(|t| !t.is_empty());
+        let lines_of = |list: Vec<String>| list.iter().map(|t| text::line(t)).collect();
+        let names = self.names;
+        NewCase {
+            names: PersonNames {
+                given: text::line(&names.given),
+                father: text::line(&names.father),
+                grandfather: line(names.grandfather),
+                family: line(names.family),
+                mother: line(names.mother),
+                latin: line(names.latin),
+            },
+            date_of_birth: line(self.date_of_birth),
+            residence: line(self.residence),
+            phones: lines_of(self.phones),
+            accounts: self
+                .accounts
+                .into_iter()
+                .map(OnlineAccount::cleaned)
+                .collect(),
+            left_on: line(self.left_on),
+            destination: line(self.destination),
+            recruiter: area(self.recruiter),
+            recruiter_phones: lines_of(self.recruiter_phones),
+            last_contact_on: line(self.last_contact_on),
+            last_contact_text: area(self.last_contact_text),
+            last_known_location: line(self.last_known_location),
+            marks: area(self.marks),
+            departure_on: line(self.departure_on),
+            reporter: Reporter {
+                relationship: text::line(&self.reporter.relationship),
+                name: text::line(&self.reporter.name),
+                phone: text::line(&self.reporter.phone),
+                ..self.reporter
+            },
+            ..self
+        }
+    }
 }
 
 /// A date as families give it: a year, a month or a day, in any digit set.
@@ -545,6 +592,36 @@ pub struct PfifImported {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_keeps_lines_where_a_family_may_write_them_and_nowhere_else() {
+        let typed: NewCase = serde_json::from_value(serde_json::json!({
+            "names": { "given": "\u{202e}Ali\u{202c}", "father": "Hasan\u{0}", "mother": "\u{2067}" },
+            "recruiter": "an office in Basra\r\nand a Telegram channel\u{7}",
+            "marks": "\u{1}",
+            "destination": "Moscow\nRostov",
+            "phones": ["\u{2066}0770 123 4567\u{2069}", "\u{85}"],
+            "reporter": { "relationship": "mother", "name": "Zainab\t\u{202b}", "phone": "0770 765 4321", "language": "ar" },
+            "consent": "committee"
+        }))
+        .unwrap();
+        let case = typed.cleaned();
+        assert_eq!(case.names.given, "Ali");
+        assert_eq!(case.names.father, "Hasan");
+        assert_eq!(case.names.mother, None);
+        assert_eq!(
+            case.recruiter.as_deref(),
+            Some("an office in Basra\nand a Telegram channel")
+        );
+        assert_eq!(case.marks, None);
+        assert_eq!(case.destination.as_deref(), Some("Moscow Rostov"));
+        assert_eq!(
+            case.phones,
+            ["0770 123 4567", ""],
+            "entries keep their places"
+        );
+        assert_eq!(case.reporter.name, "Zainab");
+    }
 
     #[test]
     fn partial_dates_are_years_months_or_real_days() {

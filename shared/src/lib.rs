@@ -16,6 +16,7 @@ pub mod pow;
 pub mod receipt;
 pub mod staff;
 pub mod statistics;
+pub mod text;
 pub mod tips;
 pub mod triage;
 

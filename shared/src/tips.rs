@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{digits::to_ascii_digits, receipt::Receipt, Language};
+use crate::{digits::to_ascii_digits, receipt::Receipt, text, Language};
 
 /// Longest description a tipster may write, in characters.
 pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
@@ -250,6 +250,14 @@ pub struct OnlineAccount {
 }
 
 impl OnlineAccount {
+    /// The account with its handle cleaned ([`crate::text::line`]).
+    pub fn cleaned(self) -> OnlineAccount {
+        OnlineAccount {
+            handle: text::line(&self.handle),
+            ..self
+        }
+    }
+
     /// The form under which two tips about the same account are linked: trimmed, lower-cased,
     /// without a leading `@`, URL scheme, `www.`, trailing slash or query, and `t.me/x`,
     /// `instagram.com/x` reduced to `x` on their platform.
@@ -434,6 +442,26 @@ fn too_long(text: &str, max: usize) -> bool {
 }
 
 impl NewTip {
+    /// The tip with its text cleaned ([`crate::text`]), for the checks and the store. List
+    /// entries stay where they were, so a problem's index still points at what was typed.
+    pub fn cleaned(self) -> NewTip {
+        let lines_of = |list: Vec<String>| list.iter().map(|t| text::line(t)).collect();
+        NewTip {
+            description: text::lines(&self.description),
+            names: lines_of(self.names),
+            phones: lines_of(self.phones),
+            accounts: self
+                .accounts
+                .into_iter()
+                .map(OnlineAccount::cleaned)
+                .collect(),
+            agency: text::optional_line(self.agency.as_deref()),
+            place: text::optional_line(self.place.as_deref()),
+            departure_on: text::optional_line(self.departure_on.as_deref()),
+            ..self
+        }
+    }
+
     /// Checks the limits the form also shows. Phone numbers are checked by the server, which
     /// holds the numbering plan.
     pub fn problems(&self) -> Vec<FieldProblem> {
@@ -625,6 +653,7 @@ pub struct TipMessage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMessage {
+    #[serde(deserialize_with = "text::deserialize_lines")]
     pub body: String,
     /// Staff replies: the item's triage version the reply was written on, so a reply to a
     /// conversation a colleague already answered is refused (`stale_view`). Tipsters omit it.

@@ -203,18 +203,12 @@ impl NewLabel {
                 problems.push(FieldProblem::at(field, "required"));
             } else if name.chars().count() > MAX_LABEL_CHARS {
                 problems.push(FieldProblem::at(field, "too_long"));
-            } else if name.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+            } else if !name.chars().all(crate::text::fits_a_line) {
                 problems.push(FieldProblem::at(field, "invalid"));
             }
         }
         problems
     }
-}
-
-/// Direction overrides and isolates: in a one-line name they can make text read as something
-/// else ("\u{202e}NIMDA" shows as "ADMIN").
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `PUT /api/v1/{tips,cases}/{id}/assignee`
@@ -424,7 +418,7 @@ impl NewSavedView {
             problems.push(FieldProblem::at("name", "required"));
         } else if name.chars().count() > MAX_VIEW_NAME_CHARS {
             problems.push(FieldProblem::at("name", "too_long"));
-        } else if name.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        } else if !name.chars().all(crate::text::fits_a_line) {
             problems.push(FieldProblem::at("name", "invalid"));
         }
         if self.query.chars().count() > MAX_VIEW_QUERY_CHARS {

@@ -510,7 +510,10 @@ pub async fn follow_up_post(
     let (thread, message) = match form.one("token") {
         // Writing in an opened report: the token says which, for 20 minutes.
         Some(token) => match anonymous::open_follow_up_token(&sealer, &token) {
-            Some(thread) => (thread, form.one("message").unwrap_or_default()),
+            Some(thread) => {
+                let typed = form.one("message").unwrap_or_default();
+                (thread, sanad_shared::text::lines(&typed))
+            }
             None => return refused(String::new(), &ApiError::FollowUpExpired),
         },
         None => {

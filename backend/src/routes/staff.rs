@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
-    staff::{InviteRequest, LinkPurpose, RolesRequest, StaffProfile},
+    staff::{InviteRequest, LinkPurpose, Role, RolesRequest, StaffProfile},
 };
 use serde_json::json;
 
@@ -54,11 +54,19 @@ pub async fn invite(
             "display_name must have 1 to 120 characters".into(),
         ));
     }
+    // A name is shown to colleagues beside what its owner did: no control character, and no
+    // direction override that could make "\u{202e}NIMDA" read as "ADMIN".
+    if !name.chars().all(sanad_shared::text::fits_a_line) {
+        return Err(ApiError::InvalidRequest(
+            "display_name may not hold control characters or direction overrides".into(),
+        ));
+    }
     if request.roles.is_empty() {
         return Err(ApiError::InvalidRequest(
             "at least one role is needed".into(),
         ));
     }
+    no_role_twice(&request.roles)?;
     let actor = auth.actor();
     let invited = request.clone();
     let (profile, secret) = with_db(&pool, move |conn| {
@@ -100,6 +108,7 @@ pub async fn invite(
     params(("id" = String, Path, description = "The staff member's id")),
     responses(
         (status = 204, description = "Roles replaced"),
+        (status = 400, description = "A role is named twice", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an admin", body = ApiErrorBody),
         (status = 404, description = "No such staff member", body = ApiErrorBody),
@@ -113,6 +122,7 @@ pub async fn set_roles(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let roles = body.into_inner().roles;
+    no_role_twice(&roles)?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
         let before = store::roles_of(conn, &id)?;
@@ -131,6 +141,21 @@ pub async fn set_roles(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A role named twice is a mistake in the client, not something to tidy up silently.
+fn no_role_twice(roles: &[Role]) -> Result<(), ApiError> {
+    let mut seen = Vec::with_capacity(roles.len());
+    for role in roles {
+        if seen.contains(role) {
+            return Err(ApiError::InvalidRequest(format!(
+                "the role {} is named twice",
+                role.as_str()
+            )));
+        }
+        seen.push(*role);
+    }
+    Ok(())
 }
 
 async fn set_active(

@@ -882,3 +882,54 @@ async fn moderators_hear_that_something_arrived_but_never_what() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert_eq!(sink.received().len(), 1, "one mail per quiet period");
 }
+
+#[actix_web::test]
+async fn control_characters_and_direction_overrides_are_cleaned_out_of_a_tip() {
+    let app = spawn_app().await;
+    let mut body = tip("first line\r\nsecond\u{0} line\u{1b}[31m\u{85}");
+    body["names"] = json!(["\u{202e}ilA ubA\u{202c}", "\u{2066}\t\u{2069}"]);
+    body["agency"] = json!("Golden\u{7}\u{2067} Wings\u{2069}");
+    body["place"] = json!("\u{202d}\u{0}");
+    body["accounts"] = json!([{ "platform": "telegram", "handle": "@jobs\u{200b}\u{202e}_iq" }]);
+    let receipt = submitted(&app, &body).await;
+    let token = follow_up_token(&app, &receipt).await;
+    let sent = app
+        .authorized(
+            "POST",
+            "/api/v1/follow-up/messages",
+            &bearer(&token),
+            Some(json!({ "body": "one\r\ntwo\u{0}\u{9b}" })),
+        )
+        .await;
+    assert_eq!(sent.status(), 201);
+    assert_eq!(json(sent).await["body"], "one\ntwo");
+    let only_invisible = app
+        .authorized(
+            "POST",
+            "/api/v1/follow-up/messages",
+            &bearer(&token),
+            Some(json!({ "body": "\u{0}\u{1}\r\n" })),
+        )
+        .await;
+    assert_eq!(only_invisible.status(), 400, "nothing is left to send");
+
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+    let auth = bearer(&moderator.token);
+    let page = json(app.authorized("GET", "/api/v1/tips", &auth, None).await).await;
+    let id = page["tips"][0]["id"].as_i64().unwrap();
+    let detail = json(
+        app.authorized("GET", &format!("/api/v1/tips/{id}"), &auth, None)
+            .await,
+    )
+    .await;
+    assert_eq!(detail["description"], "first line\nsecond line[31m");
+    assert_eq!(
+        detail["names"],
+        json!(["ilA ubA"]),
+        "an emptied name is gone"
+    );
+    assert_eq!(detail["agency"], "Golden Wings");
+    assert_eq!(detail["place"], Value::Null);
+    assert_eq!(detail["accounts"][0]["handle"], "@jobs\u{200b}_iq");
+    assert_eq!(detail["messages"][0]["body"], "one\ntwo");
+}
