@@ -120,12 +120,12 @@ fn set_roles_unchecked(
     Ok(())
 }
 
-/// Replaces a person's roles; refuses to leave the service without an active admin.
+/// Replaces a person's roles; refuses to leave the service without an admin who can sign in.
 pub fn set_roles(conn: &mut DbConnection, id: &str, roles: &[Role]) -> Result<(), StoreError> {
     conn.transaction(|conn| {
         find_by_id(conn, id)?.ok_or(StoreError::NotFound)?;
         set_roles_unchecked(conn, id, roles)?;
-        if active_admins(conn)? == 0 {
+        if admins_who_can_sign_in(conn)? == 0 {
             return Err(StoreError::LastAdmin);
         }
         Ok(())
@@ -141,7 +141,7 @@ pub fn set_active(conn: &mut DbConnection, id: &str, active: bool) -> Result<(),
             return Err(StoreError::NotFound);
         }
         if !active {
-            if active_admins(conn)? == 0 {
+            if admins_who_can_sign_in(conn)? == 0 {
                 return Err(StoreError::LastAdmin);
             }
             revoke_all_sessions(conn, id)?;
@@ -150,10 +150,12 @@ pub fn set_active(conn: &mut DbConnection, id: &str, active: bool) -> Result<(),
     })
 }
 
-fn active_admins(conn: &mut DbConnection) -> Result<i64, StoreError> {
+/// An invited admin who has not chosen a password yet cannot sign in, so does not count.
+fn admins_who_can_sign_in(conn: &mut DbConnection) -> Result<i64, StoreError> {
     Ok(staff::table
         .inner_join(staff_roles::table)
         .filter(staff::active.eq(true))
+        .filter(staff::password_hash.is_not_null())
         .filter(staff_roles::role.eq(Role::Admin.as_str()))
         .count()
         .get_result(conn)?)

@@ -53,7 +53,11 @@ fn expired_cookie() -> Cookie<'static> {
 }
 
 /// The attempt's throttle subjects (its email and its client), or how long to wait first.
-fn admit(throttle: &Throttle, email: &str, req: &HttpRequest) -> Result<Subjects, ApiError> {
+pub(crate) fn admit(
+    throttle: &Throttle,
+    email: &str,
+    req: &HttpRequest,
+) -> Result<Subjects, ApiError> {
     let subjects = throttle.subjects(email, req.peer_addr().map(|a| a.ip()));
     match throttle.check(&subjects, Instant::now()) {
         Ok(()) => Ok(subjects),
@@ -61,6 +65,13 @@ fn admit(throttle: &Throttle, email: &str, req: &HttpRequest) -> Result<Subjects
             retry_after_secs: wait.as_secs().max(1),
         }),
     }
+}
+
+/// Whole seconds until an account's lock ends, at least one (a Retry-After of 0 means "now").
+pub(crate) fn seconds_until(locked_until_ms: Option<i64>, now: i64) -> u64 {
+    u64::try_from((locked_until_ms.unwrap_or(now) - now) / 1000)
+        .unwrap_or(1)
+        .max(1)
 }
 
 fn audit_entry(
@@ -114,9 +125,7 @@ pub async fn login(
     match row {
         Some(row) if row.locked(now) => {
             throttle.failed(&subjects, Instant::now());
-            let retry = u64::try_from((row.locked_until_ms.unwrap_or(now) - now) / 1000)
-                .unwrap_or(1)
-                .max(1);
+            let retry = seconds_until(row.locked_until_ms, now);
             let object = format!("staff:{}", row.id);
             with_db(&pool, move |conn| {
                 audit::append(
@@ -198,7 +207,7 @@ pub async fn login(
 /// Counts a failed login (wrong password, unknown or deactivated account, or a wrong TOTP code)
 /// against the throttle and the account, audits it, and gives the answer every such failure
 /// gets. One place, so a failed second factor locks and is audited exactly like a wrong password.
-async fn failed_login(
+pub(crate) async fn failed_login(
     pool: &web::Data<db::Pool>,
     throttle: &Throttle,
     subjects: &Subjects,

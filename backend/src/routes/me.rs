@@ -1,7 +1,9 @@
 //! A staff member's own account: TOTP and password. These answer while TOTP set-up is pending,
 //! so that a person can comply with an admin's TOTP requirement.
 
-use actix_web::{web, HttpResponse};
+use std::time::Instant;
+
+use actix_web::{web, HttpRequest, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
     staff::{PasswordChange, PasswordConfirmation, TotpCode, TotpEnrolment},
@@ -9,14 +11,17 @@ use sanad_shared::{
 use serde_json::json;
 
 use crate::{
-    audit::{self, Entry},
+    audit::{self, now_ms, Entry},
     auth::{
         password::{self, PasswordHasher, Verified},
-        store, tokens, totp, AnyStaff,
+        store,
+        throttle::Throttle,
+        tokens, totp, AnyStaff,
     },
     db,
     db::with_db,
     error::ApiError,
+    routes::auth as auth_routes,
     settings,
 };
 
@@ -28,15 +33,39 @@ async fn own_row(auth: &AnyStaff, pool: &web::Data<db::Pool>) -> Result<store::S
     .await
 }
 
-/// Sensitive changes to one's own account ask for the current password again.
+/// Sensitive changes to one's own account ask for the current password again. The answer is
+/// counted like a sign-in (same throttle, same account lock, same audit), so a stolen session
+/// cannot be used to guess the password faster than the sign-in page allows.
 async fn confirm_password(
+    req: &HttpRequest,
+    throttle: &Throttle,
+    pool: &web::Data<db::Pool>,
     hasher: &PasswordHasher,
     password: String,
     row: &store::StaffRow,
 ) -> Result<(), ApiError> {
+    let subjects = auth_routes::admit(throttle, &row.email, req)?;
+    let now = now_ms();
+    if row.locked(now) {
+        throttle.failed(&subjects, Instant::now());
+        return Err(ApiError::TooManyAttempts {
+            retry_after_secs: auth_routes::seconds_until(row.locked_until_ms, now),
+        });
+    }
     match hasher.verify(password, row.password_hash.clone()).await? {
-        Verified::Correct { .. } => Ok(()),
-        Verified::Wrong => Err(ApiError::InvalidCredentials),
+        Verified::Correct { .. } => {
+            throttle.succeeded(&subjects);
+            let id = row.id.clone();
+            with_db(pool, move |conn| Ok(store::clear_failures(conn, &id)?)).await
+        }
+        Verified::Wrong => Err(auth_routes::failed_login(
+            pool,
+            throttle,
+            &subjects,
+            Some(row.id.clone()),
+            "password_again",
+        )
+        .await),
     }
 }
 
@@ -107,16 +136,20 @@ pub async fn confirm_totp(
     responses(
         (status = 204, description = "TOTP is off"),
         (status = 401, description = "No valid session, or the password is wrong", body = ApiErrorBody),
+        (status = 429, description = "Too many wrong passwords; see Retry-After", body = ApiErrorBody),
         (status = 409, description = "The admins require TOTP for everyone", body = ApiErrorBody),
     ))]
 pub async fn disable_totp(
+    req: HttpRequest,
     auth: AnyStaff,
     body: web::Json<PasswordConfirmation>,
     pool: web::Data<db::Pool>,
     hasher: web::Data<PasswordHasher>,
+    throttle: web::Data<Throttle>,
 ) -> Result<HttpResponse, ApiError> {
     let row = own_row(&auth, &pool).await?;
-    confirm_password(&hasher, body.into_inner().password, &row).await?;
+    let password = body.into_inner().password;
+    confirm_password(&req, &throttle, &pool, &hasher, password, &row).await?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
         if settings::flag(conn, settings::REQUIRE_TOTP)? {
@@ -144,19 +177,22 @@ pub async fn disable_totp(
         (status = 204, description = "Changed; sign in again"),
         (status = 400, description = "The new password is refused; the code says why", body = ApiErrorBody),
         (status = 401, description = "No valid session, or the current password is wrong", body = ApiErrorBody),
+        (status = 429, description = "Too many wrong passwords; see Retry-After", body = ApiErrorBody),
     ))]
 pub async fn change_password(
+    req: HttpRequest,
     auth: AnyStaff,
     body: web::Json<PasswordChange>,
     pool: web::Data<db::Pool>,
     hasher: web::Data<PasswordHasher>,
+    throttle: web::Data<Throttle>,
 ) -> Result<HttpResponse, ApiError> {
     let row = own_row(&auth, &pool).await?;
     let PasswordChange {
         current_password,
         new_password,
     } = body.into_inner();
-    confirm_password(&hasher, current_password, &row).await?;
+    confirm_password(&req, &throttle, &pool, &hasher, current_password, &row).await?;
     password::check_strength(&new_password, &[&row.email, &row.display_name])
         .map_err(ApiError::Password)?;
     let hash = hasher.hash(new_password).await?;

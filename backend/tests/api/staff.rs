@@ -337,6 +337,84 @@ async fn the_last_active_admin_cannot_be_removed() {
         .await;
     assert_eq!(deactivate.status(), 409);
     assert_eq!(me(&app, &admin.token).await, 200, "nothing changed");
+
+    // An invited admin who has not set a password yet cannot sign in: not a second admin.
+    let invite = app.authorized("POST", "/api/v1/staff", &bearer(&admin.token), Some(json!({ "email": "pending@example.org", "display_name": "Pending", "roles": ["admin"], "language": "ar" }))).await;
+    assert_eq!(invite.status(), 201);
+    let deactivate_self = app
+        .authorized(
+            "POST",
+            &format!("/api/v1/staff/{}/deactivate", admin.id),
+            &bearer(&admin.token),
+            None,
+        )
+        .await;
+    assert_eq!(deactivate_self.status(), 409);
+    assert_eq!(json(deactivate_self).await["error"], "last_admin");
+    let demote = app
+        .authorized(
+            "PUT",
+            &format!("/api/v1/staff/{}/roles", admin.id),
+            &bearer(&admin.token),
+            Some(json!({ "roles": ["editor"] })),
+        )
+        .await;
+    assert_eq!(demote.status(), 409);
+
+    // A second admin who can sign in makes stepping down possible.
+    signed_in(&app, "second@example.org", &[Role::Admin]).await;
+    let deactivate_self = app
+        .authorized(
+            "POST",
+            &format!("/api/v1/staff/{}/deactivate", admin.id),
+            &bearer(&admin.token),
+            None,
+        )
+        .await;
+    assert_eq!(deactivate_self.status(), 204);
+}
+
+#[actix_web::test]
+async fn a_staff_name_cannot_hide_behind_direction_overrides_and_a_role_is_named_once() {
+    let app = spawn_app().await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let auth = bearer(&admin.token);
+    let invite = |name: &str, roles: serde_json::Value| {
+        app.authorized(
+            "POST",
+            "/api/v1/staff",
+            &auth,
+            Some(json!({ "email": "new@example.org", "display_name": name, "roles": roles, "language": "ar" })),
+        )
+    };
+    for name in [
+        "\u{202e}NIMDA\u{202c} admin",
+        "Dilan\u{2066}",
+        "Di\u{0}lan",
+        "Dilan\u{9b}",
+    ] {
+        let refused = invite(name, json!(["moderator"])).await;
+        assert_eq!(refused.status(), 400, "{name:?}");
+        assert_eq!(json(refused).await["error"], "invalid_request");
+    }
+    let twice = invite("Dilan", json!(["moderator", "editor", "moderator"])).await;
+    assert_eq!(twice.status(), 400);
+    let invited = invite("دیلان\u{200c}ی", json!(["moderator", "editor"])).await;
+    assert_eq!(
+        invited.status(),
+        201,
+        "joiners that shape the script are welcome"
+    );
+    let id = json(invited).await["id"].as_str().unwrap().to_owned();
+    let twice = app
+        .authorized(
+            "PUT",
+            &format!("/api/v1/staff/{id}/roles"),
+            &bearer(&admin.token),
+            Some(json!({ "roles": ["editor", "editor"] })),
+        )
+        .await;
+    assert_eq!(twice.status(), 400);
 }
 
 /// Five wrong passwords for `email` on a fresh app: the statuses, in order.
@@ -390,6 +468,66 @@ async fn ten_failures_lock_the_account_even_for_the_right_password() {
             .unwrap()
             > 800
     );
+}
+
+#[actix_web::test]
+async fn asking_for_the_password_again_is_throttled_and_locks_like_a_sign_in() {
+    let app = spawn_app().await;
+    let session = signed_in(&app, "recheck@example.org", &[Role::Moderator]).await;
+    let auth = bearer(&session.token);
+    let change = |current: &'static str| {
+        app.authorized(
+            "PUT",
+            "/api/v1/me/password",
+            &auth,
+            Some(
+                json!({ "current_password": current, "new_password": "a brand new passphrase 42" }),
+            ),
+        )
+    };
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(
+            change("wrong password, long enough")
+                .await
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 429], "as for sign-in");
+    let disable = app
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/disable",
+            &bearer(&session.token),
+            Some(json!({ "password": "wrong password, long enough" })),
+        )
+        .await;
+    assert_eq!(disable.status(), 429, "one throttle for both re-checks");
+    assert!(disable.headers().contains_key("retry-after"));
+    let throttled = login(&app, "recheck@example.org", GOOD_PASSWORD).await;
+    assert_eq!(throttled.status(), 429, "and for signing in as that email");
+
+    // The failures count toward the account's lock, as a sign-in's do.
+    use sanad_backend::auth::store;
+    let mut conn = app.pool().get().unwrap();
+    let failed = |conn: &mut _| {
+        store::find_by_id(conn, &session.id)
+            .unwrap()
+            .unwrap()
+            .failed_logins
+    };
+    assert_eq!(failed(&mut conn), 4, "each wrong answer before the delay");
+    let audit: i64 = {
+        use diesel::prelude::*;
+        use sanad_backend::schema::audit_log;
+        audit_log::table
+            .filter(audit_log::action.eq("login_failed"))
+            .count()
+            .get_result(&mut conn)
+            .unwrap()
+    };
+    assert_eq!(audit, 4, "each wrong answer is audited");
 }
 
 fn code_for(secret: &str, at: u64) -> String {
