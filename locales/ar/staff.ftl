@@ -26,7 +26,7 @@ staff-your-roles = أدوارك: { $roles }
 staff-roles = الأدوار
 role-admin = مدير
 role-moderator = مشرف
-role-caseworker = مسؤول القضايا
+role-caseworker = موظف الحالة
 role-editor = محرّر
 staff-invite-title = دعوة موظف
 staff-display-name = الاسم
@@ -288,11 +288,11 @@ connections-hidden-tips = { $count ->
    *[other] { $count } بلاغ يذكر الشيء نفسه؛ يقرأ البلاغاتِ المشرفون.
 }
 connections-hidden-cases = { $count ->
-    [one] حالة واحدة تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
-    [two] حالتان تذكران الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
-    [few] { $count } حالات تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
-    [many] { $count } حالةً تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
-   *[other] { $count } حالة تذكر الشيء نفسه؛ يقرأ الحالاتِ مسؤولو الحالات.
+    [one] حالة واحدة تذكر الشيء نفسه؛ يقرأ الحالاتِ موظفو الحالات.
+    [two] حالتان تذكران الشيء نفسه؛ يقرأ الحالاتِ موظفو الحالات.
+    [few] { $count } حالات تذكر الشيء نفسه؛ يقرأ الحالاتِ موظفو الحالات.
+    [many] { $count } حالةً تذكر الشيء نفسه؛ يقرأ الحالاتِ موظفو الحالات.
+   *[other] { $count } حالة تذكر الشيء نفسه؛ يقرأ الحالاتِ موظفو الحالات.
 }
 connections-shared = المشترك:
 connections-more = { $count ->
@@ -325,7 +325,7 @@ network-kind-case = حالة
 network-kind-hidden = بلاغ لا تعمل عليه
 network-thickness = كلما كان الخط أثخن زاد عدد البلاغات المستقلة
 network-hidden-tip = بلاغ (يقرؤه المشرفون)
-network-hidden-case = حالة (يقرؤها مسؤولو الحالات)
+network-hidden-case = حالة (يقرؤها موظفو الحالات)
 network-list = الشبكة بالكلمات
 network-links = { $count ->
     [zero] لا روابط

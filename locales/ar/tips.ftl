@@ -52,9 +52,9 @@ error-image-too-large = هذه الصورة كبيرة جداً. الحد لكل
 error-image-too-many-pixels = في هذه الصورة عدد كبير جداً من البكسلات. الحد لكل صورة 40 ميغابكسل.
 error-image-corrupt = هذه الصورة تالفة ولا يمكن قراءتها.
 error-too-many-images = عدد الصور كبير جداً. يقبل البلاغ حتى 5 صور في المرة الواحدة و20 صورة في المجموع.
-error-receipt-malformed = يتكوّن رقم الإيصال من 16 رقماً. يرجى التحقق مما كتبته.
-error-receipt-unknown = لا يوجد بلاغ بهذا الإيصال. يرجى التحقق من الأرقام.
-error-follow-up-expired = حفاظاً على سلامتك أُغلق البلاغ بعد مدة. أدخل إيصالك مرة أخرى.
+error-receipt-malformed = يتكوّن رقم الوصل من 16 رقماً. يرجى التحقق مما كتبته.
+error-receipt-unknown = لا يوجد بلاغ بهذا الوصل. يرجى التحقق من الأرقام.
+error-follow-up-expired = حفاظاً على سلامتك أُغلق البلاغ بعد مدة. أدخل وصلك مرة أخرى.
 
 mail-new-tip-subject = سند: يوجد جديد للمراجعة
 mail-new-tip-body =
@@ -68,7 +68,7 @@ mail-new-tip-body =
 
 ## الصفحات: نموذج البلاغ، والإيصال، والمتابعة، وصفحات البلاغات للمشرفين.
 
-home-follow-up = هل أرسلت بلاغاً من قبل؟ تابعه برقم الإيصال.
+home-follow-up = هل أرسلت بلاغاً من قبل؟ تابعه برقم الوصل.
 
 report-intro = أخبرنا بما تعرفه. لا حاجة إلى ذكر اسمك، ويمكنك ترك أي سؤال لا تعرف جوابه.
 report-privacy-title = ما يحتفظ به «سند» وما لا يحتفظ به أبداً
@@ -107,18 +107,18 @@ report-sending = جارٍ إرسال بلاغك…
 report-network = تعذّر إرسال البلاغ. تحقق من اتصالك بالإنترنت وحاول مرة أخرى؛ ما كتبته محفوظ.
 
 report-sent-title = تم إرسال بلاغك. شكراً لك.
-report-receipt-label = رقم إيصالك:
-report-receipt-explain = هذا الإيصال هو الطريقة الوحيدة للعودة إلى بلاغك وقراءة ردود المشرفين وإضافة معلومات. لا يمكن استرجاعه: فـ«سند» لا يعرف أي إيصال يخصك ولا يستطيع إرساله إليك مرة أخرى.
+report-receipt-label = رقم وصلك:
+report-receipt-explain = هذا الوصل هو الطريقة الوحيدة للعودة إلى بلاغك وقراءة ردود المشرفين وإضافة معلومات. لا يمكن استرجاعه: فـ«سند» لا يعرف أي وصل يخصك ولا يستطيع إرساله إليك مرة أخرى.
 report-receipt-keep = احفظه في مكان لا يصل إليه غيرك. كل من يملكه يستطيع قراءة المحادثة الخاصة ببلاغك.
 report-copy = نسخ
 report-copied = تم النسخ.
-report-copy-failed = لم ينجح ذلك. يرجى كتابة رقم الإيصال على ورقة.
+report-copy-failed = لم ينجح ذلك. يرجى كتابة رقم الوصل على ورقة.
 report-share = مشاركة أو حفظ في تطبيق آخر
 report-save-file = حفظ في ملف
 report-receipt-file =
-    إيصال «سند»: { $receipt }
+    وصل «سند»: { $receipt }
 
-    لمتابعة بلاغك افتح { $address } وأدخل هذا الإيصال.
+    لمتابعة بلاغك افتح { $address } وأدخل هذا الوصل.
     احفظه سراً: كل من يملكه يستطيع قراءة المحادثة الخاصة ببلاغك.
 report-done = تم
 
@@ -132,11 +132,11 @@ pictures-label = الصور (اختيارية)
 pictures-hint = تفيد لقطات الشاشة للإعلانات أو المحادثات. صور JPEG أو PNG أو WebP، حتى 10 ميغابايت لكل صورة، و{ $max } صور كحد أقصى.
 
 follow-up-title = تابع بلاغك
-follow-up-intro = أدخل رقم الإيصال الذي حصلت عليه عند إرسال بلاغك.
-follow-up-receipt = رقم الإيصال
+follow-up-intro = أدخل رقم الوصل الذي حصلت عليه عند إرسال بلاغك.
+follow-up-receipt = رقم الوصل
 follow-up-receipt-hint = 16 رقماً. لا تهم المسافات والشرطات.
 follow-up-open = افتح بلاغي
-follow-up-privacy = لا يُحفظ إيصالك على هذا الجهاز. حفاظاً على سلامتك يُغلق البلاغ تلقائياً بعد 20 دقيقة.
+follow-up-privacy = لا يُحفظ وصلك على هذا الجهاز. حفاظاً على سلامتك يُغلق البلاغ تلقائياً بعد 20 دقيقة.
 follow-up-status = الحالة
 follow-up-received-on = أُرسل بتاريخ { $date }
 follow-up-public-message = ملاحظة من المشرفين
@@ -144,9 +144,9 @@ follow-up-conversation = المحادثة
 follow-up-no-messages = لا توجد رسائل بعد.
 follow-up-you = أنت
 follow-up-moderator = مشرف في «سند»
-follow-up-caseworker = موظف الحالات في «سند»
+follow-up-caseworker = موظف الحالة في «سند»
 follow-up-message = رسالتك إلى المشرفين
-follow-up-case-message = رسالتك إلى موظف الحالات
+follow-up-case-message = رسالتك إلى موظف الحالة
 follow-up-send = أرسل الرسالة
 follow-up-sent = تم إرسال رسالتك.
 follow-up-pictures = أضف صوراً
@@ -199,7 +199,7 @@ tip-no-messages = لا توجد رسائل بعد.
 tip-author-tipster = المُبلِّغ
 tip-author-moderator = المشرف
 tip-reply = الرد على المُبلِّغ
-tip-reply-hint = يقرؤه المُبلِّغ عندما يعود برقم إيصاله. لا تطلب أبداً اسمه أو مكان سكنه.
+tip-reply-hint = يقرؤه المُبلِّغ عندما يعود برقم وصله. لا تطلب أبداً اسمه أو مكان سكنه.
 tip-send-reply = أرسل الرد
 tip-status-title = الحالة وملاحظة للمُبلِّغ
 tip-public-message = ملاحظة تظهر للمُبلِّغ

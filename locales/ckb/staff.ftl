@@ -26,7 +26,7 @@ staff-your-roles = ڕۆڵەکانت: { $roles }
 staff-roles = ڕۆڵەکان
 role-admin = بەڕێوەبەر
 role-moderator = سەرپەرشتیار
-role-caseworker = بەرپرسی کەیس
+role-caseworker = کارمەندی دۆسیە
 role-editor = دەستکاریکەر
 staff-invite-title = بانگهێشتکردنی کارمەندێک
 staff-display-name = ناو
@@ -219,7 +219,7 @@ home-mine-all = هەموو ئەوەی بە تۆ سپێردراوە
 staff-nav-entities = ژمارە و لایەنەکان
 entity-kind-phone = ژمارەی تەلەفۆن
 entity-kind-account = هەژماری ئۆنلاین
-entity-kind-agency = لایەن یان بەکرێگر
+entity-kind-agency = لایەن یان ڕاکێشەر
 entity-sources = { $count ->
     [one] 1 ڕاپۆرتی سەربەخۆ
    *[other] { $count } ڕاپۆرتی سەربەخۆ
@@ -230,9 +230,9 @@ entity-last-seen = دوایین جار بینراوە
 entity-governorates = پارێزگاکان
 entity-reports = ئەو ڕاپۆرتانەی ناوی دەهێنن
 entity-tips = ڕاپۆرتەکان
-entity-cases = کەیسەکان
+entity-cases = دۆسیەکان
 entity-tips-none = هیچ ڕاپۆرتێک ناوی ناهێنێت.
-entity-cases-none = هیچ کەیسێک ناوی ناهێنێت.
+entity-cases-none = هیچ دۆسیەیەک ناوی ناهێنێت.
 entity-back = گەڕان بۆ ژمارە، هەژمار یان لایەن
 entity-aliases = نووسینەکانی تری ناوی ئەم لایەنە
 entity-aliases-none = هیچ نووسینێکی تر لەگەڵ ئەمەدا تێکەڵ نەکراوە.
@@ -245,7 +245,7 @@ entity-merge-confirm = «{ $name }» لەگەڵ ئەم لایەنەدا تێکە
 entity-merge-none = هیچ لایەنێکی تر بەم شێوەیە لەو ڕاپۆرتانەدا نەنووسراوە کە کاریان لەسەر دەکەیت.
 entity-merged = تێکەڵ کرا.
 entities-title = ژمارە، هەژمار و لایەنەکان
-entities-intro = هەموو ژمارە تەلەفۆن، هەژماری ئۆنلاین و لایەنێک کە لە ڕاپۆرت یان کەیسێکدا ناوی هاتووە، لەگەڵ ئەو ڕاپۆرتانەی ناوی دەهێنن.
+entities-intro = هەموو ژمارە تەلەفۆن، هەژماری ئۆنلاین و لایەنێک کە لە ڕاپۆرت یان دۆسیەیەکدا ناوی هاتووە، لەگەڵ ئەو ڕاپۆرتانەی ناوی دەهێنن.
 entities-search-label = ژمارەی تەلەفۆن، هەژمار یان ناوی لایەن
 entities-search-hint = وەک لە ڕاپۆرتەکەدا نووسراوە: بە هەر ژمارەیەک، بەستەر یان ‎@ناو‎، بە پیتی عەرەبی یان لاتینی.
 entities-search-go = گەڕان
@@ -255,16 +255,16 @@ connections-entities = ئەوەی ئەم ڕاپۆرتە ناوی دەهێنێت
 connections-none = ئەم ڕاپۆرتە ناوی هیچ ژمارە تەلەفۆن، هەژمار یان لایەنێک ناهێنێت.
 connections-network = بینینی تۆڕەکە
 connections-tips = ڕاپۆرتەکان کە هەمان شت ناو دەهێنن
-connections-cases = کەیسەکان کە هەمان شت ناو دەهێنن
+connections-cases = دۆسیەکان کە هەمان شت ناو دەهێنن
 connections-tips-none = هیچ ڕاپۆرتێکی تر ناوی هیچ کامێک لەمانە ناهێنێت.
-connections-cases-none = هیچ کەیسێک ناوی هیچ کامێک لەمانە ناهێنێت.
+connections-cases-none = هیچ دۆسیەیەک ناوی هیچ کامێک لەمانە ناهێنێت.
 connections-hidden-tips = { $count ->
     [one] 1 ڕاپۆرت هەمان شت ناو دەهێنێت؛ ڕاپۆرتەکان سەرپەرشتیاران دەیانخوێننەوە.
    *[other] { $count } ڕاپۆرت هەمان شت ناو دەهێنن؛ ڕاپۆرتەکان سەرپەرشتیاران دەیانخوێننەوە.
 }
 connections-hidden-cases = { $count ->
-    [one] 1 کەیس هەمان شت ناو دەهێنێت؛ کەیسەکان کارمەندانی کەیس دەیانخوێننەوە.
-   *[other] { $count } کەیس هەمان شت ناو دەهێنن؛ کەیسەکان کارمەندانی کەیس دەیانخوێننەوە.
+    [one] 1 دۆسیە هەمان شت ناو دەهێنێت؛ دۆسیەکان کارمەندانی دۆسیە دەیانخوێننەوە.
+   *[other] { $count } دۆسیە هەمان شت ناو دەهێنن؛ دۆسیەکان کارمەندانی دۆسیە دەیانخوێننەوە.
 }
 connections-shared = هاوبەش:
 connections-more = { $count ->
@@ -275,7 +275,7 @@ network-title = تۆڕ
 network-back = گەڕانەوە
 network-about-entity = هەموو ئەوەی بەم ژمارە، هەژمار یان لایەنەوە پەیوەستە، تا دوو هەنگاو.
 network-about-tip = هەموو ئەوەی بەم ڕاپۆرتەوە پەیوەستە، تا دوو هەنگاو.
-network-about-case = هەموو ئەوەی بەم کەیسەوە پەیوەستە، تا دوو هەنگاو.
+network-about-case = هەموو ئەوەی بەم دۆسیەیەوە پەیوەستە، تا دوو هەنگاو.
 network-from = ڕاپۆرتەکان لە
 network-to = ڕاپۆرتەکان تا
 network-apply = پیشاندان
@@ -287,11 +287,11 @@ network-summary = { $nodes ->
 }
 network-legend = ڕێبەری وێنەکە
 network-kind-tip = ڕاپۆرت
-network-kind-case = کەیس
+network-kind-case = دۆسیە
 network-kind-hidden = ڕاپۆرتێک کە کاری لەسەر ناکەیت
 network-thickness = هێڵ هەتا ئەستوورتر بێت، ڕاپۆرتی سەربەخۆی زیاتر
 network-hidden-tip = ڕاپۆرتێک (سەرپەرشتیاران دەیخوێننەوە)
-network-hidden-case = کەیسێک (کارمەندانی کەیس دەیخوێننەوە)
+network-hidden-case = دۆسیەیەک (کارمەندانی دۆسیە دەیخوێننەوە)
 network-list = تۆڕەکە بە وشە
 network-links = { $count ->
     [one] 1 پەیوەندی
@@ -306,26 +306,26 @@ statistics-small = ژمارەکانی کەمتر لە 5 وەک «<5» پیشان
 statistics-tips-open = ڕاپۆرتە کراوەکان
 statistics-tips-overdue = ڕاپۆرتە دواکەوتووەکان بۆ یەکەم سەیرکردن
 statistics-tips-received = ڕاپۆرتە گەیشتووەکان لەم ماوەیەدا
-statistics-cases-open = کەیسە کراوەکان
-statistics-cases-overdue = کەیسە دواکەوتووەکان بۆ یەکەم سەیرکردن
-statistics-cases-received = کەیسە ڕاگەیەنراوەکان لەم ماوەیەدا
+statistics-cases-open = دۆسیە کراوەکان
+statistics-cases-overdue = دۆسیە دواکەوتووەکان بۆ یەکەم سەیرکردن
+statistics-cases-received = دۆسیە ڕاپۆرتکراوەکان لەم ماوەیەدا
 statistics-series-tips = ڕاپۆرتەکان
-statistics-series-cases = کەیسەکان
+statistics-series-cases = دۆسیەکان
 statistics-weekly = ڕاپۆرتەکان بە پێی هەفتە
 statistics-week = هەفتە لە
 statistics-as-table = ژمارەکان لە خشتەیەکدا
 statistics-first-look = ڕۆژەکان تا یەکەم سەیرکردن، بە پێی هەفتەی گەیشتن
 statistics-first-look-hint = تەنها ڕۆژی گەیشتن هەڵدەگیرێت، بۆیە ماوەکان بە ڕۆژی تەواو دەژمێردرێن. هەفتەیەک کە کەمتر لە 5 ڕاپۆرتی تێدا سەیر کرابێت ژمارەی نییە.
 statistics-first-look-tips = ڕاپۆرتەکان: ڕۆژەکان تا یەکەم سەیرکردن
-statistics-first-look-cases = کەیسەکان: ڕۆژەکان تا یەکەم سەیرکردن
+statistics-first-look-cases = دۆسیەکان: ڕۆژەکان تا یەکەم سەیرکردن
 statistics-median = ناوەند
 statistics-p90 = 9 لە 10 لە ماوەی
 statistics-tips-by-governorate = ڕاپۆرتەکان بە پێی پارێزگا
 statistics-tips-by-subject = ڕاپۆرتەکان بە پێی بابەت
 statistics-tips-by-status = ڕاپۆرتەکان بە پێی دۆخ
-statistics-cases-by-governorate = کەیسەکان بە پێی پارێزگا
-statistics-cases-by-status = کەیسەکان بە پێی دۆخ
-statistics-cases-outcomes = ئەنجامی کەیسەکان
+statistics-cases-by-governorate = دۆسیەکان بە پێی پارێزگا
+statistics-cases-by-status = دۆسیەکان بە پێی دۆخ
+statistics-cases-outcomes = ئەنجامی دۆسیەکان
 statistics-unknown-governorate = پارێزگا نەنووسراوە
 map-title = نەخشەی ڕاپۆرتەکان بە پێی پارێزگا
 map-show = پیشاندان

@@ -1,6 +1,6 @@
 ## Dosyayên windayan: navên ku forma malbatê, şopandin û rûpelên karmendên dosyayan parve dikin.
 
-error-invalid-case = Berî şandina raporê divê hin qad bên rastkirin.
+error-invalid-case = Berî şandina ragihandinê divê hin qad bên rastkirin.
 
 case-status-reported = Hat ragihandin
 case-status-under-review = Di lênihêrînê de
@@ -25,7 +25,7 @@ sex-male = Mêr
 ## Rûpelên karmendên dosyayan: lîste, rûpela dosyayê û guhertina PFIF.
 
 staff-nav-cases = Dosya
-cases-exchange-link = Guhertin bi saziyên hevkar re (PFIF)
+cases-exchange-link = Danûstandin bi saziyên hevkar re (PFIF)
 cases-search = Li gorî navê bigere
 cases-search-button = Navî bibîne
 cases-search-hint = Her navekî zincîra navan, navê dayikê an nivîsîna latînî, bi tîpên erebî, kurdî an latînî.
@@ -92,10 +92,10 @@ case-close-reason = Sedema girtinê
 case-close-choose = Sedemekê hilbijêre
 
 case-duplicates = Dubareyên gengaz
-case-duplicates-hint = Raporên xizmên cuda li ser heman kesî, bi berhevkirina navan di nav nivîsîn û tîpên cuda de hatine dîtin.
+case-duplicates-hint = Ragihandinên xizmên cuda li ser heman kesî, bi berhevkirina navan di nav nivîsîn û tîpên cuda de hatine dîtin.
 case-duplicates-none = Tu dubareyên gengaz nehatin dîtin.
 case-duplicates-refresh = Dîsa li dubareyan bigere
-case-match-score = Puan { $score } ji 100
+case-match-score = Xal { $score } ji 100
 case-match-open = Li benda biryarê
 case-match-merged = Hat yekkirin
 case-match-dismissed = Ne heman kes e
@@ -122,7 +122,7 @@ case-reason-swapped-given-father = Wisa xuya dike ku nav û navê bav cih guhert
 case-reason-relative-sibling = Heman bav lê navê cuda: dibe ku xwişk û bira bin.
 case-reason-relative-parent-child = Bav û bapîrê yekî navên yê din in: dibe ku dê an bav û zarok bin.
 case-reason-mother-same = Navê dayikê heman e.
-case-reason-mother-given-only = Navê dayikê heman e; di raporekê de navê bavê wê tune.
+case-reason-mother-given-only = Navê dayikê heman e; di ragihandinekê de navê bavê wê tune.
 case-reason-mother-fuzzy = Navên dayikê nêzîk in lê ne heman in.
 case-reason-mother-different = Navên dayikê cuda ne.
 case-reason-birth-same-date = Heman dîroka jidayikbûnê.
@@ -136,8 +136,8 @@ case-reason-governorate-same = Heman parêzgeh.
 case-reason-governorate-different = Parêzgehên cuda.
 case-reason-other = Wekheviyeke din.
 
-exchange-title = Guhertin bi saziyên hevkar re
-exchange-lead = Dosya bi forma PFIF 1.4 tên guhertin, forma xizmetên dîtina kesan.
+exchange-title = Danûstandin bi saziyên hevkar re
+exchange-lead = Dosya bi forma PFIF 1.4 tên danûstandin, forma xizmetên dîtina kesan.
 exchange-export = Derxistin
 exchange-recipient = Wergir
 exchange-recipient-committee = Komîte
@@ -160,7 +160,7 @@ exchange-skipped = Tomarên hatine derbaskirin: { $count }
 
 missing-intro = Li ser xizmê xwe yê ku hatiye leşkerkirin an li derve winda bûye ji me re bibêje. Tenê navê wî û navê te pêwîst in; her tiştê din ê ku tu dizanî lê zêde bike. Tu dê hejmareke dosyayê û meqbûzek ji bo şopandinê werbigirî.
 missing-privacy-encrypted = Her tiştê ku tu dinivîsî bi şîfrekirî tê hilanîn û tenê karmendên dosyayê yên komîteyê wê dixwînin.
-missing-privacy-consent = Li jêr tu hilbijêrî ku rapor bi kê re were parvekirin; ew qet ji wê wêdetir nayê parvekirin.
+missing-privacy-consent = Li jêr tu hilbijêrî ku ragihandin bi kê re were parvekirin; ew qet ji wê wêdetir nayê parvekirin.
 missing-names-hint = Navan wekî li ser qerta nasnameyê binivîse, bi tîpên erebî an kurdî.
 missing-given = Nav
 missing-father = Navê bav
@@ -184,22 +184,22 @@ language-name-ar = Erebî
 language-name-ckb = Kurdî (Soranî)
 language-name-kmr = Kurdî (Kurmancî)
 language-name-en = Îngilîzî
-missing-consent = Ev rapor dikare bi kê re were parvekirin?
+missing-consent = Ev ragihandin dikare bi kê re were parvekirin?
 missing-consent-hint = Parvekirina bi saziyên zêdetir re dikare alîkariya dîtina xizmê te bike. Paşê tu dikarî ji karmendê dosyayê bixwazî ku vê biguherîne.
-missing-photo = Wêneyekî xizmê te (bijarte)
+missing-photo = Wêneyekî xizmê te (ne mecbûrî)
 missing-photo-hint = Wêneyekî zelal ê rû alîkar e. Heta 10 MB.
 missing-invalid-date = Salek (1999), mehek (⁦1999‑04⁩) an rojek (⁦1999‑04‑12⁩) binivîse.
-missing-submit = Raporê bişîne
+missing-submit = Ragihandinê bişîne
 missing-step = Gava { $n } ji { $total }
 missing-step-you = Derbarê te de
-missing-step-consent = Wêneyek, û kî dikare raporê bixwîne
+missing-step-consent = Wêneyek, û kî dikare ragihandinê bixwîne
 missing-next = Pêşve
 missing-back = Paşve
 missing-photo-again = Te wêneyek hilbijart lê ew bi formê re nehat parastin. Berî şandinê wî dîsa hilbijêre.
-missing-problem-consent = Ji kerema xwe hilbijêre kî dikare vê raporê bixwîne.
+missing-problem-consent = Ji kerema xwe hilbijêre kî dikare vê ragihandinê bixwîne.
 form-required-note = Qadên bi * nîşankirî divê werin dagirtin.
 departure-invalid = Rojê binivîse, wek ⁦2026‑12‑04⁩.
-missing-sent-title = Rapora te gihîşt. Hejmara dosyaya te:
+missing-sent-title = Ragihandina te gihîşt. Hejmara dosyaya te:
 missing-receipt-explain = Ev meqbûz riya tenê ye ji bo şopandina dosyayê, xwendina peyamên karmendê dosyayê û zêdekirina agahiyan. Nayê vegerandin: Sened nizane kîjan meqbûz ya te ye.
 missing-receipt-file =
     Dosyaya Senedê { $number }

@@ -26,7 +26,7 @@ staff-your-roles = Rolên te: { $roles }
 staff-roles = Rol
 role-admin = Rêveber
 role-moderator = Çavdêr
-role-caseworker = Berpirsê dozan
+role-caseworker = Karmendê dosyayê
 role-editor = Edîtor
 staff-invite-title = Karmendekî vexwîne
 staff-display-name = Nav
@@ -219,7 +219,7 @@ home-mine-all = Hemû yên ji te re hatine spartin
 staff-nav-entities = Hejmar û alî
 entity-kind-phone = Hejmara telefonê
 entity-kind-account = Hesabê online
-entity-kind-agency = Alî an jî leşkerkêş
+entity-kind-agency = Alî an jî leşkergir
 entity-sources = { $count ->
     [one] 1 ragihandina serbixwe
    *[other] { $count } ragihandinên serbixwe
@@ -230,9 +230,9 @@ entity-last-seen = Cara dawî hatiye dîtin
 entity-governorates = Parêzgeh
 entity-reports = Ragihandinên ku navê wê tînin
 entity-tips = Ragihandin
-entity-cases = Doz
+entity-cases = Dosya
 entity-tips-none = Tu ragihandin navê wê nayîne.
-entity-cases-none = Tu doz navê wê nayîne.
+entity-cases-none = Tu dosya navê wê nayîne.
 entity-back = Li hejmarek, hesabek an aliyek bigere
 entity-aliases = Nivîsînên din ên navê vî aliyî
 entity-aliases-none = Tu nivîsîneke din bi vê re nehatiye yekkirin.
@@ -245,7 +245,7 @@ entity-merge-confirm = «{ $name }» bi vî aliyî re yek bike
 entity-merge-none = Di ragihandinên ku tu li ser dixebitî de tu aliyekî din bi vî awayî nehatiye nivîsîn.
 entity-merged = Hate yekkirin.
 entities-title = Hejmar, hesab û alî
-entities-intro = Her hejmara telefonê, hesabê online û aliyê ku di ragihandinek an dozekê de hatiye gotin, bi ragihandinên ku navê wê tînin.
+entities-intro = Her hejmara telefonê, hesabê online û aliyê ku di ragihandinek an dosyayekê de hatiye gotin, bi ragihandinên ku navê wê tînin.
 entities-search-label = Hejmara telefonê, hesab an navê aliyî
 entities-search-hint = Wek ku di ragihandinê de hatiye nivîsîn: bi her hejmarê, girêdanek an ‎@nav‎, bi tîpên erebî an latînî.
 entities-search-go = Bigere
@@ -255,16 +255,16 @@ connections-entities = Tiştên ku ev ragihandin navê wan tîne
 connections-none = Ev ragihandin navê tu hejmara telefonê, hesab an aliyî nayîne.
 connections-network = Torê bibîne
 connections-tips = Ragihandinên ku heman tiştî tînin
-connections-cases = Dozên ku heman tiştî tînin
+connections-cases = Dosyayên ku heman tiştî tînin
 connections-tips-none = Tu ragihandineke din navê yek ji van nayîne.
-connections-cases-none = Tu doz navê yek ji van nayîne.
+connections-cases-none = Tu dosya navê yek ji van nayîne.
 connections-hidden-tips = { $count ->
     [one] 1 ragihandin heman tiştî tîne; ragihandinan çavdêr dixwînin.
    *[other] { $count } ragihandin heman tiştî tînin; ragihandinan çavdêr dixwînin.
 }
 connections-hidden-cases = { $count ->
-    [one] 1 doz heman tiştî tîne; dozan karmendên dozan dixwînin.
-   *[other] { $count } doz heman tiştî tînin; dozan karmendên dozan dixwînin.
+    [one] 1 dosya heman tiştî tîne; dosyayan karmendên dosyayan dixwînin.
+   *[other] { $count } dosya heman tiştî tînin; dosyayan karmendên dosyayan dixwînin.
 }
 connections-shared = Hevpar:
 connections-more = { $count ->
@@ -275,7 +275,7 @@ network-title = Tor
 network-back = Vegere
 network-about-entity = Her tiştê ku bi vê hejmarê, hesabî an aliyî ve girêdayî ye, heta du gavan.
 network-about-tip = Her tiştê ku bi vê ragihandinê ve girêdayî ye, heta du gavan.
-network-about-case = Her tiştê ku bi vê dozê ve girêdayî ye, heta du gavan.
+network-about-case = Her tiştê ku bi vê dosyayê ve girêdayî ye, heta du gavan.
 network-from = Ragihandin ji
 network-to = Ragihandin heta
 network-apply = Nîşan bide
@@ -287,11 +287,11 @@ network-summary = { $nodes ->
 }
 network-legend = Rêbera xêzkirinê
 network-kind-tip = Ragihandin
-network-kind-case = Doz
+network-kind-case = Dosya
 network-kind-hidden = Ragihandineke ku tu li ser naxebitî
 network-thickness = Xet çiqas stûrtir be, ragihandinên serbixwe ewqas zêdetir
 network-hidden-tip = Ragihandinek (çavdêr dixwînin)
-network-hidden-case = Dozek (karmendên dozan dixwînin)
+network-hidden-case = Dosyayek (karmendên dosyayan dixwînin)
 network-list = Tor bi peyvan
 network-links = { $count ->
     [one] 1 girêdan
@@ -306,26 +306,26 @@ statistics-small = Hejmarên ji 5an kêmtir wek «<5» tên nîşandan, da ku tu
 statistics-tips-open = Ragihandinên vekirî
 statistics-tips-overdue = Ragihandinên ku nihêrîna pêşîn dereng maye
 statistics-tips-received = Ragihandinên di vê demê de hatine
-statistics-cases-open = Dozên vekirî
-statistics-cases-overdue = Dozên ku nihêrîna pêşîn dereng maye
-statistics-cases-received = Dozên di vê demê de hatine ragihandin
+statistics-cases-open = Dosyayên vekirî
+statistics-cases-overdue = Dosyayên ku nihêrîna pêşîn dereng maye
+statistics-cases-received = Dosyayên di vê demê de hatine ragihandin
 statistics-series-tips = Ragihandin
-statistics-series-cases = Doz
+statistics-series-cases = Dosya
 statistics-weekly = Ragihandin her hefte
 statistics-week = Hefte ji
 statistics-as-table = Hejmar wek tabloyekê
 statistics-first-look = Roj heta nihêrîna pêşîn, li gorî hefteya hatinê
 statistics-first-look-hint = Tenê roja hatinê tê tomarkirin, ji ber vê yekê dem bi rojên tevahî ne. Hefteyek ku kêmtir ji 5 ragihandinan lê hatine nihêrîn hejmara wê tune.
 statistics-first-look-tips = Ragihandin: roj heta nihêrîna pêşîn
-statistics-first-look-cases = Doz: roj heta nihêrîna pêşîn
+statistics-first-look-cases = Dosya: roj heta nihêrîna pêşîn
 statistics-median = Navîn
 statistics-p90 = 9 ji 10an di nav
 statistics-tips-by-governorate = Ragihandin li gorî parêzgehê
 statistics-tips-by-subject = Ragihandin li gorî mijarê
 statistics-tips-by-status = Ragihandin li gorî rewşê
-statistics-cases-by-governorate = Doz li gorî parêzgehê
-statistics-cases-by-status = Doz li gorî rewşê
-statistics-cases-outcomes = Encamên dozan
+statistics-cases-by-governorate = Dosya li gorî parêzgehê
+statistics-cases-by-status = Dosya li gorî rewşê
+statistics-cases-outcomes = Encamên dosyayan
 statistics-unknown-governorate = Parêzgeh nehatiye gotin
 map-title = Nexşeya ragihandinan li gorî parêzgehê
 map-show = Nîşan bide
