@@ -126,14 +126,26 @@ use AttachmentError::{Corrupt, TooManyPixels, UnsupportedType};
 /// Checks an upload and returns it without metadata; see the module documentation.
 ///
 /// CPU- and memory-heavy for large pictures (a full decode): call it from a blocking thread with
-/// bounded concurrency.
+/// bounded concurrency, or call [`strip`] and [`Stripped::verify`] to bound it by pixels.
 pub fn sanitize(upload: &[u8]) -> Result<CleanImage, AttachmentError> {
-    // Defence in depth: the code below does not panic on any input, but the parsers and decoders
-    // it calls are third-party code fed with hostile bytes.
-    std::panic::catch_unwind(|| sanitize_unguarded(upload)).unwrap_or(Err(Corrupt))
+    strip(upload)?.verify()
 }
 
-fn sanitize_unguarded(upload: &[u8]) -> Result<CleanImage, AttachmentError> {
+/// An upload without its metadata whose pixels are not decoded yet: the cheap half of
+/// [`sanitize`], which tells how many pixels the expensive half will decode.
+pub struct Stripped {
+    kind: ImageKind,
+    cleaned: Cleaned,
+}
+
+/// Sniffs, parses and strips an upload without decoding it.
+pub fn strip(upload: &[u8]) -> Result<Stripped, AttachmentError> {
+    // Defence in depth: the code below does not panic on any input, but the parsers and decoders
+    // it calls are third-party code fed with hostile bytes.
+    std::panic::catch_unwind(|| strip_unguarded(upload)).unwrap_or(Err(Corrupt))
+}
+
+fn strip_unguarded(upload: &[u8]) -> Result<Stripped, AttachmentError> {
     if upload.len() > MAX_BYTES {
         return Err(AttachmentError::TooLarge);
     }
@@ -143,6 +155,13 @@ fn sanitize_unguarded(upload: &[u8]) -> Result<CleanImage, AttachmentError> {
         ImageKind::Png => clean_png(upload)?,
         ImageKind::Webp => clean_webp(upload)?,
     };
+    Ok(Stripped { kind, cleaned })
+}
+
+/// [`sanitize`] without its panic guard, so the mutation test sees a panic.
+#[cfg(test)]
+fn sanitize_unguarded(upload: &[u8]) -> Result<CleanImage, AttachmentError> {
+    let Stripped { kind, cleaned } = strip_unguarded(upload)?;
     verify_decodes(kind, &cleaned)?;
     Ok(CleanImage {
         kind,
@@ -150,6 +169,25 @@ fn sanitize_unguarded(upload: &[u8]) -> Result<CleanImage, AttachmentError> {
         height: cleaned.height,
         bytes: cleaned.bytes,
     })
+}
+
+impl Stripped {
+    /// The pixels its headers declare, which the decode will produce (at most [`MAX_PIXELS`]).
+    pub fn pixels(&self) -> u64 {
+        u64::from(self.cleaned.width) * u64::from(self.cleaned.height)
+    }
+
+    /// Decodes the stripped picture completely; see the module documentation.
+    pub fn verify(self) -> Result<CleanImage, AttachmentError> {
+        let Stripped { kind, cleaned } = self;
+        std::panic::catch_unwind(|| verify_decodes(kind, &cleaned)).unwrap_or(Err(Corrupt))?;
+        Ok(CleanImage {
+            kind,
+            width: cleaned.width,
+            height: cleaned.height,
+            bytes: cleaned.bytes,
+        })
+    }
 }
 
 /// The format from the magic numbers, or `None` for anything else.
@@ -286,7 +324,13 @@ fn clean_jpeg(upload: &[u8]) -> Result<Cleaned, AttachmentError> {
         .checked_sub(entropy_len)
         .and_then(|start| upload.get(start..))
         .ok_or(Corrupt)?;
-    copy_scans(entropy, &mut out)?;
+    let entropy_bytes = copy_scans(entropy, &mut out)?;
+    // Decoders fill scan data that ends early with grey, so a few hundred bytes could pass as a
+    // 36-megapixel picture; the declared size needs at least this much data to be real.
+    let needed_bits = min_scan_bits(frame.marker(), frame.contents()).ok_or(Corrupt)?;
+    if (entropy_bytes as u64).saturating_mul(8) < needed_bits {
+        return Err(Corrupt);
+    }
     Ok(Cleaned {
         width,
         height,
@@ -310,6 +354,40 @@ fn is_table(marker: u8) -> bool {
         marker,
         markers::DHT | markers::DQT | markers::DRI | markers::DAC
     )
+}
+
+/// The fewest bits of entropy-coded data a frame of this size can have. Huffman coding spends at
+/// least one bit per 8x8 block on its DC value; a sequential scan also ends every block with an
+/// end-of-block code (or spends more on the coefficients), a progressive one may cover many
+/// blocks' AC values with one end-of-band run. Other codings (arithmetic, lossless) get no bound
+/// here; the decoder does not accept them. `None` when the frame header is malformed.
+fn min_scan_bits(marker: u8, frame: &[u8]) -> Option<u64> {
+    let bits_per_block: u64 = match marker {
+        markers::SOF0 | markers::SOF1 => 2,
+        markers::SOF2 => 1,
+        _ => return Some(0),
+    };
+    let (width, height) = sof_dimensions(frame).ok()?;
+    let count = usize::from(*frame.get(5)?);
+    let sampling: Vec<(u64, u64)> = frame
+        .get(6..6 + 3 * count)?
+        .chunks_exact(3)
+        .map(|c| (u64::from(c[1] >> 4), u64::from(c[1] & 0x0F)))
+        .collect();
+    let h_max = sampling.iter().map(|s| s.0).max()?;
+    let v_max = sampling.iter().map(|s| s.1).max()?;
+    if h_max == 0 || v_max == 0 {
+        return None;
+    }
+    let blocks: u64 = sampling
+        .iter()
+        .map(|&(h, v)| {
+            let component_width = (u64::from(width) * h).div_ceil(h_max);
+            let component_height = (u64::from(height) * v).div_ceil(v_max);
+            component_width.div_ceil(8) * component_height.div_ceil(8)
+        })
+        .sum();
+    Some(blocks * bits_per_block)
 }
 
 /// Width and height from a frame header; a height of 0 (set later by DNL) is refused.
@@ -364,10 +442,12 @@ fn write_segment(out: &mut Vec<u8>, marker: u8, contents: &[u8]) -> Result<(), A
 /// Copies what follows the first scan header up to and including EOI: entropy-coded data
 /// (with its stuffed bytes and restart markers) and the tables and headers of further scans.
 /// Drops APPn and COM segments between scans and everything after EOI; refuses a file without
-/// EOI or with a marker that has no place there.
-fn copy_scans(data: &[u8], out: &mut Vec<u8>) -> Result<(), AttachmentError> {
+/// EOI or with a marker that has no place there. Returns how many bytes of entropy-coded data
+/// (stuffed bytes and restart markers included) it copied.
+fn copy_scans(data: &[u8], out: &mut Vec<u8>) -> Result<usize, AttachmentError> {
     let mut pos = 0; // next byte to look at
     let mut run_start = 0; // first entropy-coded byte not copied yet
+    let mut entropy_bytes = 0;
     loop {
         let rest = data.get(pos..).ok_or(Corrupt)?;
         let ff = pos + rest.iter().position(|&b| b == 0xFF).ok_or(Corrupt)?;
@@ -384,13 +464,16 @@ fn copy_scans(data: &[u8], out: &mut Vec<u8>) -> Result<(), AttachmentError> {
                 continue;
             }
             markers::EOI => {
-                out.extend_from_slice(data.get(run_start..ff).ok_or(Corrupt)?);
+                let run = data.get(run_start..ff).ok_or(Corrupt)?;
+                out.extend_from_slice(run);
                 out.extend_from_slice(&[0xFF, markers::EOI]);
-                return Ok(());
+                return Ok(entropy_bytes + run.len());
             }
             _ => {}
         }
-        out.extend_from_slice(data.get(run_start..ff).ok_or(Corrupt)?);
+        let run = data.get(run_start..ff).ok_or(Corrupt)?;
+        out.extend_from_slice(run);
+        entropy_bytes += run.len();
         let len = match data.get(at + 1..at + 3) {
             Some(&[high, low]) => usize::from(u16::from_be_bytes([high, low])),
             _ => return Err(Corrupt),
@@ -1075,6 +1158,30 @@ mod tests {
     }
 
     #[test]
+    fn a_picture_whose_data_ends_before_its_declared_size_is_corrupt() {
+        // A real file's frame header patched to 6000x6000: its few hundred bytes of scan data
+        // cover a corner. A tolerant decoder fills the rest with grey and says "36 megapixels".
+        let mut jpeg = plain_jpeg();
+        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        jpeg[sof + 5..sof + 9].copy_from_slice(&[0x17, 0x70, 0x17, 0x70]);
+        assert!(jpeg.len() < 2_000, "{} bytes", jpeg.len());
+        assert_eq!(sanitize(&jpeg), Err(Corrupt));
+
+        // The same for a PNG and a WebP cut short.
+        for whole in [plain_png(), plain_webp()] {
+            assert!(sanitize(&whole).is_ok());
+            let mut cut = whole.clone();
+            cut.truncate(whole.len() * 2 / 3);
+            assert!(
+                sanitize(&cut).is_err(),
+                "{} of {} bytes",
+                cut.len(),
+                whole.len()
+            );
+        }
+    }
+
+    #[test]
     fn animated_webp_is_refused() {
         let riff = RiffChunk::new(
             *b"RIFF",
@@ -1191,6 +1298,16 @@ mod tests {
         );
         assert_eq!(sof_dimensions(&[8, 0, 23, 0, 37, 3]), Ok((37, 23)));
         assert_eq!(sof_dimensions(&[8, 0]), Err(Corrupt));
+        // 16x16 in 4:2:0: four luma blocks and one of each chroma.
+        let frame = [8, 0, 16, 0, 16, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+        assert_eq!(min_scan_bits(markers::SOF0, &frame), Some(12));
+        assert_eq!(min_scan_bits(markers::SOF2, &frame), Some(6));
+        assert_eq!(min_scan_bits(markers::SOF9, &frame), Some(0));
+        assert_eq!(min_scan_bits(markers::SOF0, &frame[..9]), None);
+        assert_eq!(
+            min_scan_bits(markers::SOF0, &[8, 0, 16, 0, 16, 1, 1, 0x00, 0]),
+            None
+        );
         assert_eq!(orientation_from_exif(&orientation_tiff(7)), Some(7));
         assert_eq!(orientation_from_exif(&orientation_tiff(1)), None);
         assert_eq!(orientation_from_exif(&orientation_tiff(9)), None);

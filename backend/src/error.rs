@@ -101,6 +101,8 @@ pub enum ApiError {
     InvalidTriage(Vec<sanad_shared::tips::FieldProblem>),
     #[error("the assignee cannot take this item")]
     UnknownAssignee,
+    #[error("too many pictures are being checked; retry in {retry_after_secs} s")]
+    PicturesBusy { retry_after_secs: u64 },
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -166,6 +168,7 @@ impl ApiError {
             ApiError::SlugTaken => ErrorCode::SlugTaken,
             ApiError::EditConflict { .. } => ErrorCode::EditConflict,
             ApiError::StaleView { .. } => ErrorCode::StaleView,
+            ApiError::PicturesBusy { .. } => ErrorCode::PicturesBusy,
             ApiError::InvalidTriage(_) => ErrorCode::InvalidTriage,
             ApiError::UnknownAssignee => ErrorCode::UnknownAssignee,
             ApiError::Internal(_) => ErrorCode::Internal,
@@ -179,7 +182,8 @@ impl ApiError {
                 Some(json!({ "reason": reason }))
             }
             ApiError::PayloadTooLarge { limit } => Some(json!({ "limit_bytes": limit })),
-            ApiError::TooManyAttempts { retry_after_secs } => {
+            ApiError::TooManyAttempts { retry_after_secs }
+            | ApiError::PicturesBusy { retry_after_secs } => {
                 Some(json!({ "retry_after_secs": retry_after_secs }))
             }
             ApiError::Password(crate::auth::password::Problem::TooShort) => {
@@ -218,7 +222,8 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::new(self.status_code());
         match self {
-            ApiError::TooManyAttempts { retry_after_secs } => {
+            ApiError::TooManyAttempts { retry_after_secs }
+            | ApiError::PicturesBusy { retry_after_secs } => {
                 if let Ok(value) = header::HeaderValue::from_str(&retry_after_secs.to_string()) {
                     response.headers_mut().insert(header::RETRY_AFTER, value);
                 }

@@ -62,6 +62,8 @@ pub enum ErrorCode {
     InvalidTriage,
     /// The chosen assignee is not an active staff member with the role for this item.
     UnknownAssignee,
+    /// Too many pictures are being checked at this moment; `Retry-After` says when to send again.
+    PicturesBusy,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -71,7 +73,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 49] = [
+    pub const ALL: [ErrorCode; 50] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -119,6 +121,7 @@ impl ErrorCode {
         ErrorCode::StaleView,
         ErrorCode::InvalidTriage,
         ErrorCode::UnknownAssignee,
+        ErrorCode::PicturesBusy,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -172,6 +175,7 @@ impl ErrorCode {
             ErrorCode::StaleView => "stale_view",
             ErrorCode::InvalidTriage => "invalid_triage",
             ErrorCode::UnknownAssignee => "unknown_assignee",
+            ErrorCode::PicturesBusy => "pictures_busy",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -227,6 +231,7 @@ impl ErrorCode {
             ErrorCode::StaleView => "error-stale-view",
             ErrorCode::InvalidTriage => "error-invalid-triage",
             ErrorCode::UnknownAssignee => "error-unknown-assignee",
+            ErrorCode::PicturesBusy => "error-pictures-busy",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -278,7 +283,9 @@ impl ErrorCode {
             ErrorCode::FollowUpExpired => 401,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
-            ErrorCode::DatabaseUnavailable | ErrorCode::FrontendNotBuilt => 503,
+            ErrorCode::DatabaseUnavailable
+            | ErrorCode::FrontendNotBuilt
+            | ErrorCode::PicturesBusy => 503,
             ErrorCode::Internal | ErrorCode::Unknown => 500,
         }
     }

@@ -41,6 +41,7 @@ use crate::{
         (status = 201, description = "Stored durably; keep the receipt", body = CaseCreated),
         (status = 400, description = "Invalid fields, photo or proof of work", body = ApiErrorBody),
         (status = 413, description = "Body or photo too large", body = ApiErrorBody),
+        (status = 503, description = "Too many pictures being checked at once; see Retry-After", body = ApiErrorBody),
         (status = 415, description = "Neither JSON nor multipart, or a photo that is not JPEG, PNG or WebP", body = ApiErrorBody),
     ))]
 #[allow(clippy::too_many_arguments)]

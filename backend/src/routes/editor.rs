@@ -377,6 +377,7 @@ pub async fn create_campaign(
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an editor", body = ApiErrorBody),
         (status = 413, description = "Larger than 10 MB or 40 megapixels", body = ApiErrorBody),
+        (status = 503, description = "Too many pictures being checked at once; see Retry-After", body = ApiErrorBody),
         (status = 415, description = "Not multipart, or not JPEG, PNG or WebP", body = ApiErrorBody),
     ))]
 pub async fn upload(

@@ -35,6 +35,7 @@ use crate::{
         (status = 201, description = "Stored durably; keep the receipt", body = TipCreated),
         (status = 400, description = "Invalid fields, phone number, picture or proof of work", body = ApiErrorBody),
         (status = 413, description = "Body or picture too large", body = ApiErrorBody),
+        (status = 503, description = "Too many pictures being checked at once; see Retry-After", body = ApiErrorBody),
         (status = 415, description = "Neither JSON nor multipart, or a picture that is not JPEG, PNG or WebP", body = ApiErrorBody),
     ))]
 #[allow(clippy::too_many_arguments)]
@@ -184,6 +185,7 @@ pub async fn message(
         (status = 400, description = "A damaged picture, or more than the tip may hold", body = ApiErrorBody),
         (status = 401, description = "Token missing or expired", body = ApiErrorBody),
         (status = 413, description = "Too large", body = ApiErrorBody),
+        (status = 503, description = "Too many pictures being checked at once; see Retry-After", body = ApiErrorBody),
         (status = 415, description = "Not JPEG, PNG or WebP", body = ApiErrorBody),
     ))]
 pub async fn attachments(

@@ -272,27 +272,93 @@ pub fn parse_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, ApiError> {
     })
 }
 
-/// Decoding a 40-megapixel picture to check it takes up to 240 MB and half a second of a core;
-/// two at a time keeps a burst of uploads within memory and leaves the other work a core.
-static DECODE_PERMITS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+/// Pixels being decoded at once, in megapixels, across every request: one picture at the
+/// 40-megapixel limit, or several smaller ones. Decoding takes 3 to 6 bytes a pixel, so this
+/// holds the checks to about 240 MB however many uploads arrive together (six 40 MP pictures
+/// sent at once took the server from 220 MB to 530 MB when any two pictures could be decoded at
+/// a time, whatever their size).
+static DECODE_BUDGET: PixelBudget = PixelBudget::new(
+    (attachments::MAX_PIXELS / 1_000_000) as u32,
+    // Long enough for a few large pictures ahead (0.15 to 0.6 s each), short of a client's
+    // timeout.
+    std::time::Duration::from_secs(15),
+);
+const BUSY_RETRY_AFTER_SECS: u64 = 10;
 
-/// Checks and strips every picture on the blocking pool; the first refusal names its index.
-pub async fn sanitize(images: Vec<Vec<u8>>) -> Result<Vec<CleanImage>, ApiError> {
-    if images.is_empty() {
-        return Ok(Vec::new());
+/// Megapixels that may be decoded at once; a picture waits for its share or is refused.
+struct PixelBudget {
+    megapixels: u32,
+    permits: tokio::sync::Semaphore,
+    wait: std::time::Duration,
+}
+
+impl PixelBudget {
+    const fn new(megapixels: u32, wait: std::time::Duration) -> PixelBudget {
+        PixelBudget {
+            megapixels,
+            permits: tokio::sync::Semaphore::const_new(megapixels as usize),
+            wait,
+        }
     }
-    let _permit = DECODE_PERMITS
-        .acquire()
-        .await
-        .map_err(|_| ApiError::Internal(anyhow::anyhow!("decode permits closed")))?;
-    web::block(move || {
-        images
-            .iter()
-            .enumerate()
-            .map(|(index, bytes)| {
-                attachments::sanitize(bytes).map_err(|problem| ApiError::Image { index, problem })
+
+    /// A share for a picture of `pixels`, rounded up to whole megapixels; a picture larger than
+    /// the whole budget (which the pixel limit prevents) would take all of it.
+    async fn admit(&self, pixels: u64) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+        let megapixels = u32::try_from(pixels.div_ceil(1_000_000))
+            .unwrap_or(u32::MAX)
+            .clamp(1, self.megapixels);
+        tokio::time::timeout(self.wait, self.permits.acquire_many(megapixels))
+            .await
+            .map_err(|_| ApiError::PicturesBusy {
+                retry_after_secs: BUSY_RETRY_AFTER_SECS,
+            })?
+            .map_err(|_| ApiError::Internal(anyhow::anyhow!("decode budget closed")))
+    }
+}
+
+/// Checks and strips every picture on the blocking pool, decoding within [`DECODE_BUDGET`];
+/// the first refusal names its index.
+pub async fn sanitize(images: Vec<Vec<u8>>) -> Result<Vec<CleanImage>, ApiError> {
+    let mut clean = Vec::with_capacity(images.len());
+    for (index, bytes) in images.into_iter().enumerate() {
+        let refused = move |problem| ApiError::Image { index, problem };
+        let stripped = web::block(move || attachments::strip(&bytes))
+            .await?
+            .map_err(refused)?;
+        let permit = DECODE_BUDGET.admit(stripped.pixels()).await?;
+        let image = web::block(move || stripped.verify()).await?;
+        drop(permit);
+        clean.push(image.map_err(refused)?);
+    }
+    Ok(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[actix_web::test]
+    async fn pictures_share_the_decode_budget_by_their_pixels() {
+        let budget = PixelBudget::new(40, Duration::from_millis(50));
+        let twelve_megapixels = budget.admit(12_000_000).await.unwrap();
+        let large = budget.admit(25_500_001).await.unwrap();
+        assert_eq!(budget.permits.available_permits(), 2);
+        let small = budget.admit(1_500_000).await.unwrap();
+        assert!(matches!(
+            budget.admit(1).await,
+            Err(ApiError::PicturesBusy {
+                retry_after_secs: 10
             })
-            .collect()
-    })
-    .await?
+        ));
+        drop((small, large));
+        // Larger than the whole budget: it takes all of it, so waits for everyone else.
+        assert!(budget.admit(90_000_000).await.is_err());
+        drop(twelve_megapixels);
+        let all = budget.admit(90_000_000).await.unwrap();
+        assert_eq!(budget.permits.available_permits(), 0);
+        drop(all);
+        assert_eq!(budget.permits.available_permits(), 40);
+    }
 }
