@@ -45,6 +45,14 @@ pub fn today() -> String {
     time::OffsetDateTime::now_utc().date().to_string()
 }
 
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// The start of today (UTC) in Unix milliseconds: the only time a row a tipster or a family
+/// wrote may carry, so that someone with the disk cannot tell when in the day it arrived.
+pub fn today_ms() -> i64 {
+    crate::audit::now_ms().div_euclid(DAY_MS) * DAY_MS
+}
+
 /// Receipt hashes made with today's receipt parameters start with this. Hashes from before are
 /// bare hex, which sorts below it (`0-9`, `a-f` < `v`), so an index finds whether any remain.
 pub const RECEIPT_SCHEME: &str = "v2:";

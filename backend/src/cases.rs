@@ -363,7 +363,7 @@ pub fn insert_case(
             cases::reported_on.eq(today()),
             cases::content.eq(Some(&case.content)),
             cases::pfif_record_id.eq(case.pfif_record_id.as_deref()),
-            cases::updated_at_ms.eq(now_ms()),
+            cases::updated_at_ms.eq(crate::anonymous::today_ms()),
         ))
         .execute(conn)?;
     let id: i64 = cases::table
@@ -797,8 +797,8 @@ pub fn decide_match(
                 cases::merged_into.eq(Some(id)),
                 cases::status.eq(CaseStatus::Closed.as_str()),
                 cases::close_reason.eq(Some(CloseReason::Duplicate.as_str())),
-                cases::closed_at_ms.eq(Some(now_ms())),
-                cases::updated_at_ms.eq(now_ms()),
+                cases::closed_at_ms.eq(Some(crate::anonymous::today_ms())),
+                cases::updated_at_ms.eq(crate::anonymous::today_ms()),
             ))
             .execute(conn)?;
         triage::status_changed(conn, ItemKind::Case, other, CaseStatus::Closed.as_str())?;
@@ -866,9 +866,9 @@ pub fn set_status(
         .set((
             cases::status.eq(status.as_str()),
             cases::close_reason.eq(reason.filter(|_| closed).map(CloseReason::as_str)),
-            cases::closed_at_ms.eq(closed.then(now_ms)),
+            cases::closed_at_ms.eq(closed.then(crate::anonymous::today_ms)),
             cases::deceased_proposed_by.eq(None::<String>),
-            cases::updated_at_ms.eq(now_ms()),
+            cases::updated_at_ms.eq(crate::anonymous::today_ms()),
         ))
         .execute(conn)?;
     triage::status_changed(conn, ItemKind::Case, id, status.as_str())
@@ -878,7 +878,7 @@ pub fn propose_deceased(conn: &mut DbConnection, id: i64, staff_id: &str) -> Res
     diesel::update(cases::table.find(id))
         .set((
             cases::deceased_proposed_by.eq(Some(staff_id)),
-            cases::updated_at_ms.eq(now_ms()),
+            cases::updated_at_ms.eq(crate::anonymous::today_ms()),
         ))
         .execute(conn)?;
     Ok(())
@@ -898,7 +898,7 @@ pub fn replace_content(
         .set((
             cases::content.eq(Some(sealed)),
             cases::governorate.eq(governorate.map(Governorate::as_str)),
-            cases::updated_at_ms.eq(now_ms()),
+            cases::updated_at_ms.eq(crate::anonymous::today_ms()),
         ))
         .execute(conn)?;
     insert_keys(conn, case.id, &keys(sealer, content, governorate)?)?;

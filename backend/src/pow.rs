@@ -254,6 +254,19 @@ fn millis_at(payload: &[u8], at: usize) -> i64 {
     i64::from_be_bytes(bytes)
 }
 
+/// How finely a spent token's expiry is kept.
+pub const REDEMPTION_EXPIRY_STEP_MS: i64 = 60 * 60 * 1000;
+
+/// A spent token's expiry, rounded up to the next whole hour: the exact one is its issue time
+/// plus [`CHALLENGE_TTL_MS`], which would date the report it paid for to the millisecond. Later
+/// is safe (the row only has to outlive the token), and rows are cleared an hour at a time.
+pub fn coarse_expiry(expires_at_ms: i64) -> i64 {
+    expires_at_ms
+        .div_euclid(REDEMPTION_EXPIRY_STEP_MS)
+        .saturating_add(1)
+        .saturating_mul(REDEMPTION_EXPIRY_STEP_MS)
+}
+
 /// A checked, not yet spent, proof of work (nothing to spend when the check is off).
 #[derive(Clone, Debug)]
 pub struct Proof(Option<(String, i64)>);
@@ -270,7 +283,7 @@ pub fn spend(conn: &mut DbConnection, proof: &Proof) -> Result<(), PowError> {
     let spent = diesel::insert_into(pow_redemptions::table)
         .values((
             pow_redemptions::token_hash.eq(token_hash),
-            pow_redemptions::expires_at_ms.eq(expires_at_ms),
+            pow_redemptions::expires_at_ms.eq(coarse_expiry(*expires_at_ms)),
         ))
         .execute(conn);
     match spent {

@@ -22,6 +22,15 @@ struct Server {
 
 impl Server {
     fn start(data_dir: &Path, database_url: Option<&str>, log: &Path) -> Server {
+        Server::start_with(data_dir, database_url, log, &[])
+    }
+
+    fn start_with(
+        data_dir: &Path,
+        database_url: Option<&str>,
+        log: &Path,
+        env: &[(&str, &str)],
+    ) -> Server {
         let mut command = Command::new(env!("CARGO_BIN_EXE_sanad"));
         for (key, _) in std::env::vars() {
             if key.starts_with("SANAD_") {
@@ -41,6 +50,7 @@ impl Server {
         if let Some(url) = database_url {
             command.env("SANAD_DATABASE_URL", url);
         }
+        command.envs(env.iter().copied());
         let mut child = command.spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
@@ -262,7 +272,7 @@ async fn nothing_identifying_a_tipster_reaches_the_database_logs_or_files() {
 
     let log_text = std::fs::read_to_string(&log).unwrap();
     assert!(
-        log_text.contains("/api/v1/tips"),
+        log_text.contains("GET /report 302"),
         "the log is written and holds the access lines:\n{log_text}"
     );
     let mut searched = vec![(log.clone(), std::fs::read(&log).unwrap())];
@@ -333,4 +343,210 @@ async fn a_refused_staff_request_is_logged_like_any_other_answer() {
             .any(|line| line.contains("GET /api/v1/audit 401")),
         "no access line for the refusal:\n{log_text}"
     );
+}
+
+/// Every row of every table, each as one line of text, by table.
+fn dump_rows(sqlite: &Path, postgres: Option<&str>) -> Vec<(String, String)> {
+    use diesel::{sql_query, Connection, PgConnection, RunQueryDsl, SqliteConnection};
+    #[derive(diesel::QueryableByName)]
+    struct Text {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        text: String,
+    }
+    let mut rows = Vec::new();
+    if let Some(url) = postgres {
+        let mut conn = PgConnection::establish(url).unwrap();
+        let tables: Vec<Text> = sql_query(
+            "SELECT table_name::text AS text FROM information_schema.tables WHERE table_schema = current_schema()",
+        )
+        .load(&mut conn)
+        .unwrap();
+        for table in tables {
+            let found: Vec<Text> = sql_query(format!(
+                "SELECT row_to_json(t)::text AS text FROM {} t",
+                table.text
+            ))
+            .load(&mut conn)
+            .unwrap();
+            rows.extend(found.into_iter().map(|r| (table.text.clone(), r.text)));
+        }
+    } else {
+        let mut conn = SqliteConnection::establish(&sqlite.display().to_string()).unwrap();
+        let tables: Vec<Text> =
+            sql_query("SELECT name AS text FROM sqlite_master WHERE type = 'table'")
+                .load(&mut conn)
+                .unwrap();
+        for table in tables {
+            let columns: Vec<Text> = sql_query(format!(
+                "SELECT name AS text FROM pragma_table_info('{}')",
+                table.text
+            ))
+            .load(&mut conn)
+            .unwrap();
+            let row = columns
+                .iter()
+                .map(|c| format!("quote(\"{}\")", c.text))
+                .collect::<Vec<_>>()
+                .join(" || ',' || ");
+            let found: Vec<Text> =
+                sql_query(format!("SELECT {row} AS text FROM \"{}\"", table.text))
+                    .load(&mut conn)
+                    .unwrap();
+            rows.extend(found.into_iter().map(|r| (table.text.clone(), r.text)));
+        }
+    }
+    rows
+}
+
+fn unix_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+/// The times in `text` that fall within a day of `[from_ms, to_ms]` and are not whole
+/// multiples of `step_ms`: Unix milliseconds or seconds as runs of digits, and ISO date-times.
+fn fine_times(text: &str, from_ms: i64, to_ms: i64, step_ms: i64) -> Vec<String> {
+    const DAY: i64 = 86_400_000;
+    let mut found = Vec::new();
+    for run in text.split(|c: char| !c.is_ascii_digit()) {
+        let Ok(value) = run.parse::<i64>() else {
+            continue;
+        };
+        let as_ms = match run.len() {
+            13 => value,
+            10 => value * 1000,
+            _ => continue,
+        };
+        if (from_ms - DAY..=to_ms + DAY).contains(&as_ms) && as_ms % step_ms != 0 {
+            found.push(run.to_owned());
+        }
+    }
+    for ms in [from_ms, to_ms] {
+        let day = time::OffsetDateTime::from_unix_timestamp(ms / 1000)
+            .unwrap()
+            .date()
+            .to_string();
+        for separator in ['T', ' '] {
+            let prefix = format!("{day}{separator}");
+            for (at, _) in text.match_indices(&prefix) {
+                let after = &text[at + prefix.len()..];
+                if after.len() >= 3 && after.as_bytes()[2] == b':' {
+                    found.push(text[at..at + prefix.len() + 5].to_owned());
+                }
+            }
+        }
+    }
+    found
+}
+
+#[actix_web::test]
+async fn nothing_dates_a_report_finer_than_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let (_schema, database_url) = database();
+    let log = dir.path().join("server.log");
+    let server = Server::start_with(
+        &data_dir,
+        database_url.as_deref(),
+        &log,
+        &[("SANAD_POW_BITS", "8"), ("SANAD_LOG", "info")],
+    );
+    let sqlite = data_dir.join("sanad.db");
+    let before = dump_rows(&sqlite, database_url.as_deref());
+    let from_ms = unix_ms();
+
+    let client = reqwest::Client::new();
+    let url = |path: &str| format!("{}{path}", server.url);
+    let proof = || async {
+        let challenge: Value = client
+            .post(url("/api/v1/challenges"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        crate::helpers::solve(challenge["token"].as_str().unwrap(), 8)
+    };
+    let tip = client
+        .post(url("/api/v1/tips"))
+        .header("Proof-Of-Work", proof().await)
+        .json(&json!({ "subject": "agency", "description": "a travel office in Ashar", "phones": ["0770 123 4567"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(tip.status(), 201);
+    let tip_receipt = tip.json::<Value>().await.unwrap()["receipt"].clone();
+    let case = client
+        .post(url("/api/v1/cases"))
+        .header("Proof-Of-Work", proof().await)
+        .json(&json!({
+            "names": { "given": "Ali", "father": "Hasan" },
+            "recruiter": "a travel office in Ashar",
+            "reporter": { "relationship": "mother", "name": "Zainab", "phone": "0770 765 4321", "language": "ar" },
+            "consent": "committee"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(case.status(), 201);
+    let case_receipt = case.json::<Value>().await.unwrap()["receipt"].clone();
+    for (receipt, thread) in [(tip_receipt, "tip"), (case_receipt, "case")] {
+        let opened: Value = client
+            .post(url("/api/v1/follow-up"))
+            .json(&json!({ "receipt": receipt }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = opened["token"].as_str().unwrap();
+        let path = if thread == "tip" {
+            "/api/v1/follow-up/messages"
+        } else {
+            "/api/v1/follow-up/case/messages"
+        };
+        let message = client
+            .post(url(path))
+            .bearer_auth(token)
+            .json(&json!({ "body": "one more thing" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(message.status(), 201, "{thread}");
+    }
+    let to_ms = unix_ms();
+    let after = dump_rows(&sqlite, database_url.as_deref());
+    drop(server);
+
+    let written: Vec<&(String, String)> =
+        after.iter().filter(|row| !before.contains(row)).collect();
+    assert!(
+        written.iter().any(|(table, _)| table == "tips")
+            && written.iter().any(|(table, _)| table == "case_messages")
+            && written.iter().any(|(table, _)| table == "pow_redemptions"),
+        "the reports are among the rows written: {written:?}"
+    );
+    for (table, row) in written {
+        // A spent proof's expiry is kept to the hour and the row cleared an hour later.
+        let step = if table == "pow_redemptions" {
+            3_600_000
+        } else {
+            86_400_000
+        };
+        let fine = fine_times(row, from_ms, to_ms, step);
+        assert!(fine.is_empty(), "{table} holds {fine:?}: {row}");
+    }
+    let log_text = std::fs::read_to_string(&log).unwrap();
+    for path in [
+        "/api/v1/tips",
+        "/api/v1/cases",
+        "/api/v1/challenges",
+        "/api/v1/follow-up",
+    ] {
+        assert!(!log_text.contains(path), "{path} in the log:\n{log_text}");
+    }
 }
