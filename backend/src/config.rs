@@ -102,6 +102,12 @@ pub struct Config {
     #[arg(long, env = "SANAD_ONION_URL", value_parser = parse_onion_url, global = true)]
     pub onion_url: Option<String>,
 
+    /// Reverse proxies in front of the server, comma-separated addresses or networks
+    /// (`127.0.0.1,10.0.0.0/8`): only their `Forwarded`/`X-Forwarded-For` is believed about who
+    /// the client is, for throttling. None by default, so a header from anyone else is ignored.
+    #[arg(long, env = "SANAD_TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::client::parse_proxy, global = true)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// Log filter, e.g. `info` or `sanad_backend=debug,info`. Client addresses are never logged.
     #[arg(long, env = "SANAD_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -182,6 +188,7 @@ impl Config {
             retention_days: 730,
             tip_retention_days: 365,
             onion_url: None,
+            trusted_proxies: Vec::new(),
             log: "info".to_owned(),
         }
     }

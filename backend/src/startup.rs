@@ -42,6 +42,7 @@ pub struct AppContext {
     pub sealer: web::Data<Sealer>,
     pub committer: web::Data<GroupCommitter>,
     pub receipt_throttle: web::Data<ReceiptThrottle>,
+    pub trusted_proxies: web::Data<crate::client::TrustedProxies>,
     pub notifier: web::Data<ModeratorNotifier>,
     pub articles: web::Data<crate::articles::ArticleService>,
     pub evidence_key: web::Data<crate::evidence::EvidenceKey>,
@@ -99,6 +100,7 @@ pub fn app(
         .app_data(ctx.sealer.clone())
         .app_data(ctx.committer.clone())
         .app_data(ctx.receipt_throttle.clone())
+        .app_data(ctx.trusted_proxies.clone())
         .app_data(ctx.notifier.clone())
         .app_data(ctx.articles.clone())
         .app_data(ctx.evidence_key.clone())
@@ -340,6 +342,9 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         sealer,
         committer: web::Data::new(committer),
         receipt_throttle: web::Data::new(ReceiptThrottle(Throttle::default())),
+        trusted_proxies: web::Data::new(crate::client::TrustedProxies(
+            config.trusted_proxies.clone(),
+        )),
         notifier: web::Data::new(notifier),
         articles,
         evidence_key: web::Data::new(crate::evidence::EvidenceKey::load(&config.data_dir)?),

@@ -4,6 +4,7 @@ staff-sign-in-title = Staff sign-in
 staff-email = Email
 staff-password = Password
 staff-totp-code = Six-digit code from your authenticator app
+staff-sign-in-held = Too many tries for this email: the password alone now waits. If you use an authenticator app, enter its code with your password to sign in now.
 staff-sign-in = Sign in
 staff-sign-out = Sign out
 staff-forgot-password = Forgot your password?

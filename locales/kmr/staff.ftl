@@ -4,6 +4,7 @@ staff-sign-in-title = Têketina karmendan
 staff-email = E-name
 staff-password = Şîfre
 staff-totp-code = Koda şeş reqemî ya ji sepana te ya piştrastkirinê
+staff-sign-in-held = Ji bo vê e-nameyê gelek hewl hatin dayîn: niha tenê şîfre li bendê dimîne. Heke tu sepana naskirinê bi kar tînî, koda wê bi şîfreya xwe re binivîse da ku niha têkevî.
 staff-sign-in = Têkeve
 staff-sign-out = Derkeve
 staff-forgot-password = Te şîfreya xwe ji bîr kiriye?

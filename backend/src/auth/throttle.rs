@@ -11,12 +11,15 @@ use std::{
 };
 
 use rand::RngCore;
+use sanad_shared::receipt::Receipt;
 use sha2::{Digest, Sha256};
 
 /// Failures allowed without delay; after that each one doubles the wait, and from the tenth on
 /// the wait is the account lock's 15 minutes.
 const FREE_FAILURES: u32 = 3;
 const MAX_DELAY: Duration = Duration::from_millis(crate::auth::store::LOCK_MS.unsigned_abs());
+/// How much of a receipt its throttle key takes.
+pub const RECEIPT_PREFIX_DIGITS: usize = 4;
 /// Entries idle this long are forgotten.
 const FORGET_AFTER: Duration = Duration::from_secs(3600);
 
@@ -56,12 +59,19 @@ impl Throttle {
         Subjects { keys }
     }
 
-    /// Counts attempts against the client alone (receipts: there is no account to count
-    /// against, and a shared key would let one person slow everyone down).
-    pub fn client_subjects(&self, kind: &str, client: Option<IpAddr>) -> Subjects {
-        let keys = client
-            .map(|address| vec![self.keyed(kind.as_bytes(), address.to_string().as_bytes())])
+    /// Counts receipt attempts against the client and against the receipt's first
+    /// [`RECEIPT_PREFIX_DIGITS`] digits. There is no account to count against, and one key for
+    /// everyone would let one person slow everyone down; the prefix slows a guesser who rotates
+    /// addresses while hardly touching anyone else (one receipt in 10,000 shares a prefix).
+    pub fn receipt_subjects(&self, client: Option<IpAddr>, receipt: &Receipt) -> Subjects {
+        let prefix = receipt
+            .digits()
+            .get(..RECEIPT_PREFIX_DIGITS)
             .unwrap_or_default();
+        let mut keys = vec![self.keyed(b"receipt-prefix", prefix.as_bytes())];
+        if let Some(address) = client {
+            keys.push(self.keyed(b"receipt-client", address.to_string().as_bytes()));
+        }
         Subjects { keys }
     }
 
@@ -76,12 +86,20 @@ impl Throttle {
 
     /// `Err(wait)` when any subject must wait before trying again.
     pub fn check(&self, subjects: &Subjects, now: Instant) -> Result<(), Duration> {
+        self.check_keys(&subjects.keys, now)
+    }
+
+    /// [`Throttle::check`] for the client alone, leaving out the email of a sign-in.
+    pub fn check_client(&self, subjects: &Subjects, now: Instant) -> Result<(), Duration> {
+        self.check_keys(subjects.keys.get(1..).unwrap_or_default(), now)
+    }
+
+    fn check_keys(&self, keys: &[[u8; 32]], now: Instant) -> Result<(), Duration> {
         let entries = self
             .entries
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let wait = subjects
-            .keys
+        let wait = keys
             .iter()
             .filter_map(|key| entries.get(key))
             .map(|a| a.next_allowed.saturating_duration_since(now))

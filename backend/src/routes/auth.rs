@@ -58,7 +58,7 @@ pub(crate) fn admit(
     email: &str,
     req: &HttpRequest,
 ) -> Result<Subjects, ApiError> {
-    let subjects = throttle.subjects(email, req.peer_addr().map(|a| a.ip()));
+    let subjects = throttle.subjects(email, crate::client::address(req));
     match throttle.check(&subjects, Instant::now()) {
         Ok(()) => Ok(subjects),
         Err(wait) => Err(ApiError::TooManyAttempts {
@@ -91,11 +91,16 @@ fn audit_entry(
 /// Signs a staff member in. A wrong password, an unknown email and a deactivated account all
 /// answer the same way after the same Argon2 work, so the answer never tells whether an email
 /// belongs to staff.
+///
+/// An email being guessed at (slowed by the throttle, or its account locked after ten failures)
+/// no longer opens with the right password alone, but does with the right password and the right
+/// TOTP code: otherwise anyone who knows a staff email could keep its owner out by guessing. While
+/// held, every failure answers 429 alike, so it never tells that the password was right.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; the refresh token is set as an HttpOnly cookie", body = SessionGrant),
         (status = 401, description = "Wrong email or password, or a TOTP code is needed", body = ApiErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After", body = ApiErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After. The right password with the right TOTP code still signs in", body = ApiErrorBody),
     ))]
 pub async fn login(
     req: HttpRequest,
@@ -110,7 +115,19 @@ pub async fn login(
         password,
         totp_code,
     } = body.into_inner();
-    let subjects = admit(&throttle, &email, &req)?;
+    let subjects = throttle.subjects(&email, crate::client::address(&req));
+    let too_many = |wait: std::time::Duration| ApiError::TooManyAttempts {
+        retry_after_secs: wait.as_secs().max(1),
+    };
+    // The email's wait, when it is held; a client's own wait is never passed.
+    let held = match throttle.check(&subjects, Instant::now()) {
+        Ok(()) => None,
+        Err(wait) => match throttle.check_client(&subjects, Instant::now()) {
+            Err(client_wait) => return Err(too_many(client_wait)),
+            Ok(()) if totp_code.is_none() => return Err(too_many(wait)),
+            Ok(()) => Some(wait),
+        },
+    };
     let normalised = email.trim().to_lowercase();
     let row = with_db(&pool, move |conn| {
         Ok(store::find_by_email(conn, &normalised)?)
@@ -122,46 +139,47 @@ pub async fn login(
         .and_then(|r| r.password_hash.clone());
     let verdict = hasher.verify(password.clone(), stored).await?;
     let now = now_ms();
-    match row {
-        Some(row) if row.locked(now) => {
+    let locked = row.as_ref().is_some_and(|r| r.locked(now));
+    if held.is_some() || locked {
+        let opened = match (&row, &totp_code) {
+            (Some(row), Some(code)) if matches!(verdict, Verified::Correct { .. }) => {
+                second_factor_accepted(&pool, row, code).await?
+            }
+            _ => false,
+        };
+        if !opened {
             throttle.failed(&subjects, Instant::now());
-            let retry = seconds_until(row.locked_until_ms, now);
-            let object = format!("staff:{}", row.id);
+            let lock_left = match &row {
+                Some(row) if locked => seconds_until(row.locked_until_ms, now),
+                _ => 0,
+            };
+            let object = match &row {
+                Some(row) => format!("staff:{}", row.id),
+                None => "unknown_account".to_owned(),
+            };
             with_db(&pool, move |conn| {
                 audit::append(
                     conn,
-                    &audit_entry(
-                        Actor::System,
-                        "login_refused_locked",
-                        object.clone(),
-                        json!({}),
-                    ),
+                    &audit_entry(Actor::System, "login_refused_locked", object, json!({})),
                 )?;
                 Ok(())
             })
             .await?;
-            Err(ApiError::TooManyAttempts {
-                retry_after_secs: retry,
-            })
+            let held_secs = held.map(|w| w.as_secs()).unwrap_or_default();
+            return Err(ApiError::TooManyAttempts {
+                retry_after_secs: lock_left.max(held_secs).max(1),
+            });
         }
+    }
+    match row {
         Some(row) if matches!(verdict, Verified::Correct { .. }) => {
-            if let Some(secret) = row.totp_secret.clone() {
+            // While held, the code was checked above; otherwise it is asked for here.
+            if held.is_none() && !locked && row.totp_secret.is_some() {
                 let Some(code) = totp_code else {
                     // The password was right; the second factor is still missing. Not a failure.
                     return Err(ApiError::TotpRequired);
                 };
-                let step = totp::accept(&secret, &code, row.totp_last_step, tokens::unix_now());
-                let id = row.id.clone();
-                let accepted = match step {
-                    Some(step) => {
-                        with_db(&pool, move |conn| {
-                            Ok(store::use_totp_step(conn, &id, step)?)
-                        })
-                        .await?
-                    }
-                    None => false,
-                };
-                if !accepted {
+                if !second_factor_accepted(&pool, &row, &code).await? {
                     return Err(failed_login(
                         &pool,
                         &throttle,
@@ -202,6 +220,22 @@ pub async fn login(
         }
         row => Err(failed_login(&pool, &throttle, &subjects, row.map(|r| r.id), "password").await),
     }
+}
+
+/// Whether `code` is the account's current TOTP code, not used before; marks it used.
+async fn second_factor_accepted(
+    pool: &web::Data<db::Pool>,
+    row: &store::StaffRow,
+    code: &str,
+) -> Result<bool, ApiError> {
+    let Some(secret) = row.totp_secret.as_deref() else {
+        return Ok(false);
+    };
+    let Some(step) = totp::accept(secret, code, row.totp_last_step, tokens::unix_now()) else {
+        return Ok(false);
+    };
+    let id = row.id.clone();
+    with_db(pool, move |conn| Ok(store::use_totp_step(conn, &id, step)?)).await
 }
 
 /// Counts a failed login (wrong password, unknown or deactivated account, or a wrong TOTP code)

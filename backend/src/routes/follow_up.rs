@@ -50,7 +50,9 @@ pub async fn open(
 }
 
 /// What a follow-up request is about, from its `Authorization: Bearer` token.
-/// The report a typed receipt opens; too many wrong receipts from one client wait a while.
+/// The report a typed receipt opens. Too many wrong receipts from one client, or for receipts
+/// that begin alike, wait a while; nothing is counted for everyone together, so one person
+/// guessing cannot lock the others out.
 pub async fn find(
     req: &HttpRequest,
     typed: &str,
@@ -62,7 +64,7 @@ pub async fn find(
     let receipt = Receipt::parse(typed).map_err(|_| ApiError::ReceiptMalformed)?;
     let subjects = throttle
         .0
-        .client_subjects("receipt", req.peer_addr().map(|a| a.ip()));
+        .receipt_subjects(crate::client::address(req), &receipt);
     if let Err(wait) = throttle.0.check(&subjects, Instant::now()) {
         return Err(ApiError::TooManyAttempts {
             retry_after_secs: wait.as_secs().max(1),

@@ -641,6 +641,128 @@ async fn a_moderator_enrols_totp_and_then_signs_in_with_a_code_that_works_once()
     assert_eq!(disable.status(), 401);
 }
 
+/// An app behind a proxy on loopback, with a moderator who has TOTP: the app and the secret.
+async fn totp_moderator_behind_a_proxy() -> (TestApp, String) {
+    let (mut config, dir, pg) = test_config();
+    config.trusted_proxies = vec![sanad_backend::client::parse_proxy("127.0.0.1").unwrap()];
+    let app = spawn_with(config, dir, pg).await;
+    let moderator = signed_in(&app, "held@example.org", &[Role::Moderator]).await;
+    let auth = bearer(&moderator.token);
+    let enrolment = json(app.authorized("POST", "/api/v1/me/totp", &auth, None).await).await;
+    let secret = enrolment["secret"].as_str().unwrap().to_owned();
+    let code = code_for(&secret, now_secs());
+    let confirmed = app
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/confirm",
+            &auth,
+            Some(json!({ "code": code })),
+        )
+        .await;
+    assert_eq!(confirmed.status(), 204);
+    (app, secret)
+}
+
+async fn sign_in_from(
+    app: &TestApp,
+    client: &str,
+    password: &str,
+    code: Option<&str>,
+) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .header("X-Forwarded-For", client)
+        .json(&json!({ "email": "held@example.org", "password": password, "totp_code": code }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn guessing_from_many_addresses_cannot_keep_an_owner_with_totp_out() {
+    let (app, secret) = totp_moderator_behind_a_proxy().await;
+    let mut statuses = Vec::new();
+    for n in 0..6 {
+        let guess = sign_in_from(
+            &app,
+            &format!("203.0.113.{n}"),
+            "a wrong password, long enough",
+            None,
+        )
+        .await;
+        statuses.push(guess.status().as_u16());
+    }
+    assert_eq!(
+        statuses,
+        [401, 401, 401, 401, 429, 429],
+        "the email is held"
+    );
+
+    let owner = "192.0.2.1";
+    assert_eq!(
+        sign_in_from(&app, owner, GOOD_PASSWORD, None)
+            .await
+            .status(),
+        429
+    );
+    let wrong_code = sign_in_from(&app, owner, GOOD_PASSWORD, Some("000000")).await;
+    assert_eq!(
+        wrong_code.status(),
+        429,
+        "while held, a right password with a wrong code looks like any failure"
+    );
+    assert!(wrong_code.headers().contains_key("retry-after"));
+    let unknown = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("X-Forwarded-For", owner)
+        .json(&json!({ "email": "nobody@example.org", "password": GOOD_PASSWORD, "totp_code": "123456" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        unknown.status(),
+        401,
+        "an unknown email is not held by another's guesses"
+    );
+
+    let code = code_for(&secret, now_secs() + 30);
+    let signed = sign_in_from(&app, owner, GOOD_PASSWORD, Some(&code)).await;
+    assert_eq!(signed.status(), 200, "the right password and code open it");
+}
+
+#[actix_web::test]
+async fn a_locked_account_with_totp_opens_with_the_password_and_a_code() {
+    let (app, secret) = totp_moderator_behind_a_proxy().await;
+    use sanad_backend::auth::store;
+    let id = {
+        let mut conn = app.pool().get().unwrap();
+        let id = store::find_by_email(&mut conn, "held@example.org")
+            .unwrap()
+            .unwrap()
+            .id;
+        for _ in 0..10 {
+            store::record_failure(&mut conn, &id).unwrap();
+        }
+        id
+    };
+    let owner = "192.0.2.1";
+    let refused = sign_in_from(&app, owner, GOOD_PASSWORD, None).await;
+    assert_eq!(refused.status(), 429);
+    assert!(
+        json(refused).await["details"]["retry_after_secs"]
+            .as_u64()
+            .unwrap()
+            > 800
+    );
+    let code = code_for(&secret, now_secs() + 30);
+    let signed = sign_in_from(&app, owner, GOOD_PASSWORD, Some(&code)).await;
+    assert_eq!(signed.status(), 200);
+    let mut conn = app.pool().get().unwrap();
+    let row = store::find_by_id(&mut conn, &id).unwrap().unwrap();
+    assert_eq!(row.locked_until_ms, None, "signing in clears the lock");
+}
+
 #[actix_web::test]
 async fn when_admins_require_totp_staff_without_it_can_only_reach_their_own_account() {
     let app = spawn_app().await;

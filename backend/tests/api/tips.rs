@@ -933,3 +933,76 @@ async fn control_characters_and_direction_overrides_are_cleaned_out_of_a_tip() {
     assert_eq!(detail["accounts"][0]["handle"], "@jobs\u{200b}_iq");
     assert_eq!(detail["messages"][0]["body"], "one\ntwo");
 }
+
+/// Opens `receipt` as the client `forwarded_for` says.
+async fn open_as(app: &TestApp, receipt: &str, forwarded_for: &str) -> u16 {
+    app.client
+        .post(app.url("/api/v1/follow-up"))
+        .header("X-Forwarded-For", forwarded_for)
+        .json(&json!({ "receipt": receipt }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// A receipt that is not `receipt`, with other first digits.
+fn another_receipt(receipt: &str, first: char) -> String {
+    let digit = if receipt.starts_with(first) {
+        '0'
+    } else {
+        first
+    };
+    format!("{digit}{}", &receipt[1..])
+}
+
+#[actix_web::test]
+async fn behind_a_trusted_proxy_one_guesser_does_not_lock_out_other_tipsters() {
+    let (mut config, dir, pg) = test_config();
+    config.trusted_proxies = vec![sanad_backend::client::parse_proxy("127.0.0.1").unwrap()];
+    let app = spawn_with(config, dir, pg).await;
+    let receipt = submitted(&app, &tip("x")).await;
+    let guesser = "203.0.113.9";
+    let statuses: Vec<u16> = {
+        let mut all = Vec::new();
+        for first in ['1', '2', '3', '4', '5'] {
+            all.push(open_as(&app, &another_receipt(&receipt, first), guesser).await);
+        }
+        all
+    };
+    assert_eq!(statuses, [404, 404, 404, 404, 429]);
+    // Rotating the address it claims does not help the guesser against one receipt's prefix…
+    let target = another_receipt(&receipt, '6');
+    for n in 0..4 {
+        assert_eq!(
+            open_as(&app, &target, &format!("198.51.100.{n}")).await,
+            404
+        );
+    }
+    assert_eq!(open_as(&app, &target, "198.51.100.99").await, 429);
+    // …and the tipster, from another address, opens their own report.
+    assert_eq!(open_as(&app, &receipt, "192.0.2.44").await, 200);
+}
+
+#[actix_web::test]
+async fn without_a_trusted_proxy_a_forwarded_address_is_not_believed() {
+    let app = spawn_app().await;
+    let receipt = submitted(&app, &tip("x")).await;
+    let mut statuses = Vec::new();
+    for (n, first) in ['1', '2', '3', '4', '5'].into_iter().enumerate() {
+        statuses.push(
+            open_as(
+                &app,
+                &another_receipt(&receipt, first),
+                &format!("198.51.100.{n}"),
+            )
+            .await,
+        );
+    }
+    assert_eq!(
+        statuses,
+        [404, 404, 404, 404, 429],
+        "the peer is the client"
+    );
+}

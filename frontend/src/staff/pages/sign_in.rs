@@ -18,6 +18,8 @@ pub fn SignIn() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     let needs_code = RwSignal::new(false);
+    // Too many tries for this email: the password alone waits, the password and a code do not.
+    let held = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(Outcome::Idle);
     let resetting = RwSignal::new(false);
@@ -31,7 +33,10 @@ pub fn SignIn() -> impl IntoView {
         let request = LoginRequest {
             email: email.get_untracked(),
             password: password.get_untracked(),
-            totp_code: needs_code.get_untracked().then(|| code.get_untracked()),
+            totp_code: needs_code
+                .get_untracked()
+                .then(|| code.get_untracked())
+                .filter(|typed| !typed.trim().is_empty()),
         };
         spawn_local(async move {
             match api::send_json::<_, SessionGrant>(
@@ -49,6 +54,13 @@ pub fn SignIn() -> impl IntoView {
                 Err(ApiFailure::Server(ErrorCode::TotpRequired)) => {
                     needs_code.set(true);
                     outcome.set(Outcome::Failed(ApiFailure::Server(ErrorCode::TotpRequired)));
+                }
+                Err(ApiFailure::Server(ErrorCode::TooManyAttempts)) => {
+                    needs_code.set(true);
+                    held.set(true);
+                    outcome.set(Outcome::Failed(ApiFailure::Server(
+                        ErrorCode::TooManyAttempts,
+                    )));
                 }
                 Err(failure) => outcome.set(Outcome::Failed(failure)),
             }
@@ -86,7 +98,11 @@ pub fn SignIn() -> impl IntoView {
                 <input id="password" type="password" autocomplete="current-password" required bind:value=password/>
                 {move || needs_code.get().then(|| view! {
                     <label for="code">{t("staff-totp-code")}</label>
-                    <input id="code" inputmode="numeric" autocomplete="one-time-code" maxlength="12" required bind:value=code/>
+                    {move || held.get().then(|| view! { <p class="hint" id="code-hint">{t("staff-sign-in-held")}</p> })}
+                    <input id="code" inputmode="numeric" autocomplete="one-time-code" maxlength="12"
+                        required=move || !held.get()
+                        aria-describedby=move || held.get().then_some("code-hint")
+                        bind:value=code/>
                 })}
                 <button type="submit" class="button" disabled=move || busy.get()>{t("staff-sign-in")}</button>
             </form>
