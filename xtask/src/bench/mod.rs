@@ -178,9 +178,10 @@ fn read_scenarios(
         &[],
     )?;
 
-    let home = runtime.block_on(get_status(socket_address(&sanad.url)?, "/"))?;
-    if home != 200 {
-        bail!("the release server answered {home} for / : the web app is not embedded");
+    // `/` redirects to a language; the staff app's page exists only when the web app is embedded.
+    let staff = runtime.block_on(get_status(socket_address(&sanad.url)?, "/staff"))?;
+    if staff != 200 {
+        bail!("the release server answered {staff} for /staff: the web app is not embedded");
     }
     let path = "/api/v1/languages";
     let mut best_sanad: Option<Measurement> = None;
