@@ -5,7 +5,7 @@
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{
     components::states::{Failed, Loading},
-    i18n::{t, t_args, t_owned, use_i18n},
+    i18n::{t, t_args, t_count, t_owned, use_i18n},
     loader::Loader,
 };
 use sanad_shared::{
@@ -214,7 +214,7 @@ fn Campaigns() -> impl IntoView {
                                 " · "
                                 <span dir="ltr">{period}</span>
                                 " · "
-                                {t_args("campaign-articles", &[("count", c.article_count.to_string())])}
+                                {t_count("campaign-articles", &[("count", i64::from(c.article_count))])}
                             </li>
                         }
                     }).collect_view()}

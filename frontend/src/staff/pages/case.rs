@@ -509,12 +509,14 @@ fn StatusForm(
 /// A matcher's reason as a sentence; unknown kinds (a newer server) get a neutral sentence.
 fn reason_text(i18n: I18n, reason: &serde_json::Value) -> String {
     let field = |name: &str| reason.get(name).and_then(|v| v.as_str()).unwrap_or("");
-    let number = |name: &str| {
-        reason
-            .get(name)
-            .and_then(|v| v.as_u64())
-            .unwrap_or(0)
-            .to_string()
+    let number = |name: &str| reason.get(name).and_then(|v| v.as_u64()).unwrap_or(0);
+    // Counts go to Fluent as numbers, so the message's plural form follows them.
+    let counted = |key: &str, pairs: &[(&'static str, u64)]| {
+        let mut args = Args::new();
+        for (name, value) in pairs {
+            args.set(*name, *value);
+        }
+        i18n.message(key, Some(&args))
     };
     let with = |key: &str, pairs: &[(&'static str, String)]| {
         let mut args = Args::new();
@@ -526,7 +528,7 @@ fn reason_text(i18n: I18n, reason: &serde_json::Value) -> String {
     let plain = |key: String| i18n.message(&key, None);
     let slug = |text: &str| text.replace('_', "-");
     match field("kind") {
-        "name_chain" => with(
+        "name_chain" => counted(
             "case-reason-name-chain",
             &[
                 ("matched", number("matched")),
@@ -540,7 +542,7 @@ fn reason_text(i18n: I18n, reason: &serde_json::Value) -> String {
                 &[("position", position)],
             )
         }
-        "latin_spelling" => with(
+        "latin_spelling" => counted(
             "case-reason-latin-spelling",
             &[("matched", number("matched"))],
         ),
@@ -549,7 +551,7 @@ fn reason_text(i18n: I18n, reason: &serde_json::Value) -> String {
         "mother_name" => plain(format!("case-reason-mother-{}", slug(field("quality")))),
         "birth" => plain(format!("case-reason-birth-{}", slug(field("quality")))),
         "sex_differs" => plain("case-reason-sex-differs".into()),
-        "phone" => with("case-reason-phone", &[("shared", number("shared"))]),
+        "phone" => counted("case-reason-phone", &[("shared", number("shared"))]),
         "governorate" => {
             let same = reason
                 .get("same")

@@ -6,7 +6,7 @@ use leptos::{either::Either, ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{
     api::ApiFailure,
     components::states::{Failed, Loading},
-    i18n::{t, t_args, t_owned, I18n},
+    i18n::{t, t_args, t_count, t_owned, I18n},
 };
 use sanad_shared::{
     cases::{CasePage, CaseStatus, CaseSummary},
@@ -97,7 +97,7 @@ fn CaseTags(case: CaseSummary) -> impl IntoView {
             </span>
             {(case.open_matches > 0).then(|| view! {
                 <span class="badge badge-alert">
-                    {t_args("cases-open-matches", &[("count", case.open_matches.to_string())])}
+                    {t_count("cases-open-matches", &[("count", i64::from(case.open_matches))])}
                 </span>
             })}
         </p>

@@ -8,7 +8,7 @@ use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{
     api::ApiFailure,
     components::file_picker::FilePicker,
-    i18n::{t, t_args, t_owned},
+    i18n::{t, t_args, t_count, t_owned},
 };
 use sanad_shared::{
     cases::{Consent, PfifImported},
@@ -195,10 +195,10 @@ fn Import() -> impl IntoView {
             <div class="notice notice-ok" role="status">
                 <p>{t("exchange-imported")}</p>
                 <ul>
-                    <li>{t_args("exchange-created", &[("count", counts.created.to_string())])}</li>
-                    <li>{t_args("exchange-updated", &[("count", counts.updated.to_string())])}</li>
-                    <li>{t_args("exchange-notes", &[("count", counts.notes_added.to_string())])}</li>
-                    <li>{t_args("exchange-skipped", &[("count", counts.skipped.to_string())])}</li>
+                    <li>{t_count("exchange-created", &[("count", i64::from(counts.created))])}</li>
+                    <li>{t_count("exchange-updated", &[("count", i64::from(counts.updated))])}</li>
+                    <li>{t_count("exchange-notes", &[("count", i64::from(counts.notes_added))])}</li>
+                    <li>{t_count("exchange-skipped", &[("count", i64::from(counts.skipped))])}</li>
                 </ul>
             </div>
         })}
