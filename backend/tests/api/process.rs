@@ -281,31 +281,10 @@ async fn nothing_identifying_a_tipster_reaches_the_database_logs_or_files() {
         searched.push((path, bytes));
     }
     if let Some(url) = &database_url {
-        // Every row of every table of the test's schema, as text.
-        use diesel::{sql_query, Connection, PgConnection, RunQueryDsl};
-        #[derive(diesel::QueryableByName)]
-        struct Dump {
-            #[diesel(sql_type = diesel::sql_types::Text)]
-            text: String,
-        }
-        let mut conn = PgConnection::establish(url).unwrap();
-        let tables: Vec<Dump> = sql_query(
-            "SELECT table_name::text AS text FROM information_schema.tables WHERE table_schema = current_schema()",
-        )
-        .load(&mut conn)
-        .unwrap();
-        for table in tables {
-            let rows: Vec<Dump> = sql_query(format!(
-                "SELECT row_to_json(t)::text AS text FROM {} t",
-                table.text
-            ))
-            .load(&mut conn)
-            .unwrap();
-            let all: String = rows.into_iter().map(|r| r.text).collect();
-            searched.push((
-                PathBuf::from(format!("postgres:{}", table.text)),
-                all.into_bytes(),
-            ));
+        // Every row of every table of the test's schema, as text (SQLite's file is among the
+        // files above).
+        for (table, row) in dump_rows(&data_dir.join("sanad.db"), Some(url)) {
+            searched.push((PathBuf::from(format!("postgres:{table}")), row.into_bytes()));
         }
     }
     assert!(searched.len() >= 3, "{searched:?}");
