@@ -835,7 +835,11 @@ pub fn wipe_expired(conn: &mut DbConnection, closed_before_ms: i64) -> Result<us
 }
 
 /// One retention pass, audited: cases closed more than `days` ago lose their personal data.
-pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiError> {
+pub fn retention_pass(
+    conn: &mut DbConnection,
+    seal: &crate::audit::Seal,
+    days: u32,
+) -> Result<usize, ApiError> {
     let cutoff = now_ms() - i64::from(days) * 24 * 3600 * 1000;
     conn.transaction(|conn| {
         crate::db::take_write_lock(conn)?;
@@ -843,6 +847,7 @@ pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiEr
         if wiped > 0 {
             crate::audit::append(
                 conn,
+                seal,
                 &crate::audit::Entry {
                     actor: crate::audit::Actor::System,
                     action: "cases_wiped",

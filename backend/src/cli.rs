@@ -143,6 +143,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             db::prepare_data_dir(&cli.config.data_dir)?;
             db::run_migrations(&url)?;
             let mut conn = db::pool(&url, 1)?.get()?;
+            let seal = open_trail(&mut conn, &cli.config.data_dir)?;
             let secret = audit::audited(&mut conn, |conn| -> anyhow::Result<String> {
                 let row = store::create_staff(conn, &email, &name, language, &[Role::Admin])
                     .map_err(|e| match e {
@@ -154,6 +155,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 let secret = store::create_link(conn, &row.id, LinkPurpose::Invite)?;
                 audit::append(
                     conn,
+                    &seal,
                     &audit::Entry {
                         actor: audit::Actor::Command,
                         action: "admin_created",
@@ -182,6 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             let domain = crate::exchange::domain_of(&cli.config.public_url);
             let mut conn = db::pool(&url, 1)?.get()?;
+            let seal = open_trail(&mut conn, &cli.config.data_dir)?;
             match command {
                 PfifCommand::Export { recipient, out } => {
                     let recipient =
@@ -192,6 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                         })?;
                     let (xml, ids) = crate::exchange::export_recorded(
                         &mut conn,
+                        &seal,
                         &sealer,
                         &domain,
                         recipient,
@@ -211,6 +215,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     let xml = std::fs::read_to_string(&file)?;
                     let imported = crate::exchange::import_recorded(
                         &mut conn,
+                        &seal,
                         &sealer,
                         &domain,
                         &xml,
@@ -229,11 +234,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let url = cli.config.database_url()?;
             db::run_migrations(&url)?;
             let mut conn = db::pool(&url, 1)?.get()?;
-            let wiped = crate::cases::retention_pass(&mut conn, cli.config.retention_days)
+            let seal = open_trail(&mut conn, &cli.config.data_dir)?;
+            let wiped = crate::cases::retention_pass(&mut conn, &seal, cli.config.retention_days)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{wiped} closed cases had their personal data removed.");
-            let wiped = crate::tips::retention_pass(&mut conn, cli.config.tip_retention_days)
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let wiped =
+                crate::tips::retention_pass(&mut conn, &seal, cli.config.tip_retention_days)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{wiped} closed or dismissed tips had their content removed.");
             Ok(())
         }
@@ -242,7 +249,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             db::prepare_data_dir(&cli.config.data_dir)?;
             db::run_migrations(&url)?;
             let mut conn = db::pool(&url, 1)?.get()?;
-            let report = crate::articles::seed::seed(&mut conn, audit::Actor::Command)
+            let seal = open_trail(&mut conn, &cli.config.data_dir)?;
+            let report = crate::articles::seed::seed(&mut conn, &seal, audit::Actor::Command)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!(
                 "{} articles created, {} updated, {} unchanged, {} kept because editors changed them; {} campaigns created, {} updated.",
@@ -311,13 +319,41 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let url = cli.config.database_url()?;
             db::run_migrations(&url)?;
             let mut conn = db::pool(&url, 1)?.get()?;
-            match audit::verify(&mut conn)? {
+            let seal = audit::Seal::open(&cli.config.data_dir)?;
+            let key = crate::evidence::EvidenceKey::load(&cli.config.data_dir)?;
+            let checkpoint = audit::checkpoint::latest(&cli.config.data_dir, &key.verifying_key())?;
+            match audit::verify(&mut conn, &seal, checkpoint.as_ref())? {
                 Ok(entries) => {
-                    println!("The audit trail is intact: {entries} entries.");
+                    println!("The audit trail is intact: {entries} entries, every one sealed.");
+                    match checkpoint {
+                        Some(checkpoint) => println!(
+                            "It continues the last signed checkpoint: {} entries, head {}.",
+                            checkpoint.seq, checkpoint.hash
+                        ),
+                        None => {
+                            println!("No signed checkpoint yet (the server writes one every hour).")
+                        }
+                    }
                     Ok(())
                 }
                 Err(fault) => anyhow::bail!("the audit trail is broken: {fault}"),
             }
         }
     }
+}
+
+/// The audit key for a command that writes to the trail. A command can be the first thing run
+/// on a data folder (`create-admin` before the first start), so it makes the key as the server
+/// would, and seals what an earlier version wrote without one.
+fn open_trail(
+    conn: &mut db::DbConnection,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<audit::Seal> {
+    let (seal, made) = audit::Seal::load(data_dir)?;
+    if made {
+        if let Err(fault) = audit::seal_unsealed(conn, &seal)? {
+            anyhow::bail!("the audit trail is broken, so its entries were not sealed: {fault}");
+        }
+    }
+    Ok(seal)
 }

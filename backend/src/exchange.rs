@@ -88,6 +88,7 @@ fn person_of(domain: &str, row: &CaseRow, record: &CaseRecord) -> PfifPerson {
 /// API and `sanad pfif export` both come through here, so neither can forget the audit entry.
 pub fn export_recorded(
     conn: &mut DbConnection,
+    seal: &audit::Seal,
     sealer: &Sealer,
     domain: &str,
     recipient: Consent,
@@ -97,6 +98,7 @@ pub fn export_recorded(
         let (xml, ids) = export(conn, sealer, domain, recipient)?;
         audit::append(
             conn,
+            seal,
             &Entry {
                 actor,
                 action: "pfif_exported",
@@ -112,6 +114,7 @@ pub fn export_recorded(
 /// (the API and `sanad pfif import` alike).
 pub fn import_recorded(
     conn: &mut DbConnection,
+    seal: &audit::Seal,
     sealer: &Sealer,
     domain: &str,
     xml: &str,
@@ -121,6 +124,7 @@ pub fn import_recorded(
         let imported = import(conn, sealer, domain, xml)?;
         audit::append(
             conn,
+            seal,
             &Entry {
                 actor,
                 action: "pfif_imported",

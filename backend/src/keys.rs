@@ -7,6 +7,11 @@ use rand::RngCore;
 
 /// The key in `<data dir>/keys/<name>`, made from the OS random generator on first use.
 pub fn load_or_create(data_dir: &Path, name: &str, len: usize) -> anyhow::Result<Vec<u8>> {
+    load_or_make(data_dir, name, len).map(|(key, _)| key)
+}
+
+/// As [`load_or_create`], and says whether this call made the key.
+pub fn load_or_make(data_dir: &Path, name: &str, len: usize) -> anyhow::Result<(Vec<u8>, bool)> {
     let dir = data_dir.join("keys");
     let path = dir.join(name);
     if let Ok(existing) = fs::read(&path) {
@@ -15,7 +20,7 @@ pub fn load_or_create(data_dir: &Path, name: &str, len: usize) -> anyhow::Result
             "{} should hold {len} bytes",
             path.display()
         );
-        return Ok(existing);
+        return Ok((existing, false));
     }
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     #[cfg(unix)]
@@ -36,10 +41,10 @@ pub fn load_or_create(data_dir: &Path, name: &str, len: usize) -> anyhow::Result
         Ok(mut file) => {
             file.write_all(&key)?;
             file.sync_all()?;
-            Ok(key)
+            Ok((key, true))
         }
         // Another instance made it first: use theirs.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(fs::read(&path)?),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok((fs::read(&path)?, false)),
         Err(e) => Err(e).with_context(|| format!("cannot create {}", path.display())),
     }
 }

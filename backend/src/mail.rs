@@ -127,26 +127,49 @@ pub enum StaffMail<'a> {
         name: &'a str,
         link: &'a str,
     },
+    /// The day's signed checkpoint of the audit trail, for admins to keep outside the server.
+    AuditCheckpoint {
+        name: &'a str,
+        checkpoint: &'a str,
+    },
 }
 
 pub fn compose(locales: &Locales, language: Language, mail: StaffMail<'_>) -> Letter {
-    let (subject_key, body_key, name, link) = match mail {
-        StaffMail::Invitation { name, link } => {
-            ("mail-invite-subject", "mail-invite-body", name, link)
-        }
-        StaffMail::PasswordReset { name, link } => {
-            ("mail-reset-subject", "mail-reset-body", name, link)
-        }
-        StaffMail::SomethingNew { name, link } => {
-            ("mail-new-tip-subject", "mail-new-tip-body", name, link)
-        }
-        StaffMail::Assigned { name, link } => {
-            ("mail-assigned-subject", "mail-assigned-body", name, link)
-        }
+    let (subject_key, body_key, name, (what, value)) = match mail {
+        StaffMail::Invitation { name, link } => (
+            "mail-invite-subject",
+            "mail-invite-body",
+            name,
+            ("link", link),
+        ),
+        StaffMail::PasswordReset { name, link } => (
+            "mail-reset-subject",
+            "mail-reset-body",
+            name,
+            ("link", link),
+        ),
+        StaffMail::SomethingNew { name, link } => (
+            "mail-new-tip-subject",
+            "mail-new-tip-body",
+            name,
+            ("link", link),
+        ),
+        StaffMail::Assigned { name, link } => (
+            "mail-assigned-subject",
+            "mail-assigned-body",
+            name,
+            ("link", link),
+        ),
+        StaffMail::AuditCheckpoint { name, checkpoint } => (
+            "mail-audit-checkpoint-subject",
+            "mail-audit-checkpoint-body",
+            name,
+            ("checkpoint", checkpoint),
+        ),
     };
     let mut args = Args::new();
     args.set("name", name.to_owned());
-    args.set("link", link.to_owned());
+    args.set(what, value.to_owned());
     Letter {
         subject: locales.message_with_args(language, subject_key, &args),
         body: locales.message_with_args(language, body_key, &args),

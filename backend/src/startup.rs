@@ -46,6 +46,7 @@ pub struct AppContext {
     pub notifier: web::Data<ModeratorNotifier>,
     pub articles: web::Data<crate::articles::ArticleService>,
     pub evidence_key: web::Data<crate::evidence::EvidenceKey>,
+    pub seal: web::Data<crate::audit::Seal>,
     pub json_limit: usize,
 }
 
@@ -104,6 +105,7 @@ pub fn app(
         .app_data(ctx.notifier.clone())
         .app_data(ctx.articles.clone())
         .app_data(ctx.evidence_key.clone())
+        .app_data(ctx.seal.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(ctx.json_limit)
@@ -165,11 +167,120 @@ impl Application {
     }
 }
 
-/// Wipes expired closed cases and moves calendar-bound priorities at start and every hour after,
-/// on a thread of its own. The thread
+/// Loads the audit trail's key, making it on the first start; that start (and only that one)
+/// seals the entries an earlier version wrote without a key.
+async fn open_audit_trail(
+    pool: &db::Pool,
+    data_dir: &std::path::Path,
+) -> anyhow::Result<web::Data<crate::audit::Seal>> {
+    let (seal, made) = crate::audit::Seal::load(data_dir)?;
+    if made {
+        let pool = pool.clone();
+        let key = seal.clone();
+        let sealed = web::block(move || {
+            let mut conn = pool.get()?;
+            crate::audit::seal_unsealed(&mut conn, &key)
+        })
+        .await??;
+        match sealed {
+            Ok(0) => {}
+            Ok(sealed) => tracing::info!(sealed, "audit entries from before the audit key sealed"),
+            // Sealing a broken chain would vouch for the forgery: leave it for `audit verify`.
+            Err(fault) => {
+                tracing::error!(%fault, "the audit trail is broken; its entries stay unsealed")
+            }
+        }
+    }
+    Ok(web::Data::new(seal))
+}
+
+/// What the hourly pass needs to check the audit trail and record its checkpoint.
+struct Watch {
+    seal: web::Data<crate::audit::Seal>,
+    evidence_key: web::Data<crate::evidence::EvidenceKey>,
+    data_dir: std::path::PathBuf,
+    mailer: web::Data<crate::mail::Mailer>,
+    locales: web::Data<Locales>,
+}
+
+impl Watch {
+    /// Checks the trail, appends a checkpoint when the head moved, and once a day mails the
+    /// latest to the admins.
+    fn checkpoint(&self, conn: &mut db::DbConnection) {
+        use crate::audit::checkpoint::{self, Recorded};
+        let latest = match checkpoint::record(conn, &self.seal, &self.evidence_key, &self.data_dir)
+        {
+            Ok(Ok(Recorded::Written(latest) | Recorded::Unchanged(latest))) => latest,
+            Ok(Ok(Recorded::Empty)) => return,
+            Ok(Err(fault)) => {
+                tracing::error!(%fault, "the audit trail is broken: no checkpoint written");
+                return;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the audit checkpoint could not be written");
+                return;
+            }
+        };
+        match checkpoint::mail_due(&self.data_dir) {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(e) => {
+                tracing::error!(error = %e, "the audit checkpoint mail's day could not be read");
+                return;
+            }
+        }
+        let admins = match crate::auth::store::admin_mailboxes(conn) {
+            Ok(admins) => admins,
+            Err(e) => {
+                tracing::error!(error = %e, "the audit checkpoint mail: no admins read");
+                return;
+            }
+        };
+        let line = latest.line();
+        let letters: Vec<_> = admins
+            .into_iter()
+            .map(|admin| {
+                let letter = crate::mail::compose(
+                    &self.locales,
+                    admin.language,
+                    crate::mail::StaffMail::AuditCheckpoint {
+                        name: &admin.display_name,
+                        checkpoint: &line,
+                    },
+                );
+                (admin.email, letter)
+            })
+            .collect();
+        let runtime = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(runtime) => runtime,
+            Err(e) => {
+                tracing::error!(error = %e, "the audit checkpoint mail: no runtime");
+                return;
+            }
+        };
+        let mut sent = 0usize;
+        for (email, letter) in letters {
+            match runtime.block_on(self.mailer.send(&email, letter)) {
+                Ok(()) => sent += 1,
+                Err(e) => tracing::error!(error = %e, "the audit checkpoint mail was not sent"),
+            }
+        }
+        if sent > 0 {
+            if let Err(e) = checkpoint::mailed_today(&self.data_dir) {
+                tracing::error!(error = %e, "the audit checkpoint mail's day could not be kept");
+            }
+        }
+    }
+}
+
+/// Wipes expired closed cases, moves calendar-bound priorities and checkpoints the audit trail
+/// at start and every hour after, on a thread of its own. The thread
 /// holds the pool only while it works, so a stopped application's connections close (and ends
 /// at its next wake-up).
-fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32, tip_days: u32) {
+fn start_retention(pool: std::sync::Weak<db::Pool>, watch: Watch, days: u32, tip_days: u32) {
     let spawned = std::thread::Builder::new()
         .name("retention".into())
         .spawn(move || loop {
@@ -178,12 +289,12 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32, tip_days: u32) {
             };
             match pool.get() {
                 Ok(mut conn) => {
-                    match crate::cases::retention_pass(&mut conn, days) {
+                    match crate::cases::retention_pass(&mut conn, &watch.seal, days) {
                         Ok(0) => {}
                         Ok(wiped) => tracing::info!(wiped, "retention removed closed cases' data"),
                         Err(e) => tracing::error!(error = %e, "retention pass failed"),
                     }
-                    match crate::tips::retention_pass(&mut conn, tip_days) {
+                    match crate::tips::retention_pass(&mut conn, &watch.seal, tip_days) {
                         Ok(0) => {}
                         Ok(wiped) => {
                             tracing::info!(wiped, "retention removed closed tips' content")
@@ -199,6 +310,7 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, days: u32, tip_days: u32) {
                         }
                         Err(e) => tracing::error!(error = %e, "priority pass failed"),
                     }
+                    watch.checkpoint(&mut conn);
                 }
                 Err(e) => tracing::error!(error = %e, "retention pass: no connection"),
             }
@@ -302,19 +414,29 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     // the bench against 9,013 for one.
     let committers = 1;
     let committer = GroupCommitter::start(pool.clone(), committers)?;
+    let seal = open_audit_trail(&pool, &config.data_dir).await?;
+    let evidence_key = web::Data::new(crate::evidence::EvidenceKey::load(&config.data_dir)?);
     let pool = web::Data::new(pool);
-    start_retention(
-        std::sync::Arc::downgrade(&pool.clone().into_inner()),
-        config.retention_days,
-        config.tip_retention_days,
-    );
+    let locales = web::Data::new(Locales::load()?);
+    let mailer = web::Data::new(mailer);
     start_entity_backlog(
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
         sealer.clone(),
     );
-    let articles = crate::articles::ArticleService::start(&pool).await;
-    let locales = web::Data::new(Locales::load()?);
-    let mailer = web::Data::new(mailer);
+    let articles = crate::articles::ArticleService::start(&pool, &seal).await;
+    // After the seeding, so the first checkpoint already counts the seed articles' entries.
+    start_retention(
+        std::sync::Arc::downgrade(&pool.clone().into_inner()),
+        Watch {
+            seal: seal.clone(),
+            evidence_key: evidence_key.clone(),
+            data_dir: config.data_dir.clone(),
+            mailer: mailer.clone(),
+            locales: locales.clone(),
+        },
+        config.retention_days,
+        config.tip_retention_days,
+    );
     let notifier = ModeratorNotifier::new(
         pool.clone(),
         mailer.clone(),
@@ -347,7 +469,8 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         )),
         notifier: web::Data::new(notifier),
         articles,
-        evidence_key: web::Data::new(crate::evidence::EvidenceKey::load(&config.data_dir)?),
+        evidence_key,
+        seal,
         json_limit: config.json_limit,
     })
 }

@@ -1028,7 +1028,11 @@ pub fn set_status(
 /// Closed and dismissed tips whose retention period ran out lose their content: text, public
 /// message, pictures, conversation, indexes and staff notes. The row stays with its reference,
 /// dates, status and labels, and its receipt still opens to say it was closed. Audited.
-pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiError> {
+pub fn retention_pass(
+    conn: &mut DbConnection,
+    seal: &crate::audit::Seal,
+    days: u32,
+) -> Result<usize, ApiError> {
     let today = triage::today();
     let cutoff = (today - time::Duration::days(i64::from(days))).to_string();
     conn.transaction(|conn| {
@@ -1069,6 +1073,7 @@ pub fn retention_pass(conn: &mut DbConnection, days: u32) -> Result<usize, ApiEr
         if !ids.is_empty() {
             crate::audit::append(
                 conn,
+                seal,
                 &crate::audit::Entry {
                     actor: crate::audit::Actor::System,
                     action: "tips_wiped",

@@ -78,6 +78,18 @@ mail-assigned-body =
 
     This email never contains the content of a report.
 
+mail-audit-checkpoint-subject = Sanad: today's audit checkpoint
+mail-audit-checkpoint-body =
+    Hello { $name },
+
+    This is the signed checkpoint of Sanad's audit trail for today. Keep this email somewhere
+    the server's operators cannot reach. If the trail is ever cut short or rewritten, this line
+    proves how far it went:
+
+    { $checkpoint }
+
+    To check it, run "sanad audit verify" on the server.
+
 ## Triage: priority, assignment, labels, notes, the queue
 priority-urgent = Urgent
 priority-high = High

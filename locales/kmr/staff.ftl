@@ -78,6 +78,18 @@ mail-assigned-body =
 
     Ev e-name tu carî naveroka ragihandinekê nahewîne.
 
+mail-audit-checkpoint-subject = Sened: xala kontrolê ya îro ya qeyda çavdêriyê
+mail-audit-checkpoint-body =
+    Silav { $name },
+
+    Ev xala kontrolê ya îmzekirî ya qeyda çavdêriyê ya Senedê ye ji bo îro. Vê e-nameyê li cihekî
+    hilîne ku rêvebirên serverê negihîjinê. Heke rojekê qeyd were kurtkirin an ji nû ve were
+    nivîsandin, ev rêz îspat dike ku heta kû çûbû:
+
+    { $checkpoint }
+
+    Ji bo kontrolkirinê, li ser serverê "sanad audit verify" bixebitîne.
+
 ## Rêzkirin: pêşînî, spartin, etîket, not, rêza karan
 priority-urgent = Bilez
 priority-high = Bilind

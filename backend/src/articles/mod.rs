@@ -236,8 +236,10 @@ impl ArticleService {
     /// rather than retrying the same failure for ever.
     pub async fn start(
         pool: &actix_web::web::Data<crate::db::Pool>,
+        seal: &crate::audit::Seal,
     ) -> actix_web::web::Data<ArticleService> {
-        let seeded = crate::db::with_db(pool, seed::seed_if_empty).await;
+        let seal = seal.clone();
+        let seeded = crate::db::with_db(pool, move |conn| seed::seed_if_empty(conn, &seal)).await;
         match seeded {
             Ok(Some(report)) => tracing::info!(
                 created = report.created.len(),

@@ -211,16 +211,23 @@ impl SeedReport {
 }
 
 /// Loads the seed content when there is no article at all (a new installation).
-pub fn seed_if_empty(conn: &mut DbConnection) -> Result<Option<SeedReport>, ApiError> {
+pub fn seed_if_empty(
+    conn: &mut DbConnection,
+    seal: &crate::audit::Seal,
+) -> Result<Option<SeedReport>, ApiError> {
     let count: i64 = articles::table.count().get_result(conn)?;
     if count > 0 {
         return Ok(None);
     }
-    seed(conn, Actor::System).map(Some)
+    seed(conn, seal, Actor::System).map(Some)
 }
 
 /// Upserts every seed campaign and article by slug, in one transaction; see the module text.
-pub fn seed(conn: &mut DbConnection, actor: Actor) -> Result<SeedReport, ApiError> {
+pub fn seed(
+    conn: &mut DbConnection,
+    seal: &crate::audit::Seal,
+    actor: Actor,
+) -> Result<SeedReport, ApiError> {
     let content = content().map_err(ApiError::Internal)?;
     conn.transaction(|conn| {
         // It reads each slug, then writes: on SQLite such a transaction cannot wait for another
@@ -237,6 +244,7 @@ pub fn seed(conn: &mut DbConnection, actor: Actor) -> Result<SeedReport, ApiErro
         if report.changed_anything() {
             audit::append(
                 conn,
+                seal,
                 &audit::Entry {
                     actor,
                     action: "articles_seeded",

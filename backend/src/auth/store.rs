@@ -161,6 +161,33 @@ fn admins_who_can_sign_in(conn: &mut DbConnection) -> Result<i64, StoreError> {
         .get_result(conn)?)
 }
 
+/// Where mail for admins goes: every admin who can sign in.
+pub struct AdminMailbox {
+    pub email: sanad_shared::staff::Email,
+    pub display_name: String,
+    pub language: sanad_shared::Language,
+}
+
+pub fn admin_mailboxes(conn: &mut DbConnection) -> Result<Vec<AdminMailbox>, StoreError> {
+    let rows: Vec<(String, String, String)> = staff::table
+        .inner_join(staff_roles::table)
+        .filter(staff::active.eq(true))
+        .filter(staff::password_hash.is_not_null())
+        .filter(staff_roles::role.eq(Role::Admin.as_str()))
+        .select((staff::email, staff::display_name, staff::language))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(email, display_name, language)| {
+            Some(AdminMailbox {
+                email: sanad_shared::staff::Email::parse(&email).ok()?,
+                display_name,
+                language: language.parse().unwrap_or(sanad_shared::Language::Ar),
+            })
+        })
+        .collect())
+}
+
 pub fn count_staff(conn: &mut DbConnection) -> Result<i64, StoreError> {
     Ok(staff::table.count().get_result(conn)?)
 }

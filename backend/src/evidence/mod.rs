@@ -67,7 +67,11 @@ impl EvidenceKey {
         hex::encode(self.0.verifying_key().as_bytes())
     }
 
-    fn sign_hex(&self, bytes: &[u8]) -> String {
+    pub fn verifying_key(&self) -> ed25519_dalek::VerifyingKey {
+        self.0.verifying_key()
+    }
+
+    pub(crate) fn sign_hex(&self, bytes: &[u8]) -> String {
         hex::encode(self.0.sign(bytes).to_bytes())
     }
 }

@@ -106,6 +106,7 @@ pub async fn login(
     req: HttpRequest,
     body: web::Json<LoginRequest>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     keys: web::Data<TokenKeys>,
     hasher: web::Data<PasswordHasher>,
     throttle: web::Data<Throttle>,
@@ -160,6 +161,7 @@ pub async fn login(
             with_db(&pool, move |conn| {
                 audit::append(
                     conn,
+                    &seal,
                     &audit_entry(Actor::System, "login_refused_locked", object, json!({})),
                 )?;
                 Ok(())
@@ -182,6 +184,7 @@ pub async fn login(
                 if !second_factor_accepted(&pool, &row, &code).await? {
                     return Err(failed_login(
                         &pool,
+                        &seal,
                         &throttle,
                         &subjects,
                         Some(row.id.clone()),
@@ -206,6 +209,7 @@ pub async fn login(
                 let profile = store::profile(conn, &row)?;
                 audit::append(
                     conn,
+                    &seal,
                     &audit_entry(
                         Actor::Staff(id.clone()),
                         "login",
@@ -218,7 +222,15 @@ pub async fn login(
             .await?;
             grant(&keys, profile, &session_id, refresh)
         }
-        row => Err(failed_login(&pool, &throttle, &subjects, row.map(|r| r.id), "password").await),
+        row => Err(failed_login(
+            &pool,
+            &seal,
+            &throttle,
+            &subjects,
+            row.map(|r| r.id),
+            "password",
+        )
+        .await),
     }
 }
 
@@ -243,18 +255,21 @@ async fn second_factor_accepted(
 /// gets. One place, so a failed second factor locks and is audited exactly like a wrong password.
 pub(crate) async fn failed_login(
     pool: &web::Data<db::Pool>,
+    seal: &web::Data<crate::audit::Seal>,
     throttle: &Throttle,
     subjects: &Subjects,
     staff_id: Option<String>,
     factor: &'static str,
 ) -> ApiError {
     throttle.failed(subjects, Instant::now());
+    let seal = seal.clone();
     let recorded = with_db(pool, move |conn| {
         let object = match &staff_id {
             Some(id) => {
                 if store::record_failure(conn, id)? {
                     audit::append(
                         conn,
+                        &seal,
                         &audit_entry(
                             Actor::System,
                             "account_locked",
@@ -269,6 +284,7 @@ pub(crate) async fn failed_login(
         };
         audit::append(
             conn,
+            &seal,
             &audit_entry(
                 Actor::System,
                 "login_failed",
@@ -311,6 +327,7 @@ fn grant(
 pub async fn refresh(
     req: HttpRequest,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     keys: web::Data<TokenKeys>,
 ) -> Result<HttpResponse, ApiError> {
     let Some(token) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) else {
@@ -329,6 +346,7 @@ pub async fn refresh(
             Rotation::Replayed { staff_id } => {
                 audit::append(
                     conn,
+                    &seal,
                     &audit_entry(
                         Actor::System,
                         "refresh_token_replayed",
@@ -351,7 +369,11 @@ pub async fn refresh(
 /// Ends the session of the refresh cookie. Always succeeds, and always clears the cookie.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
     responses((status = 204, description = "Signed out")))]
-pub async fn logout(req: HttpRequest, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    req: HttpRequest,
+    pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
+) -> Result<HttpResponse, ApiError> {
     if let Some(token) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) {
         with_db(&pool, move |conn| {
             // Only a token that matches its session may end it; a guessed id must not log others out.
@@ -364,6 +386,7 @@ pub async fn logout(req: HttpRequest, pool: web::Data<db::Pool>) -> Result<HttpR
                 store::revoke_session(conn, &session_id)?;
                 audit::append(
                     conn,
+                    &seal,
                     &audit_entry(
                         Actor::Staff(staff_id.clone()),
                         "logout",
@@ -443,6 +466,7 @@ pub async fn link_info(
 pub async fn link_password(
     body: web::Json<LinkPassword>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
 ) -> Result<HttpResponse, ApiError> {
     let LinkPassword { token, password } = body.into_inner();
@@ -455,6 +479,7 @@ pub async fn link_password(
         let row = store::use_link(conn, &token, &hash)?;
         audit::append(
             conn,
+            &seal,
             &audit_entry(
                 Actor::Staff(row.id.clone()),
                 "password_set",
@@ -472,10 +497,12 @@ pub async fn link_password(
 /// address belongs to staff, and sends in the background so the timing does not tell either.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = ResetRequest,
     responses((status = 202, description = "If the address belongs to staff, a link is on its way")))]
+#[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn password_reset(
     req: HttpRequest,
     body: web::Json<ResetRequest>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     throttle: web::Data<Throttle>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
@@ -494,6 +521,7 @@ pub async fn password_reset(
             let secret = store::create_link(conn, &row.id, LinkPurpose::Reset)?;
             audit::append(
                 conn,
+                &seal,
                 &audit_entry(
                     Actor::System,
                     "password_reset_sent",

@@ -233,6 +233,7 @@ pub async fn list(
     query: web::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let page = query.page(&sealer, |s| CaseStatus::parse(s).map(|s| s.as_str()))?;
     let answer = with_db(&pool, move |conn| {
@@ -252,6 +253,7 @@ pub async fn list(
             };
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "cases_listed",
                     "cases".into(),
@@ -282,6 +284,7 @@ pub async fn search(
     query: web::Query<SearchQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let text = query.into_inner().q.unwrap_or_default();
     if text.trim().is_empty() || text.chars().count() > 200 {
@@ -300,6 +303,7 @@ pub async fn search(
             // happened and what it returned.
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "cases_searched",
                     "cases".into(),
@@ -326,6 +330,7 @@ pub async fn detail(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
@@ -334,6 +339,7 @@ pub async fn detail(
             let detail = cases::detail(conn, &sealer, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry("case_read", format!("case:{id}"), json!({})),
             )?;
             Ok(detail)
@@ -356,6 +362,7 @@ pub async fn photo(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let (mime, bytes) = with_db(&pool, move |conn| {
@@ -363,6 +370,7 @@ pub async fn photo(
             let photo = cases::photo(conn, &sealer, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry("case_photo_read", format!("case:{id}"), json!({})),
             )?;
             Ok(photo)
@@ -390,6 +398,7 @@ pub async fn add_note(
     body: web::Json<NewNote>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let problems = NewMessage {
         body: body.text.clone(),
@@ -418,6 +427,7 @@ pub async fn add_note(
             )?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "case_note_added",
                     format!("case:{id}"),
@@ -447,6 +457,7 @@ pub async fn message(
     body: web::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let problems = body.problems();
     if !problems.is_empty() {
@@ -465,6 +476,7 @@ pub async fn message(
             crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "case_message_sent",
                     format!("case:{id}"),
@@ -495,6 +507,7 @@ pub async fn set_status(
     path: web::Path<i64>,
     body: web::Json<CaseStatusChange>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let change = body.into_inner();
     if change.status == CaseStatus::Closed && change.reason.is_none() {
@@ -527,6 +540,7 @@ pub async fn set_status(
             }
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     if applied {
                         "case_status_changed"
@@ -564,12 +578,14 @@ pub async fn refresh(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let found = with_db(&pool, move |conn| {
         let found = refresh_matches(conn, &sealer, id)?;
         audit::append(
             conn,
+            &seal,
             &auth.entry("case_duplicates_searched", format!("case:{id}"), json!({})),
         )?;
         Ok(found)
@@ -600,6 +616,7 @@ pub async fn decide(
     path: web::Path<(i64, i64)>,
     body: web::Json<Decision>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, other) = path.into_inner();
     let merge = match body.decision.as_str() {
@@ -616,6 +633,7 @@ pub async fn decide(
             cases::decide_match(conn, id, other, merge)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     if merge {
                         "case_merged"
@@ -652,6 +670,7 @@ pub async fn export(
     query: web::Query<ExportQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     site: web::Data<crate::config::Site>,
 ) -> Result<HttpResponse, ApiError> {
     let recipient =
@@ -663,7 +682,7 @@ pub async fn export(
     let domain = crate::exchange::domain_of(&site.public_url);
     let actor = auth.actor();
     let (xml, _) = with_db(&pool, move |conn| {
-        crate::exchange::export_recorded(conn, &sealer, &domain, recipient, actor)
+        crate::exchange::export_recorded(conn, &seal, &sealer, &domain, recipient, actor)
     })
     .await?;
     Ok(HttpResponse::Ok()
@@ -685,6 +704,7 @@ pub async fn import(
     body: web::Bytes,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     site: web::Data<crate::config::Site>,
 ) -> Result<HttpResponse, ApiError> {
     let domain = crate::exchange::domain_of(&site.public_url);
@@ -692,7 +712,7 @@ pub async fn import(
         .map_err(|_| ApiError::InvalidRequest("the document is not UTF-8".into()))?;
     let actor = auth.actor();
     let imported = with_db(&pool, move |conn| {
-        crate::exchange::import_recorded(conn, &sealer, &domain, &text, actor)
+        crate::exchange::import_recorded(conn, &seal, &sealer, &domain, &text, actor)
     })
     .await?;
     Ok(HttpResponse::Ok().json(imported))

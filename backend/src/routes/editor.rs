@@ -96,6 +96,7 @@ pub async fn create(
     body: web::Json<ArticleSettings>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let settings = body.into_inner();
     let article = with_db(&pool, move |conn| {
@@ -104,6 +105,7 @@ pub async fn create(
             let id = articles::create_article(conn, &settings, &author)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "article_created",
                     format!("article:{id}"),
@@ -155,6 +157,7 @@ pub async fn update(
     body: web::Json<ArticleSettings>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let settings = body.into_inner();
@@ -166,6 +169,7 @@ pub async fn update(
                 let article = articles::article_row(conn, id)?;
                 audit::append(
                     conn,
+                    &seal,
                     &auth.entry(
                         "article_updated",
                         format!("article:{id}"),
@@ -197,6 +201,7 @@ pub async fn translation(
     body: web::Json<TranslationInput>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, tag) = path.into_inner();
     let language = Language::parse(&tag).map_err(|_| ApiError::UnknownLanguage(tag))?;
@@ -209,6 +214,7 @@ pub async fn translation(
                 let article = articles::article_row(conn, id)?;
                 audit::append(
                     conn,
+                    &seal,
                     &auth.entry(
                         "article_translation_saved",
                         format!("article:{id}"),
@@ -245,6 +251,7 @@ pub async fn set_status(
     body: web::Json<ArticleStatusChange>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let change = body.into_inner();
@@ -256,6 +263,7 @@ pub async fn set_status(
                 let article = articles::article_row(conn, id)?;
                 audit::append(
                     conn,
+                    &seal,
                     &auth.entry(
                         "article_status_changed",
                         format!("article:{id}"),
@@ -346,6 +354,7 @@ pub async fn create_campaign(
     body: web::Json<NewCampaign>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let new = body.into_inner();
     let campaign = with_db(&pool, move |conn| {
@@ -353,6 +362,7 @@ pub async fn create_campaign(
             let campaign = articles::insert_campaign(conn, &new, None)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "campaign_created",
                     format!("campaign:{}", campaign.id),
@@ -385,6 +395,7 @@ pub async fn upload(
     req: HttpRequest,
     payload: web::Payload,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     if !uploads::is_multipart(&req) {
         return Err(ApiError::UnsupportedMediaType);
@@ -400,6 +411,7 @@ pub async fn upload(
             let uploaded = articles::store_media(conn, &image, Some(&auth.staff_id))?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "media_uploaded",
                     format!("media:{}", uploaded.id),

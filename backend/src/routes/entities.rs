@@ -26,6 +26,7 @@ use crate::{
 /// (tipsters) should not wait that long.
 async fn audited_read<T, F>(
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     auth: StaffAuth,
     action: &'static str,
     object: String,
@@ -38,7 +39,7 @@ where
     with_db(&pool, move |conn| {
         let (answer, details) = read(conn)?;
         audit::audited(conn, |conn| -> Result<(), ApiError> {
-            audit::append(conn, &auth.entry(action, object, details))?;
+            audit::append(conn, &seal, &auth.entry(action, object, details))?;
             Ok(())
         })?;
         Ok(answer)
@@ -65,6 +66,7 @@ pub async fn lookup(
     query: web::Query<LookupQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let value = query.into_inner().value.trim().to_owned();
     if value.is_empty() || value.chars().count() > 200 {
@@ -80,6 +82,7 @@ pub async fn lookup(
     let reader = Reader::of(&auth.0);
     let found = audited_read(
         pool,
+        seal,
         auth.0,
         "entity_looked_up",
         "entities".into(),
@@ -106,11 +109,13 @@ pub async fn page(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let reader = Reader::of(&auth.0);
     let page = audited_read(
         pool,
+        seal,
         auth.0,
         "entity_read",
         format!("entity:{id}"),
@@ -138,6 +143,7 @@ pub async fn merge(
     body: web::Json<EntityMerge>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let other = body.into_inner().other;
@@ -153,6 +159,7 @@ pub async fn merge(
             let moved = entities::merge(conn, id, other)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "entity_merged",
                     format!("entity:{id}"),
@@ -182,6 +189,7 @@ pub async fn split(
     path: web::Path<(i64, i64)>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, alias) = path.into_inner();
     let auth = auth.0;
@@ -194,6 +202,7 @@ pub async fn split(
             entities::split(conn, id, alias)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "entity_split",
                     format!("entity:{id}"),
@@ -213,10 +222,11 @@ async fn connections(
     id: i64,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let reader = Reader::of(&auth);
     let object = format!("{}:{id}", kind.as_str());
-    let found = audited_read(pool, auth, "connections_read", object, move |conn| {
+    let found = audited_read(pool, seal, auth, "connections_read", object, move |conn| {
         crate::triage::version_of(conn, kind, id)?;
         let found = entities::connections(conn, &sealer, kind, id, reader)?;
         Ok((found, json!({})))
@@ -238,8 +248,9 @@ pub async fn tip_connections(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    connections(auth.0, ItemKind::Tip, path.into_inner(), sealer, pool).await
+    connections(auth.0, ItemKind::Tip, path.into_inner(), sealer, pool, seal).await
 }
 
 #[utoipa::path(get, path = "/api/v1/cases/{id}/connections", tag = "entities", security(("bearer" = [])),
@@ -255,8 +266,17 @@ pub async fn case_connections(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    connections(auth.0, ItemKind::Case, path.into_inner(), sealer, pool).await
+    connections(
+        auth.0,
+        ItemKind::Case,
+        path.into_inner(),
+        sealer,
+        pool,
+        seal,
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -328,10 +348,11 @@ pub async fn network(
     query: web::Query<NetworkQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (centre, period, object) = query.parsed()?;
     let reader = Reader::of(&auth.0);
-    let network = audited_read(pool, auth.0, "network_read", object, move |conn| {
+    let network = audited_read(pool, seal, auth.0, "network_read", object, move |conn| {
         let network = entities::network(conn, &sealer, centre, &period, reader)?;
         let details = json!({ "nodes": network.nodes.len(), "from": period.from, "to": period.to });
         Ok((network, details))
@@ -353,16 +374,24 @@ pub async fn network_export(
     query: web::Query<NetworkQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (centre, period, object) = query.parsed()?;
     let reader = Reader::of(&auth.0);
-    let lines = audited_read(pool, auth.0, "network_exported", object, move |conn| {
-        let network = entities::network(conn, &sealer, centre, &period, reader)?;
-        let lines = entities::followthemoney(&network);
-        let details =
-            json!({ "entities": lines.lines().count(), "from": period.from, "to": period.to });
-        Ok((lines, details))
-    })
+    let lines = audited_read(
+        pool,
+        seal,
+        auth.0,
+        "network_exported",
+        object,
+        move |conn| {
+            let network = entities::network(conn, &sealer, centre, &period, reader)?;
+            let lines = entities::followthemoney(&network);
+            let details =
+                json!({ "entities": lines.lines().count(), "from": period.from, "to": period.to });
+            Ok((lines, details))
+        },
+    )
     .await?;
     let day = time::OffsetDateTime::now_utc().date();
     Ok(HttpResponse::Ok()

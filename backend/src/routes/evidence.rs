@@ -80,6 +80,7 @@ impl Write for ChannelWriter {
 pub struct Shared {
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<audit::Seal>,
     locales: web::Data<Locales>,
     key: web::Data<EvidenceKey>,
     site: web::Data<Site>,
@@ -100,6 +101,7 @@ impl FromRequest for Shared {
             Ok(Shared {
                 sealer: data(req)?,
                 pool: data(req)?,
+                seal: data(req)?,
                 locales: data(req)?,
                 key: data(req)?,
                 site: data(req)?,
@@ -116,12 +118,14 @@ async fn package(
     shared: Shared,
 ) -> Result<HttpResponse, ApiError> {
     let sealer = shared.sealer.clone();
+    let seal = shared.seal.clone();
     let made_by = audit::Actor::Staff(auth.staff_id.clone()).as_string();
     let gathered = with_db(&shared.pool, move |conn| {
         audit::audited(conn, |conn| {
             let gathered = evidence::gather(conn, &sealer, kind, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "evidence_package_made",
                     gathered.item.audit_object(),

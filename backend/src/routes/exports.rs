@@ -89,6 +89,7 @@ pub async fn tips_csv(
     query: web::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let auth = auth.0;
     let page = query.page(&sealer, |s| TipStatus::parse(s).map(|s| s.as_str()))?;
@@ -143,6 +144,7 @@ pub async fn tips_csv(
         audit::audited(conn, |conn| {
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "tips_exported",
                     "tips".into(),
@@ -168,6 +170,7 @@ pub async fn cases_csv(
     query: web::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let auth = auth.0;
     let page = query.page(&sealer, |s| CaseStatus::parse(s).map(|s| s.as_str()))?;
@@ -259,6 +262,7 @@ pub async fn cases_csv(
         audit::audited(conn, |conn| {
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "cases_exported",
                     "cases".into(),
@@ -283,6 +287,7 @@ pub async fn statistics_csv(
     auth: Triager,
     query: web::Query<PeriodQuery>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (from, to) = query.period()?;
     let auth = auth.0;
@@ -304,6 +309,7 @@ pub async fn statistics_csv(
         audit::audited(conn, |conn| {
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "statistics_exported",
                     "statistics".into(),

@@ -40,6 +40,7 @@ async fn confirm_password(
     req: &HttpRequest,
     throttle: &Throttle,
     pool: &web::Data<db::Pool>,
+    seal: &web::Data<crate::audit::Seal>,
     hasher: &PasswordHasher,
     password: String,
     row: &store::StaffRow,
@@ -60,6 +61,7 @@ async fn confirm_password(
         }
         Verified::Wrong => Err(auth_routes::failed_login(
             pool,
+            seal,
             throttle,
             &subjects,
             Some(row.id.clone()),
@@ -106,6 +108,7 @@ pub async fn confirm_totp(
     auth: AnyStaff,
     body: web::Json<TotpCode>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let row = own_row(&auth, &pool).await?;
     let pending = row
@@ -119,6 +122,7 @@ pub async fn confirm_totp(
         store::confirm_totp(conn, &row.id, step)?;
         audit::append(
             conn,
+            &seal,
             &Entry {
                 actor,
                 action: "totp_enabled",
@@ -144,12 +148,13 @@ pub async fn disable_totp(
     auth: AnyStaff,
     body: web::Json<PasswordConfirmation>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
     throttle: web::Data<Throttle>,
 ) -> Result<HttpResponse, ApiError> {
     let row = own_row(&auth, &pool).await?;
     let password = body.into_inner().password;
-    confirm_password(&req, &throttle, &pool, &hasher, password, &row).await?;
+    confirm_password(&req, &throttle, &pool, &seal, &hasher, password, &row).await?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
         if settings::flag(conn, settings::REQUIRE_TOTP)? {
@@ -158,6 +163,7 @@ pub async fn disable_totp(
         store::disable_totp(conn, &row.id)?;
         audit::append(
             conn,
+            &seal,
             &Entry {
                 actor,
                 action: "totp_disabled",
@@ -184,6 +190,7 @@ pub async fn change_password(
     auth: AnyStaff,
     body: web::Json<PasswordChange>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
     throttle: web::Data<Throttle>,
 ) -> Result<HttpResponse, ApiError> {
@@ -192,7 +199,16 @@ pub async fn change_password(
         current_password,
         new_password,
     } = body.into_inner();
-    confirm_password(&req, &throttle, &pool, &hasher, current_password, &row).await?;
+    confirm_password(
+        &req,
+        &throttle,
+        &pool,
+        &seal,
+        &hasher,
+        current_password,
+        &row,
+    )
+    .await?;
     password::check_strength(&new_password, &[&row.email, &row.display_name])
         .map_err(ApiError::Password)?;
     let hash = hasher.hash(new_password).await?;
@@ -201,6 +217,7 @@ pub async fn change_password(
         store::set_password(conn, &row.id, &hash)?;
         audit::append(
             conn,
+            &seal,
             &Entry {
                 actor,
                 action: "password_changed",

@@ -26,6 +26,7 @@ pub async fn list(
     query: web::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let page = query.page(&sealer, |s| TipStatus::parse(s).map(|s| s.as_str()))?;
     let answer = with_db(&pool, move |conn| {
@@ -41,6 +42,7 @@ pub async fn list(
             // The lines show the first words of each tip: a read, audited as the case list is.
             audit::append(
                 conn,
+                &seal,
                 &auth.entry("tips_listed", "tips".into(), json!({ "ids": ids })),
             )?;
             Ok(TipPage {
@@ -67,6 +69,7 @@ pub async fn detail(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let detail = with_db(&pool, move |conn| {
@@ -75,6 +78,7 @@ pub async fn detail(
             let detail = tips::detail(conn, &sealer, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry("tip_read", format!("tip:{id}"), json!({})),
             )?;
             Ok(detail)
@@ -98,6 +102,7 @@ pub async fn attachment(
     path: web::Path<(i64, i64)>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, attachment_id) = path.into_inner();
     let (mime, bytes) = with_db(&pool, move |conn| {
@@ -105,6 +110,7 @@ pub async fn attachment(
             let picture = tips::attachment(conn, &sealer, id, attachment_id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "tip_attachment_read",
                     format!("tip:{id}"),
@@ -138,6 +144,7 @@ pub async fn reply(
     body: web::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let problems = body.problems();
     if !problems.is_empty() {
@@ -157,6 +164,7 @@ pub async fn reply(
             triage::bump(conn, ItemKind::Tip, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "tip_replied",
                     format!("tip:{id}"),
@@ -186,6 +194,7 @@ pub async fn set_status(
     body: web::Json<StatusChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let change = body.into_inner();
     if let Some(message) = &change.public_message {
@@ -211,6 +220,7 @@ pub async fn set_status(
             )?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry("tip_status_changed", format!("tip:{id}"),
                     json!({
                         "from": before.as_str(),

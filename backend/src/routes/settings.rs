@@ -47,6 +47,7 @@ pub async fn put(
     auth: Admin,
     body: web::Json<StaffSettings>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let wanted = body.into_inner();
     if !(1..=MAX_FIRST_LOOK_HOURS).contains(&wanted.first_look_hours) {
@@ -70,6 +71,7 @@ pub async fn put(
             )?;
             audit::append(
                 conn,
+                &seal,
                 &Entry {
                     actor,
                     action: "settings_changed",

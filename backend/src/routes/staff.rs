@@ -43,6 +43,7 @@ pub async fn invite(
     auth: Admin,
     body: web::Json<InviteRequest>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     site: web::Data<Site>,
@@ -77,6 +78,7 @@ pub async fn invite(
             let profile = store::profile(conn, &row)?;
             audit::append(
                 conn,
+                &seal,
                 &Entry {
                     actor,
                     action: "staff_invited",
@@ -119,6 +121,7 @@ pub async fn set_roles(
     id: web::Path<String>,
     body: web::Json<RolesRequest>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let roles = body.into_inner().roles;
@@ -130,6 +133,7 @@ pub async fn set_roles(
         let after = store::roles_of(conn, &id)?;
         audit::append(
             conn,
+            &seal,
             &Entry {
                 actor,
                 action: "roles_changed",
@@ -163,6 +167,7 @@ async fn set_active(
     id: String,
     active: bool,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = auth.actor();
     with_db(&pool, move |conn| {
@@ -174,6 +179,7 @@ async fn set_active(
         };
         audit::append(
             conn,
+            &seal,
             &Entry {
                 actor,
                 action,
@@ -201,8 +207,9 @@ pub async fn deactivate(
     auth: Admin,
     id: web::Path<String>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    set_active(auth, id.into_inner(), false, pool).await
+    set_active(auth, id.into_inner(), false, pool, seal).await
 }
 
 #[utoipa::path(post, path = "/api/v1/staff/{id}/reactivate", tag = "staff", security(("bearer" = [])),
@@ -217,8 +224,9 @@ pub async fn reactivate(
     auth: Admin,
     id: web::Path<String>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    set_active(auth, id.into_inner(), true, pool).await
+    set_active(auth, id.into_inner(), true, pool, seal).await
 }
 
 /// This module's routes under `/api/v1`.

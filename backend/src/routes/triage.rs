@@ -183,6 +183,7 @@ fn object(kind: ItemKind, id: i64) -> String {
 /// on after, and the answer is the item's triage state as it now is.
 fn change_item(
     conn: &mut DbConnection,
+    seal: &audit::Seal,
     sealer: &Sealer,
     kind: ItemKind,
     id: i64,
@@ -193,7 +194,7 @@ fn change_item(
         triage::check_version(conn, kind, id, version)?;
         let entry = work(conn)?;
         triage::bump(conn, kind, id)?;
-        audit::append(conn, &entry)?;
+        audit::append(conn, seal, &entry)?;
         triage::view(conn, sealer, kind, id)
     })
 }
@@ -246,6 +247,7 @@ async fn assign(
     change: AssigneeChange,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     site: web::Data<Site>,
@@ -257,7 +259,7 @@ async fn assign(
         let sealer = sealer.clone();
         move |conn| {
             let mut before = None;
-            let view = change_item(conn, &sealer, kind, id, change.version, |conn| {
+            let view = change_item(conn, &seal, &sealer, kind, id, change.version, |conn| {
                 before = triage::assign(conn, kind, id, pool_wanted.as_deref())?;
                 Ok(auth.entry(
                     action(kind, "assigned"),
@@ -282,13 +284,14 @@ async fn prioritise(
     change: PriorityChange,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let problems = change.problems();
     if !problems.is_empty() {
         return Err(ApiError::InvalidTriage(problems));
     }
     let view = with_db(&pool, move |conn| {
-        change_item(conn, &sealer, kind, id, change.version, |conn| {
+        change_item(conn, &seal, &sealer, kind, id, change.version, |conn| {
             triage::adjust(
                 conn,
                 &sealer,
@@ -317,9 +320,10 @@ async fn relabel(
     change: LabelsChange,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let view = with_db(&pool, move |conn| {
-        change_item(conn, &sealer, kind, id, change.version, |conn| {
+        change_item(conn, &seal, &sealer, kind, id, change.version, |conn| {
             let (added, removed) = triage::set_labels(conn, kind, id, &change.labels)?;
             Ok(auth.entry(
                 action(kind, "labels"),
@@ -356,6 +360,7 @@ async fn bulk(
     change: BulkChange,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let mut problems = Vec::new();
     if change.ids.is_empty() {
@@ -392,6 +397,7 @@ async fn bulk(
                     details.insert("to".into(), json!(status.as_str()));
                     audit::append(
                         conn,
+                        &seal,
                         &auth.entry(
                             action(kind, "status"),
                             object(kind, id),
@@ -403,6 +409,7 @@ async fn bulk(
                     let before = triage::assign(conn, kind, id, assign.assignee.as_deref())?;
                     audit::append(
                         conn,
+                        &seal,
                         &auth.entry(
                             action(kind, "assigned"),
                             object(kind, id),
@@ -421,6 +428,7 @@ async fn bulk(
                     let (added, removed) = triage::set_labels(conn, kind, id, &wanted)?;
                     audit::append(
                         conn,
+                        &seal,
                         &auth.entry(
                             action(kind, "labels"),
                             object(kind, id),
@@ -456,6 +464,7 @@ pub async fn assign_tip(
     body: web::Json<AssigneeChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     site: web::Data<Site>,
@@ -467,6 +476,7 @@ pub async fn assign_tip(
         body.into_inner(),
         sealer,
         pool,
+        seal,
         mailer,
         locales,
         site,
@@ -491,6 +501,7 @@ pub async fn assign_case(
     body: web::Json<AssigneeChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     site: web::Data<Site>,
@@ -502,6 +513,7 @@ pub async fn assign_case(
         body.into_inner(),
         sealer,
         pool,
+        seal,
         mailer,
         locales,
         site,
@@ -525,6 +537,7 @@ pub async fn prioritise_tip(
     body: web::Json<PriorityChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     prioritise(
         ItemKind::Tip,
@@ -533,6 +546,7 @@ pub async fn prioritise_tip(
         body.into_inner(),
         sealer,
         pool,
+        seal,
     )
     .await
 }
@@ -553,6 +567,7 @@ pub async fn prioritise_case(
     body: web::Json<PriorityChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     prioritise(
         ItemKind::Case,
@@ -561,6 +576,7 @@ pub async fn prioritise_case(
         body.into_inner(),
         sealer,
         pool,
+        seal,
     )
     .await
 }
@@ -581,6 +597,7 @@ pub async fn label_tip(
     body: web::Json<LabelsChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     relabel(
         ItemKind::Tip,
@@ -589,6 +606,7 @@ pub async fn label_tip(
         body.into_inner(),
         sealer,
         pool,
+        seal,
     )
     .await
 }
@@ -609,6 +627,7 @@ pub async fn label_case(
     body: web::Json<LabelsChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     relabel(
         ItemKind::Case,
@@ -617,6 +636,7 @@ pub async fn label_case(
         body.into_inner(),
         sealer,
         pool,
+        seal,
     )
     .await
 }
@@ -666,8 +686,9 @@ pub async fn bulk_tips(
     body: web::Json<BulkChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    bulk(ItemKind::Tip, auth.0, body.into_inner(), sealer, pool).await
+    bulk(ItemKind::Tip, auth.0, body.into_inner(), sealer, pool, seal).await
 }
 
 #[utoipa::path(post, path = "/api/v1/cases/bulk", tag = "triage", security(("bearer" = [])), request_body = BulkChange,
@@ -683,8 +704,17 @@ pub async fn bulk_cases(
     body: web::Json<BulkChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    bulk(ItemKind::Case, auth.0, body.into_inner(), sealer, pool).await
+    bulk(
+        ItemKind::Case,
+        auth.0,
+        body.into_inner(),
+        sealer,
+        pool,
+        seal,
+    )
+    .await
 }
 
 async fn timeline(
@@ -693,6 +723,7 @@ async fn timeline(
     id: i64,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let events = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
@@ -700,6 +731,7 @@ async fn timeline(
             // It holds the tip's notes: a read of sealed content, audited like the tip's.
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     match kind {
                         ItemKind::Tip => "tip_timeline_read",
@@ -729,8 +761,9 @@ pub async fn tip_timeline(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    timeline(auth.0, ItemKind::Tip, path.into_inner(), sealer, pool).await
+    timeline(auth.0, ItemKind::Tip, path.into_inner(), sealer, pool, seal).await
 }
 
 #[utoipa::path(get, path = "/api/v1/cases/{id}/timeline", tag = "triage", security(("bearer" = [])),
@@ -746,8 +779,17 @@ pub async fn case_timeline(
     path: web::Path<i64>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
-    timeline(auth.0, ItemKind::Case, path.into_inner(), sealer, pool).await
+    timeline(
+        auth.0,
+        ItemKind::Case,
+        path.into_inner(),
+        sealer,
+        pool,
+        seal,
+    )
+    .await
 }
 
 /// A staff-only note on a tip (cases have their PFIF notes).
@@ -766,6 +808,7 @@ pub async fn note_tip(
     body: web::Json<sanad_shared::cases::NewNote>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let note = with_db(&pool, move |conn| {
@@ -775,6 +818,7 @@ pub async fn note_tip(
             triage::bump(conn, ItemKind::Tip, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     action(ItemKind::Tip, "note"),
                     object(ItemKind::Tip, id),
@@ -810,12 +854,14 @@ pub async fn create_label(
     auth: Admin,
     body: web::Json<NewLabel>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let label = with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
             let label = triage::create_label(conn, &body)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "label_created",
                     format!("label:{}", label.id),
@@ -843,6 +889,7 @@ pub async fn update_label(
     path: web::Path<i64>,
     body: web::Json<NewLabel>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let label = with_db(&pool, move |conn| {
@@ -850,6 +897,7 @@ pub async fn update_label(
             let label = triage::update_label(conn, id, &body)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "label_changed",
                     format!("label:{id}"),
@@ -970,6 +1018,7 @@ pub async fn save_view(
     body: web::Json<NewSavedView>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let view = body.into_inner();
     let problems = view.problems();
@@ -992,6 +1041,7 @@ pub async fn save_view(
             // Name and filters stay out of the trail: a saved search holds the words looked for.
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "view_saved",
                     format!("view:{}", saved.id),
@@ -1021,6 +1071,7 @@ pub async fn delete_view(
     auth: Triager,
     path: web::Path<i64>,
     pool: web::Data<db::Pool>,
+    seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     with_db(&pool, move |conn| {
@@ -1028,6 +1079,7 @@ pub async fn delete_view(
             let kind = saved_views::delete(conn, &auth.staff_id, id)?;
             audit::append(
                 conn,
+                &seal,
                 &auth.entry(
                     "view_deleted",
                     format!("view:{id}"),

@@ -625,7 +625,7 @@ async fn closed_cases_lose_their_personal_data_after_the_retention_period() {
     use sanad_backend::schema::cases;
     // Recently closed: kept.
     assert_eq!(
-        sanad_backend::cases::retention_pass(&mut conn, 730).unwrap(),
+        sanad_backend::cases::retention_pass(&mut conn, &app.audit_seal(), 730).unwrap(),
         0
     );
     let three_years_ago = sanad_backend::audit::now_ms() - 3 * 365 * 24 * 3600 * 1000;
@@ -634,7 +634,7 @@ async fn closed_cases_lose_their_personal_data_after_the_retention_period() {
         .execute(&mut conn)
         .unwrap();
     assert_eq!(
-        sanad_backend::cases::retention_pass(&mut conn, 730).unwrap(),
+        sanad_backend::cases::retention_pass(&mut conn, &app.audit_seal(), 730).unwrap(),
         1
     );
     let detail = json(

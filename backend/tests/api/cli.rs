@@ -172,6 +172,7 @@ fn audit_verify_passes_on_an_intact_trail_and_fails_after_a_hand_edit() {
     db::prepare_data_dir(&data).unwrap();
     db::run_migrations(&url).unwrap();
     let mut conn = db::pool(&url, 1).unwrap().get().unwrap();
+    let (seal, _) = audit::Seal::load(&data).unwrap();
     for action in ["login", "staff_invited", "logout"] {
         let entry = Entry {
             actor: Actor::Command,
@@ -179,7 +180,7 @@ fn audit_verify_passes_on_an_intact_trail_and_fails_after_a_hand_edit() {
             object: "staff:x".into(),
             details: serde_json::json!({}),
         };
-        audit::append(&mut conn, &entry).unwrap();
+        audit::append(&mut conn, &seal, &entry).unwrap();
     }
     drop(conn);
 

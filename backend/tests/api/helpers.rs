@@ -26,6 +26,11 @@ impl TestApp {
         sanad_backend::db::pool(&self.config.database_url().unwrap(), 2).unwrap()
     }
 
+    /// The key the app seals its audit trail with, as the server made it.
+    pub fn audit_seal(&self) -> sanad_backend::audit::Seal {
+        sanad_backend::audit::Seal::open(&self.config.data_dir).unwrap()
+    }
+
     /// A request with an `Authorization` header and an optional JSON body.
     pub async fn authorized(
         &self,

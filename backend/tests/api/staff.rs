@@ -137,7 +137,7 @@ async fn an_admin_invites_a_moderator_by_mail_who_then_signs_in_and_both_are_aud
     assert!(actions.contains(&("password_set", moderator_actor.as_str())));
     assert!(!trail.to_string().contains(GOOD_PASSWORD));
     assert_eq!(
-        audit::verify(&mut app.pool().get().unwrap()).unwrap(),
+        audit::verify(&mut app.pool().get().unwrap(), &app.audit_seal(), None).unwrap(),
         Ok(trail.as_array().unwrap().len() as i64)
     );
 }
@@ -934,4 +934,65 @@ async fn sessions_end_after_thirty_idle_minutes_and_after_twelve_hours_in_any_ca
     assert_eq!(refresh(&app, &idle.refresh).await.status(), 401);
     assert_eq!(me(&app, &long.token).await, 401);
     assert_eq!(refresh(&app, &long.refresh).await.status(), 401);
+}
+
+#[actix_web::test]
+async fn the_server_checkpoints_its_audit_trail_and_mails_the_days_checkpoint_to_admins() {
+    let (app, sink) = app_with_mail().await;
+    let data_dir = app.config.data_dir.clone();
+    let checkpoints = data_dir.join(audit::checkpoint::FILE);
+    let last_line = |path: &std::path::Path| {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| text.lines().last().map(str::to_owned))
+    };
+    // At start, once the seed articles' entries are in.
+    let mut first = None;
+    for _ in 0..100 {
+        first = last_line(&checkpoints);
+        if first.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let first = first.expect("a checkpoint written at start");
+    assert!(first.starts_with("sanad-audit-checkpoint-1 "), "{first}");
+    let admin = signed_in(&app, "chief@example.org", &[Role::Admin]).await;
+    assert!(
+        sink.received().is_empty(),
+        "no checkpoint mail on the first day"
+    );
+
+    // As if the last mail went out yesterday; a restart (like the hourly pass) sends today's.
+    let today = audit::now_ms().div_euclid(86_400_000);
+    std::fs::write(
+        data_dir.join("audit-checkpoint-mailed"),
+        (today - 1).to_string(),
+    )
+    .unwrap();
+    let restarted = sanad_backend::startup::Application::build(app.config.clone())
+        .await
+        .unwrap();
+    actix_web::rt::spawn(restarted.run_until_stopped());
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1, "one mail, to the one admin");
+    assert_eq!(mails[0].recipients, ["chief@example.org"]);
+    let parsed = mailparse::parse_mail(mails[0].data.as_bytes()).unwrap();
+    let body = parsed.get_body().unwrap();
+    // The sign-in moved the head, so the mail carries a newer checkpoint than the first.
+    let latest = last_line(&checkpoints).unwrap();
+    assert_ne!(latest, first);
+    assert!(
+        body.lines().any(|line| line.trim() == latest),
+        "the mail holds the latest checkpoint on a line of its own:\n{body}"
+    );
+    assert!(body.contains("Test Person"), "{body}");
+    drop(admin);
+    // Sent once a day: the next pass leaves it.
+    let day: i64 = std::fs::read_to_string(data_dir.join("audit-checkpoint-mailed"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(day, today);
 }

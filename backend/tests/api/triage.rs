@@ -853,7 +853,7 @@ async fn a_dismissed_tip_loses_its_content_after_the_retention_period_and_its_re
 
     let pass = |app: &TestApp| {
         let mut conn = app.pool().get().unwrap();
-        sanad_backend::tips::retention_pass(&mut conn, 365).unwrap()
+        sanad_backend::tips::retention_pass(&mut conn, &app.audit_seal(), 365).unwrap()
     };
     assert_eq!(pass(&app), 0, "dismissed today: kept");
     let number = "/api/v1/entities?value=07709998877";

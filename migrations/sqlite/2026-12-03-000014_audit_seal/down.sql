@@ -1,0 +1,2 @@
+ALTER TABLE audit_head DROP COLUMN mac;
+ALTER TABLE audit_log DROP COLUMN mac;
