@@ -206,6 +206,11 @@ impl Site {
     pub fn link(&self, secret: &str) -> String {
         format!("{}/staff/set-password#{secret}", self.public_url)
     }
+
+    /// A mailed sign-in link: the staff area, whose sign-in form sends the secret with the password.
+    pub fn sign_in_link(&self, secret: &str) -> String {
+        format!("{}/staff#unlock={secret}", self.public_url)
+    }
 }
 
 #[cfg(test)]

@@ -127,6 +127,11 @@ pub enum StaffMail<'a> {
         name: &'a str,
         link: &'a str,
     },
+    /// The right password arrived while the account was held after many failed tries.
+    SignInLink {
+        name: &'a str,
+        link: &'a str,
+    },
     /// The day's signed checkpoint of the audit trail, for admins to keep outside the server.
     AuditCheckpoint {
         name: &'a str,
@@ -157,6 +162,12 @@ pub fn compose(locales: &Locales, language: Language, mail: StaffMail<'_>) -> Le
         StaffMail::Assigned { name, link } => (
             "mail-assigned-subject",
             "mail-assigned-body",
+            name,
+            ("link", link),
+        ),
+        StaffMail::SignInLink { name, link } => (
+            "mail-sign-in-link-subject",
+            "mail-sign-in-link-body",
             name,
             ("link", link),
         ),

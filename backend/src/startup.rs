@@ -47,6 +47,7 @@ pub struct AppContext {
     pub articles: web::Data<crate::articles::ArticleService>,
     pub evidence_key: web::Data<crate::evidence::EvidenceKey>,
     pub seal: web::Data<crate::audit::Seal>,
+    pub sign_in_mail: web::Data<crate::routes::auth::SignInMail>,
     pub json_limit: usize,
 }
 
@@ -106,6 +107,7 @@ pub fn app(
         .app_data(ctx.articles.clone())
         .app_data(ctx.evidence_key.clone())
         .app_data(ctx.seal.clone())
+        .app_data(ctx.sign_in_mail.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(ctx.json_limit)
@@ -443,6 +445,15 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         locales.clone(),
         &config.public_url,
     );
+    let site = web::Data::new(Site {
+        public_url: config.public_url.clone(),
+        onion_url: config.onion_url.clone(),
+    });
+    let sign_in_mail = web::Data::new(crate::routes::auth::SignInMail {
+        mailer: mailer.clone(),
+        locales: locales.clone(),
+        site: site.clone(),
+    });
     Ok(AppContext {
         pool,
         locales,
@@ -451,10 +462,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         hasher: web::Data::new(hasher),
         throttle: web::Data::new(Throttle::default()),
         mailer,
-        site: web::Data::new(Site {
-            public_url: config.public_url.clone(),
-            onion_url: config.onion_url.clone(),
-        }),
+        site,
         site_files: web::Data::new(crate::public_pages::SiteFiles::load()),
         challenges: web::Data::new(Challenges::load(
             &config.data_dir,
@@ -471,6 +479,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         articles,
         evidence_key,
         seal,
+        sign_in_mail,
         json_limit: config.json_limit,
     })
 }

@@ -145,3 +145,32 @@ test("a sign-in held by guessing offers the code field with a word of why, in Ar
   }
   await fresh.close();
 });
+
+// The server's side (the link is mailed only for the right password and opens only with it) is in
+// the API tests; here the page keeps the link's secret out of the address bar and sends it.
+test("a mailed sign-in link says what it is for, leaves the address bar and goes with the password", async () => {
+  const fresh = await launch();
+  for (const language of ["ar", "ckb"]) {
+    const { page } = await openPage(fresh.context, `/staff?lang=${language}#unlock=a1b2c3`);
+    let sent = null;
+    await page.route("**/api/v1/auth/login", async (route) => {
+      sent = JSON.parse(route.request().postData());
+      await route.fulfill({
+        status: 401,
+        contentType: "application/json",
+        body: JSON.stringify({ error: "invalid_credentials", message: "", details: null }),
+      });
+    });
+    await page.getByText(staffMessage(language, "staff-sign-in-link-opened")).waitFor();
+    assert.equal(new URL(page.url()).hash, "", "the secret is gone from the address bar");
+    assert.deepEqual(await axeViolations(page), [], `sign-in link page in ${language}`);
+    await page.screenshot({ path: join(screenshotsDir, `staff-sign-in-link-${language}.png`), fullPage: true });
+    await page.getByLabel(staffMessage(language, "staff-email")).fill("held@example.org");
+    await page.getByLabel(staffMessage(language, "staff-password")).fill(PASSWORD);
+    await page.getByRole("button", { name: staffMessage(language, "staff-sign-in"), exact: true }).click();
+    await page.waitForFunction(() => !document.querySelector("button[type=submit]")?.disabled);
+    assert.equal(sent.unlock, "a1b2c3", "the link's secret goes with the password");
+    await page.close();
+  }
+  await fresh.close();
+});

@@ -4,7 +4,8 @@ staff-sign-in-title = Staff sign-in
 staff-email = Email
 staff-password = Password
 staff-totp-code = Six-digit code from your authenticator app
-staff-sign-in-held = Too many tries for this email: the password alone now waits. If you use an authenticator app, enter its code with your password to sign in now.
+staff-sign-in-held = Too many tries for this email: the password alone now waits. If you use an authenticator app, enter its code with your password to sign in now. Without one, if the password was right, we have mailed you a sign-in link.
+staff-sign-in-link-opened = You opened a sign-in link. Enter your email and password to finish signing in.
 staff-sign-in = Sign in
 staff-sign-out = Sign out
 staff-forgot-password = Forgot your password?
@@ -77,6 +78,19 @@ mail-assigned-body =
     { $link }
 
     This email never contains the content of a report.
+
+mail-sign-in-link-subject = Sanad: your sign-in link
+mail-sign-in-link-body =
+    Hello { $name },
+
+    Someone entered the right password for your Sanad account while sign-in was held after many
+    failed tries. If it was you, open this link within 30 minutes and enter your password again to
+    sign in:
+
+    { $link }
+
+    If it was not you, someone else knows your password: do not open the link, and change your
+    password or tell an admin at once.
 
 mail-audit-checkpoint-subject = Sanad: today's audit checkpoint
 mail-audit-checkpoint-body =

@@ -4,7 +4,8 @@ staff-sign-in-title = Têketina karmendan
 staff-email = E-name
 staff-password = Şîfre
 staff-totp-code = Koda şeş reqemî ya ji sepana te ya piştrastkirinê
-staff-sign-in-held = Ji bo vê e-nameyê gelek hewl hatin dayîn: niha tenê şîfre li bendê dimîne. Heke tu sepana naskirinê bi kar tînî, koda wê bi şîfreya xwe re binivîse da ku niha têkevî.
+staff-sign-in-held = Ji bo vê e-nameyê gelek hewl hatin dayîn: niha tenê şîfre li bendê dimîne. Heke tu sepana naskirinê bi kar tînî, koda wê bi şîfreya xwe re binivîse da ku niha têkevî. Heke sepana te tune be û şîfre rast bû, me girêdaneke têketinê ji e-nameya te re şand.
+staff-sign-in-link-opened = Te girêdaneke têketinê vekir. Ji bo temamkirina têketinê e-name û şîfreya xwe binivîse.
 staff-sign-in = Têkeve
 staff-sign-out = Derkeve
 staff-forgot-password = Te şîfreya xwe ji bîr kiriye?
@@ -77,6 +78,19 @@ mail-assigned-body =
     { $link }
 
     Ev e-name tu carî naveroka ragihandinekê nahewîne.
+
+mail-sign-in-link-subject = Sened: girêdana te ya têketinê
+mail-sign-in-link-body =
+    Silav { $name },
+
+    Kesekî şîfreya rast a hesabê te yê Senedê nivîsand dema ku têketin piştî gelek hewldanên
+    neserkeftî hatibû rawestandin. Heke tu bûyî, vê girêdanê di nav 30 deqeyan de veke û ji bo
+    têketinê şîfreya xwe dîsa binivîse:
+
+    { $link }
+
+    Heke tu nebûyî, kesekî din şîfreya te dizane: girêdanê veneke, û yekser şîfreya xwe biguherîne
+    an ji rêvebirekî re bibêje.
 
 mail-audit-checkpoint-subject = Sened: xala kontrolê ya îro ya qeyda çavdêriyê
 mail-audit-checkpoint-body =

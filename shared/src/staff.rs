@@ -116,6 +116,10 @@ pub struct LoginRequest {
     /// The six-digit code, when the account uses TOTP.
     #[serde(default)]
     pub totp_code: Option<String>,
+    /// The secret of a mailed sign-in link (`/staff#unlock=…`), which opens a held
+    /// account together with the right password when the account has no TOTP.
+    #[serde(default)]
+    pub unlock: Option<String>,
 }
 
 /// The answer to a login or refresh: a short-lived access token for the `Authorization` header.
@@ -179,6 +183,9 @@ pub enum LinkPurpose {
     Invite,
     /// A password reset.
     Reset,
+    /// Sign-in while the email is held after many failed tries: mailed when the right password
+    /// arrives for an account without TOTP, and good only together with that password.
+    Unlock,
 }
 
 impl LinkPurpose {
@@ -186,6 +193,7 @@ impl LinkPurpose {
         match self {
             LinkPurpose::Invite => "invite",
             LinkPurpose::Reset => "reset",
+            LinkPurpose::Unlock => "unlock",
         }
     }
 }

@@ -15,6 +15,10 @@ use crate::{
 
 /// A one-time link is good for 48 hours.
 pub const LINK_TTL_MS: i64 = 48 * 3600 * 1000;
+/// A mailed sign-in link is for the sign-in happening now.
+pub const UNLOCK_TTL_MS: i64 = 30 * 60 * 1000;
+/// At most one sign-in link per account in this long, so no one fills an inbox with them.
+pub const UNLOCK_RESEND_MS: i64 = 5 * 60 * 1000;
 /// A session ends 12 hours after login, whatever happens.
 pub const SESSION_ABSOLUTE_MS: i64 = 12 * 3600 * 1000;
 /// … and after 30 minutes without a request.
@@ -251,13 +255,18 @@ pub fn create_link(
             staff_links::token_hash.eq(sha256_hex(&secret)),
             staff_links::staff_id.eq(staff_id),
             staff_links::purpose.eq(purpose.as_str()),
-            staff_links::expires_at_ms.eq(now_ms() + LINK_TTL_MS),
+            staff_links::expires_at_ms.eq(now_ms()
+                + match purpose {
+                    LinkPurpose::Unlock => UNLOCK_TTL_MS,
+                    LinkPurpose::Invite | LinkPurpose::Reset => LINK_TTL_MS,
+                }),
         ))
         .execute(conn)?;
     Ok(secret)
 }
 
-/// The account and purpose of an unused, unexpired link.
+/// The account and purpose of an unused, unexpired link that sets a password (an invitation or
+/// a reset; a sign-in link never does).
 pub fn open_link(
     conn: &mut DbConnection,
     secret: &str,
@@ -273,12 +282,45 @@ pub fn open_link(
     let row = find_by_id(conn, &staff_id)?
         .filter(|r| r.active)
         .ok_or(StoreError::LinkInvalid)?;
-    let purpose = if purpose == LinkPurpose::Reset.as_str() {
-        LinkPurpose::Reset
-    } else {
-        LinkPurpose::Invite
+    let purpose = match purpose.as_str() {
+        "reset" => LinkPurpose::Reset,
+        "invite" => LinkPurpose::Invite,
+        _ => return Err(StoreError::LinkInvalid),
     };
     Ok((row, purpose))
+}
+
+/// Whether a sign-in link went to this account within [`UNLOCK_RESEND_MS`].
+pub fn unlock_link_sent_recently(
+    conn: &mut DbConnection,
+    staff_id: &str,
+) -> Result<bool, StoreError> {
+    let sent: i64 = staff_links::table
+        .filter(staff_links::staff_id.eq(staff_id))
+        .filter(staff_links::purpose.eq(LinkPurpose::Unlock.as_str()))
+        .filter(staff_links::expires_at_ms.gt(now_ms() + UNLOCK_TTL_MS - UNLOCK_RESEND_MS))
+        .count()
+        .get_result(conn)?;
+    Ok(sent > 0)
+}
+
+/// Uses this account's sign-in link: true once per link, while it is unexpired.
+pub fn claim_unlock_link(
+    conn: &mut DbConnection,
+    staff_id: &str,
+    secret: &str,
+) -> Result<bool, StoreError> {
+    let claimed = diesel::update(
+        staff_links::table
+            .filter(staff_links::token_hash.eq(sha256_hex(secret)))
+            .filter(staff_links::staff_id.eq(staff_id))
+            .filter(staff_links::purpose.eq(LinkPurpose::Unlock.as_str()))
+            .filter(staff_links::used_at_ms.is_null())
+            .filter(staff_links::expires_at_ms.gt(now_ms())),
+    )
+    .set(staff_links::used_at_ms.eq(now_ms()))
+    .execute(conn)?;
+    Ok(claimed == 1)
 }
 
 /// Uses a link to set a password: marks it used (once, even under concurrent requests), sets the

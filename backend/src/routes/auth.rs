@@ -94,14 +94,17 @@ fn audit_entry(
 ///
 /// An email being guessed at (slowed by the throttle, or its account locked after ten failures)
 /// no longer opens with the right password alone, but does with the right password and the right
-/// TOTP code: otherwise anyone who knows a staff email could keep its owner out by guessing. While
-/// held, every failure answers 429 alike, so it never tells that the password was right.
+/// TOTP code: otherwise anyone who knows a staff email could keep its owner out by guessing. An
+/// account without TOTP gets a sign-in link by mail when the right password arrives while it is
+/// held, and opens with that link and the password. While held, every failure answers 429 alike,
+/// so it never tells that the password was right.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in; the refresh token is set as an HttpOnly cookie", body = SessionGrant),
         (status = 401, description = "Wrong email or password, or a TOTP code is needed", body = ApiErrorBody),
-        (status = 429, description = "Too many attempts; see Retry-After. The right password with the right TOTP code still signs in", body = ApiErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After. The right password with the right TOTP code, or with a mailed sign-in link's secret, still signs in", body = ApiErrorBody),
     ))]
+#[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn login(
     req: HttpRequest,
     body: web::Json<LoginRequest>,
@@ -110,11 +113,13 @@ pub async fn login(
     keys: web::Data<TokenKeys>,
     hasher: web::Data<PasswordHasher>,
     throttle: web::Data<Throttle>,
+    mail: web::Data<SignInMail>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest {
         email,
         password,
         totp_code,
+        unlock,
     } = body.into_inner();
     let subjects = throttle.subjects(&email, crate::client::address(&req));
     let too_many = |wait: std::time::Duration| ApiError::TooManyAttempts {
@@ -125,7 +130,7 @@ pub async fn login(
         Ok(()) => None,
         Err(wait) => match throttle.check_client(&subjects, Instant::now()) {
             Err(client_wait) => return Err(too_many(client_wait)),
-            Ok(()) if totp_code.is_none() => return Err(too_many(wait)),
+            Ok(()) if totp_code.is_none() && unlock.is_none() => return Err(too_many(wait)),
             Ok(()) => Some(wait),
         },
     };
@@ -142,13 +147,29 @@ pub async fn login(
     let now = now_ms();
     let locked = row.as_ref().is_some_and(|r| r.locked(now));
     if held.is_some() || locked {
-        let opened = match (&row, &totp_code) {
-            (Some(row), Some(code)) if matches!(verdict, Verified::Correct { .. }) => {
+        let right_password = matches!(verdict, Verified::Correct { .. });
+        let opened = match (&row, &totp_code, &unlock) {
+            (Some(row), Some(code), _) if right_password => {
                 second_factor_accepted(&pool, row, code).await?
+            }
+            (Some(row), None, Some(secret)) if right_password && row.totp_secret.is_none() => {
+                let (id, secret) = (row.id.clone(), secret.clone());
+                with_db(&pool, move |conn| {
+                    Ok(store::claim_unlock_link(conn, &id, &secret)?)
+                })
+                .await?
             }
             _ => false,
         };
         if !opened {
+            if let Some(row) = row
+                .as_ref()
+                .filter(|r| right_password && r.totp_secret.is_none())
+            {
+                // Only someone who knows the password gets here: its owner, most likely, kept
+                // out by someone guessing. The mail also warns them if it was not them.
+                mail.send_link(&pool, &seal, row.clone());
+            }
             throttle.failed(&subjects, Instant::now());
             let lock_left = match &row {
                 Some(row) if locked => seconds_until(row.locked_until_ms, now),
@@ -231,6 +252,77 @@ pub async fn login(
             "password",
         )
         .await),
+    }
+}
+
+/// What mailing a sign-in link needs, kept together so the login handler stays readable.
+pub struct SignInMail {
+    pub mailer: web::Data<Mailer>,
+    pub locales: web::Data<Locales>,
+    pub site: web::Data<Site>,
+}
+
+impl SignInMail {
+    /// Mails a sign-in link in the background, unless one went out in the last minutes, so the
+    /// answer takes as long as any other refusal and says nothing.
+    fn send_link(
+        &self,
+        pool: &web::Data<db::Pool>,
+        seal: &web::Data<crate::audit::Seal>,
+        row: store::StaffRow,
+    ) {
+        let (pool, seal) = (pool.clone(), seal.clone());
+        let (mailer, locales, site) =
+            (self.mailer.clone(), self.locales.clone(), self.site.clone());
+        actix_web::rt::spawn(async move {
+            let id = row.id.clone();
+            let secret = with_db(&pool, move |conn| {
+                audit::audited(conn, |conn| -> Result<_, ApiError> {
+                    if store::unlock_link_sent_recently(conn, &id)? {
+                        return Ok(None);
+                    }
+                    let secret = store::create_link(conn, &id, LinkPurpose::Unlock)?;
+                    audit::append(
+                        conn,
+                        &seal,
+                        &audit_entry(
+                            Actor::System,
+                            "sign_in_link_sent",
+                            format!("staff:{id}"),
+                            json!({}),
+                        ),
+                    )?;
+                    Ok(Some(secret))
+                })
+            })
+            .await;
+            let secret = match secret {
+                Ok(Some(secret)) => secret,
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::error!(error = %e, "a sign-in link could not be made");
+                    return;
+                }
+            };
+            let language = Language::parse(&row.language).unwrap_or(Language::DEFAULT);
+            let link = site.sign_in_link(&secret);
+            let letter = mail::compose(
+                &locales,
+                language,
+                StaffMail::SignInLink {
+                    name: &row.display_name,
+                    link: &link,
+                },
+            );
+            match Email::parse(&row.email) {
+                Ok(to) => {
+                    if let Err(e) = mailer.send(&to, letter).await {
+                        tracing::error!(error = %e, "a sign-in link could not be mailed");
+                    }
+                }
+                Err(_) => tracing::error!("a staff account's stored email does not parse"),
+            }
+        });
     }
 }
 

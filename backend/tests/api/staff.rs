@@ -996,3 +996,108 @@ async fn the_server_checkpoints_its_audit_trail_and_mails_the_days_checkpoint_to
         .unwrap();
     assert_eq!(day, today);
 }
+
+#[actix_web::test]
+async fn a_locked_account_without_totp_gets_a_mailed_link_that_opens_it_with_the_password() {
+    use sanad_backend::auth::store;
+    let sink = SmtpSink::start();
+    let (mut config, dir, pg) = test_config();
+    config.smtp_url = Some(sink.url.clone());
+    config.public_url = "https://sanad.example.iq".to_owned();
+    // Each try from an address of its own, so only the account's lock is in play, not a
+    // client's own throttle.
+    config.trusted_proxies = vec![sanad_backend::client::parse_proxy("127.0.0.1").unwrap()];
+    let app = spawn_with(config, dir, pg).await;
+    let next_address = std::sync::atomic::AtomicU8::new(1);
+    let (id, invite) = create_account(&app, "plain@example.org", &[Role::Caseworker]);
+    assert_eq!(
+        set_password(&app, &invite, GOOD_PASSWORD).await.status(),
+        204
+    );
+    {
+        let mut conn = app.pool().get().unwrap();
+        for _ in 0..10 {
+            store::record_failure(&mut conn, &id).unwrap();
+        }
+    }
+    let sign_in = |password: &'static str, unlock: Option<String>| {
+        let address = next_address.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let request = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .header("X-Forwarded-For", format!("192.0.2.{address}"))
+            .json(&json!({
+                "email": "plain@example.org",
+                "password": password,
+                "unlock": unlock,
+            }));
+        async move { request.send().await.unwrap() }
+    };
+    // A wrong password while locked: refused, and nothing is mailed.
+    let wrong = sign_in("not the password at all", None).await;
+    assert_eq!(wrong.status(), 429);
+    let wrong_body = json(wrong).await;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(sink.received().is_empty(), "a wrong password mails nothing");
+
+    // The right password: the same refusal (it must not tell that the password was right), and
+    // a link in the owner's mailbox.
+    let right = sign_in(GOOD_PASSWORD, None).await;
+    assert_eq!(right.status(), 429);
+    assert_eq!(json(right).await["error"], wrong_body["error"]);
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].recipients, ["plain@example.org"]);
+    let body = mailparse::parse_mail(mails[0].data.as_bytes())
+        .unwrap()
+        .get_body()
+        .unwrap();
+    let link = body
+        .lines()
+        .map(str::trim)
+        .find(|line| line.starts_with("https://sanad.example.iq/staff#unlock="))
+        .unwrap_or_else(|| panic!("a sign-in link in:\n{body}"))
+        .to_owned();
+    let secret = link.rsplit('=').next().unwrap().to_owned();
+    // Asking again within minutes sends no second mail.
+    assert_eq!(sign_in(GOOD_PASSWORD, None).await.status(), 429);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(sink.received().len(), 1, "one link per five minutes");
+
+    // The link does not set a password, and does not open the account without the password.
+    let as_password_link = app
+        .client
+        .post(app.url("/api/v1/auth/link"))
+        .json(&json!({ "token": secret }))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(as_password_link.status(), 200);
+    assert_eq!(
+        sign_in("not the password at all", Some(secret.clone()))
+            .await
+            .status(),
+        429
+    );
+    // With the password it signs in, once.
+    let opened = sign_in(GOOD_PASSWORD, Some(secret.clone())).await;
+    assert_eq!(opened.status(), 200);
+    let mut conn = app.pool().get().unwrap();
+    assert_eq!(
+        store::find_by_id(&mut conn, &id)
+            .unwrap()
+            .unwrap()
+            .locked_until_ms,
+        None,
+        "signing in clears the lock"
+    );
+    for _ in 0..10 {
+        store::record_failure(&mut conn, &id).unwrap();
+    }
+    drop(conn);
+    assert_eq!(
+        sign_in(GOOD_PASSWORD, Some(secret)).await.status(),
+        429,
+        "a used link does not open the account again"
+    );
+}

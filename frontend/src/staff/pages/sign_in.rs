@@ -1,5 +1,6 @@
 //! Staff sign-in, with the TOTP code field shown when the account needs it, and the request for
-//! a password-reset link.
+//! a password-reset link. A mailed sign-in link (`/staff#unlock=…`, sent while the account is held
+//! after many failed tries) opens this page; its secret goes with the password.
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use sanad_frontend::{api, api::ApiFailure, i18n::t};
@@ -11,9 +12,22 @@ use sanad_shared::{
 use super::{Outcome, OutcomeNotice};
 use crate::session::use_session;
 
+/// The secret of a mailed sign-in link, taken out of the address bar at once so it is neither
+/// bookmarked nor left in the history.
+fn take_unlock_from_fragment() -> Option<String> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let secret = hash.strip_prefix("#unlock=")?.to_owned();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/staff"));
+    }
+    (!secret.is_empty()).then_some(secret)
+}
+
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = use_session();
+    let unlock = StoredValue::new(take_unlock_from_fragment());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
@@ -37,6 +51,7 @@ pub fn SignIn() -> impl IntoView {
                 .get_untracked()
                 .then(|| code.get_untracked())
                 .filter(|typed| !typed.trim().is_empty()),
+            unlock: unlock.get_value(),
         };
         spawn_local(async move {
             match api::send_json::<_, SessionGrant>(
@@ -91,6 +106,7 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{t("staff-sign-in-title")}</h1>
+            {unlock.get_value().is_some().then(|| view! { <p class="notice" role="status">{t("staff-sign-in-link-opened")}</p> })}
             <form class="form" on:submit=submit>
                 <label for="email">{t("staff-email")}</label>
                 <input id="email" type="email" autocomplete="username" required bind:value=email/>
