@@ -37,6 +37,7 @@ pub mod startup;
 pub mod statistics;
 pub mod telemetry;
 pub mod tips;
+pub mod translations;
 pub mod triage;
 
 #[cfg(test)]

@@ -57,6 +57,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    translation_reviews (language, message_id) {
+        language -> Text,
+        message_id -> Text,
+        text_hash -> Text,
+        reviewed_by -> Text,
+        reviewed_at_ms -> BigInt,
+    }
+}
+
+diesel::table! {
     staff_links (token_hash) {
         token_hash -> Text,
         staff_id -> Text,
@@ -427,6 +437,7 @@ diesel::joinable!(entity_mentions -> entities (entity_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
+    translation_reviews,
     audit_log,
     audit_head,
     staff,

@@ -307,3 +307,56 @@ test("an editor writes an article in Arabic and Sorani, previews it, schedules i
   assert.equal(english.title, "أرقام تساعدك");
   assert.equal(english.fallback, true);
 });
+
+test("an editor reviews the Kurdish interface texts, in Arabic and Sorani", async () => {
+  const output = execFileSync(
+    process.env.SANAD_BIN,
+    ["create-admin", "--email", "reviewer@example.org", "--name", "Shilan", "--language", "ckb"],
+    { env: { ...process.env, SANAD_DATA_DIR: process.env.SANAD_DATA_DIR }, encoding: "utf8" },
+  );
+  const secret = output.split("\n").find((l) => l.startsWith("http")).split("#")[1];
+  const password = "Walnuts of Hawraman, 1971";
+  assert.equal((await api("/api/v1/auth/link/password", { method: "POST", body: JSON.stringify({ token: secret, password }) })).status, 204);
+  const staff = (language, key) => {
+    const text = readFileSync(join(localesDir, language, "staff.ftl"), "utf8");
+    const line = text.split("\n").find((l) => l.startsWith(`${key} =`));
+    return line.slice(key.length + 2).trim();
+  };
+  const reviewer = await launch();
+  try {
+    for (const language of ["ckb", "ar"]) {
+      const { page, problems } = await openPage(reviewer.context, `/staff?lang=${language}`);
+      if (language === "ckb") {
+        await page.getByLabel(staff(language, "staff-email")).fill("reviewer@example.org");
+        await page.getByLabel(staff(language, "staff-password")).fill(password);
+        await page.getByRole("button", { name: staff(language, "staff-sign-in"), exact: true }).click();
+      }
+      await page.getByRole("link", { name: articles(language, "staff-nav-translations") }).click();
+      await page.getByRole("heading", { name: articles(language, "translations-title") }).waitFor();
+      const rows = page.locator(".translation-row");
+      await rows.first().waitFor();
+      assert.ok((await rows.count()) > 300, "every Sorani text waits for review at first");
+      assert.equal(await rows.first().locator(".translation-text").getAttribute("lang"), "ckb");
+      assert.deepEqual(await axeViolations(page), [], `the translations page in ${language}`);
+      await fitsPhone(page, `the translations page in ${language}`);
+      await page.screenshot({ path: join(screenshotsDir, `staff-translations-${language}.png`) });
+      // Marking the first text reviewed takes it off the list of those waiting.
+      const first = await rows.first().locator(".translation-id code").textContent();
+      await rows.first().getByRole("button", { name: articles(language, "translations-mark-reviewed") }).click();
+      await page.waitForFunction(
+        (id) => document.querySelector(".translation-row .translation-id code")?.textContent !== id,
+        first,
+      );
+      // Shown again with its reviewer once the filter is off.
+      await page.getByLabel(articles(language, "translations-only-needing")).uncheck();
+      const marked = page.locator(".translation-row", { has: page.locator(`code:text-is("${first}")`) });
+      await marked.getByText("Shilan").waitFor();
+      // The first visit asks whether a session can be restored (401 before signing in).
+      const unexpected = language === "ckb" ? problems.filter((p) => !/status of 401/.test(p)) : problems;
+      assert.deepEqual(unexpected, []);
+      await page.close();
+    }
+  } finally {
+    await reviewer.close();
+  }
+});

@@ -100,3 +100,21 @@ article-change-seeded = حُمّلت من المحتوى الأولي
 article-change-settings = تغيّرت الإعدادات
 article-change-translation = تغيّر النص
 article-change-status = تغيّرت الحالة
+
+## مراجعة ترجمات الواجهة
+staff-nav-translations = الترجمات
+translations-title = ترجمات للمراجعة
+translations-intro = يبقى كل نص من نصوص الواجهة معلَّماً بأنه بانتظار مراجعة متحدث أصلي باللغة حتى يقرأه هنا محرر يقرأ تلك اللغة ويعلّمه. والنص الذي يتغير لاحقاً ينتظر المراجعة من جديد.
+translations-language = اللغة
+translations-only-needing = النصوص التي تنتظر المراجعة فقط
+translations-needing-count = { $count ->
+        [zero] لا ينتظر المراجعة أي نص من أصل { $total }.
+        [one] نص واحد من أصل { $total } ينتظر المراجعة.
+        [two] نصّان من أصل { $total } ينتظران المراجعة.
+        [few] { $count } نصوص من أصل { $total } تنتظر المراجعة.
+        [many] { $count } نصاً من أصل { $total } تنتظر المراجعة.
+       *[other] { $count } نص من أصل { $total } تنتظر المراجعة.
+    }
+translations-reviewed-by = راجعه { $name }
+translations-mark-reviewed = تعليمه بأنه رُوجع
+translations-mark-again = طلب المراجعة من جديد

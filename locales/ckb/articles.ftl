@@ -100,3 +100,18 @@ article-change-seeded = لە ناوەڕۆکی سەرەتایی بارکرا
 article-change-settings = ڕێکخستنەکان گۆڕدران
 article-change-translation = دەق گۆڕدرا
 article-change-status = دۆخ گۆڕدرا
+
+## پێداچوونەوەی وەرگێڕانەکانی ڕووکار
+staff-nav-translations = وەرگێڕانەکان
+translations-title = وەرگێڕانەکان بۆ پێداچوونەوە
+translations-intro = هەر دەقێکی ڕووکارەکە وەک چاوەڕێی پێداچوونەوەی قسەکەرێکی زگماک نیشان دەکرێت تا دەستکارێک کە ئەو زمانە دەخوێنێتەوە لێرە بیخوێنێتەوە و نیشانی بکات. دەقێک کە دواتر بگۆڕدرێت دووبارە چاوەڕێی پێداچوونەوە دەبێت.
+translations-language = زمان
+translations-only-needing = تەنها ئەو دەقانەی چاوەڕێی پێداچوونەوەن
+translations-needing-count = { $count ->
+        [0] هیچ دەقێک لە { $total } دەق چاوەڕێی پێداچوونەوە نییە.
+        [one] { $count } دەق لە { $total } دەق چاوەڕێی پێداچوونەوەیە.
+       *[other] { $count } دەق لە { $total } دەق چاوەڕێی پێداچوونەوەن.
+    }
+translations-reviewed-by = { $name } پێیدا چووەوە
+translations-mark-reviewed = نیشانکردن وەک پێداچوونەوەی بۆ کرا
+translations-mark-again = دووبارە داوای پێداچوونەوە بکە

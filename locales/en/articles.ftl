@@ -100,3 +100,18 @@ article-change-seeded = loaded from the seed content
 article-change-settings = settings changed
 article-change-translation = text changed
 article-change-status = status changed
+
+## Reviewing the interface's translations
+staff-nav-translations = Translations
+translations-title = Translations to review
+translations-intro = Each text of the interface stays marked as waiting for a native speaker's review until an editor who reads the language has read it here and marked it. A text that changes later waits for review again.
+translations-language = Language
+translations-only-needing = Only texts waiting for review
+translations-needing-count = { $count ->
+        [0] None of the { $total } texts waits for review.
+        [one] { $count } text of { $total } waits for review.
+       *[other] { $count } texts of { $total } wait for review.
+    }
+translations-reviewed-by = Reviewed by { $name }
+translations-mark-reviewed = Mark as reviewed
+translations-mark-again = Ask for review again

@@ -100,3 +100,18 @@ article-change-seeded = ji naveroka destpêkê hat barkirin
 article-change-settings = mîheng hatin guhertin
 article-change-translation = nivîs hat guhertin
 article-change-status = rewş hat guhertin
+
+## Vekolîna wergerên navrûyê
+staff-nav-translations = Werger
+translations-title = Wergerên ji bo vekolînê
+translations-intro = Her nivîsek a navrûyê wekî li benda vekolîna axêverekî zikmakî tê nîşankirin heta ku edîtorek ku wî zimanî dixwîne li vir wê bixwîne û nîşan bike. Nivîsek ku paşê biguhere dîsa li benda vekolînê dimîne.
+translations-language = Ziman
+translations-only-needing = Tenê nivîsên li benda vekolînê
+translations-needing-count = { $count ->
+        [0] Ji { $total } nivîsan tu yek li benda vekolînê nîne.
+        [one] Ji { $total } nivîsan { $count } li benda vekolînê ye.
+       *[other] Ji { $total } nivîsan { $count } li benda vekolînê ne.
+    }
+translations-reviewed-by = { $name } vekolî
+translations-mark-reviewed = Wekî vekolandî nîşan bike
+translations-mark-again = Dîsa vekolînê bixwaze

@@ -91,6 +91,14 @@ pub mod embedded {
             .map(|(_, _, text)| *text)
     }
 
+    /// One language's files, as (file name, text), in file-name order.
+    pub fn files(language: Language) -> impl Iterator<Item = (&'static str, &'static str)> {
+        LOCALE_FILES
+            .iter()
+            .filter(move |(lang, _, _)| *lang == language.code())
+            .map(|(_, name, text)| (*name, *text))
+    }
+
     /// All of one language's files as one Fluent document, as the frontend downloads it.
     pub fn joined(language: Language) -> String {
         sources(language).collect::<Vec<_>>().join("\n")

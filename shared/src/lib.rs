@@ -18,6 +18,7 @@ pub mod staff;
 pub mod statistics;
 pub mod text;
 pub mod tips;
+pub mod translations;
 pub mod triage;
 
 pub use error::ErrorCode;

@@ -30,6 +30,7 @@ pub mod site;
 pub mod staff;
 pub mod statistics;
 pub mod tips;
+pub mod translations;
 pub mod triage;
 pub mod uploads;
 
@@ -80,6 +81,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(staff::configure)
                 .configure(audit::configure)
                 .configure(articles::configure)
-                .configure(editor::configure),
+                .configure(editor::configure)
+                .configure(translations::configure),
         );
 }

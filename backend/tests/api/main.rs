@@ -26,4 +26,5 @@ mod smtp;
 mod staff;
 mod statistics;
 mod tips;
+mod translations;
 mod triage;

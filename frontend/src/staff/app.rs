@@ -32,6 +32,7 @@ use crate::{
         team::Team,
         tip::TipView,
         tips::TipList,
+        translations::Translations,
     },
     session::Session,
 };
@@ -100,6 +101,7 @@ fn Layout() -> impl IntoView {
                     })}
                     {session.edits().then(|| view! {
                         <li><a href="/staff/articles">{t("staff-nav-articles")}</a></li>
+                        <li><a href="/staff/translations">{t("staff-nav-translations")}</a></li>
                     })}
                     {session.has(Role::Admin).then(|| view! {
                         <li><a href="/staff/team">{t("staff-nav-team")}</a></li>
@@ -131,6 +133,7 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("/staff/statistics") view=|| gate(triages, || view! { <StatisticsView/> })/>
                 <Route path=path!("/staff/articles") view=|| gate(Session::edits, || view! { <ArticleList/> })/>
                 <Route path=path!("/staff/articles/:id") view=|| gate(Session::edits, || with_id(|id| view! { <ArticleEditor id/> }))/>
+                <Route path=path!("/staff/translations") view=|| gate(Session::edits, || view! { <Translations/> })/>
                 <Route path=path!("/staff/team") view=|| gate(admin, || view! { <Team/> })/>
                 <Route path=path!("/staff/audit") view=|| gate(admin, || view! { <AuditTrail/> })/>
                 <Route path=path!("/staff/settings") view=|| gate(admin, || view! { <Settings/> })/>

@@ -21,6 +21,7 @@ pub mod statistics;
 pub mod team;
 pub mod tip;
 pub mod tips;
+pub mod translations;
 pub mod triage;
 
 use leptos::prelude::*;
