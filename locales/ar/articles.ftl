@@ -46,7 +46,14 @@ article-category = الموضوع
 article-create = إنشاء المسودة
 campaigns-title = الحملات
 campaigns-empty = لا توجد حملات بعد.
-campaign-articles = المقالات: { $count }
+campaign-articles = { $count ->
+    [zero] لا مقالات
+    [one] مقال واحد
+    [two] مقالان
+    [few] { $count } مقالات
+    [many] { $count } مقالاً
+   *[other] { $count } مقال
+}
 campaign-new = بدء حملة جديدة
 campaign-title-in-ar = العنوان بالعربية
 campaign-title-in-ckb = العنوان بالسورانية

@@ -37,7 +37,14 @@ cases-filter-from = أُبلغ عنها من
 cases-filter-to = أُبلغ عنها حتى
 cases-empty = لا توجد حالات مطابقة.
 cases-older = عرض الحالات الأقدم
-cases-open-matches = تكرار محتمل: { $count }
+cases-open-matches = { $count ->
+    [zero] لا تكرار محتمل
+    [one] تكرار محتمل واحد
+    [two] تكراران محتملان
+    [few] { $count } تكرارات محتملة
+    [many] { $count } تكراراً محتملاً
+   *[other] { $count } تكرار محتمل
+}
 case-wiped-name = حُذفت البيانات الشخصية
 
 case-back = العودة إلى الحالات
@@ -111,13 +118,27 @@ case-position-father = اسم الأب
 case-position-grandfather = اسم الجد
 case-position-great-grandfather = اسم والد الجد
 case-position-family = اللقب
-case-reason-name-chain = يتطابق { $matched } من { $compared } أسماء في سلسلة النسب.
+case-reason-name-chain = { $compared ->
+    [zero] لم يُقارَن أي اسم في سلسلة النسب.
+    [one] يتطابق { $matched } من اسم واحد في سلسلة النسب.
+    [two] يتطابق { $matched } من اسمين في سلسلة النسب.
+    [few] يتطابق { $matched } من { $compared } أسماء في سلسلة النسب.
+    [many] يتطابق { $matched } من { $compared } اسماً في سلسلة النسب.
+   *[other] يتطابق { $matched } من { $compared } اسم في سلسلة النسب.
+}
 case-reason-name-exact = { $position }: الاسم نفسه.
 case-reason-name-variant = { $position }: تهجئتان معروفتان للاسم نفسه.
 case-reason-name-phonetic = { $position }: النطق نفسه بحروف مختلفة.
 case-reason-name-fuzzy = { $position }: يختلفان بحرف واحد، ربما خطأ في الكتابة.
 case-reason-name-different = { $position }: اسمان مختلفان.
-case-reason-latin-spelling = { $matched } من الأسماء تتطابق عبر التهجئة اللاتينية فقط.
+case-reason-latin-spelling = { $matched ->
+    [zero] لا اسم يتطابق عبر التهجئة اللاتينية وحدها.
+    [one] اسم واحد يتطابق عبر التهجئة اللاتينية فقط.
+    [two] اسمان يتطابقان عبر التهجئة اللاتينية فقط.
+    [few] { $matched } أسماء تتطابق عبر التهجئة اللاتينية فقط.
+    [many] { $matched } اسماً تتطابق عبر التهجئة اللاتينية فقط.
+   *[other] { $matched } اسم تتطابق عبر التهجئة اللاتينية فقط.
+}
 case-reason-swapped-given-father = يبدو أن الاسم واسم الأب متبادلان: خطأ في الكتابة أو قريبان.
 case-reason-relative-sibling = الأب نفسه والاسم مختلف: ربما إخوة.
 case-reason-relative-parent-child = أب أحدهما وجده هما اسما الآخر: ربما أب وابنه.
@@ -131,7 +152,14 @@ case-reason-birth-close = بين الميلادين سنة أو سنتان.
 case-reason-birth-different = بين الميلادين ثلاث إلى تسع سنوات.
 case-reason-birth-far-apart = بين الميلادين عشر سنوات أو أكثر: ليس الشخص نفسه.
 case-reason-sex-differs = الجنس مختلف.
-case-reason-phone = أرقام هاتف مشتركة: { $shared }
+case-reason-phone = { $shared ->
+    [zero] لا أرقام هاتف مشتركة
+    [one] رقم هاتف مشترك واحد
+    [two] رقما هاتف مشتركان
+    [few] { $shared } أرقام هاتف مشتركة
+    [many] { $shared } رقماً مشتركاً
+   *[other] { $shared } رقم هاتف مشترك
+}
 case-reason-governorate-same = المحافظة نفسها.
 case-reason-governorate-different = محافظتان مختلفتان.
 case-reason-other = تشابه آخر.
@@ -151,10 +179,38 @@ exchange-file = ملف PFIF من جهة شريكة
 exchange-file-hint = ملف XML بسجلات PFIF 1.4؛ استيراد الملف نفسه مرتين لا يغيّر شيئاً.
 exchange-import-button = استيراد الملف
 exchange-imported = استُورد الملف.
-exchange-created = حالات جديدة: { $count }
-exchange-updated = حالات حُدّثت: { $count }
-exchange-notes = ملاحظات أضيفت: { $count }
-exchange-skipped = سجلات تُركت: { $count }
+exchange-created = { $count ->
+    [zero] لا حالات جديدة
+    [one] حالة جديدة واحدة
+    [two] حالتان جديدتان
+    [few] { $count } حالات جديدة
+    [many] { $count } حالةً جديدة
+   *[other] { $count } حالة جديدة
+}
+exchange-updated = { $count ->
+    [zero] لم تُحدَّث أي حالة
+    [one] حُدّثت حالة واحدة
+    [two] حُدّثت حالتان
+    [few] حُدّثت { $count } حالات
+    [many] حُدّثت { $count } حالةً
+   *[other] حُدّثت { $count } حالة
+}
+exchange-notes = { $count ->
+    [zero] لم تُضف أي ملاحظة
+    [one] أُضيفت ملاحظة واحدة
+    [two] أُضيفت ملاحظتان
+    [few] أُضيفت { $count } ملاحظات
+    [many] أُضيفت { $count } ملاحظةً
+   *[other] أُضيفت { $count } ملاحظة
+}
+exchange-skipped = { $count ->
+    [zero] لم يُترك أي سجل
+    [one] تُرك سجل واحد
+    [two] تُرك سجلان
+    [few] تُركت { $count } سجلات
+    [many] تُرك { $count } سجلاً
+   *[other] تُرك { $count } سجل
+}
 
 ## استمارة العائلة (/missing).
 

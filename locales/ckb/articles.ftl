@@ -46,7 +46,10 @@ article-category = بابەت
 article-create = دروستکردنی ڕەشنووس
 campaigns-title = هەڵمەتەکان
 campaigns-empty = هێشتا هیچ هەڵمەتێک نییە.
-campaign-articles = بابەتەکان: { $count }
+campaign-articles = { $count ->
+    [one] { $count } بابەت
+   *[other] { $count } بابەت
+}
 campaign-new = دەستپێکردنی هەڵمەتێکی نوێ
 campaign-title-in-ar = ناونیشان بە عەرەبی
 campaign-title-in-ckb = ناونیشان بە سۆرانی

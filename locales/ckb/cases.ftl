@@ -37,7 +37,10 @@ cases-filter-from = ڕاپۆرتکراو لە
 cases-filter-to = ڕاپۆرتکراو تا
 cases-empty = هیچ دۆسیەیەک ناگونجێت.
 cases-older = پیشاندانی دۆسیە کۆنترەکان
-cases-open-matches = دووبارەی ئەگەری: { $count }
+cases-open-matches = { $count ->
+    [one] { $count } دووبارەی ئەگەری
+   *[other] { $count } دووبارەی ئەگەری
+}
 case-wiped-name = زانیارییە کەسییەکان سڕدرانەوە
 
 case-back = گەڕانەوە بۆ دۆسیەکان
@@ -111,13 +114,19 @@ case-position-father = ناوی باوک
 case-position-grandfather = ناوی باپیر
 case-position-great-grandfather = ناوی باوکی باپیر
 case-position-family = نازناو
-case-reason-name-chain = { $matched } لە { $compared } ناوی زنجیرەکە یەک دەگرنەوە.
+case-reason-name-chain = { $compared ->
+    [one] { $matched } لە { $compared } ناوی زنجیرەکە یەک دەگرێتەوە.
+   *[other] { $matched } لە { $compared } ناوی زنجیرەکە یەک دەگرنەوە.
+}
 case-reason-name-exact = { $position }: هەمان ناو.
 case-reason-name-variant = { $position }: دوو نووسینی ناسراوی هەمان ناو.
 case-reason-name-phonetic = { $position }: هەمان دەنگ بە پیتی جیاواز.
 case-reason-name-fuzzy = { $position }: یەک پیت جیاوازن، لەوانەیە هەڵەی نووسین بێت.
 case-reason-name-different = { $position }: دوو ناوی جیاواز.
-case-reason-latin-spelling = { $matched } ناو تەنها لە ڕێگەی نووسینی لاتینییەوە یەک دەگرنەوە.
+case-reason-latin-spelling = { $matched ->
+    [one] یەک ناو تەنها لە ڕێگەی نووسینی لاتینییەوە یەک دەگرێتەوە.
+   *[other] { $matched } ناو تەنها لە ڕێگەی نووسینی لاتینییەوە یەک دەگرنەوە.
+}
 case-reason-swapped-given-father = وا دیارە ناو و ناوی باوک شوێنیان گۆڕاوە: هەڵەی نووسین یان دوو خزم.
 case-reason-relative-sibling = هەمان باوک بەڵام ناوی جیاواز: لەوانەیە خوشک و برا بن.
 case-reason-relative-parent-child = باوک و باپیری یەکێکیان ناوەکانی ئەوی ترن: لەوانەیە باوک و منداڵ بن.
@@ -131,7 +140,10 @@ case-reason-birth-close = یەک یان دوو ساڵ جیاوازی لە لەد
 case-reason-birth-different = سێ بۆ نۆ ساڵ جیاوازی لە لەدایکبووندا.
 case-reason-birth-far-apart = دە ساڵ یان زیاتر جیاوازی لە لەدایکبووندا: هەمان کەس نییە.
 case-reason-sex-differs = ڕەگەز جیاوازە.
-case-reason-phone = ژمارە تەلەفۆنی هاوبەش: { $shared }
+case-reason-phone = { $shared ->
+    [one] { $shared } ژمارە تەلەفۆنی هاوبەش
+   *[other] { $shared } ژمارە تەلەفۆنی هاوبەش
+}
 case-reason-governorate-same = هەمان پارێزگا.
 case-reason-governorate-different = دوو پارێزگای جیاواز.
 case-reason-other = لێکچوونێکی تر.
@@ -151,10 +163,22 @@ exchange-file = فایلی PFIF لە لایەنێکی هاوبەشەوە
 exchange-file-hint = فایلێکی XML بە تۆمارەکانی PFIF 1.4؛ دوو جار هاوردەکردنی هەمان فایل هیچ ناگۆڕێت.
 exchange-import-button = هاوردەکردنی فایل
 exchange-imported = فایلەکە هاوردە کرا.
-exchange-created = دۆسیەی نوێ: { $count }
-exchange-updated = دۆسیەی نوێکراوە: { $count }
-exchange-notes = تێبینیی زیادکراو: { $count }
-exchange-skipped = تۆماری بەجێهێڵراو: { $count }
+exchange-created = { $count ->
+    [one] { $count } دۆسیەی نوێ
+   *[other] { $count } دۆسیەی نوێ
+}
+exchange-updated = { $count ->
+    [one] { $count } دۆسیەی نوێکراوە
+   *[other] { $count } دۆسیەی نوێکراوە
+}
+exchange-notes = { $count ->
+    [one] { $count } تێبینیی زیادکراو
+   *[other] { $count } تێبینیی زیادکراو
+}
+exchange-skipped = { $count ->
+    [one] { $count } تۆماری بەجێهێڵراو
+   *[other] { $count } تۆماری بەجێهێڵراو
+}
 
 ## فۆرمی خێزان (/missing).
 

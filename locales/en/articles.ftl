@@ -46,7 +46,10 @@ article-category = Topic
 article-create = Create the draft
 campaigns-title = Campaigns
 campaigns-empty = No campaigns yet.
-campaign-articles = Articles: { $count }
+campaign-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
 campaign-new = Start a new campaign
 campaign-title-in-ar = Title in Arabic
 campaign-title-in-ckb = Title in Sorani

@@ -37,7 +37,10 @@ cases-filter-from = Reported from
 cases-filter-to = Reported until
 cases-empty = No cases match.
 cases-older = Show older cases
-cases-open-matches = Probable duplicates: { $count }
+cases-open-matches = { $count ->
+    [one] { $count } probable duplicate
+   *[other] { $count } probable duplicates
+}
 case-wiped-name = Personal data removed
 
 case-back = Back to the cases
@@ -111,13 +114,19 @@ case-position-father = Father's name
 case-position-grandfather = Grandfather's name
 case-position-great-grandfather = Great-grandfather's name
 case-position-family = Family name
-case-reason-name-chain = { $matched } of { $compared } names of the chain agree.
+case-reason-name-chain = { $compared ->
+    [one] { $matched } of { $compared } name of the chain agrees.
+   *[other] { $matched } of { $compared } names of the chain agree.
+}
 case-reason-name-exact = { $position }: the same name.
 case-reason-name-variant = { $position }: known spellings of the same name.
 case-reason-name-phonetic = { $position }: sounds the same across scripts.
 case-reason-name-fuzzy = { $position }: one letter apart, perhaps a typing mistake.
 case-reason-name-different = { $position }: different names.
-case-reason-latin-spelling = { $matched } names agree only through the Latin spelling.
+case-reason-latin-spelling = { $matched ->
+    [one] One name agrees only through the Latin spelling.
+   *[other] { $matched } names agree only through the Latin spelling.
+}
 case-reason-swapped-given-father = The given and father's names appear swapped: a typing mistake, or two relatives.
 case-reason-relative-sibling = Same father but a different given name: perhaps brothers or sisters.
 case-reason-relative-parent-child = One's father and grandfather are the other's names: perhaps parent and child.
@@ -131,7 +140,10 @@ case-reason-birth-close = Born one or two years apart.
 case-reason-birth-different = Born three to nine years apart.
 case-reason-birth-far-apart = Born ten or more years apart: not the same person.
 case-reason-sex-differs = The sex differs.
-case-reason-phone = Phone numbers in common: { $shared }
+case-reason-phone = { $shared ->
+    [one] { $shared } phone number in common
+   *[other] { $shared } phone numbers in common
+}
 case-reason-governorate-same = Same governorate.
 case-reason-governorate-different = Different governorates.
 case-reason-other = Another similarity.
@@ -151,10 +163,22 @@ exchange-file = PFIF file from a partner
 exchange-file-hint = An XML file of PFIF 1.4 records; importing the same file twice changes nothing.
 exchange-import-button = Import the file
 exchange-imported = File imported.
-exchange-created = New cases: { $count }
-exchange-updated = Cases updated: { $count }
-exchange-notes = Notes added: { $count }
-exchange-skipped = Records skipped: { $count }
+exchange-created = { $count ->
+    [one] { $count } new case
+   *[other] { $count } new cases
+}
+exchange-updated = { $count ->
+    [one] { $count } case updated
+   *[other] { $count } cases updated
+}
+exchange-notes = { $count ->
+    [one] { $count } note added
+   *[other] { $count } notes added
+}
+exchange-skipped = { $count ->
+    [one] { $count } record skipped
+   *[other] { $count } records skipped
+}
 
 ## The family's form (/missing).
 

@@ -55,7 +55,10 @@ error-totp-enforced = Two-step sign-in is required for all staff and cannot be t
 error-totp-invalid = That code is not correct. Enter the current six-digit code from your app.
 error-proof-of-work-invalid = The page could not confirm this submission. Please reload the page and send it again.
 error-proof-of-work-expired = The form was open too long. Please send it again; your text is kept.
-error-submission-too-soon = The form was sent before its waiting time was over. Wait { $seconds } seconds and send it again; your text is kept.
+error-submission-too-soon = The form was sent before its waiting time was over. Wait { $seconds ->
+    [one] one more second
+   *[other] { $seconds } seconds
+} and send it again; your text is kept.
 error-internal = Something went wrong on the server. Please try again later.
 error-unknown = An unexpected error occurred.
 

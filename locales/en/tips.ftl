@@ -79,7 +79,10 @@ report-privacy-draft = What you type is kept only in this browser tab until you 
 report-subject = What is your report about?
 report-description = What happened?
 report-description-hint = Describe what you know: who, what, where and when, and how you learned it.
-report-count = { $count } / { $max } characters
+report-count = { $count } / { $max } { $max ->
+    [one] character
+   *[other] characters
+}
 report-more = More details (optional)
 report-more-hint = Names, numbers and accounts help the moderators link reports about the same recruiter.
 report-names = Names
@@ -98,11 +101,14 @@ report-place = Town, district or place
 report-month = About when? (month and year)
 report-month-hint = An approximate month is enough.
 report-submit = Send the report
-report-wait = Without JavaScript, this form can be sent { $seconds } seconds after the page opened: the wait protects the service from automated floods.
+report-wait = Without JavaScript, this form can be sent { $seconds ->
+    [one] one second
+   *[other] { $seconds } seconds
+} after the page opened: the wait protects the service from automated floods.
 report-pictures-again = You chose pictures, but they were not kept with the form. Choose them again before sending.
 report-working = Preparing your report…
 report-working-why = Your phone is doing a short calculation that protects Sanad from automated floods of fake reports. It takes a few seconds; please keep this page open.
-report-working-estimate = On this device it usually takes about { $seconds } seconds ({ $elapsed } so far).
+report-working-estimate = On this device it usually takes about { $usual } (minutes:seconds); { $elapsed } so far.
 report-sending = Sending your report…
 report-network = The report could not be sent. Check your connection and try again; what you wrote is kept.
 
@@ -129,7 +135,10 @@ form-problem-too-many = There are too many entries here. Up to 10 are accepted.
 form-problem-invalid-account = Please write a name, @handle or link.
 form-problem-invalid-date = Please choose a month and a year from 1990 on.
 pictures-label = Pictures (optional)
-pictures-hint = Screenshots of adverts or chats help. JPEG, PNG or WebP, up to 10 MB each, { $max } at most.
+pictures-hint = Screenshots of adverts or chats help. JPEG, PNG or WebP, up to 10 MB each, { $max ->
+    [one] one picture
+   *[other] { $max } pictures
+} at most.
 
 follow-up-title = Follow your report
 follow-up-intro = Enter the receipt you received when you sent your report.
@@ -150,7 +159,10 @@ follow-up-case-message = Your message to the caseworker
 follow-up-send = Send the message
 follow-up-sent = Your message was sent.
 follow-up-pictures = Add pictures
-follow-up-pictures-count = Pictures in your report: { $count }. You can add { $left } more.
+follow-up-pictures-count = Pictures in your report: { $count }. { $left ->
+    [one] You can add one more.
+   *[other] You can add { $left } more.
+}
 follow-up-pictures-added = The pictures were added.
 
 staff-nav-tips = Tips

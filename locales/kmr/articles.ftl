@@ -46,7 +46,10 @@ article-category = Mijar
 article-create = Reşnivîsê çêke
 campaigns-title = Kampanya
 campaigns-empty = Hê kampanya tune.
-campaign-articles = Gotar: { $count }
+campaign-articles = { $count ->
+    [one] { $count } gotar
+   *[other] { $count } gotar
+}
 campaign-new = Kampanyayeke nû dest pê bike
 campaign-title-in-ar = Sernav bi erebî
 campaign-title-in-ckb = Sernav bi soranî

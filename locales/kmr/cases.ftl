@@ -37,7 +37,10 @@ cases-filter-from = Ragihandî ji
 cases-filter-to = Ragihandî heta
 cases-empty = Tu dosya li hev nayên.
 cases-older = Dosyayên kevintir nîşan bide
-cases-open-matches = Dubareyên gengaz: { $count }
+cases-open-matches = { $count ->
+    [one] { $count } dubareya gengaz
+   *[other] { $count } dubareyên gengaz
+}
 case-wiped-name = Daneyên kesane hatin jêbirin
 
 case-back = Vegere dosyayan
@@ -111,13 +114,19 @@ case-position-father = Navê bav
 case-position-grandfather = Navê bapîr
 case-position-great-grandfather = Navê bavê bapîr
 case-position-family = Paşnav
-case-reason-name-chain = { $matched } ji { $compared } navên zincîrê li hev tên.
+case-reason-name-chain = { $compared ->
+    [one] { $matched } ji { $compared } navê zincîrê li hev tê.
+   *[other] { $matched } ji { $compared } navên zincîrê li hev tên.
+}
 case-reason-name-exact = { $position }: heman nav.
 case-reason-name-variant = { $position }: nivîsînên naskirî yên heman navî.
 case-reason-name-phonetic = { $position }: bi tîpên cuda heman deng.
 case-reason-name-fuzzy = { $position }: tîpek cuda ye, dibe ku şaşiya nivîsînê be.
 case-reason-name-different = { $position }: navên cuda.
-case-reason-latin-spelling = { $matched } nav tenê bi rêya nivîsîna latînî li hev tên.
+case-reason-latin-spelling = { $matched ->
+    [one] Navek tenê bi rêya nivîsîna latînî li hev tê.
+   *[other] { $matched } nav tenê bi rêya nivîsîna latînî li hev tên.
+}
 case-reason-swapped-given-father = Wisa xuya dike ku nav û navê bav cih guhertine: şaşiya nivîsînê an du xizm.
 case-reason-relative-sibling = Heman bav lê navê cuda: dibe ku xwişk û bira bin.
 case-reason-relative-parent-child = Bav û bapîrê yekî navên yê din in: dibe ku dê an bav û zarok bin.
@@ -131,7 +140,10 @@ case-reason-birth-close = Di navbera jidayikbûnan de salek an du sal hene.
 case-reason-birth-different = Di navbera jidayikbûnan de sê heta neh sal hene.
 case-reason-birth-far-apart = Di navbera jidayikbûnan de deh sal an zêdetir hene: ne heman kes e.
 case-reason-sex-differs = Zayend cuda ye.
-case-reason-phone = Hejmarên telefonê yên hevpar: { $shared }
+case-reason-phone = { $shared ->
+    [one] { $shared } hejmara telefonê ya hevpar
+   *[other] { $shared } hejmarên telefonê yên hevpar
+}
 case-reason-governorate-same = Heman parêzgeh.
 case-reason-governorate-different = Parêzgehên cuda.
 case-reason-other = Wekheviyeke din.
@@ -151,10 +163,22 @@ exchange-file = Pelê PFIF ji saziyeke hevkar
 exchange-file-hint = Pelekî XML bi tomarên PFIF 1.4; du caran anîna heman pelî tiştekî naguherîne.
 exchange-import-button = Pelê bîne
 exchange-imported = Pel hat anîn.
-exchange-created = Dosyayên nû: { $count }
-exchange-updated = Dosyayên nûkirî: { $count }
-exchange-notes = Notên zêdekirî: { $count }
-exchange-skipped = Tomarên hatine derbaskirin: { $count }
+exchange-created = { $count ->
+    [one] { $count } dosyaya nû
+   *[other] { $count } dosyayên nû
+}
+exchange-updated = { $count ->
+    [one] { $count } dosyaya nûkirî
+   *[other] { $count } dosyayên nûkirî
+}
+exchange-notes = { $count ->
+    [one] { $count } nota zêdekirî
+   *[other] { $count } notên zêdekirî
+}
+exchange-skipped = { $count ->
+    [one] { $count } tomar hate derbaskirin
+   *[other] { $count } tomar hatin derbaskirin
+}
 
 ## Forma malbatê (/missing).
 

@@ -55,7 +55,10 @@ error-totp-enforced = Têketina du-gavî ji bo hemû karmendan pêwîst e û nay
 error-totp-invalid = Ev kod ne rast e. Koda niha ya şeş reqemî ji sepana xwe binivîse.
 error-proof-of-work-invalid = Rûpelê nekarî vê şandinê piştrast bike. Ji kerema xwe rûpelê nû bike û dîsa bişîne.
 error-proof-of-work-expired = Form demeke dirêj vekirî ma. Ji kerema xwe dîsa bişîne; nivîsa te parastî ye.
-error-submission-too-soon = Form berî ku dema benda xelas bibe hate şandin. { $seconds } çirkeyan li bendê bimîne û dîsa bişîne; nivîsa te parastî ye.
+error-submission-too-soon = Form berî ku dema benda xelas bibe hate şandin. { $seconds ->
+    [one] Çirkeyekê
+   *[other] { $seconds } çirkeyan
+} li bendê bimîne û dîsa bişîne; nivîsa te parastî ye.
 error-internal = Di serverê de xeletiyek çêbû. Ji kerema xwe paşê dîsa biceribîne.
 error-unknown = Xeletiyeke nediyar çêbû.
 

@@ -79,7 +79,10 @@ report-privacy-draft = Tiştê ku tu dinivîsî heta ku tu wê bişînî tenê d
 report-subject = Ragihandina te li ser çi ye?
 report-description = Çi qewimî?
 report-description-hint = Tiştê ku tu dizanî rave bike: kî, çi, li ku û kengî, û te çawa ev yek zanî.
-report-count = { $count } / { $max } tîp
+report-count = { $count } / { $max } { $max ->
+    [one] tîp
+   *[other] tîp
+}
 report-more = Hûrguliyên zêdetir (ne mecbûrî)
 report-more-hint = Nav, hejmar û hesab alîkariya moderatoran dikin ku ragihandinên li ser heman leşkergirî bi hev ve girê bidin.
 report-names = Nav
@@ -98,11 +101,14 @@ report-place = Bajar, qeza an cih
 report-month = Bi qasî kengî? (meh û sal)
 report-month-hint = Mehek bi texmînî bes e.
 report-submit = Ragihandinê bişîne
-report-wait = Bêyî JavaScript ev form { $seconds } çirke piştî vekirina rûpelê dikare were şandin: ev bendemayîn karûbarê ji şandina otomatîk diparêze.
+report-wait = Bêyî JavaScript ev form { $seconds ->
+    [one] çirkeyek
+   *[other] { $seconds } çirke
+} piştî vekirina rûpelê dikare were şandin: ev bendemayîn karûbarê ji şandina otomatîk diparêze.
 report-pictures-again = Te wêne hilbijartin lê ew bi formê re nehatin parastin. Berî şandinê wan dîsa hilbijêre.
 report-working = Ragihandina te tê amadekirin…
 report-working-why = Telefona te hesabekî kurt dike ku Senedê ji lehiya ragihandinên sexte yên otomatîk diparêze. Çend çirke dikişîne; ji kerema xwe vê rûpelê vekirî bihêle.
-report-working-estimate = Li ser vê amûrê bi gelemperî nêzî { $seconds } çirkeyan dikişîne (heta niha { $elapsed }).
+report-working-estimate = Li ser vê amûrê bi gelemperî nêzî { $usual } dikişîne (deqe:çirke); heta niha { $elapsed }.
 report-sending = Ragihandina te tê şandin…
 report-network = Ragihandin nehat şandin. Girêdana xwe ya înternetê kontrol bike û dîsa biceribîne; tiştê ku te nivîsî parastî ye.
 
@@ -129,7 +135,10 @@ form-problem-too-many = Li vir têketin pir in. Heta 10 têne qebûlkirin.
 form-problem-invalid-account = Ji kerema xwe navek, @nasnameyek an girêdanek binivîse.
 form-problem-invalid-date = Ji kerema xwe mehek û salekê ji 1990 û pê ve hilbijêre.
 pictures-label = Wêne (ne mecbûrî)
-pictures-hint = Wêneyên ekranê yên reklam an axaftinan alîkar in. JPEG, PNG an WebP, her yek heta 10 MB, herî zêde { $max } wêne.
+pictures-hint = Wêneyên ekranê yên reklam an axaftinan alîkar in. JPEG, PNG an WebP, her yek heta 10 MB, herî zêde { $max ->
+    [one] wêneyek
+   *[other] { $max } wêne
+}.
 
 follow-up-title = Ragihandina xwe bişopîne
 follow-up-intro = Meqbûza ku te dema şandina ragihandinê wergirt binivîse.
@@ -150,7 +159,10 @@ follow-up-case-message = Peyama te ji karmendê dosyayê re
 follow-up-send = Peyamê bişîne
 follow-up-sent = Peyama te hat şandin.
 follow-up-pictures = Wêneyan zêde bike
-follow-up-pictures-count = Wêneyên di ragihandina te de: { $count }. Tu dikarî { $left } wêneyên din zêde bikî.
+follow-up-pictures-count = Wêneyên di ragihandina te de: { $count }. { $left ->
+    [one] Tu dikarî wêneyekî din zêde bikî.
+   *[other] Tu dikarî { $left } wêneyên din zêde bikî.
+}
 follow-up-pictures-added = Wêne hatin zêdekirin.
 
 staff-nav-tips = Ragihandin

@@ -66,9 +66,23 @@ impl Estimate {
     }
 }
 
+/// A duration as a clock shows it (`0:45`, `2:05`, `61:40`): the estimate reads the same in
+/// every language and every count, where "45 seconds" would need each language's plural forms.
+pub fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_as_minutes_and_seconds() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(45), "0:45");
+        assert_eq!(clock(125), "2:05");
+        assert_eq!(clock(3600), "60:00");
+    }
 
     #[test]
     fn zero_bits_are_counted_across_bytes() {

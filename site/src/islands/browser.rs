@@ -14,7 +14,7 @@ use web_sys::{
     HtmlSelectElement, HtmlTextAreaElement, Storage, SubmitEvent,
 };
 
-use super::{COUNT_SLOT, DRAFT_PREFIX, ELAPSED_SLOT, SECONDS_SLOT};
+use super::{COUNT_SLOT, DRAFT_PREFIX, ELAPSED_SLOT, USUAL_SLOT};
 
 /// Says on the island's element that it has come alive, for whoever waits for it (the browser
 /// tests).
@@ -273,8 +273,8 @@ impl ProofUi {
             .get_attribute("data-template")
             .unwrap_or_default();
         let text = template
-            .replace(SECONDS_SLOT, &estimate.usual_seconds.to_string())
-            .replace(ELAPSED_SLOT, &estimate.elapsed_seconds.to_string());
+            .replace(USUAL_SLOT, &pow::clock(estimate.usual_seconds))
+            .replace(ELAPSED_SLOT, &pow::clock(estimate.elapsed_seconds));
         self.estimate.set_text_content(Some(&text));
         self.estimate.set_hidden(false);
     }

@@ -24,8 +24,8 @@ mod browser;
 /// `sessionStorage` keys of drafts start with this; a receipt page removes them all.
 pub const DRAFT_PREFIX: &str = "sanad-draft:";
 
-/// Where the numbers go in the estimate's template (`data-template`).
-pub const SECONDS_SLOT: &str = "{seconds}";
+/// Where the durations (minutes:seconds) go in the estimate's template (`data-template`).
+pub const USUAL_SLOT: &str = "{usual}";
 pub const ELAPSED_SLOT: &str = "{elapsed}";
 /// Where the count goes in a counter's template: a `data-template` beside `data-counts`, the id
 /// of the field whose characters it counts.
@@ -52,7 +52,7 @@ pub fn form_helper(messages: &dyn Messages, proof: Option<&str>) -> impl IntoVie
     let shown = proof.map(|proof| {
         let proof = proof.to_owned();
         let mut slots = sanad_shared::i18n::Args::new();
-        slots.set("seconds", SECONDS_SLOT.to_owned());
+        slots.set("usual", USUAL_SLOT.to_owned());
         slots.set("elapsed", ELAPSED_SLOT.to_owned());
         let working = messages.get("report-working");
         let status = working.clone();
