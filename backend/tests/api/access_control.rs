@@ -65,6 +65,17 @@ const TABLE: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/editor/campaigns", EDIT),
     ("POST", "/api/v1/editor/campaigns", EDIT),
     ("POST", "/api/v1/editor/media", EDIT),
+    ("GET", "/api/v1/editor/translations", EDIT),
+    (
+        "PUT",
+        "/api/v1/editor/translations/{lang}/{id}/review",
+        EDIT,
+    ),
+    (
+        "DELETE",
+        "/api/v1/editor/translations/{lang}/{id}/review",
+        EDIT,
+    ),
     ("PUT", "/api/v1/tips/{id}/assignee", MODERATE),
     ("PUT", "/api/v1/cases/{id}/assignee", CASEWORK),
     ("PUT", "/api/v1/tips/{id}/priority", MODERATE),
@@ -228,6 +239,9 @@ async fn call(
         "/api/v1/editor/campaigns" => Some(
             json!({ "slug": format!("campaign-{n}"), "titles": [{ "language": "ar", "text": "حملة" }] }),
         ),
+        "/api/v1/editor/translations/{lang}/{id}/review" => {
+            Some(json!({ "text_hash": "0".repeat(64) }))
+        }
         _ => None,
     };
     if let Some(body) = body.filter(|_| method != "GET") {

@@ -49,6 +49,8 @@ async fn the_document_lists_every_route_and_each_answers_as_documented() {
             "/api/v1/editor/campaigns",
             "/api/v1/editor/media",
             "/api/v1/editor/preview",
+            "/api/v1/editor/translations",
+            "/api/v1/editor/translations/{lang}/{id}/review",
             "/api/v1/entities",
             "/api/v1/entities/{id}",
             "/api/v1/entities/{id}/aliases",
