@@ -16,15 +16,27 @@ fn root() -> PathBuf {
 }
 
 /// Message ids (and `id.attribute` for attributes) per file name, for one language.
-fn keys_of(language: Language) -> BTreeMap<String, BTreeSet<String>> {
+/// One language's `.ftl` files, by path, in name order.
+fn ftl_files(language: Language) -> Vec<(PathBuf, String)> {
     let dir = root().join("locales").join(language.code());
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect()
+}
+
+fn keys_of(language: Language) -> BTreeMap<String, BTreeSet<String>> {
     let mut files = BTreeMap::new();
-    for entry in fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "ftl") {
-            continue;
-        }
-        let text = fs::read_to_string(&path).unwrap();
+    for (path, text) in ftl_files(language) {
         let resource = fluent_syntax::parser::parse(text.as_str())
             .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
         let mut keys = BTreeSet::new();
@@ -228,15 +240,7 @@ fn every_message_with_a_count_chooses_its_plural_form() {
     let mut problems = Vec::new();
     let mut selectors = 0;
     for language in Language::ALL {
-        let dir = root().join("locales").join(language.code());
-        let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "ftl"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = fs::read_to_string(&path).unwrap();
+        for (path, text) in ftl_files(language) {
             let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             for entry in &resource.body {
