@@ -766,7 +766,9 @@ pub fn matches_of(conn: &mut DbConnection, id: i64) -> Result<Vec<CaseMatch>, Ap
                 other_id: other,
                 other_case_number: numbers.get(&other).cloned().unwrap_or_default(),
                 score: u8::try_from(score.clamp(0, 100)).unwrap_or(0),
-                reasons: serde_json::from_str(&reasons).unwrap_or(serde_json::Value::Null),
+                // Written by this server; an unreadable list shows no reasons rather than hiding the match.
+                reasons: serde_json::from_str(&reasons)
+                    .unwrap_or_else(|_| serde_json::Value::Array(Vec::new())),
                 state,
             }
         })

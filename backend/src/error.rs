@@ -6,7 +6,7 @@
 use actix_web::{
     body::BoxBody,
     dev::ServiceResponse,
-    error::{JsonPayloadError, PathError, QueryPayloadError},
+    error::{JsonPayloadError, PathError},
     http::{header, StatusCode},
     middleware::ErrorHandlerResponse,
     web, HttpRequest, HttpResponse, ResponseError,
@@ -316,10 +316,6 @@ pub fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Err
 }
 
 pub fn path_error(error: PathError, _req: &HttpRequest) -> actix_web::Error {
-    ApiError::InvalidRequest(error.to_string()).into()
-}
-
-pub fn query_error(error: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     ApiError::InvalidRequest(error.to_string()).into()
 }
 

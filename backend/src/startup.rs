@@ -114,7 +114,6 @@ pub fn app(
                 .error_handler(error::json_error),
         )
         .app_data(web::PathConfig::default().error_handler(error::path_error))
-        .app_data(web::QueryConfig::default().error_handler(error::query_error))
         .configure(routes::configure)
         .configure(routes::site::configure)
         .default_service(web::to(frontend::serve))

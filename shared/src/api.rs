@@ -12,10 +12,24 @@ pub struct ApiError {
     pub error: ErrorCode,
     /// A human-readable explanation in the language the request asked for.
     pub message: String,
-    /// Extra facts about the failure (which field, which limit), when there are any.
+    /// Extra facts about the failure, when there are any: the fields that need correcting (a
+    /// list), or facts such as the limit that was passed (an object).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ErrorDetails>))]
     pub details: Option<serde_json::Value>,
+}
+
+/// What an error's `details` holds; only the OpenAPI document names it, as the server builds
+/// `details` as JSON.
+#[cfg(feature = "openapi")]
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum ErrorDetails {
+    /// Each field that needs correcting.
+    Fields(Vec<crate::tips::FieldProblem>),
+    /// Facts about the failure: `reason`, `limit`, `retry_after_seconds` and the like.
+    Facts(std::collections::BTreeMap<String, serde_json::Value>),
 }
 
 /// One language the service offers, as the language switcher shows it.

@@ -210,11 +210,18 @@ pub struct Campaign {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCampaign {
+    /// Lowercase Latin letters and digits in words joined by `-`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub slug: String,
     pub titles: Vec<LocalizedText>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub period_start: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub period_end: Option<String>,
 }
 
@@ -234,6 +241,10 @@ pub struct CampaignRef {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleSettings {
     /// Lower-case Latin letters, digits and single hyphens.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub slug: String,
     pub category: Category,
     #[serde(default)]
@@ -243,6 +254,7 @@ pub struct ArticleSettings {
     /// When it becomes visible once published (milliseconds since 1970, UTC); publishing without
     /// it publishes now.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub publish_at_ms: Option<i64>,
     /// Seeded texts wait for a native speaker's review; clear it when done.
     #[serde(default)]
@@ -257,9 +269,30 @@ pub struct ArticleSettings {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TranslationInput {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 200,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub title: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 600,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub summary: String,
     /// Markdown. Raw HTML is allowed but sanitised; images only from `/media/`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 100000,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub body: String,
     /// `/media/<id>` (or the id) from `POST /api/v1/editor/media`.
     #[serde(default)]
@@ -395,6 +428,7 @@ pub struct ArticleStatusChange {
     /// With `published`: when readers see it (a time in the future schedules it). Without it the
     /// article's own publication time is kept, or now when it has none.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub publish_at_ms: Option<i64>,
     #[serde(default)]
     pub expected_revision: Option<i64>,

@@ -156,7 +156,21 @@ impl CloseReason {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonNames {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 200,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000]"
+        )
+    )]
     pub given: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 200,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000]"
+        )
+    )]
     pub father: String,
     #[serde(default)]
     pub grandfather: Option<String>,
@@ -194,8 +208,29 @@ impl PersonNames {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reporter {
     /// Mother, brother, wife…, as they write it.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 200,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000]"
+        )
+    )]
     pub relationship: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 200,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000]"
+        )
+    )]
     pub name: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 200,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000]"
+        )
+    )]
     pub phone: String,
     pub language: Language,
 }
@@ -518,8 +553,11 @@ pub struct CaseMatch {
     pub other_case_number: String,
     /// 0 to 100.
     pub score: u8,
-    /// Which names and fields matched, as the matcher explains them.
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    /// Which names and fields matched, as the matcher explains them: one object per reason, each
+    /// with a `kind` (`name_chain`, `name`, `latin_spelling`, `swapped_given_father`,
+    /// `possible_relative`, `mother_name`, `birth`, `sex_differs`, `phone`, `governorate`) and
+    /// the facts of that kind.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
     pub reasons: serde_json::Value,
     /// `open`, `merged` or `dismissed`.
     pub state: String,
@@ -575,6 +613,15 @@ pub struct CaseStatusResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewNote {
+    /// Tabs and line breaks are kept; other control characters are dropped.
+    #[serde(deserialize_with = "crate::text::deserialize_lines")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 5000,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub text: String,
 }
 

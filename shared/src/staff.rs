@@ -152,7 +152,16 @@ pub struct StaffProfile {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InviteRequest {
     pub email: Email,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 120,
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000](?:[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000])?[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub display_name: String,
+    /// At least one, each once.
+    #[cfg_attr(feature = "openapi", schema(schema_with = some_roles))]
     pub roles: Vec<Role>,
     /// The language of the invitation mail and the person's default.
     pub language: Language,
@@ -162,7 +171,25 @@ pub struct InviteRequest {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RolesRequest {
+    /// Each role once.
+    #[cfg_attr(feature = "openapi", schema(schema_with = role_set))]
     pub roles: Vec<Role>,
+}
+
+/// Roles as a set: utoipa's field attributes cannot say `uniqueItems`.
+#[cfg(feature = "openapi")]
+fn role_set() -> utoipa::openapi::Array {
+    utoipa::openapi::ArrayBuilder::new()
+        .items(utoipa::openapi::Ref::from_schema_name("Role"))
+        .unique_items(true)
+        .build()
+}
+
+#[cfg(feature = "openapi")]
+fn some_roles() -> utoipa::openapi::Array {
+    let mut roles = role_set();
+    roles.min_items = Some(1);
+    roles
 }
 
 /// What a one-time link is for, shown before the person chooses a password.
@@ -251,6 +278,7 @@ pub struct StaffSettings {
     pub require_totp: bool,
     /// Hours a new tip or case may wait for a first look before it is marked overdue (1 to 720).
     #[serde(default = "default_first_look_hours")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 720))]
     pub first_look_hours: u32,
 }
 

@@ -361,6 +361,13 @@ impl From<YearMonth> for String {
 pub struct NewTip {
     pub subject: TipSubject,
     /// Required, up to 10,000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 10000,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub description: String,
     #[serde(default)]
     pub names: Vec<String>,
@@ -412,6 +419,7 @@ pub fn problem_message_key(problem: &str) -> &str {
 
 /// Which field of a tip is wrong, and how; sent as the error's `details`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldProblem {
     /// `description`, `names`, `phones`, `accounts`, `agency`, `place`.
     pub field: String,
@@ -529,6 +537,12 @@ pub struct TipCreated {
 pub struct FollowUpRequest {
     /// As typed; the server reads it with [`Receipt::parse`] so a typo gets `receipt_malformed`
     /// rather than a generic JSON error.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\-\u2010-\u2015\u200E\u200F\u061C\u2066-\u2069]*([0-9\u0660-\u0669\u06F0-\u06F9][\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\-\u2010-\u2015\u200E\u200F\u061C\u2066-\u2069]*){16}$"
+        )
+    )]
     pub receipt: String,
 }
 
@@ -653,7 +667,15 @@ pub struct TipMessage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMessage {
+    /// Tabs and line breaks are kept; other control characters are dropped.
     #[serde(deserialize_with = "text::deserialize_lines")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 5000,
+            pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub body: String,
     /// Staff replies: the item's triage version the reply was written on, so a reply to a
     /// conversation a colleague already answered is refused (`stale_view`). Tipsters omit it.

@@ -147,9 +147,37 @@ pub struct Triage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LabelNames {
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 40,
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000](?:[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000])?[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub ar: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 40,
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000](?:[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000])?[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub ckb: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 40,
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000](?:[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000])?[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub kmr: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 40,
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000](?:[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000])?[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub en: String,
 }
 
@@ -178,6 +206,8 @@ pub struct Label {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewLabel {
+    /// `#rrggbb`.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^#[0-9A-Fa-f]{6}$"))]
     pub color: String,
     pub names: LabelNames,
 }
@@ -198,10 +228,12 @@ impl NewLabel {
             ("names.kmr", &self.names.kmr),
             ("names.en", &self.names.en),
         ] {
+            // The limit counts what was sent, as the OpenAPI document's maxLength does.
+            let too_long = name.chars().count() > MAX_LABEL_CHARS;
             let name = name.trim();
             if name.is_empty() {
                 problems.push(FieldProblem::at(field, "required"));
-            } else if name.chars().count() > MAX_LABEL_CHARS {
+            } else if too_long {
                 problems.push(FieldProblem::at(field, "too_long"));
             } else if !name.chars().all(crate::text::fits_a_line) {
                 problems.push(FieldProblem::at(field, "invalid"));
@@ -226,9 +258,11 @@ pub struct AssigneeChange {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriorityChange {
     /// Added to the score the rules give, -50 to 50; 0 removes a hand change.
+    #[cfg_attr(feature = "openapi", schema(minimum = -50, maximum = 50))]
     pub adjust: i32,
     /// Required unless `adjust` is 0.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
     pub version: i64,
 }
@@ -276,6 +310,7 @@ pub struct InternalNote {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BulkChange {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
     pub ids: Vec<i64>,
     /// A tip status (tips only).
     #[serde(default)]
@@ -399,7 +434,16 @@ pub struct SavedView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewSavedView {
     pub kind: ItemKind,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 60,
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000](?:[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000])?[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub name: String,
+    /// The queue's address query (`status=new&priority=urgent`), as the queue reads it.
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub query: String,
 }
 
@@ -413,10 +457,12 @@ impl NewSavedView {
     /// anything is for the server, which reads them as it reads a queue's address.
     pub fn problems(&self) -> Vec<FieldProblem> {
         let mut problems = Vec::new();
+        // The limit counts what was sent, as the OpenAPI document's maxLength does.
+        let too_long = self.name.chars().count() > MAX_VIEW_NAME_CHARS;
         let name = self.name.trim();
         if name.is_empty() {
             problems.push(FieldProblem::at("name", "required"));
-        } else if name.chars().count() > MAX_VIEW_NAME_CHARS {
+        } else if too_long {
             problems.push(FieldProblem::at("name", "too_long"));
         } else if !name.chars().all(crate::text::fits_a_line) {
             problems.push(FieldProblem::at("name", "invalid"));

@@ -79,13 +79,16 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, ApiError> {
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
-    /// `ar`, `ckb`, `kmr` or `en`; without it, the best of `Accept-Language` (Arabic by default).
+    /// Without it, the best of `Accept-Language` (Arabic by default).
+    #[param(value_type = Option<sanad_shared::Language>)]
     pub lang: Option<String>,
-    /// `law`, `recruiters`, `reality`, `families`, `reporting` or `help`.
+    #[param(value_type = Option<sanad_shared::articles::Category>)]
     pub category: Option<String>,
     /// A campaign's slug.
+    #[param(max_length = 100, pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     pub campaign: Option<String>,
-    /// From 1 (default 1); 12 articles a page.
+    /// From 1 (default 1) to 10,000; 12 articles a page.
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u32>,
 }
 
@@ -98,7 +101,7 @@ pub struct ListQuery {
     ))]
 pub async fn list(
     req: HttpRequest,
-    query: web::Query<ListQuery>,
+    query: crate::query_params::Query<ListQuery>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
@@ -162,7 +165,8 @@ pub async fn list(
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ArticleQuery {
-    /// `ar`, `ckb`, `kmr` or `en`; without it, the best of `Accept-Language` (Arabic by default).
+    /// Without it, the best of `Accept-Language` (Arabic by default).
+    #[param(value_type = Option<sanad_shared::Language>)]
     pub lang: Option<String>,
 }
 
@@ -178,7 +182,7 @@ pub struct ArticleQuery {
 pub async fn detail(
     req: HttpRequest,
     path: web::Path<String>,
-    query: web::Query<ArticleQuery>,
+    query: crate::query_params::Query<ArticleQuery>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {

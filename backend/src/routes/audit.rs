@@ -16,6 +16,7 @@ pub struct AuditQuery {
     /// Entries before this sequence number (for the next page).
     pub before: Option<i64>,
     /// At most this many entries (1 to 500, default 100).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
 }
 
@@ -27,11 +28,16 @@ pub struct AuditQuery {
     ))]
 pub async fn list(
     _auth: Admin,
-    query: web::Query<AuditQuery>,
+    query: crate::query_params::Query<AuditQuery>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
-    let limit = query.limit.unwrap_or(100).clamp(1, 500);
+    let limit = query.limit.unwrap_or(100);
+    if !(1..=500).contains(&limit) {
+        return Err(ApiError::InvalidRequest(
+            "limit must be between 1 and 500".into(),
+        ));
+    }
     let records = with_db(&pool, move |conn| {
         let mut select = audit_log::table
             .select(Record::as_select())

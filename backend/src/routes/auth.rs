@@ -107,7 +107,7 @@ fn audit_entry(
 #[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn login(
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: crate::json_body::Json<LoginRequest>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     keys: web::Data<TokenKeys>,
@@ -530,7 +530,7 @@ pub struct LinkPassword {
         (status = 410, description = "Unknown, used or expired", body = ApiErrorBody),
     ))]
 pub async fn link_info(
-    body: web::Json<LinkToken>,
+    body: crate::json_body::Json<LinkToken>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().token;
@@ -556,7 +556,7 @@ pub async fn link_info(
         (status = 410, description = "Unknown, used or expired", body = ApiErrorBody),
     ))]
 pub async fn link_password(
-    body: web::Json<LinkPassword>,
+    body: crate::json_body::Json<LinkPassword>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
@@ -588,11 +588,14 @@ pub async fn link_password(
 /// Sends a reset link to an active staff member's address. Answers the same whether or not the
 /// address belongs to staff, and sends in the background so the timing does not tell either.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = ResetRequest,
-    responses((status = 202, description = "If the address belongs to staff, a link is on its way")))]
+    responses(
+        (status = 202, description = "If the address belongs to staff, a link is on its way"),
+        (status = 429, description = "Too many requests for this address or from this client; see `details.retry_after_secs`", body = ApiErrorBody),
+    ))]
 #[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn password_reset(
     req: HttpRequest,
-    body: web::Json<ResetRequest>,
+    body: crate::json_body::Json<ResetRequest>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     throttle: web::Data<Throttle>,

@@ -205,7 +205,7 @@ pub async fn send_family_message(
     ))]
 pub async fn follow_up_message(
     follow_up: FollowUp,
-    body: web::Json<NewMessage>,
+    body: crate::json_body::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     committer: web::Data<GroupCommitter>,
     notifier: web::Data<ModeratorNotifier>,
@@ -230,7 +230,7 @@ pub async fn follow_up_message(
     ))]
 pub async fn list(
     auth: Caseworker,
-    query: web::Query<QueueQuery>,
+    query: crate::query_params::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -270,18 +270,20 @@ pub async fn list(
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct SearchQuery {
     /// Any name, in Arabic or Kurdish letters or in Latin spelling.
+    #[param(required = true, value_type = String, min_length = 1, max_length = 200, pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]")]
     pub q: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/cases/search", tag = "cases", security(("bearer" = [])), params(SearchQuery),
     responses(
         (status = 200, description = "Cases whose names match every word, best first", body = CasePage),
+        (status = 400, description = "No words, or more than 200 characters", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
     ))]
 pub async fn search(
     auth: Caseworker,
-    query: web::Query<SearchQuery>,
+    query: crate::query_params::Query<SearchQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -395,7 +397,7 @@ pub async fn photo(
 pub async fn add_note(
     auth: Caseworker,
     path: web::Path<i64>,
-    body: web::Json<NewNote>,
+    body: crate::json_body::Json<NewNote>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -454,7 +456,7 @@ pub async fn add_note(
 pub async fn message(
     auth: Caseworker,
     path: web::Path<i64>,
-    body: web::Json<NewMessage>,
+    body: crate::json_body::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -505,7 +507,7 @@ pub async fn message(
 pub async fn set_status(
     auth: Caseworker,
     path: web::Path<i64>,
-    body: web::Json<CaseStatusChange>,
+    body: crate::json_body::Json<CaseStatusChange>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
@@ -594,16 +596,23 @@ pub async fn refresh(
     Ok(HttpResponse::Ok().json(found))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct Decision {
-    /// `merge`: the other case is the duplicate and is closed, linked to this one.
-    /// `dismiss`: not the same person.
-    pub decision: String,
+    pub decision: MatchDecision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchDecision {
+    /// The other case is the duplicate and is closed, linked to this one.
+    Merge,
+    /// Not the same person.
+    Dismiss,
 }
 
 #[utoipa::path(put, path = "/api/v1/cases/{id}/matches/{other_id}", tag = "cases", security(("bearer" = [])),
     params(("id" = i64, Path, description = "The case that stays"), ("other_id" = i64, Path, description = "The probable duplicate")),
-    request_body(content = Object, description = "`{\"decision\": \"merge\"}` or `{\"decision\": \"dismiss\"}`"),
+    request_body = Decision,
     responses(
         (status = 204, description = "Decided"),
         (status = 400, description = "Unknown decision", body = ApiErrorBody),
@@ -614,20 +623,12 @@ pub struct Decision {
 pub async fn decide(
     auth: Caseworker,
     path: web::Path<(i64, i64)>,
-    body: web::Json<Decision>,
+    body: crate::json_body::Json<Decision>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, other) = path.into_inner();
-    let merge = match body.decision.as_str() {
-        "merge" => true,
-        "dismiss" => false,
-        other => {
-            return Err(ApiError::InvalidRequest(format!(
-                "decision must be merge or dismiss, not {other:?}"
-            )))
-        }
-    };
+    let merge = body.decision == MatchDecision::Merge;
     with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
             cases::decide_match(conn, id, other, merge)?;
@@ -653,8 +654,8 @@ pub async fn decide(
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ExportQuery {
-    /// Who receives the file: `committee`, `government` or `humanitarian`. Only cases whose
-    /// family allowed sharing with them are included.
+    /// Who receives the file. Only cases whose family allowed sharing with them are included.
+    #[param(required = true, value_type = sanad_shared::cases::Consent)]
     pub recipient: Option<String>,
 }
 
@@ -667,7 +668,7 @@ pub struct ExportQuery {
     ))]
 pub async fn export(
     auth: Caseworker,
-    query: web::Query<ExportQuery>,
+    query: crate::query_params::Query<ExportQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,

@@ -36,24 +36,27 @@ fn author(conn: &mut DbConnection, auth: &StaffAuth) -> Result<Author, ApiError>
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
-    /// Only articles with this status (`draft`, `in_review`, `published`, `archived`).
+    /// Only articles with this status.
+    #[param(value_type = Option<sanad_shared::articles::ArticleStatus>)]
     pub status: Option<String>,
     /// Only articles of this category.
+    #[param(value_type = Option<sanad_shared::articles::Category>)]
     pub category: Option<String>,
-    /// From 1 (default 1); 50 articles a page.
+    /// From 1 (default 1) to 10,000; 50 articles a page.
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u32>,
 }
 
 #[utoipa::path(get, path = "/api/v1/editor/articles", tag = "editor", security(("bearer" = [])), params(ListQuery),
     responses(
         (status = 200, description = "Every article, most recently changed first, with its languages and the ones missing", body = EditorArticlePage),
-        (status = 400, description = "Unknown status or category", body = ApiErrorBody),
+        (status = 400, description = "Unknown status or category, or a page past 10,000", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an editor", body = ApiErrorBody),
     ))]
 pub async fn list(
     _auth: Editor,
-    query: web::Query<ListQuery>,
+    query: crate::query_params::Query<ListQuery>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
@@ -71,10 +74,16 @@ pub async fn list(
         ),
         None => None,
     };
+    let page = query.page.unwrap_or(1);
+    if !(1..=10_000).contains(&page) {
+        return Err(ApiError::InvalidRequest(
+            "page must be between 1 and 10000".into(),
+        ));
+    }
     let filter = EditorFilter {
         status,
         category,
-        page: query.page.unwrap_or(1).clamp(1, 10_000),
+        page,
     };
     let page = with_db(&pool, move |conn| {
         articles::editor_list(conn, &filter, now_ms())
@@ -93,7 +102,7 @@ pub async fn list(
     ))]
 pub async fn create(
     auth: Editor,
-    body: web::Json<ArticleSettings>,
+    body: crate::json_body::Json<ArticleSettings>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -154,7 +163,7 @@ pub async fn detail(
 pub async fn update(
     auth: Editor,
     path: web::Path<i64>,
-    body: web::Json<ArticleSettings>,
+    body: crate::json_body::Json<ArticleSettings>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -186,7 +195,7 @@ pub async fn update(
 }
 
 #[utoipa::path(put, path = "/api/v1/editor/articles/{id}/translations/{lang}", tag = "editor", security(("bearer" = [])), request_body = TranslationInput,
-    params(("id" = i64, Path, description = "The article's id"), ("lang" = String, Path, description = "ar, ckb, kmr or en")),
+    params(("id" = i64, Path, description = "The article's id"), ("lang" = sanad_shared::Language, Path, description = "The translation's language")),
     responses(
         (status = 200, description = "Saved (a new revision when anything changed)", body = EditorArticle),
         (status = 400, description = "Missing or too long texts, an image without alt text or an unknown image or language", body = ApiErrorBody),
@@ -198,7 +207,7 @@ pub async fn update(
 pub async fn translation(
     auth: Editor,
     path: web::Path<(i64, String)>,
-    body: web::Json<TranslationInput>,
+    body: crate::json_body::Json<TranslationInput>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -248,7 +257,7 @@ pub async fn translation(
 pub async fn set_status(
     auth: Editor,
     path: web::Path<i64>,
-    body: web::Json<ArticleStatusChange>,
+    body: crate::json_body::Json<ArticleStatusChange>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -313,7 +322,7 @@ pub async fn revisions(
     ))]
 pub async fn preview(
     _auth: Editor,
-    body: web::Json<PreviewRequest>,
+    body: crate::json_body::Json<PreviewRequest>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
@@ -351,7 +360,7 @@ pub async fn campaigns(_auth: Editor, pool: web::Data<db::Pool>) -> Result<HttpR
     ))]
 pub async fn create_campaign(
     auth: Editor,
-    body: web::Json<NewCampaign>,
+    body: crate::json_body::Json<NewCampaign>,
     service: web::Data<ArticleService>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -379,8 +388,17 @@ pub async fn create_campaign(
 
 /// A picture for articles: multipart with one `image` part (JPEG, PNG or WebP, up to 10 MB).
 /// Metadata is removed as for tips; the same picture uploaded twice is stored once.
+/// The multipart body of `POST /api/v1/editor/media`; only the OpenAPI document names it.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct MediaUpload {
+    /// One JPEG, PNG or WebP picture.
+    #[schema(value_type = String, format = Binary)]
+    image: Vec<u8>,
+}
+
 #[utoipa::path(post, path = "/api/v1/editor/media", tag = "editor", security(("bearer" = [])),
-    request_body(content = String, content_type = "multipart/form-data", description = "One `image` part"),
+    request_body(content = MediaUpload, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Stored; use `src` as a translation's image or in Markdown", body = MediaUploaded),
         (status = 400, description = "No picture, or a damaged one", body = ApiErrorBody),
@@ -426,6 +444,16 @@ pub async fn upload(
 }
 
 /// This module's routes under `/api/v1`.
+/// An article's text may hold 100,000 characters (`MAX_BODY_CHARS`), up to four bytes each and
+/// six once JSON escapes a control character: more than the API's general body limit.
+pub const ARTICLE_JSON_LIMIT: usize = 1024 * 1024;
+
+fn article_text_limit() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(ARTICLE_JSON_LIMIT)
+        .error_handler(crate::error::json_error)
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         secured!("/editor/articles")
@@ -438,11 +466,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::put().to(update)),
     )
     .service(
-        secured!("/editor/articles/{id}/translations/{lang}").route(web::put().to(translation)),
+        secured!("/editor/articles/{id}/translations/{lang}")
+            .app_data(article_text_limit())
+            .route(web::put().to(translation)),
     )
     .service(secured!("/editor/articles/{id}/status").route(web::post().to(set_status)))
     .service(secured!("/editor/articles/{id}/revisions").route(web::get().to(revisions)))
-    .service(secured!("/editor/preview").route(web::post().to(preview)))
+    .service(
+        secured!("/editor/preview")
+            .app_data(article_text_limit())
+            .route(web::post().to(preview)),
+    )
     .service(
         secured!("/editor/campaigns")
             .route(web::get().to(campaigns))

@@ -51,6 +51,10 @@ where
 #[into_params(parameter_in = Query)]
 pub struct LookupQuery {
     /// A phone number (any digit set), an account (`@handle`, a link) or an agency's name.
+    #[param(
+        max_length = 200,
+        pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+    )]
     pub value: String,
 }
 
@@ -63,7 +67,7 @@ pub struct LookupQuery {
     ))]
 pub async fn lookup(
     auth: Triager,
-    query: web::Query<LookupQuery>,
+    query: crate::query_params::Query<LookupQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -140,7 +144,7 @@ pub async fn page(
 pub async fn merge(
     auth: Triager,
     path: web::Path<i64>,
-    body: web::Json<EntityMerge>,
+    body: crate::json_body::Json<EntityMerge>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -289,8 +293,10 @@ pub struct NetworkQuery {
     /// Or the case.
     pub case: Option<i64>,
     /// Only reports that arrived on or after this day (`YYYY-MM-DD`).
+    #[param(schema_with = crate::openapi::day_since_1900)]
     pub from: Option<String>,
     /// Only reports that arrived on or before this day.
+    #[param(schema_with = crate::openapi::day_since_1900)]
     pub to: Option<String>,
 }
 
@@ -345,7 +351,7 @@ impl NetworkQuery {
     ))]
 pub async fn network(
     auth: Triager,
-    query: web::Query<NetworkQuery>,
+    query: crate::query_params::Query<NetworkQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -371,7 +377,7 @@ pub async fn network(
     ))]
 pub async fn network_export(
     auth: Triager,
-    query: web::Query<NetworkQuery>,
+    query: crate::query_params::Query<NetworkQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,

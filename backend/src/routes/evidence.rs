@@ -23,7 +23,7 @@ use crate::{
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct EvidenceQuery {
     /// The language of the print view (`report.html`); Arabic when absent.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<sanad_shared::Language>)]
     pub lang: Option<Language>,
 }
 
@@ -203,7 +203,7 @@ async fn package(
 pub async fn tip(
     auth: Moderator,
     path: web::Path<i64>,
-    query: web::Query<EvidenceQuery>,
+    query: crate::query_params::Query<EvidenceQuery>,
     shared: Shared,
 ) -> Result<HttpResponse, ApiError> {
     let language = query.lang.unwrap_or(Language::Ar);
@@ -221,7 +221,7 @@ pub async fn tip(
 pub async fn case(
     auth: Caseworker,
     path: web::Path<i64>,
-    query: web::Query<EvidenceQuery>,
+    query: crate::query_params::Query<EvidenceQuery>,
     shared: Shared,
 ) -> Result<HttpResponse, ApiError> {
     let language = query.lang.unwrap_or(Language::Ar);

@@ -86,7 +86,7 @@ fn matching(
     ))]
 pub async fn tips_csv(
     auth: Moderator,
-    query: web::Query<QueueQuery>,
+    query: crate::query_params::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -167,7 +167,7 @@ pub async fn tips_csv(
     ))]
 pub async fn cases_csv(
     auth: Caseworker,
-    query: web::Query<QueueQuery>,
+    query: crate::query_params::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -285,7 +285,7 @@ pub async fn cases_csv(
     ))]
 pub async fn statistics_csv(
     auth: Triager,
-    query: web::Query<PeriodQuery>,
+    query: crate::query_params::Query<PeriodQuery>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {

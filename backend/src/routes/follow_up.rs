@@ -32,7 +32,7 @@ pub struct ReceiptThrottle(pub crate::auth::throttle::Throttle);
     ))]
 pub async fn open(
     req: HttpRequest,
-    body: web::Json<FollowUpRequest>,
+    body: crate::json_body::Json<FollowUpRequest>,
     throttle: web::Data<ReceiptThrottle>,
     hasher: web::Data<PasswordHasher>,
     sealer: web::Data<Sealer>,

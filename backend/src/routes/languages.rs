@@ -16,7 +16,7 @@ pub async fn list(locales: web::Data<Locales>) -> HttpResponse {
 
 /// All user-facing messages of one language as a Fluent document, for the web and mobile apps.
 #[utoipa::path(get, path = "/api/v1/locales/{language}", tag = "languages",
-    params(("language" = String, Path, description = "A language code such as ar, ckb, kmr or en")),
+    params(("language" = sanad_shared::Language, Path, description = "The language whose messages to send")),
     responses(
         (status = 200, description = "The Fluent (.ftl) document", content_type = "text/plain", body = String),
         (status = 304, description = "Unchanged since the copy the client holds"),

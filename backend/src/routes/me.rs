@@ -106,7 +106,7 @@ pub async fn start_totp(
     ))]
 pub async fn confirm_totp(
     auth: AnyStaff,
-    body: web::Json<TotpCode>,
+    body: crate::json_body::Json<TotpCode>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
@@ -146,7 +146,7 @@ pub async fn confirm_totp(
 pub async fn disable_totp(
     req: HttpRequest,
     auth: AnyStaff,
-    body: web::Json<PasswordConfirmation>,
+    body: crate::json_body::Json<PasswordConfirmation>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
@@ -188,7 +188,7 @@ pub async fn disable_totp(
 pub async fn change_password(
     req: HttpRequest,
     auth: AnyStaff,
-    body: web::Json<PasswordChange>,
+    body: crate::json_body::Json<PasswordChange>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,

@@ -23,7 +23,7 @@ use crate::{
     ))]
 pub async fn list(
     auth: Moderator,
-    query: web::Query<QueueQuery>,
+    query: crate::query_params::Query<QueueQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -141,7 +141,7 @@ pub async fn attachment(
 pub async fn reply(
     auth: Moderator,
     path: web::Path<i64>,
-    body: web::Json<NewMessage>,
+    body: crate::json_body::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -191,7 +191,7 @@ pub async fn reply(
 pub async fn set_status(
     auth: Moderator,
     path: web::Path<i64>,
-    body: web::Json<StatusChange>,
+    body: crate::json_body::Json<StatusChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,

@@ -45,7 +45,7 @@ pub async fn get(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpResponse
     ))]
 pub async fn put(
     auth: Admin,
-    body: web::Json<StaffSettings>,
+    body: crate::json_body::Json<StaffSettings>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {

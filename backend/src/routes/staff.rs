@@ -41,7 +41,7 @@ pub async fn list(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpRespons
     ))]
 pub async fn invite(
     auth: Admin,
-    body: web::Json<InviteRequest>,
+    body: crate::json_body::Json<InviteRequest>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     mailer: web::Data<Mailer>,
@@ -50,7 +50,8 @@ pub async fn invite(
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let name = request.display_name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 120 {
+    // The limit counts what was sent, as the OpenAPI document's maxLength does.
+    if name.is_empty() || request.display_name.chars().count() > 120 {
         return Err(ApiError::InvalidRequest(
             "display_name must have 1 to 120 characters".into(),
         ));
@@ -119,7 +120,7 @@ pub async fn invite(
 pub async fn set_roles(
     auth: Admin,
     id: web::Path<String>,
-    body: web::Json<RolesRequest>,
+    body: crate::json_body::Json<RolesRequest>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {

@@ -23,8 +23,10 @@ use crate::{
 pub struct PeriodQuery {
     /// The first day (`YYYY-MM-DD`), taken back to its Monday; by default the Monday 25 weeks
     /// before this week's.
+    #[param(schema_with = crate::openapi::day_since_2000)]
     pub from: Option<String>,
     /// The last day, taken on to its Sunday; by default this week's Sunday.
+    #[param(schema_with = crate::openapi::day_since_2000)]
     pub to: Option<String>,
 }
 
@@ -83,7 +85,7 @@ impl PeriodQuery {
     ))]
 pub async fn figures(
     auth: Triager,
-    query: web::Query<PeriodQuery>,
+    query: crate::query_params::Query<PeriodQuery>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
     let (from, to) = query.period()?;

@@ -169,7 +169,7 @@ pub async fn view(
     ))]
 pub async fn message(
     tip: FollowUpTip,
-    body: web::Json<NewMessage>,
+    body: crate::json_body::Json<NewMessage>,
     sealer: web::Data<Sealer>,
     committer: web::Data<GroupCommitter>,
     notifier: web::Data<ModeratorNotifier>,
@@ -178,8 +178,17 @@ pub async fn message(
     Ok(HttpResponse::Created().json(message))
 }
 
+/// The multipart body of `POST /api/v1/follow-up/attachments`; only the OpenAPI document names it.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct AttachmentUpload {
+    /// Up to five JPEG, PNG or WebP pictures, each a part named `image`.
+    #[schema(value_type = Vec<String>, format = Binary, min_items = 1, max_items = 5)]
+    image: Vec<Vec<u8>>,
+}
+
 #[utoipa::path(post, path = "/api/v1/follow-up/attachments", tag = "anonymous", security(("follow_up" = [])),
-    request_body(content_type = "multipart/form-data", description = "Up to five parts named `image`"),
+    request_body(content = AttachmentUpload, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Stored durably, metadata removed", body = AttachmentsAdded),
         (status = 400, description = "A damaged picture, or more than the tip may hold", body = ApiErrorBody),

@@ -35,17 +35,21 @@ use crate::{
 pub struct QueueQuery {
     /// Only these statuses, comma-separated (`new,in_review`).
     pub status: Option<String>,
-    /// Only this priority band: `urgent`, `high`, `normal` or `low`.
+    /// Only this priority band.
+    #[param(value_type = Option<sanad_shared::triage::PriorityLevel>)]
     pub priority: Option<String>,
     /// Only items with this label id.
     pub label: Option<i64>,
     /// `me`, `none`, or a staff id.
     pub assignee: Option<String>,
     /// Only items from this governorate.
+    #[param(value_type = Option<sanad_shared::tips::Governorate>)]
     pub governorate: Option<String>,
     /// Received on or after this day (`YYYY-MM-DD`).
+    #[param(schema_with = crate::openapi::day_since_1900)]
     pub from: Option<String>,
     /// Received on or before this day (`YYYY-MM-DD`).
+    #[param(schema_with = crate::openapi::day_since_1900)]
     pub to: Option<String>,
     /// Only items past the first-look target.
     pub overdue: Option<bool>,
@@ -134,7 +138,10 @@ impl QueueQuery {
         if !(1..=1000).contains(&number) {
             return Err(invalid("page"));
         }
-        let limit = self.limit.unwrap_or(50).clamp(1, 100);
+        let limit = self.limit.unwrap_or(50);
+        if !(1..=100).contains(&limit) {
+            return Err(invalid("limit"));
+        }
         Ok(QueuePage {
             filter: QueueFilter {
                 statuses,
@@ -461,7 +468,7 @@ async fn bulk(
 pub async fn assign_tip(
     auth: Moderator,
     path: web::Path<i64>,
-    body: web::Json<AssigneeChange>,
+    body: crate::json_body::Json<AssigneeChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -498,7 +505,7 @@ pub async fn assign_tip(
 pub async fn assign_case(
     auth: Caseworker,
     path: web::Path<i64>,
-    body: web::Json<AssigneeChange>,
+    body: crate::json_body::Json<AssigneeChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -534,7 +541,7 @@ pub async fn assign_case(
 pub async fn prioritise_tip(
     auth: Moderator,
     path: web::Path<i64>,
-    body: web::Json<PriorityChange>,
+    body: crate::json_body::Json<PriorityChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -564,7 +571,7 @@ pub async fn prioritise_tip(
 pub async fn prioritise_case(
     auth: Caseworker,
     path: web::Path<i64>,
-    body: web::Json<PriorityChange>,
+    body: crate::json_body::Json<PriorityChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -594,7 +601,7 @@ pub async fn prioritise_case(
 pub async fn label_tip(
     auth: Moderator,
     path: web::Path<i64>,
-    body: web::Json<LabelsChange>,
+    body: crate::json_body::Json<LabelsChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -624,7 +631,7 @@ pub async fn label_tip(
 pub async fn label_case(
     auth: Caseworker,
     path: web::Path<i64>,
-    body: web::Json<LabelsChange>,
+    body: crate::json_body::Json<LabelsChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -683,7 +690,7 @@ pub async fn case_presence(
     ))]
 pub async fn bulk_tips(
     auth: Moderator,
-    body: web::Json<BulkChange>,
+    body: crate::json_body::Json<BulkChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -701,7 +708,7 @@ pub async fn bulk_tips(
     ))]
 pub async fn bulk_cases(
     auth: Caseworker,
-    body: web::Json<BulkChange>,
+    body: crate::json_body::Json<BulkChange>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -805,7 +812,7 @@ pub async fn case_timeline(
 pub async fn note_tip(
     auth: Moderator,
     path: web::Path<i64>,
-    body: web::Json<sanad_shared::cases::NewNote>,
+    body: crate::json_body::Json<sanad_shared::cases::NewNote>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -852,7 +859,7 @@ pub async fn labels(_auth: Triager, pool: web::Data<db::Pool>) -> Result<HttpRes
     ))]
 pub async fn create_label(
     auth: Admin,
-    body: web::Json<NewLabel>,
+    body: crate::json_body::Json<NewLabel>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
@@ -887,7 +894,7 @@ pub async fn create_label(
 pub async fn update_label(
     auth: Admin,
     path: web::Path<i64>,
-    body: web::Json<NewLabel>,
+    body: crate::json_body::Json<NewLabel>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
@@ -978,7 +985,7 @@ fn works(auth: &StaffAuth, kind: ItemKind) -> Result<(), ApiError> {
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ViewsQuery {
-    /// `tip` or `case`.
+    #[param(value_type = sanad_shared::triage::ItemKind)]
     pub kind: String,
 }
 
@@ -991,7 +998,7 @@ pub struct ViewsQuery {
     ))]
 pub async fn views(
     auth: Triager,
-    query: web::Query<ViewsQuery>,
+    query: crate::query_params::Query<ViewsQuery>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1015,7 +1022,7 @@ pub async fn views(
     ))]
 pub async fn save_view(
     auth: Triager,
-    body: web::Json<NewSavedView>,
+    body: crate::json_body::Json<NewSavedView>,
     sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
@@ -1028,9 +1035,10 @@ pub async fn save_view(
     works(&auth, view.kind)?;
     // The filters are read exactly as the queue reads its address, so a saved view always
     // opens; the answer names the filter that is wrong.
-    let filters =
-        web::Query::<QueueQuery>::from_query(view.query.trim().trim_start_matches('?'))
-            .map_err(|_| ApiError::InvalidTriage(vec![FieldProblem::at("query", "invalid")]))?;
+    let filters = web::Query::<QueueQuery>::from_query(&crate::query_params::without_empty(
+        view.query.trim().trim_start_matches('?'),
+    ))
+    .map_err(|_| ApiError::InvalidTriage(vec![FieldProblem::at("query", "invalid")]))?;
     match view.kind {
         ItemKind::Tip => filters.page(&sealer, |s| TipStatus::parse(s).map(|s| s.as_str())),
         ItemKind::Case => filters.page(&sealer, |s| CaseStatus::parse(s).map(|s| s.as_str())),
