@@ -3,6 +3,7 @@
 
 mod bench;
 mod frontend;
+mod fuzz;
 mod map;
 mod process;
 mod test;
@@ -15,7 +16,9 @@ tasks:
   run     build the web app and the server (release), then serve on http://127.0.0.1:8080
           with SQLite in ./data (every SANAD_* setting is honoured; see `sanad --help`)
   test    every check: format, clippy (native and wasm32), tests on SQLite and PostgreSQL,
-          the web app's size budget and the browser tests
+          the API fuzzing, the web app's size budget and the browser tests
+  fuzz    only the API fuzzing (schemathesis) of `test`; SANAD_FUZZ_SEED and
+          SANAD_FUZZ_EXAMPLES change its seed and its examples per operation
   build   build the web app into frontend/dist and print its sizes
   bench   measure the server against a bare actix-web handler (not part of `test`);
           sections may be named: reads, writes, cases, memory, queue, login, pages (Lighthouse)
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "run" => run(),
         "test" => test::all(),
+        "fuzz" => fuzz::alone(),
         "build" => frontend::build().map(|report| report.print()),
         "map" => map::generate(),
         "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),

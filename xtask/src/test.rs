@@ -1,6 +1,6 @@
-//! `cargo xtask test`: every check, in the order that fails fastest. PostgreSQL and the browser
-//! tests are skipped with a loud notice when their tools are missing, except under CI (`CI` set),
-//! where a skip would hide a broken machine and is a failure instead.
+//! `cargo xtask test`: every check, in the order that fails fastest. PostgreSQL, the API fuzzing
+//! and the browser tests are skipped with a loud notice when their tools are missing, except
+//! under CI (`CI` set), where a skip would hide a broken machine and is a failure instead.
 
 use std::{
     io::{BufRead as _, BufReader},
@@ -15,6 +15,7 @@ use anyhow::{bail, Context as _};
 
 use crate::{
     frontend,
+    fuzz::{self, Fuzz},
     process::{self, root},
 };
 
@@ -108,6 +109,14 @@ pub fn all() -> anyhow::Result<()> {
                 .env("SANAD_TEST_DB", "postgres"),
         )?;
         step("database tests on PostgreSQL", t);
+    }
+
+    let t = Instant::now();
+    process::cargo(&["build", "-p", "sanad-backend", "--bin", "sanad"])?;
+    match fuzz::run(&root().join("target/debug/sanad"))? {
+        Fuzz::Ran => step("API fuzzing (schemathesis)", t),
+        Fuzz::Missing(notice) if ci => bail!("{notice} (CI requires the API fuzzing)"),
+        Fuzz::Missing(notice) => skipped.push(notice),
     }
 
     let t = Instant::now();
