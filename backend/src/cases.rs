@@ -693,6 +693,24 @@ pub fn find_duplicates(
     Ok(scored)
 }
 
+/// Looks for duplicates of case `id` again and stores what it finds: after a report, an import
+/// and when a caseworker asks.
+pub fn refresh_matches(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+) -> Result<Vec<CaseMatch>, ApiError> {
+    let row = case_by_id(conn, id)?;
+    if let Some(content) = row.content(sealer)? {
+        let found = find_duplicates(conn, sealer, id, &content, row.governorate())?;
+        conn.transaction(|conn| {
+            crate::db::take_write_lock(conn)?;
+            store_matches(conn, id, &found)
+        })?;
+    }
+    matches_of(conn, id)
+}
+
 /// Records matches found for `id`, keeping decisions already taken on a pair.
 pub fn store_matches(
     conn: &mut DbConnection,

@@ -120,8 +120,8 @@ pub fn import_recorded(
     xml: &str,
     actor: Actor,
 ) -> Result<PfifImported, ApiError> {
-    audit::audited(conn, |conn| {
-        let imported = import(conn, sealer, domain, xml)?;
+    let (imported, changed) = audit::audited(conn, |conn| {
+        let (imported, changed) = import(conn, sealer, domain, xml)?;
         audit::append(
             conn,
             seal,
@@ -132,8 +132,16 @@ pub fn import_recorded(
                 details: serde_json::json!({ "created": imported.created, "updated": imported.updated, "notes": imported.notes_added }),
             },
         )?;
-        Ok(imported)
-    })
+        Ok::<_, ApiError>((imported, changed))
+    })?;
+    // As after a report: each new or changed case is compared with the others once it is
+    // stored. A search that fails leaves the import in place; "refresh" runs it again.
+    for id in changed {
+        if let Err(e) = cases::refresh_matches(conn, sealer, id) {
+            tracing::error!(error = %e, case = id, "duplicate search failed for an imported case");
+        }
+    }
+    Ok(imported)
 }
 
 /// A PFIF document of every case the recipient may receive; returns it with the case ids.
@@ -278,12 +286,13 @@ fn find_person(
 }
 
 /// Imports a partner's document: creates or updates cases and adds notes not seen before.
+/// Returns the counts and the ids of the cases created or changed.
 pub fn import(
     conn: &mut DbConnection,
     sealer: &Sealer,
     domain: &str,
     xml: &str,
-) -> Result<PfifImported, ApiError> {
+) -> Result<(PfifImported, Vec<i64>), ApiError> {
     let document =
         pfif::from_xml(xml).map_err(|e| ApiError::InvalidRequest(format!("{}: {e}", e.code())))?;
     let mut result = PfifImported {
@@ -292,6 +301,7 @@ pub fn import(
         notes_added: 0,
         skipped: 0,
     };
+    let mut changed = Vec::new();
     let mut notes: Vec<PfifNote> = document.notes;
     for mut person in document.persons {
         if person.full_name.trim().is_empty() {
@@ -310,6 +320,7 @@ pub fn import(
                 if row.content(sealer)?.as_ref() != Some(&record) {
                     cases::replace_content(conn, sealer, &row, &record, governorate)?;
                     result.updated += 1;
+                    changed.push(row.id);
                 }
             }
             None => {
@@ -338,10 +349,11 @@ pub fn import(
                         break;
                     }
                 }
-                if stored.is_none() {
+                let Some(id) = stored else {
                     return Err(ApiError::internal("no free case number"));
-                }
+                };
                 result.created += 1;
+                changed.push(id);
             }
         }
     }
@@ -371,5 +383,5 @@ pub fn import(
         )?;
         result.notes_added += 1;
     }
-    Ok(result)
+    Ok((result, changed))
 }

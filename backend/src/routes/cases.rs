@@ -2,7 +2,6 @@
 //! (list, search, case page, notes, messages, status, duplicates, PFIF exchange).
 
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
-use diesel::Connection as _;
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
     cases::{
@@ -105,7 +104,7 @@ pub async fn store(
     // waits for them.
     let sealer = sealer.clone();
     actix_web::rt::spawn(async move {
-        let found = with_db(&pool, move |conn| refresh_matches(conn, &sealer, id)).await;
+        let found = with_db(&pool, move |conn| cases::refresh_matches(conn, &sealer, id)).await;
         if let Err(e) = found {
             tracing::error!(error = %e, "duplicate search failed for a new case");
         }
@@ -114,23 +113,6 @@ pub async fn store(
         case_number: number,
         receipt,
     })
-}
-
-/// Looks for duplicates of case `id` again and stores what it finds.
-pub fn refresh_matches(
-    conn: &mut db::DbConnection,
-    sealer: &Sealer,
-    id: i64,
-) -> Result<Vec<sanad_shared::cases::CaseMatch>, ApiError> {
-    let row = cases::case_by_id(conn, id)?;
-    if let Some(content) = row.content(sealer)? {
-        let found = cases::find_duplicates(conn, sealer, id, &content, row.governorate())?;
-        conn.transaction(|conn| {
-            db::take_write_lock(conn)?;
-            cases::store_matches(conn, id, &found)
-        })?;
-    }
-    cases::matches_of(conn, id)
 }
 
 fn case_ref(follow_up: FollowUp) -> Result<String, ApiError> {
@@ -584,7 +566,7 @@ pub async fn refresh(
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let found = with_db(&pool, move |conn| {
-        let found = refresh_matches(conn, &sealer, id)?;
+        let found = cases::refresh_matches(conn, &sealer, id)?;
         audit::append(
             conn,
             &seal,
@@ -694,7 +676,7 @@ pub async fn export(
 #[utoipa::path(post, path = "/api/v1/pfif", tag = "cases", security(("bearer" = [])),
     request_body(content = String, content_type = "application/xml", description = "A PFIF 1.4 document from a partner"),
     responses(
-        (status = 200, description = "Cases created or updated; a second import of the same document changes nothing", body = PfifImported),
+        (status = 200, description = "Cases created or updated, each then compared with the others for duplicates as a report is; a second import of the same document changes nothing", body = PfifImported),
         (status = 400, description = "Not a PFIF document", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),

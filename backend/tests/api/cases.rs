@@ -605,6 +605,45 @@ async fn a_document_from_another_system_is_read_and_unused_fields_ignored() {
 }
 
 #[actix_web::test]
+async fn an_imported_case_is_compared_with_the_others_as_a_report_is() {
+    let app = spawn_app().await;
+    submitted(&app, &report("أحمد", "علي", "حسين", "committee")).await;
+    let worker = signed_in(&app, "cw@example.org", &[Role::Caseworker]).await;
+    let auth = bearer(&worker.token);
+    let reported = case_ids(&app, &auth).await[0];
+    // The same young man in a partner's file, spelled the way his brother would.
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
+  <pfif:person>
+    <pfif:person_record_id>icrc.example.org/p-2002</pfif:person_record_id>
+    <pfif:entry_date>2026-04-01T10:00:00Z</pfif:entry_date>
+    <pfif:source_date>2026-04-01T09:00:00Z</pfif:source_date>
+    <pfif:full_name>احمد على حسين الجبورى</pfif:full_name>
+    <pfif:given_name>احمد</pfif:given_name>
+    <pfif:home_country>IQ</pfif:home_country>
+  </pfif:person>
+</pfif:pfif>"#;
+    let imported = import(&app, &auth, xml).await;
+    assert_eq!(imported["created"], 1, "{imported}");
+    let ids = case_ids(&app, &auth).await;
+    let partner = ids[0];
+    assert_ne!(partner, reported);
+    // Found without anyone pressing "refresh", and shown on both cases.
+    for (case, other) in [(partner, reported), (reported, partner)] {
+        let detail = json(
+            app.authorized("GET", &format!("/api/v1/cases/{case}"), &auth, None)
+                .await,
+        )
+        .await;
+        assert_eq!(
+            detail["matches"][0]["other_id"], other,
+            "{}",
+            detail["matches"]
+        );
+    }
+}
+
+#[actix_web::test]
 async fn closed_cases_lose_their_personal_data_after_the_retention_period() {
     let app = spawn_app().await;
     let (number, receipt) = submitted(&app, &report("زينب", "كريم", "عباس", "committee")).await;
