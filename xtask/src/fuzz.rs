@@ -80,8 +80,13 @@ fn fuzz(binary: &Path, data_dir: &Path, url: &str, schemathesis: &Path) -> anyho
     let folder = root().join("xtask/schemathesis");
     let seed = std::env::var("SANAD_FUZZ_SEED").unwrap_or_else(|_| SEED.to_owned());
     let examples = std::env::var("SANAD_FUZZ_EXAMPLES").unwrap_or_else(|_| MAX_EXAMPLES.to_owned());
+    // schemathesis keeps the failures it found (and replays them first) in `.schemathesis/` of
+    // its working folder: under target/, out of the repository.
+    let work = root().join("target/schemathesis-work");
+    std::fs::create_dir_all(&work)?;
     let outcome = process::run(
         Command::new(schemathesis)
+            .current_dir(&work)
             .arg("--no-color")
             .arg("--config-file")
             .arg(folder.join("schemathesis.toml"))
