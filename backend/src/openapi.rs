@@ -35,6 +35,21 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Every operation of the document, whatever its method.
+fn operations(openapi: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = &mut Operation> {
+    openapi.paths.paths.values_mut().flat_map(|item| {
+        [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+    })
+}
+
 /// The answers the app's extractors give before a handler runs (see `startup.rs`): every
 /// operation that reads a path, query or body answers 400 to one it cannot read, and every JSON
 /// body is refused with 415 when it is not sent as JSON and 413 past the size limit. Added here,
@@ -43,18 +58,7 @@ struct ExtractorErrors;
 
 impl Modify for ExtractorErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
-                add_extractor_errors(operation);
-            }
-        }
+        operations(openapi).for_each(add_extractor_errors);
     }
 }
 
@@ -111,29 +115,20 @@ struct EmptyMeansAbsent;
 
 impl Modify for EmptyMeansAbsent {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
-                for parameter in operation.parameters.iter_mut().flatten() {
-                    if parameter.parameter_in != ParameterIn::Query
-                        || parameter.required == Required::True
-                    {
-                        continue;
-                    }
-                    if let Some(schema) = parameter.schema.take() {
-                        let empty = ObjectBuilder::new()
-                            .schema_type(Type::String)
-                            .max_length(Some(0));
-                        parameter.schema = Some(RefOr::T(Schema::AnyOf(
-                            AnyOfBuilder::new().item(schema).item(empty).build(),
-                        )));
-                    }
+        for operation in operations(openapi) {
+            for parameter in operation.parameters.iter_mut().flatten() {
+                if parameter.parameter_in != ParameterIn::Query
+                    || parameter.required == Required::True
+                {
+                    continue;
+                }
+                if let Some(schema) = parameter.schema.take() {
+                    let empty = ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .max_length(Some(0));
+                    parameter.schema = Some(RefOr::T(Schema::AnyOf(
+                        AnyOfBuilder::new().item(schema).item(empty).build(),
+                    )));
                 }
             }
         }
