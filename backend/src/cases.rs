@@ -837,21 +837,28 @@ pub fn wipe_expired(conn: &mut DbConnection, closed_before_ms: i64) -> Result<us
         .select(cases::id)
         .load(conn)?;
     for id in &ids {
-        diesel::update(cases::table.find(id))
-            .set((
-                cases::content.eq(None::<Vec<u8>>),
-                cases::receipt_hash.eq(None::<String>),
-                cases::wiped_on.eq(Some(today())),
-            ))
-            .execute(conn)?;
-        diesel::delete(case_keys::table.filter(case_keys::case_id.eq(id))).execute(conn)?;
-        diesel::delete(case_photos::table.filter(case_photos::case_id.eq(id))).execute(conn)?;
-        diesel::delete(case_notes::table.filter(case_notes::case_id.eq(id))).execute(conn)?;
-        diesel::delete(case_messages::table.filter(case_messages::case_id.eq(id))).execute(conn)?;
-        triage::forget_words(conn, ItemKind::Case, *id)?;
-        crate::entities::forget(conn, ItemKind::Case, *id)?;
+        wipe(conn, *id)?;
     }
     Ok(ids.len())
+}
+
+/// Removes a case's personal data and leaves its placeholder: the row with its number, status
+/// and dates, so a receipt or a partner's record id still finds that it existed.
+pub fn wipe(conn: &mut DbConnection, id: i64) -> Result<(), ApiError> {
+    diesel::update(cases::table.find(id))
+        .set((
+            cases::content.eq(None::<Vec<u8>>),
+            cases::receipt_hash.eq(None::<String>),
+            cases::wiped_on.eq(Some(today())),
+        ))
+        .execute(conn)?;
+    diesel::delete(case_keys::table.filter(case_keys::case_id.eq(id))).execute(conn)?;
+    diesel::delete(case_photos::table.filter(case_photos::case_id.eq(id))).execute(conn)?;
+    diesel::delete(case_notes::table.filter(case_notes::case_id.eq(id))).execute(conn)?;
+    diesel::delete(case_messages::table.filter(case_messages::case_id.eq(id))).execute(conn)?;
+    crate::exchange::kept::forget(conn, id)?;
+    triage::forget_words(conn, ItemKind::Case, id)?;
+    crate::entities::forget(conn, ItemKind::Case, id)
 }
 
 /// One retention pass, audited: cases closed more than `days` ago lose their personal data.
@@ -863,7 +870,12 @@ pub fn retention_pass(
     let cutoff = now_ms() - i64::from(days) * 24 * 3600 * 1000;
     conn.transaction(|conn| {
         crate::db::take_write_lock(conn)?;
-        let wiped = wipe_expired(conn, cutoff)?;
+        let mut wiped = wipe_expired(conn, cutoff)?;
+        // A partner's record past the expiry its author set goes too, whatever its status.
+        for id in crate::exchange::kept::expired(conn, now_ms())? {
+            wipe(conn, id)?;
+            wiped += 1;
+        }
         if wiped > 0 {
             crate::audit::append(
                 conn,

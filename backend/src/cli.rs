@@ -168,6 +168,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let link = crate::config::Site {
                 public_url: cli.config.public_url.clone(),
                 onion_url: None,
+                pfif_domain: None,
             }
             .link(&secret);
             println!("Admin {email} created. Open this link within 48 hours to set the password (it works once):");
@@ -182,7 +183,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 cli.config.encryption_key.as_deref(),
                 &cli.config.data_dir,
             )?;
-            let domain = crate::exchange::domain_of(&cli.config.public_url);
+            let domain = cli.config.pfif_domain.as_deref();
             let mut conn = db::pool(&url, 1)?.get()?;
             let seal = open_trail(&mut conn, &cli.config.data_dir)?;
             match command {
@@ -193,11 +194,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                                 "--recipient must be committee, government or humanitarian"
                             )
                         })?;
+                    let locales = crate::locales::Locales::load()?;
                     let (xml, ids) = crate::exchange::export_recorded(
                         &mut conn,
                         &seal,
                         &sealer,
-                        &domain,
+                        &locales,
+                        domain,
                         recipient,
                         audit::Actor::Command,
                     )
@@ -217,14 +220,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                         &mut conn,
                         &seal,
                         &sealer,
-                        &domain,
+                        domain,
                         &xml,
                         audit::Actor::Command,
                     )
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
                     println!(
-                        "{} cases created, {} updated, {} notes added, {} records skipped",
-                        imported.created, imported.updated, imported.notes_added, imported.skipped
+                        "{} cases created, {} updated, {} notes added, {} emptied (expired), {} records skipped",
+                        imported.created,
+                        imported.updated,
+                        imported.notes_added,
+                        imported.wiped,
+                        imported.skipped
                     );
                     Ok(())
                 }

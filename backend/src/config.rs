@@ -33,6 +33,13 @@ pub struct Config {
     #[arg(long, env = "SANAD_PUBLIC_URL", default_value = "http://127.0.0.1:8080", value_parser = parse_public_url, global = true)]
     pub public_url: String,
 
+    /// The domain that names the PFIF records this installation authors (`domain/case number`),
+    /// such as `sanad.example.iq`: a registered name this organisation holds, never an address,
+    /// and never changed once records went out, or partners take them for new people. Required
+    /// before the first PFIF export; import works without it.
+    #[arg(long, env = "SANAD_PFIF_DOMAIN", value_parser = parse_pfif_domain, global = true)]
+    pub pfif_domain: Option<String>,
+
     /// HTTP worker threads. Default: one per core.
     #[arg(long, env = "SANAD_WORKERS", value_parser = clap::value_parser!(u16).range(1..=1024), global = true)]
     pub workers: Option<u16>,
@@ -144,6 +151,31 @@ fn parse_public_url(value: &str) -> Result<String, String> {
     Ok(trimmed.to_owned())
 }
 
+/// A DNS name of two or more labels (letters, digits, inner hyphens), lower-cased; an IP address,
+/// a port or a single label (`localhost`) is refused, as PFIF record ids name a domain.
+fn parse_pfif_domain(value: &str) -> Result<String, String> {
+    let domain = value.trim().trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |label: &&str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    if domain.len() > 253 || labels.len() < 2 || !labels.iter().all(label_ok) {
+        return Err("must be a domain name such as sanad.example.iq".to_owned());
+    }
+    if labels
+        .last()
+        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err("must be a domain name, not an IP address".to_owned());
+    }
+    Ok(domain)
+}
+
 impl Config {
     pub fn no_script_rules(&self) -> crate::pow::NoScriptRules {
         crate::pow::NoScriptRules {
@@ -175,6 +207,7 @@ impl Config {
             database_url: None,
             db_pool_size: Some(4),
             public_url: "http://127.0.0.1".to_owned(),
+            pfif_domain: None,
             workers: Some(2),
             json_limit: 64 * 1024,
             frontend_dir: None,
@@ -198,6 +231,8 @@ impl Config {
 pub struct Site {
     pub public_url: String,
     pub onion_url: Option<String>,
+    /// [`Config::pfif_domain`].
+    pub pfif_domain: Option<String>,
 }
 
 impl Site {
@@ -231,6 +266,29 @@ mod tests {
             "http://abcdef.onion"
         );
         assert!(parse_onion_url("https://sanad.example.iq").is_err());
+    }
+
+    #[test]
+    fn the_pfif_domain_is_a_domain_name_and_nothing_else() {
+        assert_eq!(
+            parse_pfif_domain(" Sanad.Example.IQ. ").unwrap(),
+            "sanad.example.iq"
+        );
+        assert_eq!(parse_pfif_domain("mop-iq.org").unwrap(), "mop-iq.org");
+        for bad in [
+            "",
+            "localhost",
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "sanad.example.iq:8443",
+            "https://sanad.example.iq",
+            "sanad.example.iq/x",
+            "-sanad.iq",
+            "sanad..iq",
+            "سند.عراق",
+        ] {
+            assert!(parse_pfif_domain(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -103,6 +103,8 @@ pub enum ApiError {
     UnknownAssignee,
     #[error("too many pictures are being checked; retry in {retry_after_secs} s")]
     PicturesBusy { retry_after_secs: u64 },
+    #[error("SANAD_PFIF_DOMAIN is not set: PFIF records need this installation's domain")]
+    PfifDomainMissing,
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -169,6 +171,7 @@ impl ApiError {
             ApiError::EditConflict { .. } => ErrorCode::EditConflict,
             ApiError::StaleView { .. } => ErrorCode::StaleView,
             ApiError::PicturesBusy { .. } => ErrorCode::PicturesBusy,
+            ApiError::PfifDomainMissing => ErrorCode::PfifDomainMissing,
             ApiError::InvalidTriage(_) => ErrorCode::InvalidTriage,
             ApiError::UnknownAssignee => ErrorCode::UnknownAssignee,
             ApiError::Internal(_) => ErrorCode::Internal,

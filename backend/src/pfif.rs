@@ -314,6 +314,52 @@ impl PfifPerson {
         self.check(true)
     }
 
+    /// Checks the record as import does: every constraint but the e-mail and phone patterns,
+    /// which partners' records do not always keep and which we pass on as they came.
+    pub fn validate_received(&self) -> Result<(), PfifError> {
+        self.check(false)
+    }
+
+    /// Takes every field `newer` carries (a later version of this record from its author), and
+    /// keeps the ones it leaves out. Notes are not touched: each is a record of its own.
+    pub fn overlay(&mut self, newer: &PfifPerson) {
+        fn take<T: Clone>(field: &mut Option<T>, newer: &Option<T>) {
+            if newer.is_some() {
+                field.clone_from(newer);
+            }
+        }
+        fn take_list(field: &mut Vec<String>, newer: &[String]) {
+            if !newer.is_empty() {
+                *field = newer.to_vec();
+            }
+        }
+        self.person_record_id.clone_from(&newer.person_record_id);
+        self.source_date = newer.source_date;
+        self.full_name.clone_from(&newer.full_name);
+        take(&mut self.entry_date, &newer.entry_date);
+        take(&mut self.expiry_date, &newer.expiry_date);
+        take(&mut self.author_name, &newer.author_name);
+        take(&mut self.author_email, &newer.author_email);
+        take(&mut self.author_phone, &newer.author_phone);
+        take(&mut self.source_name, &newer.source_name);
+        take(&mut self.source_url, &newer.source_url);
+        take(&mut self.given_name, &newer.given_name);
+        take(&mut self.family_name, &newer.family_name);
+        take_list(&mut self.alternate_names, &newer.alternate_names);
+        take(&mut self.description, &newer.description);
+        take(&mut self.sex, &newer.sex);
+        take(&mut self.date_of_birth, &newer.date_of_birth);
+        take(&mut self.age, &newer.age);
+        take(&mut self.home_street, &newer.home_street);
+        take(&mut self.home_neighborhood, &newer.home_neighborhood);
+        take(&mut self.home_city, &newer.home_city);
+        take(&mut self.home_state, &newer.home_state);
+        take(&mut self.home_postal_code, &newer.home_postal_code);
+        take(&mut self.home_country, &newer.home_country);
+        take(&mut self.photo_url, &newer.photo_url);
+        take_list(&mut self.profile_urls, &newer.profile_urls);
+    }
+
     /// `strict` also checks the e-mail and phone patterns, which import tolerates.
     fn check(&self, strict: bool) -> Result<(), PfifError> {
         let c = Checker {

@@ -201,6 +201,15 @@ diesel::table! {
         body -> Binary,
         created_at_ms -> BigInt,
         pfif_record_id -> Nullable<Text>,
+        pfif_note -> Nullable<Binary>,
+    }
+}
+
+diesel::table! {
+    case_pfif (case_id) {
+        case_id -> BigInt,
+        person -> Binary,
+        expiry_ms -> Nullable<BigInt>,
     }
 }
 
@@ -318,6 +327,7 @@ diesel::joinable!(tip_attachments -> tips (tip_id));
 diesel::joinable!(case_keys -> cases (case_id));
 diesel::joinable!(case_photos -> cases (case_id));
 diesel::joinable!(case_notes -> cases (case_id));
+diesel::joinable!(case_pfif -> cases (case_id));
 diesel::joinable!(case_messages -> cases (case_id));
 diesel::joinable!(articles -> campaigns (campaign_id));
 diesel::joinable!(article_translations -> articles (article_id));
@@ -454,6 +464,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_photos,
     case_keys,
     case_notes,
+    case_pfif,
     case_messages,
     case_matches,
     campaigns,

@@ -447,6 +447,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     let site = web::Data::new(Site {
         public_url: config.public_url.clone(),
         onion_url: config.onion_url.clone(),
+        pfif_domain: config.pfif_domain.clone(),
     });
     let sign_in_mail = web::Data::new(crate::routes::auth::SignInMail {
         mailer: mailer.clone(),

@@ -81,6 +81,7 @@ case-reporter-phone = رقم الهاتف
 
 case-notes = الملاحظات
 case-no-notes = لا توجد ملاحظات بعد.
+case-note-status-changed = غيّر الحالة.
 case-add-note = إضافة ملاحظة
 case-add-note-hint = لموظفي الحالات فقط؛ لا ترى العائلة الملاحظات أبداً.
 case-save-note = حفظ الملاحظة
@@ -194,6 +195,14 @@ exchange-updated = { $count ->
     [few] حُدّثت { $count } حالات
     [many] حُدّثت { $count } حالةً
    *[other] حُدّثت { $count } حالة
+}
+exchange-wiped = { $count ->
+    [zero] لم تُفرَّغ أي حالة
+    [one] فُرّغت حالة واحدة لانتهاء مدة سجلها لدى الشريك
+    [two] فُرّغت حالتان لانتهاء مدة سجلّيهما لدى الشريك
+    [few] فُرّغت { $count } حالات لانتهاء مدة سجلاتها لدى الشريك
+    [many] فُرّغت { $count } حالةً لانتهاء مدة سجلاتها لدى الشريك
+   *[other] فُرّغت { $count } حالة لانتهاء مدة سجلاتها لدى الشريك
 }
 exchange-notes = { $count ->
     [zero] لم تُضف أي ملاحظة

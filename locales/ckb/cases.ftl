@@ -77,6 +77,7 @@ case-reporter-phone = ژمارەی تەلەفۆن
 
 case-notes = تێبینییەکان
 case-no-notes = هێشتا هیچ تێبینییەک نییە.
+case-note-status-changed = دۆخەکەی گۆڕی.
 case-add-note = زیادکردنی تێبینی
 case-add-note-hint = تەنها بۆ کارمەندانی دۆسیە؛ خێزان هەرگیز تێبینییەکان نابینێت.
 case-save-note = پاشەکەوتکردنی تێبینی
@@ -170,6 +171,10 @@ exchange-created = { $count ->
 exchange-updated = { $count ->
     [one] { $count } دۆسیەی نوێکراوە
    *[other] { $count } دۆسیەی نوێکراوە
+}
+exchange-wiped = { $count ->
+    [one] { $count } دۆسیە بەتاڵ کرایەوە چونکە ماوەی تۆمارەکەی لای هاوبەش تەواو بوو
+   *[other] { $count } دۆسیە بەتاڵ کرانەوە چونکە ماوەی تۆمارەکانیان لای هاوبەش تەواو بوو
 }
 exchange-notes = { $count ->
     [one] { $count } تێبینیی زیادکراو

@@ -77,6 +77,7 @@ case-reporter-phone = Phone number
 
 case-notes = Notes
 case-no-notes = No notes yet.
+case-note-status-changed = Changed the status.
 case-add-note = Add a note
 case-add-note-hint = For caseworkers only; the family never sees notes.
 case-save-note = Save the note
@@ -170,6 +171,10 @@ exchange-created = { $count ->
 exchange-updated = { $count ->
     [one] { $count } case updated
    *[other] { $count } cases updated
+}
+exchange-wiped = { $count ->
+    [one] { $count } case emptied because its partner record expired
+   *[other] { $count } cases emptied because their partner records expired
 }
 exchange-notes = { $count ->
     [one] { $count } note added

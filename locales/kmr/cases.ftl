@@ -77,6 +77,7 @@ case-reporter-phone = Hejmara telefonê
 
 case-notes = Not
 case-no-notes = Hêj tu not tune ne.
+case-note-status-changed = Rewş guhert.
 case-add-note = Notekê zêde bike
 case-add-note-hint = Tenê ji bo karmendên dosyayan; malbat notan qet nabîne.
 case-save-note = Notê tomar bike
@@ -170,6 +171,10 @@ exchange-created = { $count ->
 exchange-updated = { $count ->
     [one] { $count } dosyaya nûkirî
    *[other] { $count } dosyayên nûkirî
+}
+exchange-wiped = { $count ->
+    [one] { $count } dosya hate valakirin ji ber ku dema tomara wê ya li cem hevkar qediya
+   *[other] { $count } dosya hatin valakirin ji ber ku dema tomarên wan ên li cem hevkar qediya
 }
 exchange-notes = { $count ->
     [one] { $count } nota zêdekirî

@@ -44,6 +44,7 @@ error-forbidden = Destûra hesabê te ji bo vê tune ye.
 error-invalid-credentials = E-name an şîfre ne rast e.
 error-too-many-attempts = Gelek hewl hatin dayîn. Ji kerema xwe hinekî bisekine û dîsa biceribîne.
 error-pictures-busy = Niha gelek wêne tên kontrolkirin. Tiştek nehat şandin; ji kerema xwe piştî çend çirkeyan dîsa bişîne.
+error-pfif-domain-missing = Şandina ji bo hevkaran hê nehatiye sazkirin: divê rêveber berî her tiştî domaina vê sazkirinê (SANAD_PFIF_DOMAIN) diyar bike.
 error-totp-required = Koda şeş reqemî ya ji sepana xwe ya piştrastkirinê binivîse.
 error-link-invalid = Dema vê girêdanê derbas bûye an berê hatiye bikaranîn. Girêdaneke nû bixwaze.
 error-invalid-email = Ev ne navnîşaneke e-nameyê ya derbasdar e.

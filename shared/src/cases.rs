@@ -632,7 +632,11 @@ pub struct PfifImported {
     pub created: u32,
     pub updated: u32,
     pub notes_added: u32,
-    /// Records skipped, with why (`expired`, `missing_name`…).
+    /// Cases emptied because their partner record expired or the partner sent its expired-record
+    /// placeholder (PFIF's way of asking every copy to be deleted).
+    pub wiped: u32,
+    /// Records not taken: without a name, already expired, about a person we do not hold, or
+    /// about a case whose personal data was already removed.
     pub skipped: u32,
 }
 

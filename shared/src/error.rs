@@ -64,6 +64,8 @@ pub enum ErrorCode {
     UnknownAssignee,
     /// Too many pictures are being checked at this moment; `Retry-After` says when to send again.
     PicturesBusy,
+    /// A PFIF export was asked for before `SANAD_PFIF_DOMAIN` names this installation's domain.
+    PfifDomainMissing,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -73,7 +75,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 50] = [
+    pub const ALL: [ErrorCode; 51] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -122,6 +124,7 @@ impl ErrorCode {
         ErrorCode::InvalidTriage,
         ErrorCode::UnknownAssignee,
         ErrorCode::PicturesBusy,
+        ErrorCode::PfifDomainMissing,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -176,6 +179,7 @@ impl ErrorCode {
             ErrorCode::InvalidTriage => "invalid_triage",
             ErrorCode::UnknownAssignee => "unknown_assignee",
             ErrorCode::PicturesBusy => "pictures_busy",
+            ErrorCode::PfifDomainMissing => "pfif_domain_missing",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -232,6 +236,7 @@ impl ErrorCode {
             ErrorCode::InvalidTriage => "error-invalid-triage",
             ErrorCode::UnknownAssignee => "error-unknown-assignee",
             ErrorCode::PicturesBusy => "error-pictures-busy",
+            ErrorCode::PfifDomainMissing => "error-pfif-domain-missing",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -285,7 +290,8 @@ impl ErrorCode {
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::DatabaseUnavailable
             | ErrorCode::FrontendNotBuilt
-            | ErrorCode::PicturesBusy => 503,
+            | ErrorCode::PicturesBusy
+            | ErrorCode::PfifDomainMissing => 503,
             ErrorCode::Internal | ErrorCode::Unknown => 500,
         }
     }

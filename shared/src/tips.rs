@@ -152,6 +152,49 @@ impl Governorate {
         Governorate::ALL.into_iter().find(|g| g.as_str() == text)
     }
 
+    /// The ISO 3166-2:IQ code, as PFIF's `home_state` wants it. ISO has no code for Halabja
+    /// (split from Sulaymaniyah in 2014; the 2022 update of ISO 3166-2:IQ added only the Kurdistan
+    /// Region, `IQ-KR`), so Halabja goes out as the subdivision ISO still places it in.
+    pub fn iso_3166_2(self) -> &'static str {
+        match self {
+            Governorate::Anbar => "IQ-AN",
+            Governorate::Babil => "IQ-BB",
+            Governorate::Baghdad => "IQ-BG",
+            Governorate::Basra => "IQ-BA",
+            Governorate::DhiQar => "IQ-DQ",
+            Governorate::Diyala => "IQ-DI",
+            Governorate::Duhok => "IQ-DA",
+            Governorate::Erbil => "IQ-AR",
+            Governorate::Halabja | Governorate::Sulaymaniyah => "IQ-SU",
+            Governorate::Karbala => "IQ-KA",
+            Governorate::Kirkuk => "IQ-KI",
+            Governorate::Maysan => "IQ-MA",
+            Governorate::Muthanna => "IQ-MU",
+            Governorate::Najaf => "IQ-NA",
+            Governorate::Nineveh => "IQ-NI",
+            Governorate::Qadisiyyah => "IQ-QA",
+            Governorate::Saladin => "IQ-SD",
+            Governorate::Wasit => "IQ-WA",
+        }
+    }
+
+    /// A governorate as partners write it in PFIF `home_state`: an ISO 3166-2:IQ code (any case;
+    /// `IQ-HA`, which some lists give Halabja, and Kirkuk's old `IQ-TS` too) or our own spelling.
+    pub fn from_home_state(text: &str) -> Option<Governorate> {
+        let text = text.trim();
+        let code = text.to_ascii_uppercase();
+        match code.as_str() {
+            "IQ-HA" => return Some(Governorate::Halabja),
+            "IQ-TS" => return Some(Governorate::Kirkuk),
+            _ => {}
+        }
+        Governorate::ALL
+            .into_iter()
+            .filter(|g| *g != Governorate::Halabja)
+            .find(|g| g.iso_3166_2() == code)
+            .or_else(|| Governorate::parse(&text.to_ascii_lowercase()))
+    }
+
     /// Fluent key of the governorate's name (`governorate-dhi-qar`).
     pub fn message_key(self) -> String {
         format!("governorate-{}", self.as_str().replace('_', "-"))
@@ -816,6 +859,42 @@ pub struct StatusChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn governorates_go_out_as_iso_codes_and_come_back_from_either_spelling() {
+        let codes: std::collections::BTreeSet<&str> =
+            Governorate::ALL.iter().map(|g| g.iso_3166_2()).collect();
+        assert_eq!(codes.len(), 18, "ISO 3166-2:IQ lists eighteen governorates");
+        for governorate in Governorate::ALL {
+            let code = governorate.iso_3166_2();
+            assert!(code.starts_with("IQ-") && code.len() == 5, "{code}");
+            assert_eq!(
+                Governorate::from_home_state(governorate.as_str()),
+                Some(governorate)
+            );
+            if governorate != Governorate::Halabja {
+                assert_eq!(Governorate::from_home_state(code), Some(governorate));
+            }
+        }
+        assert_eq!(
+            Governorate::from_home_state("iq-bg"),
+            Some(Governorate::Baghdad)
+        );
+        assert_eq!(
+            Governorate::from_home_state("IQ-HA"),
+            Some(Governorate::Halabja)
+        );
+        assert_eq!(
+            Governorate::from_home_state(" IQ-TS "),
+            Some(Governorate::Kirkuk)
+        );
+        assert_eq!(
+            Governorate::from_home_state("IQ-KR"),
+            None,
+            "a region, not a governorate"
+        );
+        assert_eq!(Governorate::from_home_state("Bavaria"), None);
+    }
 
     fn account(platform: Platform, handle: &str) -> OnlineAccount {
         OnlineAccount {

@@ -56,7 +56,11 @@ pub fn run(binary: &Path) -> anyhow::Result<Fuzz> {
     let data_dir = root().join(format!("target/fuzz-data-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data_dir);
     // A solved challenge stays cheap for the hooks to make; the server still checks it.
-    let server = Server::start(binary, &data_dir, &[("SANAD_POW_BITS", "4")])?;
+    let server = Server::start(
+        binary,
+        &data_dir,
+        &[("SANAD_POW_BITS", "4"), ("SANAD_PFIF_DOMAIN", "sanad.test")],
+    )?;
     let outcome = fuzz(binary, &data_dir, &server.url, &schemathesis);
     drop(server);
     let _ = std::fs::remove_dir_all(&data_dir);

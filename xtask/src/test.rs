@@ -187,7 +187,10 @@ fn browser_tests() -> anyhow::Result<Browser> {
     let server = Server::start(
         &root().join("target/debug/sanad"),
         &data_dir,
-        &[("SANAD_NOJS_DELAY_SECONDS", "3")],
+        &[
+            ("SANAD_NOJS_DELAY_SECONDS", "3"),
+            ("SANAD_PFIF_DOMAIN", "sanad.test"),
+        ],
     )?;
     let results = e2e.join("results");
     let outcome = process::run(

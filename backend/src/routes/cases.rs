@@ -490,6 +490,7 @@ pub async fn set_status(
     auth: Caseworker,
     path: web::Path<i64>,
     body: crate::json_body::Json<CaseStatusChange>,
+    sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
@@ -518,6 +519,19 @@ pub async fn set_status(
             };
             if applied {
                 cases::set_status(conn, id, change.status, change.reason)?;
+                // The change goes into the notes too, so partners read it in the next export.
+                let author = cases::staff_name(conn, &auth.staff_id)?;
+                cases::add_note(
+                    conn,
+                    &sealer,
+                    &row,
+                    &author,
+                    Some(&auth.staff_id),
+                    Some(change.status.as_str()),
+                    "",
+                    crate::audit::now_ms(),
+                    None,
+                )?;
             } else {
                 cases::propose_deceased(conn, id, &auth.staff_id)?;
                 crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
@@ -647,6 +661,7 @@ pub struct ExportQuery {
         (status = 400, description = "Unknown recipient", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
+        (status = 503, description = "`SANAD_PFIF_DOMAIN` is not set (`pfif_domain_missing`)", body = ApiErrorBody),
     ))]
 pub async fn export(
     auth: Caseworker,
@@ -655,6 +670,7 @@ pub async fn export(
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     site: web::Data<crate::config::Site>,
+    locales: web::Data<crate::locales::Locales>,
 ) -> Result<HttpResponse, ApiError> {
     let recipient =
         Consent::parse(query.recipient.as_deref().unwrap_or_default()).ok_or_else(|| {
@@ -662,10 +678,18 @@ pub async fn export(
                 "recipient must be committee, government or humanitarian".into(),
             )
         })?;
-    let domain = crate::exchange::domain_of(&site.public_url);
+    let domain = site.pfif_domain.clone();
     let actor = auth.actor();
     let (xml, _) = with_db(&pool, move |conn| {
-        crate::exchange::export_recorded(conn, &seal, &sealer, &domain, recipient, actor)
+        crate::exchange::export_recorded(
+            conn,
+            &seal,
+            &sealer,
+            &locales,
+            domain.as_deref(),
+            recipient,
+            actor,
+        )
     })
     .await?;
     Ok(HttpResponse::Ok()
@@ -676,7 +700,7 @@ pub async fn export(
 #[utoipa::path(post, path = "/api/v1/pfif", tag = "cases", security(("bearer" = [])),
     request_body(content = String, content_type = "application/xml", description = "A PFIF 1.4 document from a partner"),
     responses(
-        (status = 200, description = "Cases created or updated, each then compared with the others for duplicates as a report is; a second import of the same document changes nothing", body = PfifImported),
+        (status = 200, description = "Cases created, updated or emptied (expired partner records), each new or changed one then compared with the others for duplicates as a report is; a document with nothing new (a second import, our own export) changes nothing", body = PfifImported),
         (status = 400, description = "Not a PFIF document", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
@@ -690,12 +714,12 @@ pub async fn import(
     seal: web::Data<crate::audit::Seal>,
     site: web::Data<crate::config::Site>,
 ) -> Result<HttpResponse, ApiError> {
-    let domain = crate::exchange::domain_of(&site.public_url);
+    let domain = site.pfif_domain.clone();
     let text = String::from_utf8(body.to_vec())
         .map_err(|_| ApiError::InvalidRequest("the document is not UTF-8".into()))?;
     let actor = auth.actor();
     let imported = with_db(&pool, move |conn| {
-        crate::exchange::import_recorded(conn, &seal, &sealer, &domain, &text, actor)
+        crate::exchange::import_recorded(conn, &seal, &sealer, domain.as_deref(), &text, actor)
     })
     .await?;
     Ok(HttpResponse::Ok().json(imported))

@@ -1,5 +1,5 @@
 //! Missing-person cases over HTTP: the family's report and follow-up, duplicates, caseworkers'
-//! list, search, notes and statuses, PFIF exchange with consent, retention.
+//! list, search, notes and statuses, retention (PFIF exchange: `exchange.rs`).
 
 use diesel::prelude::*;
 use sanad_shared::staff::Role;
@@ -10,11 +10,11 @@ use crate::helpers::{
     TestApp,
 };
 
-fn bearer(token: &str) -> String {
+pub(crate) fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
-fn report(given: &str, father: &str, grandfather: &str, consent: &str) -> Value {
+pub(crate) fn report(given: &str, father: &str, grandfather: &str, consent: &str) -> Value {
     json!({
         "names": {
             "given": given,
@@ -43,7 +43,7 @@ fn report(given: &str, father: &str, grandfather: &str, consent: &str) -> Value 
     })
 }
 
-async fn submitted(app: &TestApp, body: &Value) -> (String, String) {
+pub(crate) async fn submitted(app: &TestApp, body: &Value) -> (String, String) {
     let response = app
         .client
         .post(app.url("/api/v1/cases"))
@@ -61,7 +61,7 @@ async fn submitted(app: &TestApp, body: &Value) -> (String, String) {
 }
 
 /// Opens the follow-up with a family's receipt.
-async fn open(app: &TestApp, receipt: &str) -> reqwest::Response {
+pub(crate) async fn open(app: &TestApp, receipt: &str) -> reqwest::Response {
     app.client
         .post(app.url("/api/v1/follow-up"))
         .json(&json!({ "receipt": receipt }))
@@ -71,7 +71,7 @@ async fn open(app: &TestApp, receipt: &str) -> reqwest::Response {
 }
 
 /// Every case's id, the newest first (the queue itself orders by priority, then age).
-async fn case_ids(app: &TestApp, auth: &str) -> Vec<i64> {
+pub(crate) async fn case_ids(app: &TestApp, auth: &str) -> Vec<i64> {
     let page = json(app.authorized("GET", "/api/v1/cases", auth, None).await).await;
     let mut ids: Vec<i64> = page["cases"]
         .as_array()
@@ -349,7 +349,7 @@ async fn two_reports_of_one_person_are_found_merged_and_searchable_in_both_scrip
     assert!(duplicate["record"].is_object(), "merged, not deleted");
 }
 
-fn urlencode(text: &str) -> String {
+pub(crate) fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
@@ -419,228 +419,6 @@ async fn deceased_needs_an_admin_or_a_second_caseworker() {
     )
     .await;
     assert_eq!(applied["applied"], true);
-}
-
-async fn export(app: &TestApp, auth: &str, recipient: &str) -> String {
-    let response = app
-        .authorized(
-            "GET",
-            &format!("/api/v1/pfif?recipient={recipient}"),
-            auth,
-            None,
-        )
-        .await;
-    assert_eq!(response.status(), 200);
-    response.text().await.unwrap()
-}
-
-async fn import(app: &TestApp, auth: &str, xml: &str) -> Value {
-    let response = app
-        .client
-        .post(app.url("/api/v1/pfif"))
-        .header("Authorization", auth)
-        .header("Content-Type", "application/xml")
-        .body(xml.to_owned())
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    let body = json(response).await;
-    assert_eq!(status, 200, "{body}");
-    body
-}
-
-fn ids_in(xml: &str, element: &str) -> Vec<String> {
-    let open = format!("<pfif:{element}>");
-    let close = format!("</pfif:{element}>");
-    xml.split(&open)
-        .skip(1)
-        .filter_map(|rest| rest.split(&close).next())
-        .map(str::to_owned)
-        .collect()
-}
-
-#[actix_web::test]
-async fn pfif_export_respects_consent_and_round_trips_without_duplicates() {
-    let app = spawn_app().await;
-    submitted(&app, &report("أحمد", "علي", "حسين", "committee")).await;
-    submitted(&app, &report("هيمن", "كاروان", "رشيد", "humanitarian")).await;
-    let worker = signed_in(&app, "cw@example.org", &[Role::Caseworker]).await;
-    let auth = bearer(&worker.token);
-    let humanitarian_id = case_ids(&app, &auth).await[0];
-    app.authorized(
-        "POST",
-        &format!("/api/v1/cases/{humanitarian_id}/notes"),
-        &auth,
-        Some(json!({ "text": "Family says he called from Rostov." })),
-    )
-    .await;
-
-    let committee = export(&app, &auth, "committee").await;
-    let humanitarian = export(&app, &auth, "humanitarian").await;
-    // Notes repeat their person's id, so persons are counted by name.
-    assert_eq!(ids_in(&committee, "full_name").len(), 2);
-    let shared = ids_in(&humanitarian, "full_name");
-    assert_eq!(shared.len(), 1, "only the case whose family allowed it");
-    assert!(humanitarian.contains("هيمن") && !humanitarian.contains("أحمد"));
-    assert!(humanitarian.contains("xmlns:pfif=\"http://zesty.ca/pfif/1.4\""));
-    assert!(humanitarian.contains("<pfif:expiry_date>"));
-    assert!(humanitarian.contains("<pfif:status>believed_missing</pfif:status>"));
-    let bad = app
-        .authorized("GET", "/api/v1/pfif?recipient=everyone", &auth, None)
-        .await;
-    assert_eq!(bad.status(), 400);
-
-    // Into a fresh installation, and out again: the same records.
-    let other = spawn_app().await;
-    let other_worker = signed_in(&other, "cw@example.org", &[Role::Caseworker]).await;
-    let other_auth = bearer(&other_worker.token);
-    let first = import(&other, &other_auth, &committee).await;
-    assert_eq!(
-        first,
-        json!({ "created": 2, "updated": 0, "notes_added": 1, "skipped": 0 })
-    );
-    let again = import(&other, &other_auth, &committee).await;
-    assert_eq!(
-        again,
-        json!({ "created": 0, "updated": 0, "notes_added": 0, "skipped": 0 }),
-        "a second import changes nothing"
-    );
-    let round_trip = export(&other, &other_auth, "committee").await;
-    for element in [
-        "person_record_id",
-        "note_record_id",
-        "full_name",
-        "text",
-        "sex",
-    ] {
-        let mut before = ids_in(&committee, element);
-        let mut after = ids_in(&round_trip, element);
-        before.sort();
-        after.sort();
-        assert_eq!(before, after, "{element}");
-    }
-    // Our own records coming back from a partner update the case instead of copying it.
-    let back = import(&app, &auth, &round_trip).await;
-    assert_eq!(back["created"], 0, "{back}");
-}
-
-#[actix_web::test]
-async fn a_document_from_another_system_is_read_and_unused_fields_ignored() {
-    let app = spawn_app().await;
-    let worker = signed_in(&app, "cw@example.org", &[Role::Caseworker]).await;
-    let auth = bearer(&worker.token);
-    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
-<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4" xmlns:x="http://partner.example/ext">
-  <pfif:person>
-    <pfif:person_record_id>icrc.example.org/p-1001</pfif:person_record_id>
-    <pfif:entry_date>2026-04-01T10:00:00Z</pfif:entry_date>
-    <pfif:expiry_date>2027-04-01T10:00:00Z</pfif:expiry_date>
-    <pfif:author_name>Tracing Officer</pfif:author_name>
-    <pfif:source_name>icrc.example.org</pfif:source_name>
-    <pfif:source_date>2026-04-01T09:00:00Z</pfif:source_date>
-    <pfif:source_url>https://icrc.example.org/p-1001</pfif:source_url>
-    <pfif:full_name>Mohammed Jasim Kadhim</pfif:full_name>
-    <pfif:given_name>Mohammed</pfif:given_name>
-    <pfif:sex>male</pfif:sex>
-    <pfif:age>24</pfif:age>
-    <pfif:home_country>IQ</pfif:home_country>
-    <pfif:photo_url>https://icrc.example.org/photo.jpg</pfif:photo_url>
-    <pfif:profile_urls>https://social.example/mjk</pfif:profile_urls>
-    <x:internal_flag>reviewed</x:internal_flag>
-  </pfif:person>
-  <pfif:note>
-    <pfif:note_record_id>icrc.example.org/n-1</pfif:note_record_id>
-    <pfif:person_record_id>icrc.example.org/p-1001</pfif:person_record_id>
-    <pfif:author_name>Tracing Officer</pfif:author_name>
-    <pfif:source_date>2026-04-02T09:00:00Z</pfif:source_date>
-    <pfif:status>believed_alive</pfif:status>
-    <pfif:text>Seen in a hospital in Rostov.</pfif:text>
-  </pfif:note>
-</pfif:pfif>"#;
-    let imported = import(&app, &auth, xml).await;
-    assert_eq!(
-        imported,
-        json!({ "created": 1, "updated": 0, "notes_added": 1, "skipped": 0 })
-    );
-    let id = case_ids(&app, &auth).await[0];
-    let detail = json(
-        app.authorized("GET", &format!("/api/v1/cases/{id}"), &auth, None)
-            .await,
-    )
-    .await;
-    assert_eq!(detail["record"]["names"]["given"], "Mohammed");
-    assert_eq!(detail["record"]["names"]["father"], "Jasim");
-    assert_eq!(detail["record"]["age"], 24);
-    assert_eq!(detail["notes"][0]["status"], "located_alive");
-    assert_eq!(
-        detail["status"], "reported",
-        "a partner's note only suggests a status"
-    );
-    assert_eq!(detail["consent"], "committee");
-    // Search works on imported cases too, in Arabic letters.
-    let page = json(
-        app.authorized(
-            "GET",
-            &format!("/api/v1/cases/search?q={}", urlencode("محمد جاسم")),
-            &auth,
-            None,
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(page["cases"][0]["id"], id);
-
-    for broken in ["not xml", "<other/>", "<pfif:pfif xmlns:pfif=\"http://zesty.ca/pfif/1.4\"><pfif:person><pfif:full_name>x</pfif:full_name></pfif:person></pfif:pfif>"] {
-        let response = app
-            .client
-            .post(app.url("/api/v1/pfif"))
-            .header("Authorization", &auth)
-            .body(broken)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 400, "{broken}");
-    }
-}
-
-#[actix_web::test]
-async fn an_imported_case_is_compared_with_the_others_as_a_report_is() {
-    let app = spawn_app().await;
-    submitted(&app, &report("أحمد", "علي", "حسين", "committee")).await;
-    let worker = signed_in(&app, "cw@example.org", &[Role::Caseworker]).await;
-    let auth = bearer(&worker.token);
-    let reported = case_ids(&app, &auth).await[0];
-    // The same young man in a partner's file, spelled the way his brother would.
-    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
-<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
-  <pfif:person>
-    <pfif:person_record_id>icrc.example.org/p-2002</pfif:person_record_id>
-    <pfif:entry_date>2026-04-01T10:00:00Z</pfif:entry_date>
-    <pfif:source_date>2026-04-01T09:00:00Z</pfif:source_date>
-    <pfif:full_name>احمد على حسين الجبورى</pfif:full_name>
-    <pfif:given_name>احمد</pfif:given_name>
-    <pfif:home_country>IQ</pfif:home_country>
-  </pfif:person>
-</pfif:pfif>"#;
-    let imported = import(&app, &auth, xml).await;
-    assert_eq!(imported["created"], 1, "{imported}");
-    let ids = case_ids(&app, &auth).await;
-    let partner = ids[0];
-    assert_ne!(partner, reported);
-    // Found without anyone pressing "refresh", and shown on both cases.
-    for (case, other) in [(partner, reported), (reported, partner)] {
-        let detail = json(
-            app.authorized("GET", &format!("/api/v1/cases/{case}"), &auth, None)
-                .await,
-        )
-        .await;
-        assert_eq!(
-            detail["matches"][0]["other_id"], other,
-            "{}",
-            detail["matches"]
-        );
-    }
 }
 
 #[actix_web::test]

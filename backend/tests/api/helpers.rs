@@ -122,6 +122,7 @@ pub fn test_config() -> (Config, tempfile::TempDir, Option<PgSchema>) {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config::for_data_dir(data_dir.path().join("data"));
     config.jwt_secret = Some(TEST_JWT_SECRET.to_owned());
+    config.pfif_domain = Some("sanad.test".to_owned());
     let postgres = if postgres_requested() {
         PgSchema::create()
     } else {

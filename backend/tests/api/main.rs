@@ -11,6 +11,7 @@ mod database;
 mod entities;
 mod errors;
 mod evidence;
+mod exchange;
 mod exports;
 mod frontend;
 mod health;

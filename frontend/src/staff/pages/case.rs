@@ -346,7 +346,11 @@ fn Notes(notes: RwSignal<Vec<CaseNote>>) -> impl IntoView {
                                     {t_owned(s.message_key())}
                                 })}
                             </p>
-                            <p class="message-body" dir="auto">{note.text.clone()}</p>
+                            {if note.text.trim().is_empty() {
+                                view! { <p class="message-body hint">{t("case-note-status-changed")}</p> }.into_any()
+                            } else {
+                                view! { <p class="message-body" dir="auto">{note.text.clone()}</p> }.into_any()
+                            }}
                         </li>
                     }).collect_view()}
                 </ol>

@@ -198,6 +198,7 @@ fn Import() -> impl IntoView {
                     <li>{t_count("exchange-created", &[("count", i64::from(counts.created))])}</li>
                     <li>{t_count("exchange-updated", &[("count", i64::from(counts.updated))])}</li>
                     <li>{t_count("exchange-notes", &[("count", i64::from(counts.notes_added))])}</li>
+                    <li>{t_count("exchange-wiped", &[("count", i64::from(counts.wiped))])}</li>
                     <li>{t_count("exchange-skipped", &[("count", i64::from(counts.skipped))])}</li>
                 </ul>
             </div>
