@@ -591,3 +591,162 @@ async fn export_waits_for_the_installations_domain_and_import_does_not() {
     assert_eq!(json(response).await["error"], "pfif_domain_missing");
     assert_eq!(import(&app, &auth, PERSON_FINDER).await["created"], 1);
 }
+
+/// Whether xmllint is here; under CI its absence fails the test, elsewhere it is said loudly.
+fn xmllint_present() -> bool {
+    let present = std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !present {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint is missing (Debian package libxml2-utils; .ci/run installs it)"
+        );
+        eprintln!("\n*** xmllint is missing: the PFIF schema check is SKIPPED (apt install libxml2-utils) ***\n");
+    }
+    present
+}
+
+/// What xmllint (libxml2, Debian's `libxml2-utils`, which `.ci/run` installs) finds wrong with
+/// `xml` against the PFIF 1.4 schema in `tests/schemas`; `None` when it conforms.
+fn schema_problems(xml: &str) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.xml");
+    std::fs::write(&file, xml).unwrap();
+    let schema =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/pfif-1.4.xsd");
+    let output = std::process::Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .expect("xmllint runs (Debian package libxml2-utils; .ci/run installs it)");
+    (!output.status.success()).then(|| String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// A domain name of two or more labels, as a record id's first part must be: not an address.
+fn is_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        })
+        && !labels[labels.len() - 1].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The field rules a partner's validator checks beyond the schema.
+fn format_problems(xml: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for element in [
+        "person_record_id",
+        "note_record_id",
+        "linked_person_record_id",
+    ] {
+        for id in ids_in(xml, element) {
+            match id.split_once('/') {
+                Some((domain, local)) if is_domain(domain) && !local.is_empty() => {}
+                _ => problems.push(format!("{element} {id}: not domain/id")),
+            }
+        }
+    }
+    for element in ["entry_date", "expiry_date", "source_date"] {
+        for date in ids_in(xml, element) {
+            let b = date.as_bytes();
+            let shape = b.len() == 20
+                && b.iter().enumerate().all(|(i, c)| match i {
+                    4 | 7 => *c == b'-',
+                    10 => *c == b'T',
+                    13 | 16 => *c == b':',
+                    19 => *c == b'Z',
+                    _ => c.is_ascii_digit(),
+                });
+            if !shape || pfif::parse_date(&date).is_none() {
+                problems.push(format!("{element} {date}: not yyyy-mm-ddThh:mm:ssZ"));
+            }
+        }
+    }
+    let iso: Vec<&str> = sanad_shared::tips::Governorate::ALL
+        .iter()
+        .map(|g| g.iso_3166_2())
+        .collect();
+    for state in ids_in(xml, "home_state") {
+        if !iso.contains(&state.as_str()) {
+            problems.push(format!("home_state {state}: not ISO 3166-2:IQ"));
+        }
+    }
+    for status in ids_in(xml, "status") {
+        if pfif::PfifNoteStatus::parse(&status).map(|s| s.as_str()) != Some(status.as_str()) {
+            problems.push(format!("status {status}: not one of the five"));
+        }
+    }
+    problems
+}
+
+#[actix_web::test]
+async fn the_export_passes_the_pfif_schema_and_the_field_rules() {
+    let app = spawn_app().await;
+    for (given, governorate) in [
+        ("أحمد", "baghdad"),
+        ("هيمن", "halabja"),
+        ("زينب", "dhi_qar"),
+    ] {
+        let mut body = report(given, "علي", "حسين", "committee");
+        body["governorate"] = json!(governorate);
+        submitted(&app, &body).await;
+    }
+    let auth = caseworker(&app).await;
+    let id = case_ids(&app, &auth).await[0];
+    app.authorized(
+        "POST",
+        &format!("/api/v1/cases/{id}/notes"),
+        &auth,
+        Some(json!({ "text": "Seen at the Rostov transit point <with> & \"quotes\"." })),
+    )
+    .await;
+    app.authorized(
+        "PUT",
+        &format!("/api/v1/cases/{id}/status"),
+        &auth,
+        Some(json!({ "status": "in_contact" })),
+    )
+    .await;
+    // A partner's record, with a note that links two records.
+    let partner = PERSON_FINDER
+        .replace("zahraa at example dot iq", "zahraa@example.iq")
+        .replace("+964 (770) 111-2233 ext 5", "+964 (770) 111-2233");
+    assert_eq!(import(&app, &auth, &partner).await["created"], 1);
+
+    let exported = export(&app, &auth, "committee").await;
+    assert_eq!(ids_in(&exported, "full_name").len(), 4);
+    assert_eq!(format_problems(&exported), Vec::<String>::new());
+    for state in ["IQ-BG", "IQ-SU", "IQ-DQ"] {
+        assert!(exported.contains(&format!("<pfif:home_state>{state}</pfif:home_state>")));
+    }
+
+    // Both checks can fail: what the issue found in earlier exports is caught.
+    let wrong = exported
+        .replacen("<pfif:home_state>IQ-BG", "<pfif:home_state>baghdad", 1)
+        .replacen("sanad.test/", "127.0.0.1:8080/", 1);
+    assert_eq!(
+        format_problems(&wrong).len(),
+        2,
+        "{:?}",
+        format_problems(&wrong)
+    );
+    if !xmllint_present() {
+        return;
+    }
+    assert_eq!(schema_problems(&exported), None);
+    let invalid = exported.replacen(
+        "<pfif:status>believed_alive</pfif:status>",
+        "<pfif:status>alive</pfif:status>",
+        1,
+    );
+    assert!(schema_problems(&invalid).is_some());
+    let undated = exported.replacen("<pfif:source_date>", "<pfif:source_date>x", 1);
+    assert!(schema_problems(&undated).is_some());
+}
