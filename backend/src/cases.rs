@@ -10,8 +10,8 @@ use diesel::prelude::*;
 use rand::Rng as _;
 use sanad_shared::{
     cases::{
-        parse_partial_date, CaseMatch, CaseNote, CaseStatus, CloseReason, Consent, NewCase,
-        PersonNames,
+        parse_partial_date, CaseMatch, CaseNote, CaseStatus, CloseReason, Consent, FieldMark,
+        MatchLabel, MatchMarks, NewCase, PersonNames,
     },
     phone::PhoneNumber,
     tips::{FieldProblem, Governorate, MessageAuthor, TipMessage},
@@ -26,7 +26,7 @@ use crate::{
     db::DbConnection,
     error::ApiError,
     names,
-    schema::{case_keys, case_matches, case_messages, case_notes, case_photos, cases},
+    schema::{case_keys, case_matches, case_merges, case_messages, case_notes, case_photos, cases},
     triage,
 };
 
@@ -711,12 +711,27 @@ pub fn refresh_matches(
     matches_of(conn, id)
 }
 
-/// Records matches found for `id`, keeping decisions already taken on a pair.
+/// Records matches found for `id`, keeping decisions already taken on a pair. An undecided pair
+/// that no longer matches (the cases changed, or the matcher learnt better) goes.
 pub fn store_matches(
     conn: &mut DbConnection,
     id: i64,
     found: &[(i64, names::Match)],
 ) -> Result<(), ApiError> {
+    let still: Vec<i64> = found.iter().map(|(other, _)| *other).collect();
+    diesel::delete(
+        case_matches::table
+            .filter(case_matches::state.eq("open"))
+            .filter(
+                case_matches::case_id
+                    .eq(id)
+                    .and(case_matches::other_id.ne_all(&still))
+                    .or(case_matches::other_id
+                        .eq(id)
+                        .and(case_matches::case_id.ne_all(&still))),
+            ),
+    )
+    .execute(conn)?;
     for (other, verdict) in found {
         let (a, b) = (id.min(*other), id.max(*other));
         let existing: Option<String> = case_matches::table
@@ -751,6 +766,35 @@ pub fn store_matches(
     Ok(())
 }
 
+fn match_label(score: u8) -> MatchLabel {
+    if score >= names::LIKELY {
+        MatchLabel::Likely
+    } else if score >= names::POSSIBLE {
+        MatchLabel::Possible
+    } else {
+        MatchLabel::Unlikely
+    }
+}
+
+fn match_marks(marks: &names::Marks) -> MatchMarks {
+    let mark = |mark: names::Mark| match mark {
+        names::Mark::Same => FieldMark::Same,
+        names::Mark::Variant => FieldMark::Variant,
+        names::Mark::Differs => FieldMark::Differs,
+        names::Mark::Unknown => FieldMark::Unknown,
+    };
+    MatchMarks {
+        given: mark(marks.given),
+        father: mark(marks.father),
+        grandfather: mark(marks.grandfather),
+        family: mark(marks.family),
+        mother: mark(marks.mother),
+        birth: mark(marks.birth),
+        governorate: mark(marks.governorate),
+        phones: mark(marks.phones),
+    }
+}
+
 pub fn matches_of(conn: &mut DbConnection, id: i64) -> Result<Vec<CaseMatch>, ApiError> {
     let rows: Vec<(i64, i64, i32, String, String)> = case_matches::table
         .filter(
@@ -780,11 +824,15 @@ pub fn matches_of(conn: &mut DbConnection, id: i64) -> Result<Vec<CaseMatch>, Ap
         .into_iter()
         .map(|(a, b, score, reasons, state)| {
             let other = if a == id { b } else { a };
+            let score = u8::try_from(score.clamp(0, 100)).unwrap_or(0);
+            // Written by this server; an unreadable list shows no reasons rather than hiding the match.
+            let read: Vec<names::Reason> = serde_json::from_str(&reasons).unwrap_or_default();
             CaseMatch {
                 other_id: other,
                 other_case_number: numbers.get(&other).cloned().unwrap_or_default(),
-                score: u8::try_from(score.clamp(0, 100)).unwrap_or(0),
-                // Written by this server; an unreadable list shows no reasons rather than hiding the match.
+                score,
+                label: match_label(score),
+                marks: match_marks(&names::Marks::from_reasons(&read)),
                 reasons: serde_json::from_str(&reasons)
                     .unwrap_or_else(|_| serde_json::Value::Array(Vec::new())),
                 state,
@@ -795,36 +843,220 @@ pub fn matches_of(conn: &mut DbConnection, id: i64) -> Result<Vec<CaseMatch>, Ap
     Ok(out)
 }
 
-/// A caseworker's decision on a pair: `merged` (the duplicate points at the kept case and is
-/// closed as a duplicate, never deleted) or `dismissed`.
-pub fn decide_match(
+fn pair_state(conn: &mut DbConnection, id: i64, other: i64) -> Result<String, ApiError> {
+    let (a, b) = (id.min(other), id.max(other));
+    case_matches::table
+        .find((a, b))
+        .select(case_matches::state)
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::NotFound)
+}
+
+fn set_pair_state(
     conn: &mut DbConnection,
     id: i64,
     other: i64,
-    merge: bool,
+    state: &str,
 ) -> Result<(), ApiError> {
     let (a, b) = (id.min(other), id.max(other));
-    let updated = diesel::update(case_matches::table.find((a, b)))
-        .set(case_matches::state.eq(if merge { "merged" } else { "dismissed" }))
+    diesel::update(case_matches::table.find((a, b)))
+        .set(case_matches::state.eq(state))
         .execute(conn)?;
-    if updated == 0 {
-        return Err(ApiError::NotFound);
-    }
-    if merge {
-        // `other` is the duplicate; `id` the case that stays.
-        diesel::update(cases::table.find(other))
-            .set((
-                cases::merged_into.eq(Some(id)),
-                cases::status.eq(CaseStatus::Closed.as_str()),
-                cases::close_reason.eq(Some(CloseReason::Duplicate.as_str())),
-                cases::closed_at_ms.eq(Some(crate::anonymous::today_ms())),
-                cases::updated_at_ms.eq(crate::anonymous::today_ms()),
-            ))
-            .execute(conn)?;
-        triage::status_changed(conn, ItemKind::Case, other, CaseStatus::Closed.as_str())?;
-        crate::entities::move_mentions(conn, ItemKind::Case, other, id)?;
-    }
     Ok(())
+}
+
+/// A caseworker's "not the same person". A merged pair must be unmerged first.
+pub fn dismiss_match(conn: &mut DbConnection, id: i64, other: i64) -> Result<(), ApiError> {
+    match pair_state(conn, id, other)?.as_str() {
+        "merged" => Err(ApiError::MatchConflict),
+        _ => set_pair_state(conn, id, other, "dismissed"),
+    }
+}
+
+fn merge_context(case_ref: &str, merge_ref: &str) -> String {
+    format!("case:{case_ref}:merge:{merge_ref}")
+}
+
+/// Merges `duplicate` into `kept`: the duplicate is closed as a duplicate and points at the case
+/// that stays, never deleted, and what it named moves over; [`unmerge`] undoes all of it. Both
+/// cases must hold their data and belong to no other merge. Returns the merge's id.
+pub fn merge(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    kept: i64,
+    duplicate: i64,
+    staff_id: &str,
+    reason: &str,
+) -> Result<i64, ApiError> {
+    if pair_state(conn, kept, duplicate)? == "merged" {
+        return Err(ApiError::MatchConflict);
+    }
+    let kept_row = case_by_id(conn, kept)?;
+    let duplicate_row = case_by_id(conn, duplicate)?;
+    let free = |row: &CaseRow| row.merged_into.is_none() && row.wiped_on.is_none();
+    let merged_into_kept: i64 = cases::table
+        .filter(cases::merged_into.eq(duplicate))
+        .count()
+        .get_result(conn)?;
+    if !free(&kept_row) || !free(&duplicate_row) || merged_into_kept > 0 {
+        return Err(ApiError::MatchConflict);
+    }
+    let moved = crate::entities::move_mentions(conn, ItemKind::Case, duplicate, kept)?;
+    let merge_ref = random_ref();
+    let sealed = sealer.seal_text(reason.trim(), &merge_context(&kept_row.ref_key, &merge_ref))?;
+    let moved_json =
+        serde_json::to_string(&moved).map_err(|_| ApiError::internal("moved entities"))?;
+    diesel::insert_into(case_merges::table)
+        .values((
+            case_merges::kept_id.eq(kept),
+            case_merges::duplicate_id.eq(duplicate),
+            case_merges::ref_key.eq(&merge_ref),
+            case_merges::reason.eq(&sealed),
+            case_merges::previous_status.eq(&duplicate_row.status),
+            case_merges::previous_close_reason.eq(&duplicate_row.close_reason),
+            case_merges::previous_closed_at_ms.eq(duplicate_row.closed_at_ms),
+            case_merges::moved_entities.eq(&moved_json),
+            case_merges::merged_by.eq(staff_id),
+            case_merges::merged_at_ms.eq(now_ms()),
+        ))
+        .execute(conn)?;
+    diesel::update(cases::table.find(duplicate))
+        .set((
+            cases::merged_into.eq(Some(kept)),
+            cases::status.eq(CaseStatus::Closed.as_str()),
+            cases::close_reason.eq(Some(CloseReason::Duplicate.as_str())),
+            cases::closed_at_ms.eq(Some(crate::anonymous::today_ms())),
+            cases::updated_at_ms.eq(crate::anonymous::today_ms()),
+        ))
+        .execute(conn)?;
+    triage::status_changed(conn, ItemKind::Case, duplicate, CaseStatus::Closed.as_str())?;
+    set_pair_state(conn, kept, duplicate, "merged")?;
+    Ok(case_merges::table
+        .filter(case_merges::ref_key.eq(&merge_ref))
+        .select(case_merges::id)
+        .first(conn)?)
+}
+
+/// Undoes the merge of `duplicate` into `kept`: the duplicate gets back its status, close reason
+/// and closing time and what it named, and the pair is undecided again. Returns the merge's id.
+pub fn unmerge(
+    conn: &mut DbConnection,
+    kept: i64,
+    duplicate: i64,
+    staff_id: &str,
+) -> Result<i64, ApiError> {
+    let duplicate_row = case_by_id(conn, duplicate)?;
+    if pair_state(conn, kept, duplicate)? != "merged"
+        || duplicate_row.merged_into != Some(kept)
+        || duplicate_row.wiped_on.is_some()
+    {
+        return Err(ApiError::MatchConflict);
+    }
+    type Undo = (i64, String, Option<String>, Option<i64>, String);
+    let (merge_id, status, close_reason, closed_at_ms, moved): Undo = case_merges::table
+        .filter(case_merges::kept_id.eq(kept))
+        .filter(case_merges::duplicate_id.eq(duplicate))
+        .filter(case_merges::unmerged_at_ms.is_null())
+        .order(case_merges::id.desc())
+        .select((
+            case_merges::id,
+            case_merges::previous_status,
+            case_merges::previous_close_reason,
+            case_merges::previous_closed_at_ms,
+            case_merges::moved_entities,
+        ))
+        .first(conn)
+        .optional()?
+        .ok_or(ApiError::MatchConflict)?;
+    let moved: Vec<(i64, bool)> =
+        serde_json::from_str(&moved).map_err(|_| ApiError::internal("moved entities"))?;
+    diesel::update(cases::table.find(duplicate))
+        .set((
+            cases::merged_into.eq(None::<i64>),
+            cases::status.eq(&status),
+            cases::close_reason.eq(&close_reason),
+            cases::closed_at_ms.eq(closed_at_ms),
+            cases::updated_at_ms.eq(crate::anonymous::today_ms()),
+        ))
+        .execute(conn)?;
+    triage::status_changed(conn, ItemKind::Case, duplicate, &status)?;
+    crate::entities::restore_mentions(conn, ItemKind::Case, &moved, duplicate, kept)?;
+    diesel::update(case_merges::table.find(merge_id))
+        .set((
+            case_merges::unmerged_by.eq(Some(staff_id)),
+            case_merges::unmerged_at_ms.eq(Some(now_ms())),
+        ))
+        .execute(conn)?;
+    set_pair_state(conn, kept, duplicate, "open")?;
+    Ok(merge_id)
+}
+
+/// Which rules made the stored name keys and word indexes: [`crate::names`]' tokens, table of
+/// spellings and skeletons. When they change, the keys of stored cases are made again (see
+/// [`refresh_name_keys`]), or search and duplicate detection would miss them. 2: articles in every
+/// position, Cyrillic, the transliteration key of issue 17.
+pub const NAME_KEYS_VERSION: &str = "2";
+const NAME_KEYS_SETTING: &str = "case_name_keys_version";
+const NAME_KEYS_CURSOR: &str = "case_name_keys_cursor";
+
+/// Makes the keys of up to `limit` cases again, from where the last call stopped (kept in the
+/// settings, so a restart resumes). Returns how many it did; 0 once every case is current, and
+/// then the undecided duplicate pairs are searched again and the version is recorded.
+pub fn refresh_name_keys(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    limit: i64,
+) -> Result<usize, ApiError> {
+    if crate::settings::get(conn, NAME_KEYS_SETTING)?.as_deref() == Some(NAME_KEYS_VERSION) {
+        return Ok(0);
+    }
+    let after: i64 = crate::settings::get(conn, NAME_KEYS_CURSOR)?
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let done = conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
+        let rows: Vec<CaseRow> = cases::table
+            .filter(cases::id.gt(after))
+            .filter(cases::wiped_on.is_null())
+            .order(cases::id.asc())
+            .limit(limit)
+            .select(CaseRow::as_select())
+            .load(conn)?;
+        for row in &rows {
+            let Some(content) = row.content(sealer)? else {
+                continue;
+            };
+            insert_keys(conn, row.id, &keys(sealer, &content, row.governorate())?)?;
+            triage::index_words(conn, ItemKind::Case, row.id, &words_of(sealer, &content)?)?;
+        }
+        if let Some(last) = rows.last() {
+            crate::settings::set(conn, NAME_KEYS_CURSOR, &last.id.to_string())?;
+        }
+        Ok::<_, ApiError>(rows.len())
+    })?;
+    if done > 0 {
+        return Ok(done);
+    }
+    let undecided: Vec<(i64, i64)> = case_matches::table
+        .filter(case_matches::state.eq("open"))
+        .select((case_matches::case_id, case_matches::other_id))
+        .load(conn)?;
+    let mut searched = BTreeSet::new();
+    for (a, b) in undecided {
+        for id in [a, b] {
+            if searched.insert(id) {
+                refresh_matches(conn, sealer, id)?;
+            }
+        }
+    }
+    conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
+        crate::settings::set(conn, NAME_KEYS_SETTING, NAME_KEYS_VERSION)?;
+        diesel::delete(crate::schema::settings::table.find(NAME_KEYS_CURSOR)).execute(conn)?;
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(0)
 }
 
 /// Closed cases whose period ran out lose their personal data: content, photo, keys, notes'

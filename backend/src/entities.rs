@@ -366,20 +366,22 @@ pub fn replace(
 }
 
 /// Moves what a duplicate case named to the case it was merged into: one family's report is one
-/// source, however many times it came in.
+/// source, however many times it came in. Returns each entity moved and whether `to` did not name
+/// it before, which is what [`restore_mentions`] needs to undo the move.
 pub fn move_mentions(
     conn: &mut DbConnection,
     kind: ItemKind,
     from: i64,
     to: i64,
-) -> Result<(), ApiError> {
+) -> Result<Vec<(i64, bool)>, ApiError> {
     let named: Vec<i64> = entity_mentions::table
         .filter(entity_mentions::kind.eq(kind.as_str()))
         .filter(entity_mentions::item_id.eq(from))
         .select(entity_mentions::entity_id)
         .load(conn)?;
+    let mut moved = Vec::with_capacity(named.len());
     for entity in named {
-        mention(conn, entity, kind, to)?;
+        moved.push((entity, mention(conn, entity, kind, to)?));
     }
     diesel::delete(
         entity_mentions::table
@@ -387,6 +389,30 @@ pub fn move_mentions(
             .filter(entity_mentions::item_id.eq(from)),
     )
     .execute(conn)?;
+    Ok(moved)
+}
+
+/// Undoes [`move_mentions`]: `from` names its entities again, and `to` stops naming those it
+/// named only because of the move.
+pub fn restore_mentions(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    moved: &[(i64, bool)],
+    from: i64,
+    to: i64,
+) -> Result<(), ApiError> {
+    for (entity, added) in moved {
+        mention(conn, *entity, kind, from)?;
+        if *added {
+            diesel::delete(
+                entity_mentions::table
+                    .filter(entity_mentions::entity_id.eq(entity))
+                    .filter(entity_mentions::kind.eq(kind.as_str()))
+                    .filter(entity_mentions::item_id.eq(to)),
+            )
+            .execute(conn)?;
+        }
+    }
     Ok(())
 }
 

@@ -105,6 +105,8 @@ pub enum ApiError {
     PicturesBusy { retry_after_secs: u64 },
     #[error("SANAD_PFIF_DOMAIN is not set: PFIF records need this installation's domain")]
     PfifDomainMissing,
+    #[error("the pair cannot take this decision now")]
+    MatchConflict,
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
 }
@@ -172,6 +174,7 @@ impl ApiError {
             ApiError::StaleView { .. } => ErrorCode::StaleView,
             ApiError::PicturesBusy { .. } => ErrorCode::PicturesBusy,
             ApiError::PfifDomainMissing => ErrorCode::PfifDomainMissing,
+            ApiError::MatchConflict => ErrorCode::MatchConflict,
             ApiError::InvalidTriage(_) => ErrorCode::InvalidTriage,
             ApiError::UnknownAssignee => ErrorCode::UnknownAssignee,
             ApiError::Internal(_) => ErrorCode::Internal,

@@ -206,6 +206,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_merges (id) {
+        id -> BigInt,
+        kept_id -> BigInt,
+        duplicate_id -> BigInt,
+        ref_key -> Text,
+        reason -> Binary,
+        previous_status -> Text,
+        previous_close_reason -> Nullable<Text>,
+        previous_closed_at_ms -> Nullable<BigInt>,
+        moved_entities -> Text,
+        merged_by -> Text,
+        merged_at_ms -> BigInt,
+        unmerged_by -> Nullable<Text>,
+        unmerged_at_ms -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     case_pfif (case_id) {
         case_id -> BigInt,
         person -> Binary,
@@ -464,6 +482,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_photos,
     case_keys,
     case_notes,
+    case_merges,
     case_pfif,
     case_messages,
     case_matches,

@@ -369,6 +369,54 @@ fn start_entity_backlog(pool: std::sync::Weak<db::Pool>, sealer: web::Data<Seale
     }
 }
 
+/// Makes stored cases' name keys again when the matching rules changed
+/// ([`crate::cases::NAME_KEYS_VERSION`]), a few hundred at a time on a thread of its own, leaving
+/// the writer's lock free between chunks as the entity backlog does.
+fn start_name_keys(pool: std::sync::Weak<db::Pool>, sealer: web::Data<Sealer>) {
+    let spawned = std::thread::Builder::new()
+        .name("name-keys".into())
+        .spawn(move || {
+            let mut refreshed = 0usize;
+            let mut failures = 0u32;
+            loop {
+                let Some(pool) = pool.upgrade() else {
+                    break;
+                };
+                let started = std::time::Instant::now();
+                let taken = match pool.get() {
+                    Ok(mut conn) => crate::cases::refresh_name_keys(&mut conn, &sealer, 200),
+                    Err(e) => {
+                        tracing::error!(error = %e, "name keys: no connection");
+                        break;
+                    }
+                };
+                drop(pool);
+                match taken {
+                    Ok(0) => break,
+                    Ok(n) => refreshed += n,
+                    Err(e) => {
+                        failures += 1;
+                        tracing::error!(error = %e, failures, "name keys pass failed");
+                        if failures >= 30 {
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_secs(10));
+                    }
+                }
+                std::thread::sleep(started.elapsed().max(std::time::Duration::from_millis(20)));
+            }
+            if refreshed > 0 {
+                tracing::info!(
+                    refreshed,
+                    "cases' name keys made with the current matching rules"
+                );
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "could not start the name keys thread");
+    }
+}
+
 /// Everything [`app`] needs, built from the configuration: migrations run before the first
 /// request can arrive.
 pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
@@ -421,6 +469,10 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     let locales = web::Data::new(Locales::load()?);
     let mailer = web::Data::new(mailer);
     start_entity_backlog(
+        std::sync::Arc::downgrade(&pool.clone().into_inner()),
+        sealer.clone(),
+    );
+    start_name_keys(
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
         sealer.clone(),
     );

@@ -45,6 +45,7 @@ error-invalid-credentials = The email or password is not correct.
 error-too-many-attempts = Too many attempts. Please wait a little and try again.
 error-pictures-busy = Many pictures are being checked right now. Nothing was sent; please send again in a few seconds.
 error-pfif-domain-missing = Exporting for partners is not set up yet: an administrator must set this installation's domain (SANAD_PFIF_DOMAIN) first.
+error-match-conflict = This pair cannot take that decision now: it is merged, or not merged, or one of the cases was merged with another or emptied meanwhile. Reload the page to see where it stands.
 error-totp-required = Enter the six-digit code from your authenticator app.
 error-link-invalid = This link has expired or has already been used. Ask for a new one.
 error-invalid-email = This is not a valid email address.

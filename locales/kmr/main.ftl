@@ -45,6 +45,7 @@ error-invalid-credentials = E-name an şîfre ne rast e.
 error-too-many-attempts = Gelek hewl hatin dayîn. Ji kerema xwe hinekî bisekine û dîsa biceribîne.
 error-pictures-busy = Niha gelek wêne tên kontrolkirin. Tiştek nehat şandin; ji kerema xwe piştî çend çirkeyan dîsa bişîne.
 error-pfif-domain-missing = Şandina ji bo hevkaran hê nehatiye sazkirin: divê rêveber berî her tiştî domaina vê sazkirinê (SANAD_PFIF_DOMAIN) diyar bike.
+error-match-conflict = Niha ev biryar ji bo van her du dosyayan nayê dayîn: ew yekkirî ne, an ne yekkirî ne, an yek ji wan di vê navberê de bi dosyayeke din re hatiye yekkirin an hatiye valakirin. Rûpelê nû bike da ku bibînî ew di çi rewşê de ne.
 error-totp-required = Koda şeş reqemî ya ji sepana xwe ya piştrastkirinê binivîse.
 error-link-invalid = Dema vê girêdanê derbas bûye an berê hatiye bikaranîn. Girêdaneke nû bixwaze.
 error-invalid-email = Ev ne navnîşaneke e-nameyê ya derbasdar e.

@@ -545,6 +545,94 @@ pub struct CaseNote {
     pub created_at_ms: i64,
 }
 
+/// What the matcher concludes from a pair's score: `likely` from 70, `possible` from 45 (the
+/// thresholds and why are in the server's `names.rs`), `unlikely` below (a decided pair whose
+/// cases changed since).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MatchLabel {
+    Likely,
+    Possible,
+    Unlikely,
+}
+
+impl MatchLabel {
+    /// Fluent key of the label.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            MatchLabel::Likely => "case-match-likely",
+            MatchLabel::Possible => "case-match-possible",
+            MatchLabel::Unlikely => "case-match-unlikely",
+        }
+    }
+}
+
+/// How one field of two cases compares: the same (✔), a variant such as another spelling or a
+/// year apart (≈), different (✘), or not given on both (–).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldMark {
+    Same,
+    Variant,
+    Differs,
+    Unknown,
+}
+
+impl FieldMark {
+    /// The sign shown; screen readers get [`FieldMark::message_key`] instead.
+    pub fn sign(self) -> &'static str {
+        match self {
+            FieldMark::Same => "✔",
+            FieldMark::Variant => "≈",
+            FieldMark::Differs => "✘",
+            FieldMark::Unknown => "–",
+        }
+    }
+
+    pub fn message_key(self) -> &'static str {
+        match self {
+            FieldMark::Same => "case-mark-same",
+            FieldMark::Variant => "case-mark-variant",
+            FieldMark::Differs => "case-mark-differs",
+            FieldMark::Unknown => "case-mark-unknown",
+        }
+    }
+}
+
+/// A mark per field a caseworker weighs before deciding a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MatchMarks {
+    pub given: FieldMark,
+    pub father: FieldMark,
+    pub grandfather: FieldMark,
+    pub family: FieldMark,
+    pub mother: FieldMark,
+    /// Date of birth, or the year an age gives.
+    pub birth: FieldMark,
+    pub governorate: FieldMark,
+    /// The family's phone numbers (compared as keyed hashes).
+    pub phones: FieldMark,
+}
+
+impl MatchMarks {
+    /// Each field with the Fluent key of its name, in the order they are shown.
+    pub fn fields(&self) -> [(&'static str, FieldMark); 8] {
+        [
+            ("case-position-given", self.given),
+            ("case-position-father", self.father),
+            ("case-position-grandfather", self.grandfather),
+            ("case-position-family", self.family),
+            ("case-mother", self.mother),
+            ("case-birth", self.birth),
+            ("case-mark-governorate", self.governorate),
+            ("case-mark-phones", self.phones),
+        ]
+    }
+}
+
 /// A probable duplicate, shown on both cases.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -553,6 +641,9 @@ pub struct CaseMatch {
     pub other_case_number: String,
     /// 0 to 100.
     pub score: u8,
+    pub label: MatchLabel,
+    /// Field by field, what the reasons say.
+    pub marks: MatchMarks,
     /// Which names and fields matched, as the matcher explains them: one object per reason, each
     /// with a `kind` (`name_chain`, `name`, `latin_spelling`, `swapped_given_father`,
     /// `possible_relative`, `mother_name`, `birth`, `sex_differs`, `phone`, `governorate`) and

@@ -66,6 +66,9 @@ pub enum ErrorCode {
     PicturesBusy,
     /// A PFIF export was asked for before `SANAD_PFIF_DOMAIN` names this installation's domain.
     PfifDomainMissing,
+    /// A duplicate pair cannot take this decision now: it is merged (unmerge first), not merged
+    /// (nothing to undo), or one of its cases was merged elsewhere or emptied meanwhile.
+    MatchConflict,
     Internal,
     /// A code this build does not know yet (the server is newer than the page); shown as a
     /// generic failure rather than breaking the page.
@@ -75,7 +78,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code a server can send, for tests that check each has a translation.
-    pub const ALL: [ErrorCode; 51] = [
+    pub const ALL: [ErrorCode; 52] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::MalformedJson,
@@ -125,6 +128,7 @@ impl ErrorCode {
         ErrorCode::UnknownAssignee,
         ErrorCode::PicturesBusy,
         ErrorCode::PfifDomainMissing,
+        ErrorCode::MatchConflict,
         ErrorCode::Internal,
         ErrorCode::Unknown,
     ];
@@ -180,6 +184,7 @@ impl ErrorCode {
             ErrorCode::UnknownAssignee => "unknown_assignee",
             ErrorCode::PicturesBusy => "pictures_busy",
             ErrorCode::PfifDomainMissing => "pfif_domain_missing",
+            ErrorCode::MatchConflict => "match_conflict",
             ErrorCode::Internal => "internal",
             ErrorCode::Unknown => "unknown",
         }
@@ -237,6 +242,7 @@ impl ErrorCode {
             ErrorCode::UnknownAssignee => "error-unknown-assignee",
             ErrorCode::PicturesBusy => "error-pictures-busy",
             ErrorCode::PfifDomainMissing => "error-pfif-domain-missing",
+            ErrorCode::MatchConflict => "error-match-conflict",
             ErrorCode::Internal => "error-internal",
             ErrorCode::Unknown => "error-unknown",
         }
@@ -280,7 +286,8 @@ impl ErrorCode {
             | ErrorCode::TotpEnforced
             | ErrorCode::SlugTaken
             | ErrorCode::EditConflict
-            | ErrorCode::StaleView => 409,
+            | ErrorCode::StaleView
+            | ErrorCode::MatchConflict => 409,
             ErrorCode::MailFailed => 502,
             ErrorCode::ImageUnsupported => 415,
             ErrorCode::ImageTooLarge | ErrorCode::ImageTooManyPixels => 413,

@@ -52,6 +52,13 @@ pub fn deserialize_lines<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Strin
     <String as serde::Deserialize>::deserialize(d).map(|t| lines(&t))
 }
 
+/// [`deserialize_lines`] for an optional field (`null` or absent stays `None`).
+pub fn deserialize_optional_lines<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
+    <Option<String> as serde::Deserialize>::deserialize(d).map(|t| t.map(|t| lines(&t)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

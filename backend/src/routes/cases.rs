@@ -595,15 +595,28 @@ pub async fn refresh(
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct Decision {
     pub decision: MatchDecision,
+    /// Why the two cases are one person; required to merge (tabs and line breaks are kept,
+    /// other control characters dropped).
+    #[serde(
+        default,
+        deserialize_with = "sanad_shared::text::deserialize_optional_lines"
+    )]
+    #[schema(
+        max_length = 5000,
+        pattern = r"[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+    )]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchDecision {
-    /// The other case is the duplicate and is closed, linked to this one.
+    /// The other case is the duplicate and is closed, linked to this one; needs a `reason`.
     Merge,
     /// Not the same person.
     Dismiss,
+    /// Undoes a merge: the other case gets back its status and what it named.
+    Unmerge,
 }
 
 #[utoipa::path(put, path = "/api/v1/cases/{id}/matches/{other_id}", tag = "cases", security(("bearer" = [])),
@@ -611,35 +624,60 @@ pub enum MatchDecision {
     request_body = Decision,
     responses(
         (status = 204, description = "Decided"),
-        (status = 400, description = "Unknown decision", body = ApiErrorBody),
+        (status = 400, description = "Unknown decision, or a merge without a reason", body = ApiErrorBody),
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not a caseworker", body = ApiErrorBody),
         (status = 404, description = "No such match", body = ApiErrorBody),
+        (status = 409, description = "The pair cannot take this decision now (`match_conflict`)", body = ApiErrorBody),
     ))]
+#[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn decide(
     auth: Caseworker,
     path: web::Path<(i64, i64)>,
     body: crate::json_body::Json<Decision>,
+    sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, other) = path.into_inner();
-    let merge = body.decision == MatchDecision::Merge;
+    let Decision { decision, reason } = body.into_inner();
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    if decision == MatchDecision::Merge {
+        let Some(reason) = &reason else {
+            return Err(ApiError::InvalidRequest(
+                "a merge needs a reason: why the two cases are one person".into(),
+            ));
+        };
+        let problems = NewMessage {
+            body: reason.clone(),
+            version: None,
+        }
+        .problems();
+        if !problems.is_empty() {
+            return Err(ApiError::InvalidMessage(problems));
+        }
+    }
     with_db(&pool, move |conn| {
         audit::audited(conn, |conn| {
-            cases::decide_match(conn, id, other, merge)?;
+            let (action, details) = match decision {
+                MatchDecision::Merge => {
+                    let reason = reason.as_deref().unwrap_or_default();
+                    let merge = cases::merge(conn, &sealer, id, other, &auth.staff_id, reason)?;
+                    ("case_merged", json!({ "other": other, "merge": merge }))
+                }
+                MatchDecision::Unmerge => {
+                    let merge = cases::unmerge(conn, id, other, &auth.staff_id)?;
+                    ("case_unmerged", json!({ "other": other, "merge": merge }))
+                }
+                MatchDecision::Dismiss => {
+                    cases::dismiss_match(conn, id, other)?;
+                    ("case_match_dismissed", json!({ "other": other }))
+                }
+            };
             audit::append(
                 conn,
                 &seal,
-                &auth.entry(
-                    if merge {
-                        "case_merged"
-                    } else {
-                        "case_match_dismissed"
-                    },
-                    format!("case:{id}"),
-                    json!({ "other": other }),
-                ),
+                &auth.entry(action, format!("case:{id}"), details),
             )?;
             Ok(())
         })

@@ -283,6 +283,15 @@ async fn two_reports_of_one_person_are_found_merged_and_searchable_in_both_scrip
     assert_eq!(found[0]["other_id"], first);
     assert!(found[0]["score"].as_u64().unwrap() >= 70, "{found:?}");
     assert_eq!(found[0]["state"], "open");
+    assert_eq!(found[0]["label"], "likely");
+    assert_eq!(found[0]["marks"]["given"], "same");
+    assert_eq!(
+        found[0]["marks"]["father"], "same",
+        "علي and على are one spelling"
+    );
+    assert_eq!(found[0]["marks"]["family"], "same", "الجبوري and الجبورى");
+    assert_eq!(found[0]["marks"]["mother"], "same");
+    assert_eq!(found[0]["marks"]["phones"], "same");
     let reasons = found[0]["reasons"].to_string();
     assert!(
         reasons.contains("mother") || reasons.contains("Mother"),
@@ -327,16 +336,36 @@ async fn two_reports_of_one_person_are_found_merged_and_searchable_in_both_scrip
         assert!(!hits.contains(&cousin), "{query}: {hits:?}");
     }
 
-    // Merging keeps both cases: the duplicate is closed and points at the one kept.
-    let merged = app
-        .authorized(
-            "PUT",
-            &format!("/api/v1/cases/{first}/matches/{second}"),
-            &auth,
-            Some(json!({ "decision": "merge" })),
-        )
-        .await;
-    assert_eq!(merged.status(), 204);
+    // Merging asks why, keeps both cases: the duplicate is closed and points at the one kept.
+    let decide = |decision: Value| {
+        let app = &app;
+        let auth = auth.clone();
+        async move {
+            app.authorized(
+                "PUT",
+                &format!("/api/v1/cases/{first}/matches/{second}"),
+                &auth,
+                Some(decision),
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(decide(json!({ "decision": "merge" })).await, 400);
+    assert_eq!(
+        decide(json!({ "decision": "merge", "reason": "  " })).await,
+        400
+    );
+    assert_eq!(
+        decide(json!({ "decision": "unmerge" })).await,
+        409,
+        "nothing to undo"
+    );
+    let reason = "Same mother, same phone; the brother's report gives his passport name.";
+    assert_eq!(
+        decide(json!({ "decision": "merge", "reason": reason })).await,
+        204
+    );
     let duplicate = json(
         app.authorized("GET", &format!("/api/v1/cases/{second}"), &auth, None)
             .await,
@@ -347,6 +376,37 @@ async fn two_reports_of_one_person_are_found_merged_and_searchable_in_both_scrip
     assert_eq!(duplicate["merged_into"], first);
     assert_eq!(duplicate["matches"][0]["state"], "merged");
     assert!(duplicate["record"].is_object(), "merged, not deleted");
+    assert_eq!(
+        decide(json!({ "decision": "dismiss" })).await,
+        409,
+        "unmerge first"
+    );
+    assert_eq!(
+        decide(json!({ "decision": "merge", "reason": reason })).await,
+        409
+    );
+
+    // Unmerging restores both as they were, and both steps are in the audit trail.
+    assert_eq!(decide(json!({ "decision": "unmerge" })).await, 204);
+    let restored = json(
+        app.authorized("GET", &format!("/api/v1/cases/{second}"), &auth, None)
+            .await,
+    )
+    .await;
+    assert_eq!(restored["status"], "reported");
+    assert_eq!(restored["close_reason"], Value::Null);
+    assert_eq!(restored["merged_into"], Value::Null);
+    assert_eq!(restored["matches"][0]["state"], "open");
+    let mut conn = app.pool().get().unwrap();
+    use sanad_backend::schema::audit_log;
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::action.eq_any(["case_merged", "case_unmerged"]))
+        .order(audit_log::seq.asc())
+        .select(audit_log::action)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(actions, ["case_merged", "case_unmerged"]);
+    assert_eq!(decide(json!({ "decision": "dismiss" })).await, 204);
 }
 
 pub(crate) fn urlencode(text: &str) -> String {
@@ -466,4 +526,119 @@ async fn closed_cases_lose_their_personal_data_after_the_retention_period() {
     // The receipt no longer opens anything.
     let opened = open(&app, &receipt).await;
     assert_eq!(opened.status(), 404);
+}
+
+async fn search_hits(app: &TestApp, auth: &str, query: &str) -> Vec<i64> {
+    let page = json(
+        app.authorized(
+            "GET",
+            &format!("/api/v1/cases/search?q={}", urlencode(query)),
+            auth,
+            None,
+        )
+        .await,
+    )
+    .await;
+    page["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_father_and_son_with_swapped_names_are_not_offered_as_one_person() {
+    let app = spawn_app().await;
+    // Same family, mother's name and phone (one household), given and father's names swapped.
+    submitted(&app, &report("علي", "حسين", "كاظم", "committee")).await;
+    submitted(&app, &report("حسين", "علي", "كاظم", "committee")).await;
+    let auth = bearer(
+        &signed_in(&app, "cw@example.org", &[Role::Caseworker])
+            .await
+            .token,
+    );
+    let ids = case_ids(&app, &auth).await;
+    let (son, father) = (ids[0], ids[1]);
+    // A pair an earlier matcher offered stays offered only while it still matches.
+    {
+        use sanad_backend::schema::case_matches;
+        let mut conn = app.pool().get().unwrap();
+        diesel::insert_into(case_matches::table)
+            .values((
+                case_matches::case_id.eq(father.min(son)),
+                case_matches::other_id.eq(father.max(son)),
+                case_matches::score.eq(50),
+                case_matches::reasons.eq("[]"),
+                case_matches::state.eq("open"),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let found = json(
+        app.authorized(
+            "POST",
+            &format!("/api/v1/cases/{son}/matches/refresh"),
+            &auth,
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(found, json!([]), "swapped names are two people");
+    let detail = json(
+        app.authorized("GET", &format!("/api/v1/cases/{father}"), &auth, None)
+            .await,
+    )
+    .await;
+    assert_eq!(detail["matches"], json!([]));
+}
+
+#[actix_web::test]
+async fn cases_stored_under_older_matching_rules_get_their_name_keys_again() {
+    let app = spawn_app().await;
+    let mut body = report("أحمد", "محمد", "علي", "committee");
+    body["names"]["family"] = json!("العامري");
+    submitted(&app, &body).await;
+    let auth = bearer(
+        &signed_in(&app, "cw@example.org", &[Role::Caseworker])
+            .await
+            .token,
+    );
+    let id = case_ids(&app, &auth).await[0];
+    for query in ["Ахмед Мухаммед", "Al-Amiri"] {
+        assert_eq!(search_hits(&app, &auth, query).await, [id], "{query}");
+    }
+    // As if stored before these rules: keys gone, an older version recorded.
+    let pool = app.pool();
+    let mut conn = pool.get().unwrap();
+    {
+        use sanad_backend::schema::{case_keys, item_words};
+        diesel::delete(case_keys::table.filter(case_keys::case_id.eq(id)))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::delete(item_words::table.filter(item_words::item_id.eq(id)))
+            .execute(&mut conn)
+            .unwrap();
+        sanad_backend::settings::set(&mut conn, "case_name_keys_version", "1").unwrap();
+    }
+    assert_eq!(
+        search_hits(&app, &auth, "Al-Amiri").await,
+        Vec::<i64>::new()
+    );
+    let sealer = sanad_backend::crypto::Sealer::load(None, &app.config.data_dir).unwrap();
+    let mut passes = 0;
+    while sanad_backend::cases::refresh_name_keys(&mut conn, &sealer, 1).unwrap() > 0 {
+        passes += 1;
+    }
+    assert_eq!(passes, 1);
+    assert_eq!(
+        sanad_backend::settings::get(&mut conn, "case_name_keys_version")
+            .unwrap()
+            .as_deref(),
+        Some(sanad_backend::cases::NAME_KEYS_VERSION)
+    );
+    for query in ["Ахмед Мухаммед", "Al-Amiri", "العامري"] {
+        assert_eq!(search_hits(&app, &auth, query).await, [id], "{query}");
+    }
 }
