@@ -1694,7 +1694,9 @@ fn compare_births(a: &Birth, b: &Birth) -> BirthMatch {
         }
     }
     let slack = if a.estimated || b.estimated { 1 } else { 0 };
-    match (a.year - b.year).abs().saturating_sub(slack) {
+    // Not `saturating_sub`: on a signed number it goes below zero, and two equal estimated years
+    // came out "ten or more years apart".
+    match ((a.year - b.year).abs() - slack).max(0) {
         0 => BirthMatch::SameYear,
         1..=2 => BirthMatch::Close,
         3..=9 => BirthMatch::Different,
@@ -2187,6 +2189,12 @@ mod tests {
                 &["chain:3/3", "family:exact"]),
             case("swapped given and father's name: a man and his son", p("علي|حسين|كاظم"), p("حسين|علي|كاظم"), Different, false,
                 &["swapped", "grandfather:exact"]),
+            case("the same age on both reports, no date of birth",
+                p("كرار|حيدر|جواد").age(23, 2026), p("كرار|حيدر|جواد").age(23, 2026), Likely, true,
+                &["birth:same_year"]),
+            case("ages a year apart on both reports",
+                p("كرار|حيدر|جواد").age(23, 2026), p("كرار|حيدر|جواد").age(24, 2026), Likely, true,
+                &["birth:same_year"]),
             case("age given instead of a date",
                 p("مصطفى|جاسم|محمد").age(24, 2025), p("مصطفى|جاسم|محمد").born_on(2000, 3, 14), Likely, true,
                 &["birth:same_year"]),

@@ -642,3 +642,38 @@ async fn cases_stored_under_older_matching_rules_get_their_name_keys_again() {
         assert_eq!(search_hits(&app, &auth, query).await, [id], "{query}");
     }
 }
+
+#[actix_web::test]
+async fn two_reports_giving_the_same_age_and_no_birth_date_are_born_the_same_year() {
+    let app = spawn_app().await;
+    for relationship in ["mother", "brother"] {
+        let mut body = report("كرار", "حيدر", "جواد", "committee");
+        body["date_of_birth"] = Value::Null;
+        body["age"] = json!(23);
+        body["reporter"]["relationship"] = json!(relationship);
+        submitted(&app, &body).await;
+    }
+    let auth = bearer(
+        &signed_in(&app, "cw@example.org", &[Role::Caseworker])
+            .await
+            .token,
+    );
+    let ids = case_ids(&app, &auth).await;
+    let found = json(
+        app.authorized(
+            "POST",
+            &format!("/api/v1/cases/{}/matches/refresh", ids[0]),
+            &auth,
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(found[0]["other_id"], ids[1], "{found}");
+    assert_eq!(found[0]["marks"]["birth"], "same");
+    let reasons = found[0]["reasons"].to_string();
+    assert!(
+        reasons.contains("same_year") && !reasons.contains("far_apart"),
+        "{reasons}"
+    );
+}
