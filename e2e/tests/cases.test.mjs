@@ -1,6 +1,7 @@
 // Missing-person cases in a real browser: two relatives report the same young man through the API
 // (each solving the proof of work, as the family's page does); a caseworker finds both in the
-// list, opens one, looks for duplicates, reads why they match, merges them, sees the other closed
+// list, opens one, looks for duplicates, reads why they match, compares them side by side, merges
+// them (and unmerges and merges again), sees the other closed
 // as a duplicate, adds a note, searches by the Latin spelling and exports and imports PFIF.
 // Along the way: axe-core on every screen and a 360 px screen.
 import { test, before, after } from "node:test";
@@ -135,14 +136,41 @@ test("a caseworker finds two reports of one person, merges them, adds a note and
   await fitsPhone(page, "the case page");
   await page.screenshot({ path: join(screenshotsDir, "staff-case-ar.png"), fullPage: true });
 
-  // Merging asks first; declining changes nothing, accepting closes the other case.
-  page.once("dialog", (dialog) => dialog.dismiss());
-  await found.getByRole("button", { name: cases("ar", "case-merge"), exact: true }).click();
-  assert.equal(await found.getByRole("button", { name: cases("ar", "case-merge"), exact: true }).count(), 1);
+  // The candidate says how sure the matcher is, and field by field why.
+  assert.ok((await found.locator(".badge").first().textContent()).includes(cases("ar", "case-match-likely")));
+  assert.equal(await found.locator(".case-marks li").count(), 8);
+  assert.equal(await found.getByRole("button", { name: cases("ar", "case-merge"), exact: true }).count(), 0, "no merge without comparing");
+
+  // It opens both cases side by side; "not the same person" and "merge" are equal choices.
+  await found.getByRole("link", { name: cases("ar", "case-compare") }).click();
+  const table = page.locator(".compare-table");
+  await table.waitFor();
+  const motherRow = table.locator("tr").filter({ hasText: cases("ar", "case-mother") });
+  assert.equal(await motherRow.getByText("فاطمة حسن").count(), 2);
+  assert.equal(await table.locator("tr.compare-same").count() > 3, true);
+  const mergeButton = page.getByRole("button", { name: cases("ar", "case-merge"), exact: true });
+  const dismissButton = page.getByRole("button", { name: cases("ar", "case-dismiss"), exact: true });
+  assert.equal(await mergeButton.getAttribute("class"), await dismissButton.getAttribute("class"));
+  assert.deepEqual(await axeViolations(page), [], "the comparison");
+  await fitsPhone(page, "the comparison");
+  await page.screenshot({ path: join(screenshotsDir, "staff-compare-ar.png"), fullPage: true });
+
+  // Merging asks why; without a reason nothing is sent.
+  await mergeButton.click();
+  await page.getByText(cases("ar", "compare-reason-needed")).waitFor();
+  await page.getByLabel(cases("ar", "compare-reason"), { exact: true }).fill("الأم نفسها والهاتف نفسه؛ بلاغ الأخ يذكر اسم الجواز.");
+  await mergeButton.click();
+  await page.getByText(cases("ar", "compare-merged-now")).waitFor();
+  // A merge can be undone, and done again.
   page.once("dialog", (dialog) => dialog.accept());
-  await found.getByRole("button", { name: cases("ar", "case-merge"), exact: true }).click();
+  await page.getByRole("button", { name: cases("ar", "compare-unmerge"), exact: true }).click();
+  await page.getByText(cases("ar", "compare-unmerged")).waitFor();
+  await page.getByLabel(cases("ar", "compare-reason"), { exact: true }).fill("الأم نفسها والهاتف نفسه.");
+  await mergeButton.click();
+  await page.getByText(cases("ar", "compare-merged-now")).waitFor();
+  await page.getByRole("link", { name: cases("ar", "compare-back") }).click();
+  await page.locator(".case-page h1").filter({ hasText: first }).waitFor();
   await found.getByText(cases("ar", "case-match-merged")).waitFor();
-  assert.equal(await found.getByRole("button").count(), 0, "a decided match has no buttons");
 
   // A note, with its author.
   await page.getByLabel(cases("ar", "case-add-note"), { exact: true }).fill(NOTE);

@@ -558,6 +558,14 @@ pub enum MatchLabel {
 }
 
 impl MatchLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchLabel::Likely => "likely",
+            MatchLabel::Possible => "possible",
+            MatchLabel::Unlikely => "unlikely",
+        }
+    }
+
     /// Fluent key of the label.
     pub fn message_key(self) -> &'static str {
         match self {
@@ -581,6 +589,15 @@ pub enum FieldMark {
 }
 
 impl FieldMark {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldMark::Same => "same",
+            FieldMark::Variant => "variant",
+            FieldMark::Differs => "differs",
+            FieldMark::Unknown => "unknown",
+        }
+    }
+
     /// The sign shown; screen readers get [`FieldMark::message_key`] instead.
     pub fn sign(self) -> &'static str {
         match self {

@@ -20,6 +20,7 @@ use crate::{
         articles::ArticleList,
         audit::AuditTrail,
         case::CaseView,
+        case_compare::CaseCompare,
         cases::CaseList,
         entities::{EntitySearch, EntityView},
         exchange::Exchange,
@@ -126,6 +127,7 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("/staff/tips/:id") view=|| gate(Session::moderates, || with_id(|id| view! { <TipView id/> }))/>
                 <Route path=path!("/staff/cases") view=|| gate(Session::works_cases, || view! { <CaseList/> })/>
                 <Route path=path!("/staff/cases/:id") view=|| gate(Session::works_cases, || with_id(|id| view! { <CaseView id/> }))/>
+                <Route path=path!("/staff/cases/:id/compare/:other") view=|| gate(Session::works_cases, compare)/>
                 <Route path=path!("/staff/exchange") view=|| gate(Session::works_cases, || view! { <Exchange/> })/>
                 <Route path=path!("/staff/entities") view=|| gate(triages, || view! { <EntitySearch/> })/>
                 <Route path=path!("/staff/entities/:id") view=|| gate(triages, || with_id(|id| view! { <EntityView id/> }))/>
@@ -184,6 +186,18 @@ fn with_id<V: IntoView + 'static>(
     {
         Some(id) => page(id).into_any(),
         None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+fn compare() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let params = params.read();
+        let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok());
+        match (id("id"), id("other")) {
+            (Some(id), Some(other)) if id != other => view! { <CaseCompare id other/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
+        }
     }
 }
 

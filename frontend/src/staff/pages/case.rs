@@ -269,7 +269,7 @@ fn Record(record: CaseRecord) -> impl IntoView {
 /// The photo: fetched with the access token into a Blob, shown through an object URL that is
 /// revoked when the page goes, as the tips' pictures are.
 #[component]
-fn Photo(id: i64) -> impl IntoView {
+pub(super) fn Photo(id: i64) -> impl IntoView {
     let session = use_session();
     let url = RwSignal::new(None::<Result<String, ApiFailure>>);
     // (page gone, URL to revoke): shared by the fetch and the cleanup, whichever comes last.
@@ -511,7 +511,7 @@ fn StatusForm(
 }
 
 /// A matcher's reason as a sentence; unknown kinds (a newer server) get a neutral sentence.
-fn reason_text(i18n: I18n, reason: &serde_json::Value) -> String {
+pub(super) fn reason_text(i18n: I18n, reason: &serde_json::Value) -> String {
     let field = |name: &str| reason.get(name).and_then(|v| v.as_str()).unwrap_or("");
     let number = |name: &str| reason.get(name).and_then(|v| v.as_u64()).unwrap_or(0);
     // Counts go to Fluent as numbers, so the message's plural form follows them.
@@ -556,6 +556,7 @@ fn reason_text(i18n: I18n, reason: &serde_json::Value) -> String {
         "birth" => plain(format!("case-reason-birth-{}", slug(field("quality")))),
         "sex_differs" => plain("case-reason-sex-differs".into()),
         "phone" => counted("case-reason-phone", &[("shared", number("shared"))]),
+        "phones_differ" => plain("case-reason-phones-differ".into()),
         "governorate" => {
             let same = reason
                 .get("same")
@@ -598,7 +599,7 @@ fn Duplicates(id: i64, matches: RwSignal<Vec<CaseMatch>>) -> impl IntoView {
         } else {
             view! {
                 <ul class="tip-list case-matches">
-                    {list.iter().cloned().map(|found| view! { <Match id found matches outcome busy/> }).collect_view()}
+                    {list.iter().cloned().map(|found| view! { <Match id found/> }).collect_view()}
                 </ul>
             }.into_any()
         })}
@@ -610,88 +611,47 @@ fn Duplicates(id: i64, matches: RwSignal<Vec<CaseMatch>>) -> impl IntoView {
 }
 
 #[component]
-fn Match(
-    id: i64,
-    found: CaseMatch,
-    matches: RwSignal<Vec<CaseMatch>>,
-    outcome: RwSignal<Outcome>,
-    busy: RwSignal<bool>,
-) -> impl IntoView {
+fn Match(id: i64, found: CaseMatch) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     let other = found.other_id;
     let number = found.other_case_number.clone();
     let reasons = found.reasons.as_array().cloned().unwrap_or_default();
-    let open = found.state == "open";
-    let confirm_text = t_args("case-merge-confirm", &[("number", number.clone())]);
-    let merged = t_args("case-merged", &[("number", number.clone())]);
-    let dismissed = t_args("case-dismissed", &[("number", number.clone())]);
-    let decide = move |merge: bool| {
-        if busy.get_untracked() {
-            return;
-        }
-        if merge {
-            let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message(&confirm_text()).ok())
-                .unwrap_or(false);
-            if !sure {
-                return;
-            }
-        }
-        busy.set(true);
-        let done = if merge {
-            merged.clone()
-        } else {
-            dismissed.clone()
-        };
-        spawn_local(async move {
-            let url = format!("/api/v1/cases/{id}/matches/{other}");
-            let body = serde_json::json!({ "decision": if merge { "merge" } else { "dismiss" } });
-            match session.call_empty("PUT", &url, Some(&body)).await {
-                Ok(()) => {
-                    let state = if merge { "merged" } else { "dismissed" };
-                    matches.update(|list| {
-                        for m in list.iter_mut().filter(|m| m.other_id == other) {
-                            m.state = state.to_owned();
-                        }
-                    });
-                    outcome.set(Outcome::Done(done()));
-                }
-                Err(failure) => outcome.set(Outcome::Failed(failure)),
-            }
-            busy.set(false);
-        });
-    };
-    let decide = StoredValue::new(decide);
+    let label = found.label.as_str();
     view! {
         <li class="tip-row case-match">
             <a class="tip-link" href=format!("/staff/cases/{other}")>
                 <span dir="ltr">{number}</span>
             </a>
             <p class="tip-tags">
+                <span class=format!("badge badge-{label}")>{t(found.label.message_key())}</span>
                 <span class="badge badge-score">
                     {t_args("case-match-score", &[("score", found.score.to_string())])}
                 </span>
                 <span class="badge">{t_owned(format!("case-match-{}", found.state))}</span>
             </p>
-            <ul class="case-reasons">
-                {reasons.into_iter().map(|reason| view! {
-                    <li>{move || reason_text(i18n, &reason)}</li>
+            <ul class="case-marks" aria-label=t("compare-marks")>
+                {found.marks.fields().into_iter().map(|(field, mark)| view! {
+                    <li class=format!("mark mark-{}", mark.as_str())>
+                        <span aria-hidden="true">{mark.sign()}</span>
+                        " "
+                        {t(field)}
+                        <span class="visually-hidden">": " {t(mark.message_key())}</span>
+                    </li>
                 }).collect_view()}
             </ul>
-            {open.then(|| view! {
-                <p class="actions-row">
-                    <button type="button" class="button" disabled=move || busy.get()
-                        on:click=move |_| decide.with_value(|d| d(true))>
-                        {t("case-merge")}
-                    </button>
-                    <button type="button" class="button button-secondary" disabled=move || busy.get()
-                        on:click=move |_| decide.with_value(|d| d(false))>
-                        {t("case-dismiss")}
-                    </button>
-                </p>
-                <p class="hint">{t("case-merge-hint")}</p>
-            })}
+            <details class="case-reasons-more">
+                <summary>{t("compare-reasons")}</summary>
+                <ul class="case-reasons">
+                    {reasons.into_iter().map(|reason| view! {
+                        <li>{move || reason_text(i18n, &reason)}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+            <p class="actions-row">
+                <a class="button button-secondary" href=format!("/staff/cases/{id}/compare/{other}")>
+                    {t("case-compare")}
+                </a>
+            </p>
         </li>
     }
 }

@@ -5,6 +5,7 @@ pub mod article;
 pub mod articles;
 pub mod audit;
 pub mod case;
+pub mod case_compare;
 pub mod cases;
 pub mod conversation;
 pub mod entities;
