@@ -607,6 +607,8 @@ pub fn notes(
                     status: status.as_deref().and_then(CaseStatus::parse),
                     text: sealer.open_text(&body, &note_context(&case.ref_key, &ref_key))?,
                     created_at_ms,
+                    linked_record: None,
+                    linked_case: None,
                 })
             },
         )
@@ -1331,6 +1333,18 @@ pub fn detail(
         .count()
         .get_result::<i64>(conn)?
         > 0;
+    let mut notes = notes(conn, sealer, &row)?;
+    for (note_id, linked) in crate::exchange::kept::note_links(conn, sealer, &row)? {
+        let case: Option<i64> = cases::table
+            .filter(cases::pfif_record_id.eq(&linked))
+            .select(cases::id)
+            .first(conn)
+            .optional()?;
+        for note in notes.iter_mut().filter(|n| n.id == note_id) {
+            note.linked_record = Some(linked.clone());
+            note.linked_case = case;
+        }
+    }
     Ok(sanad_shared::cases::CaseDetail {
         id,
         case_number: row.case_number.clone(),
@@ -1344,10 +1358,11 @@ pub fn detail(
         deceased_proposed: row.deceased_proposed_by.is_some(),
         record: row.content(sealer)?,
         has_photo,
-        notes: notes(conn, sealer, &row)?,
+        notes,
         messages: messages(conn, sealer, &row)?,
         matches: matches_of(conn, id)?,
         triage: triage::view(conn, sealer, ItemKind::Case, id)?,
+        partner: crate::exchange::kept::partner_record(conn, sealer, &row)?,
     })
 }
 

@@ -314,6 +314,43 @@ impl PfifPerson {
         self.check(true)
     }
 
+    /// Every field with a value, under its PFIF name, in the order of [`PERSON_FIELDS`] (times
+    /// as PFIF writes them, lists one entry a line); notes are records of their own.
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        let time = |t: Option<OffsetDateTime>| t.map(format_date);
+        let list = |l: &[String]| (!l.is_empty()).then(|| l.join("\n"));
+        let all: [(&'static str, Option<String>); 25] = [
+            ("person_record_id", Some(self.person_record_id.clone())),
+            ("entry_date", time(self.entry_date)),
+            ("expiry_date", time(self.expiry_date)),
+            ("author_name", self.author_name.clone()),
+            ("author_email", self.author_email.clone()),
+            ("author_phone", self.author_phone.clone()),
+            ("source_name", self.source_name.clone()),
+            ("source_date", Some(format_date(self.source_date))),
+            ("source_url", self.source_url.clone()),
+            ("full_name", Some(self.full_name.clone())),
+            ("given_name", self.given_name.clone()),
+            ("family_name", self.family_name.clone()),
+            ("alternate_names", list(&self.alternate_names)),
+            ("description", self.description.clone()),
+            ("sex", self.sex.map(|s| s.as_str().to_owned())),
+            ("date_of_birth", self.date_of_birth.clone()),
+            ("age", self.age.clone()),
+            ("home_street", self.home_street.clone()),
+            ("home_neighborhood", self.home_neighborhood.clone()),
+            ("home_city", self.home_city.clone()),
+            ("home_state", self.home_state.clone()),
+            ("home_postal_code", self.home_postal_code.clone()),
+            ("home_country", self.home_country.clone()),
+            ("photo_url", self.photo_url.clone()),
+            ("profile_urls", list(&self.profile_urls)),
+        ];
+        all.into_iter()
+            .filter_map(|(name, value)| value.filter(|v| !v.is_empty()).map(|v| (name, v)))
+            .collect()
+    }
+
     /// Checks the record as import does: every constraint but the e-mail and phone patterns,
     /// which partners' records do not always keep and which we pass on as they came.
     pub fn validate_received(&self) -> Result<(), PfifError> {

@@ -543,6 +543,36 @@ pub struct CaseNote {
     pub text: String,
     /// Unix milliseconds.
     pub created_at_ms: i64,
+    /// A partner's note that says another record is the same person: that record's PFIF id.
+    #[serde(default)]
+    pub linked_record: Option<String>,
+    /// The case that record became here, when there is one.
+    #[serde(default)]
+    pub linked_case: Option<i64>,
+}
+
+/// One field of a partner's PFIF record, under its PFIF name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerField {
+    pub name: String,
+    pub value: String,
+}
+
+/// The partner's PFIF record a case came from, as last received: where it comes from, and every
+/// field it carried, the ones the case shows and the ones it does not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerRecord {
+    pub record_id: String,
+    pub source_name: Option<String>,
+    pub source_url: Option<String>,
+    /// PFIF time, `YYYY-MM-DDThh:mm:ssZ`: when the partner made this version.
+    pub source_date: String,
+    /// PFIF time after which the partner asks every copy to be deleted.
+    pub expiry_date: Option<String>,
+    /// Every field with a value, in the order of the PFIF specification.
+    pub fields: Vec<PartnerField>,
 }
 
 /// What the matcher concludes from a pair's score: `likely` from 70, `possible` from 45 (the
@@ -694,6 +724,9 @@ pub struct CaseDetail {
     pub messages: Vec<crate::tips::TipMessage>,
     pub matches: Vec<CaseMatch>,
     pub triage: crate::triage::Triage,
+    /// For a case made from a partner's PFIF record: that record.
+    #[serde(default)]
+    pub partner: Option<PartnerRecord>,
 }
 
 /// `PUT /api/v1/cases/{id}/status`

@@ -131,3 +131,49 @@ pub fn forget(conn: &mut DbConnection, case_id: i64) -> Result<(), ApiError> {
     diesel::delete(case_pfif::table.find(case_id)).execute(conn)?;
     Ok(())
 }
+
+/// The records a case's partner notes link to (`linked_person_record_id`), by note id.
+pub fn note_links(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    case: &CaseRow,
+) -> Result<Vec<(i64, String)>, ApiError> {
+    let kept: Vec<(i64, String, Option<Vec<u8>>)> = case_notes::table
+        .filter(case_notes::case_id.eq(case.id))
+        .filter(case_notes::pfif_note.is_not_null())
+        .select((case_notes::id, case_notes::ref_key, case_notes::pfif_note))
+        .load(conn)?;
+    let mut links = Vec::new();
+    for (id, note_ref, sealed) in kept {
+        let Some(sealed) = sealed else { continue };
+        if let Some(linked) = note(sealer, case, &note_ref, &sealed)?.linked_person_record_id {
+            links.push((id, linked));
+        }
+    }
+    Ok(links)
+}
+
+/// The partner's record of a case as the caseworker's page shows it.
+pub fn partner_record(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    case: &CaseRow,
+) -> Result<Option<sanad_shared::cases::PartnerRecord>, ApiError> {
+    Ok(
+        person(conn, sealer, case)?.map(|p| sanad_shared::cases::PartnerRecord {
+            record_id: p.person_record_id.clone(),
+            source_name: p.source_name.clone(),
+            source_url: p.source_url.clone(),
+            source_date: pfif::format_date(p.source_date),
+            expiry_date: p.expiry_date.map(pfif::format_date),
+            fields: p
+                .fields()
+                .into_iter()
+                .map(|(name, value)| sanad_shared::cases::PartnerField {
+                    name: name.to_owned(),
+                    value,
+                })
+                .collect(),
+        }),
+    )
+}

@@ -373,9 +373,50 @@ async fn a_person_finder_record_survives_import_and_export_unchanged() {
         Some(json!({ "text": "The family confirms the call." })),
     )
     .await;
+    // The caseworker sees the partner's record whole: every field, under its PFIF name.
+    let partner = &case["partner"];
+    assert_eq!(
+        partner["record_id"],
+        "google.org/person-finder/iq-2026.4411"
+    );
+    assert_eq!(partner["source_name"], "google.org");
+    assert_eq!(partner["source_date"], "2026-05-01T21:14:05Z");
+    let fields: Vec<(String, String)> = partner["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap().to_owned(),
+                f["value"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(fields.len(), 25, "{fields:?}");
+    assert!(fields.contains(&(
+        "alternate_names".to_owned(),
+        "Ali Hasan Jawad\nAly Hassan Jawaad\nАли Хасан Джавад".to_owned()
+    )));
+    assert!(fields.contains(&("home_neighborhood".to_owned(), "Hay al-Jihad".to_owned())));
+    assert!(fields
+        .iter()
+        .any(|(name, value)| name == "description" && value.starts_with("Went to Moscow")));
+    assert_eq!(case["notes"][0]["linked_record"], "icrc.example.org/p-77");
+    assert_eq!(case["notes"][0]["linked_case"], Value::Null);
+    // Once the linked record is here too, the note leads to it.
+    let linked =
+        partner_record("2026-05-04T09:00:00Z", "<pfif:age>22</pfif:age>").replace("p-5005", "p-77");
+    assert_eq!(import(&app, &auth, &linked).await["created"], 1);
+    let linked_id = case_ids(&app, &auth).await[0];
+    assert_eq!(
+        detail(&app, &auth, id).await["notes"][0]["linked_case"],
+        linked_id
+    );
+
     let exported = export(&app, &auth, "committee").await;
     let sent = pfif::from_xml(PERSON_FINDER).unwrap().persons;
     let mut back = pfif::from_xml(&exported).unwrap().persons;
+    back.retain(|p| p.person_record_id == sent[0].person_record_id);
     assert_eq!(back.len(), 1);
     let ours = back[0].notes.pop().unwrap();
     assert_eq!(back, sent, "every field of the person and of its note");

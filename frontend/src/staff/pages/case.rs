@@ -15,7 +15,7 @@ use sanad_frontend::{
 use sanad_shared::{
     cases::{
         CaseDetail, CaseMatch, CaseNote, CaseRecord, CaseStatus, CaseStatusChange,
-        CaseStatusResult, CloseReason, NewNote, Sex,
+        CaseStatusResult, CloseReason, NewNote, PartnerRecord, Sex,
     },
     i18n::Args,
     triage::ItemKind,
@@ -147,6 +147,8 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
             <Photo id/>
         })}
 
+        {detail.partner.map(|partner| view! { <Partner partner/> })}
+
         <h2>{t("case-duplicates")}</h2>
         <Duplicates id matches/>
 
@@ -157,7 +159,7 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
         }) name="evidence" extension="zip" label="evidence-package" hint="evidence-package-hint"/>
 
         <h2>{t("case-notes")}</h2>
-        <Notes notes/>
+        <Notes id notes/>
         <AddNote id notes status/>
 
         <h2>{t("case-conversation")}</h2>
@@ -166,7 +168,7 @@ fn CaseBody(detail: CaseDetail) -> impl IntoView {
         <Reply url=format!("/api/v1/cases/{id}/messages") messages id="case-reply" label="case-reply" hint="case-reply-hint" version/>
 
         <h2>{t("case-status-title")}</h2>
-        <StatusForm id status close_reason proposed version/>
+        <StatusForm id status close_reason proposed version notes/>
 
         <Timeline kind=ItemKind::Case id version/>
     }
@@ -266,6 +268,40 @@ fn Record(record: CaseRecord) -> impl IntoView {
     }
 }
 
+/// The partner's PFIF record a case came from: where it comes from, and every field it carried
+/// under its PFIF name (the format's own identifiers, so a caseworker can quote them to the partner).
+#[component]
+fn Partner(partner: PartnerRecord) -> impl IntoView {
+    view! {
+        <h2>{t("case-partner")}</h2>
+        <dl class="tip-fields">
+            <dt>{t("case-partner-record")}</dt>
+            <dd><bdi dir="ltr">{partner.record_id}</bdi></dd>
+            <dt>{t("case-partner-source")}</dt>
+            <dd>{match partner.source_name {
+                Some(name) => Either::Left(view! { <bdi dir="ltr">{name}</bdi> }),
+                None => Either::Right(given(None)),
+            }}</dd>
+            <dt>{t("case-partner-source-date")}</dt>
+            <dd><span dir="ltr">{partner.source_date}</span></dd>
+            <dt>{t("case-partner-expiry")}</dt>
+            <dd>{match partner.expiry_date {
+                Some(day) => Either::Left(view! { <span dir="ltr">{day}</span> }),
+                None => Either::Right(given(None)),
+            }}</dd>
+        </dl>
+        <details class="case-partner-fields">
+            <summary>{t("case-partner-fields")}</summary>
+            <dl class="tip-fields">
+                {partner.fields.into_iter().map(|field| view! {
+                    <dt><code dir="ltr">{field.name}</code></dt>
+                    <dd class="message-body" dir="auto">{field.value}</dd>
+                }).collect_view()}
+            </dl>
+        </details>
+    }
+}
+
 /// The photo: fetched with the access token into a Blob, shown through an object URL that is
 /// revoked when the page goes, as the tips' pictures are.
 #[component]
@@ -327,7 +363,7 @@ pub(super) fn Photo(id: i64) -> impl IntoView {
 }
 
 #[component]
-fn Notes(notes: RwSignal<Vec<CaseNote>>) -> impl IntoView {
+fn Notes(id: i64, notes: RwSignal<Vec<CaseNote>>) -> impl IntoView {
     move || {
         notes.with(|list| {
             if list.is_empty() {
@@ -346,6 +382,17 @@ fn Notes(notes: RwSignal<Vec<CaseNote>>) -> impl IntoView {
                                     {t_owned(s.message_key())}
                                 })}
                             </p>
+                            {match (note.linked_case, note.linked_record.clone()) {
+                                (Some(other), _) => Some(view! {
+                                    <p class="hint">
+                                        <a href=format!("/staff/cases/{id}/compare/{other}")>{t("case-note-linked-case")}</a>
+                                    </p>
+                                }.into_any()),
+                                (None, Some(record)) => Some(view! {
+                                    <p class="hint">{t("case-note-linked-record")} " " <bdi dir="ltr">{record}</bdi></p>
+                                }.into_any()),
+                                (None, None) => None,
+                            }}
                             {if note.text.trim().is_empty() {
                                 view! { <p class="message-body hint">{t("case-note-status-changed")}</p> }.into_any()
                             } else {
@@ -397,6 +444,8 @@ fn AddNote(id: i64, notes: RwSignal<Vec<CaseNote>>, status: RwSignal<CaseStatus>
                             status: Some(status.get_untracked()),
                             text: note.text,
                             created_at_ms: js_sys::Date::now() as i64,
+                            linked_record: None,
+                            linked_case: None,
                         })
                     });
                     text.set(String::new());
@@ -431,6 +480,7 @@ fn StatusForm(
     close_reason: RwSignal<Option<CloseReason>>,
     proposed: RwSignal<bool>,
     version: RwSignal<i64>,
+    notes: RwSignal<Vec<CaseNote>>,
 ) -> impl IntoView {
     let session = use_session();
     let chosen = RwSignal::new(status.get_untracked());
@@ -462,6 +512,22 @@ fn StatusForm(
                 Ok(result) if result.applied => {
                     version.update(|v| *v += 1);
                     status.set(result.status);
+                    // The server notes the change (partners read it in the next export).
+                    let author = session
+                        .profile()
+                        .map(|p| p.display_name)
+                        .unwrap_or_default();
+                    notes.update(|n| {
+                        n.push(CaseNote {
+                            id: 0,
+                            author_name: author,
+                            status: Some(result.status),
+                            text: String::new(),
+                            created_at_ms: js_sys::Date::now() as i64,
+                            linked_record: None,
+                            linked_case: None,
+                        })
+                    });
                     close_reason.set(change.reason);
                     proposed.set(false);
                     outcome.set(Outcome::Done(saved()));
