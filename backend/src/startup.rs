@@ -323,60 +323,24 @@ fn start_retention(pool: std::sync::Weak<db::Pool>, watch: Watch, days: u32, tip
     }
 }
 
-/// Records what the reports from before entities were kept name, a few hundred at a time, on a
-/// thread of its own that ends when the backlog is empty. Between chunks it leaves the writer's
-/// lock free at least as long as a chunk held it, so tipsters never wait behind it for long.
-fn start_entity_backlog(pool: std::sync::Weak<db::Pool>, sealer: web::Data<Sealer>) {
-    let spawned = std::thread::Builder::new()
-        .name("entity-backlog".into())
-        .spawn(move || {
-            let mut recorded = 0usize;
-            let mut failures = 0u32;
-            loop {
-                let Some(pool) = pool.upgrade() else {
-                    break;
-                };
-                let started = std::time::Instant::now();
-                let taken = match pool.get() {
-                    Ok(mut conn) => crate::entities::drain_backlog(&mut conn, &sealer, 200),
-                    Err(e) => {
-                        tracing::error!(error = %e, "entity backlog: no connection");
-                        break;
-                    }
-                };
-                drop(pool);
-                match taken {
-                    Ok(0) => break,
-                    Ok(n) => recorded += n,
-                    Err(e) => {
-                        // A busy database: try again later, a bounded number of times.
-                        failures += 1;
-                        tracing::error!(error = %e, failures, "entity backlog pass failed");
-                        if failures >= 30 {
-                            break;
-                        }
-                        std::thread::sleep(std::time::Duration::from_secs(10));
-                    }
-                }
-                std::thread::sleep(started.elapsed().max(std::time::Duration::from_millis(20)));
-            }
-            if recorded > 0 {
-                tracing::info!(recorded, "entities of earlier reports recorded");
-            }
-        });
-    if let Err(e) = spawned {
-        tracing::error!(error = %e, "could not start the entity backlog thread");
-    }
-}
+/// One pass of a chunked job over stored reports: how many it did, 0 once nothing is left.
+type ChunkJob = fn(&mut db::DbConnection, &Sealer) -> Result<usize, crate::error::ApiError>;
 
-/// Makes stored cases' name keys again when the matching rules changed
-/// ([`crate::cases::NAME_KEYS_VERSION`]), a few hundred at a time on a thread of its own, leaving
-/// the writer's lock free between chunks as the entity backlog does.
-fn start_name_keys(pool: std::sync::Weak<db::Pool>, sealer: web::Data<Sealer>) {
+/// Runs `job` chunk after chunk on a thread of its own named `name`, until it reports 0 or the
+/// application stops. Between chunks it leaves the writer's lock free at least as long as a chunk
+/// held it, so tipsters never wait behind it for long; a busy database is tried again later, a
+/// bounded number of times. `done` is logged with the count when there was work.
+fn start_chunked(
+    name: &'static str,
+    done: &'static str,
+    pool: std::sync::Weak<db::Pool>,
+    sealer: web::Data<Sealer>,
+    job: ChunkJob,
+) {
     let spawned = std::thread::Builder::new()
-        .name("name-keys".into())
+        .name(name.into())
         .spawn(move || {
-            let mut refreshed = 0usize;
+            let mut total = 0usize;
             let mut failures = 0u32;
             loop {
                 let Some(pool) = pool.upgrade() else {
@@ -384,19 +348,19 @@ fn start_name_keys(pool: std::sync::Weak<db::Pool>, sealer: web::Data<Sealer>) {
                 };
                 let started = std::time::Instant::now();
                 let taken = match pool.get() {
-                    Ok(mut conn) => crate::cases::refresh_name_keys(&mut conn, &sealer, 200),
+                    Ok(mut conn) => job(&mut conn, &sealer),
                     Err(e) => {
-                        tracing::error!(error = %e, "name keys: no connection");
+                        tracing::error!(error = %e, job = name, "no connection");
                         break;
                     }
                 };
                 drop(pool);
                 match taken {
                     Ok(0) => break,
-                    Ok(n) => refreshed += n,
+                    Ok(n) => total += n,
                     Err(e) => {
                         failures += 1;
-                        tracing::error!(error = %e, failures, "name keys pass failed");
+                        tracing::error!(error = %e, failures, job = name, "pass failed");
                         if failures >= 30 {
                             break;
                         }
@@ -405,15 +369,12 @@ fn start_name_keys(pool: std::sync::Weak<db::Pool>, sealer: web::Data<Sealer>) {
                 }
                 std::thread::sleep(started.elapsed().max(std::time::Duration::from_millis(20)));
             }
-            if refreshed > 0 {
-                tracing::info!(
-                    refreshed,
-                    "cases' name keys made with the current matching rules"
-                );
+            if total > 0 {
+                tracing::info!(total, "{done}");
             }
         });
     if let Err(e) = spawned {
-        tracing::error!(error = %e, "could not start the name keys thread");
+        tracing::error!(error = %e, job = name, "could not start the thread");
     }
 }
 
@@ -468,13 +429,21 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     let pool = web::Data::new(pool);
     let locales = web::Data::new(Locales::load()?);
     let mailer = web::Data::new(mailer);
-    start_entity_backlog(
+    // What the reports from before entities were kept name.
+    start_chunked(
+        "entity-backlog",
+        "entities of earlier reports recorded",
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
         sealer.clone(),
+        |conn, sealer| crate::entities::drain_backlog(conn, sealer, 200),
     );
-    start_name_keys(
+    // Cases' name keys, when the matching rules changed (`cases::NAME_KEYS_VERSION`).
+    start_chunked(
+        "name-keys",
+        "cases' name keys made with the current matching rules",
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
         sealer.clone(),
+        |conn, sealer| crate::cases::refresh_name_keys(conn, sealer, 200),
     );
     let articles = crate::articles::ArticleService::start(&pool, &seal).await;
     // After the seeding, so the first checkpoint already counts the seed articles' entries.

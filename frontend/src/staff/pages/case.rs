@@ -63,6 +63,16 @@ fn given(value: Option<String>) -> impl IntoView {
     }
 }
 
+/// A value that reads left to right (a date, an address), or "not given".
+fn given_ltr(value: Option<String>) -> impl IntoView {
+    match value {
+        Some(text) if !text.trim().is_empty() => {
+            Either::Left(view! { <span dir="ltr">{text}</span> })
+        }
+        _ => Either::Right(given(None)),
+    }
+}
+
 /// A list of phone numbers, each left to right inside right-to-left text.
 fn phones(list: Vec<String>) -> impl IntoView {
     if list.is_empty() {
@@ -207,10 +217,7 @@ fn Record(record: CaseRecord) -> impl IntoView {
                 None => Either::Right(given(None)),
             }}</dd>
             <dt>{t("case-birth")}</dt>
-            <dd>{match birth {
-                Some(text) => Either::Left(view! { <span dir="ltr">{text}</span> }),
-                None => Either::Right(given(None)),
-            }}</dd>
+            <dd>{given_ltr(birth)}</dd>
             <dt>{t("case-residence")}</dt>
             <dd>{given(record.residence)}</dd>
             <dt>{t("case-phones")}</dt>
@@ -229,10 +236,7 @@ fn Record(record: CaseRecord) -> impl IntoView {
                 </ul>
             </dd>
             <dt>{t("case-left-on")}</dt>
-            <dd>{match record.left_on {
-                Some(day) => Either::Left(view! { <span dir="ltr">{day}</span> }),
-                None => Either::Right(given(None)),
-            }}</dd>
+            <dd>{given_ltr(record.left_on)}</dd>
             <dt>{t("case-destination")}</dt>
             <dd>{given(record.destination)}</dd>
             <dt>{t("case-recruiter")}</dt>
@@ -241,10 +245,7 @@ fn Record(record: CaseRecord) -> impl IntoView {
             <dd>{phones(record.recruiter_phones)}</dd>
             <dt>{t("case-last-contact")}</dt>
             <dd>
-                {match record.last_contact_on {
-                    Some(day) => Either::Left(view! { <span dir="ltr">{day}</span> }),
-                    None => Either::Right(given(None)),
-                }}
+                {given_ltr(record.last_contact_on)}
                 {record.last_contact_text.filter(|text| !text.trim().is_empty()).map(|text| view! {
                     <p class="message-body" dir="auto">{text}</p>
                 })}
@@ -278,17 +279,11 @@ fn Partner(partner: PartnerRecord) -> impl IntoView {
             <dt>{t("case-partner-record")}</dt>
             <dd><bdi dir="ltr">{partner.record_id}</bdi></dd>
             <dt>{t("case-partner-source")}</dt>
-            <dd>{match partner.source_name {
-                Some(name) => Either::Left(view! { <bdi dir="ltr">{name}</bdi> }),
-                None => Either::Right(given(None)),
-            }}</dd>
+            <dd>{given_ltr(partner.source_name)}</dd>
             <dt>{t("case-partner-source-date")}</dt>
             <dd><span dir="ltr">{partner.source_date}</span></dd>
             <dt>{t("case-partner-expiry")}</dt>
-            <dd>{match partner.expiry_date {
-                Some(day) => Either::Left(view! { <span dir="ltr">{day}</span> }),
-                None => Either::Right(given(None)),
-            }}</dd>
+            <dd>{given_ltr(partner.expiry_date)}</dd>
         </dl>
         <details class="case-partner-fields">
             <summary>{t("case-partner-fields")}</summary>
