@@ -1024,17 +1024,18 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
     short.get(prefix..) == long.get(prefix + 1..)
 }
 
-fn one_edit(a: &str, b: &str, min_len: usize) -> bool {
-    // Names are short: decode into stack buffers so that scoring hundreds of candidates does not
-    // allocate. Anything longer than a buffer is not a name worth a fuzzy match.
-    fn decode<'b>(text: &str, buffer: &'b mut [char; 32]) -> Option<&'b [char]> {
-        let mut len = 0;
-        for c in text.chars() {
-            *buffer.get_mut(len)? = c;
-            len += 1;
-        }
-        buffer.get(..len)
+/// Decodes a name into a stack buffer, so that scoring hundreds of candidates does not allocate.
+/// Anything longer than the buffer is not a name worth a fuzzy match (`None`).
+fn decode<'b>(text: &str, buffer: &'b mut [char; 32]) -> Option<&'b [char]> {
+    let mut len = 0;
+    for c in text.chars() {
+        *buffer.get_mut(len)? = c;
+        len += 1;
     }
+    buffer.get(..len)
+}
+
+fn one_edit(a: &str, b: &str, min_len: usize) -> bool {
     let (mut buffer_a, mut buffer_b) = (['\0'; 32], ['\0'; 32]);
     match (decode(a, &mut buffer_a), decode(b, &mut buffer_b)) {
         (Some(a), Some(b)) => a.len().min(b.len()) >= min_len && within_one_edit(a, b),
@@ -1118,12 +1119,11 @@ fn match_tokens(a: &Tok, b: &Tok) -> NameMatch {
 /// forgiven: in Latin letters they carry the long vowels that tell Arabic names apart (Hamid/Hameed
 /// are حامد/حميد, Nasir/Naseer ناصر/نصير), and in Arabic letters ا و ي are those long vowels.
 fn consonant_typo(a: &str, b: &str, is_vowel: fn(char) -> bool) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
+    let (mut buffer_a, mut buffer_b) = (['\0'; 32], ['\0'; 32]);
+    let (Some(a), Some(b)) = (decode(a, &mut buffer_a), decode(b, &mut buffer_b)) else {
+        return false;
     };
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() < 4 || long.len() - short.len() > 1 {
         return false;
     }
@@ -1153,37 +1153,47 @@ fn is_arabic_vowel_letter(c: char) -> bool {
 /// A spelling the table does not know, against the table's name `id`: a consonant typo of one
 /// of its spellings in the same script is a fuzzy match, anything else a different name.
 fn near_spelling(unknown: &Tok, id: u16) -> NameMatch {
-    let Some((canonical, variants)) = NAMES.get(usize::from(id)) else {
+    let Some(forms) = SPELLING_FORMS.get(usize::from(id)) else {
         return NameMatch::Different;
     };
-    let near = std::iter::once(canonical)
-        .chain(variants.iter())
-        .map(|spelling| table_spelling(spelling))
-        .filter(|spelling| spelling.chars().any(is_arabic_char) == unknown.arabic)
-        .any(|spelling| {
-            let known = if unknown.arabic {
-                vowelled(&spelling)
-            } else {
-                lookup_form(&spelling)
-            };
-            let mine = if unknown.arabic {
-                &unknown.vowelled
-            } else {
-                &unknown.lookup
-            };
-            let is_vowel = if unknown.arabic {
-                is_arabic_vowel_letter
-            } else {
-                is_latin_vowel_char
-            };
-            consonant_typo(mine, &known, is_vowel)
-        });
+    let (mine, is_vowel): (&str, fn(char) -> bool) = if unknown.arabic {
+        (&unknown.vowelled, is_arabic_vowel_letter)
+    } else {
+        (&unknown.lookup, is_latin_vowel_char)
+    };
+    let near = forms
+        .iter()
+        .filter(|(arabic, _)| *arabic == unknown.arabic)
+        .any(|(_, known)| consonant_typo(mine, known, is_vowel));
     if near {
         NameMatch::Fuzzy
     } else {
         NameMatch::Different
     }
 }
+
+/// Each table name's spellings in the forms [`near_spelling`] compares (Arabic vowelled, Latin
+/// lookup form), made once: the comparison runs for every candidate of every report.
+static SPELLING_FORMS: LazyLock<Vec<Vec<(bool, String)>>> = LazyLock::new(|| {
+    NAMES
+        .iter()
+        .map(|(canonical, variants)| {
+            std::iter::once(canonical)
+                .chain(variants.iter())
+                .map(|spelling| {
+                    let spelling = table_spelling(spelling);
+                    let arabic = spelling.chars().any(is_arabic_char);
+                    let form = if arabic {
+                        vowelled(&spelling)
+                    } else {
+                        lookup_form(&spelling)
+                    };
+                    (arabic, form)
+                })
+                .collect()
+        })
+        .collect()
+});
 
 /// The share of a position's weight a match earns. Short skeletons (`AL`, `MR`) are shared by many
 /// names, so a phonetic match on them is worth less.
