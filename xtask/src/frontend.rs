@@ -96,7 +96,27 @@ impl SizeReport {
     }
 }
 
-pub fn build() -> anyhow::Result<SizeReport> {
+/// How the web app is compiled: as shipped (the size budget is about this build), or quickly for
+/// a first look on the operator's own machine.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Wasm {
+    /// `wasm-release` (size-first, whole-program) and `wasm-opt -Oz`.
+    Shipped,
+    /// `wasm-local` (no LTO, parallel code generation) and no wasm-opt: minutes less on two
+    /// cores, for bundles about twice as large that nobody downloads over a mobile network.
+    Local,
+}
+
+impl Wasm {
+    fn profile(self) -> &'static str {
+        match self {
+            Wasm::Shipped => "wasm-release",
+            Wasm::Local => "wasm-local",
+        }
+    }
+}
+
+pub fn build(wasm: Wasm) -> anyhow::Result<SizeReport> {
     let started = Instant::now();
     ensure_wasm_target()?;
     process::cargo(&[
@@ -106,7 +126,7 @@ pub fn build() -> anyhow::Result<SizeReport> {
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
-        "wasm-release",
+        wasm.profile(),
     ])?;
     // A build of its own: the site's `hydrate` and the staff app's `csr` must not meet in one
     // (leptos #4586).
@@ -120,7 +140,7 @@ pub fn build() -> anyhow::Result<SizeReport> {
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
-        "wasm-release",
+        wasm.profile(),
     ])?;
     let root = root();
     let staging = root.join("target/frontend-staging");
@@ -131,7 +151,10 @@ pub fn build() -> anyhow::Result<SizeReport> {
     let assets = dist.join("assets");
     fs::create_dir_all(&assets)?;
     let mut files = Vec::new();
-    let wasm_opt = find_wasm_opt();
+    let wasm_opt = match wasm {
+        Wasm::Shipped => find_wasm_opt(),
+        Wasm::Local => None,
+    };
     let style_name = publish(
         &assets,
         "style",
@@ -153,11 +176,17 @@ pub fn build() -> anyhow::Result<SizeReport> {
     // parts of them that run in the browser are islands, hydrated by one WASM file for all pages
     // and languages.
     let mut first_loads = Vec::new();
+    let compiled = |binary: &str| {
+        root.join(format!(
+            "target/wasm32-unknown-unknown/{}/{binary}.wasm",
+            wasm.profile()
+        ))
+    };
     let staff = bundle(
         &root,
         &staging,
         &assets,
-        ("sanad-staff", "staff"),
+        (&compiled("sanad-staff"), "staff"),
         Boot::App,
         wasm_opt.as_deref(),
         &mut files,
@@ -183,7 +212,7 @@ pub fn build() -> anyhow::Result<SizeReport> {
         &root,
         &staging,
         &assets,
-        ("sanad_site", "islands"),
+        (&compiled("sanad_site"), "islands"),
         Boot::Islands,
         wasm_opt.as_deref(),
         &mut files,
@@ -234,24 +263,21 @@ fn bundle(
     root: &Path,
     staging: &Path,
     assets: &Path,
-    (binary, stem): (&str, &str),
+    (wasm, stem): (&Path, &str),
     start: Boot,
     wasm_opt: Option<&Path>,
     files: &mut Vec<(String, usize, usize)>,
 ) -> anyhow::Result<BundleNames> {
-    let wasm = root.join(format!(
-        "target/wasm32-unknown-unknown/wasm-release/{binary}.wasm"
-    ));
     let out = staging.join(stem);
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
+        .input_path(wasm)
         .web(true)?
         .typescript(false)
         .remove_name_section(true)
         .remove_producers_section(true)
         .out_name(stem)
         .generate(&out)
-        .with_context(|| format!("wasm-bindgen for {binary}"))?;
+        .with_context(|| format!("wasm-bindgen for {}", wasm.display()))?;
     let bindgen_wasm = out.join(format!("{stem}_bg.wasm"));
     if let Some(tool) = wasm_opt {
         // The unoptimised file stays in the staging folder for size investigations.

@@ -13,8 +13,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
-  run     build the web app and the server (release), then serve on http://127.0.0.1:8080
-          with SQLite in ./data (every SANAD_* setting is honoured; see `sanad --help`)
+  run     build the web app and the server quickly (profile `local`: optimised, without
+          whole-program optimisation), then serve on http://127.0.0.1:8080 with SQLite in ./data
+          (every SANAD_* setting is honoured; see `sanad --help`)
+  dist    build the fully optimised release binary, web app inside, into target/release/sanad
+          (what a deployment runs and what `bench` measures)
   test    every check: format, clippy (native and wasm32), tests on SQLite and PostgreSQL,
           the API fuzzing, the web app's size budget and the browser tests
   fuzz    only the API fuzzing (schemathesis) of `test`; SANAD_FUZZ_SEED and
@@ -30,7 +33,8 @@ fn main() -> ExitCode {
         "run" => run(),
         "test" => test::all(),
         "fuzz" => fuzz::alone(),
-        "build" => frontend::build().map(|report| report.print()),
+        "build" => frontend::build(frontend::Wasm::Shipped).map(|report| report.print()),
+        "dist" => dist().map(|binary| println!("\nRelease binary: {}", binary.display())),
         "map" => map::generate(),
         "bench" => bench::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "-h" | "--help" | "help" => {
@@ -51,9 +55,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> anyhow::Result<()> {
-    let report = frontend::build()?;
-    report.print();
+/// The release binary, as shipped: the web app at its budgeted size, the server with full LTO.
+pub fn dist() -> anyhow::Result<std::path::PathBuf> {
+    frontend::build(frontend::Wasm::Shipped)?.print();
     process::cargo(&[
         "build",
         "--release",
@@ -62,10 +66,26 @@ fn run() -> anyhow::Result<()> {
         "--bin",
         "sanad",
     ])?;
-    let binary = process::root().join("target/release/sanad");
+    Ok(process::root().join("target/release/sanad"))
+}
+
+fn run() -> anyhow::Result<()> {
+    // A first look must not cost a fresh two-core machine half an hour: full LTO over every
+    // dependency is what `dist` is for.
+    frontend::build(frontend::Wasm::Local)?.print();
+    process::cargo(&[
+        "build",
+        "--profile",
+        "local",
+        "-p",
+        "sanad-backend",
+        "--bin",
+        "sanad",
+    ])?;
+    let binary = process::root().join("target/local/sanad");
     println!("\nStarting Sanad (Ctrl-C stops it). Data: ./data (SQLite).");
     println!(
-        "To create the first admin, in another terminal:\n  target/release/sanad create-admin --email you@example.org\n\
+        "To create the first admin, in another terminal:\n  target/local/sanad create-admin --email you@example.org\n\
          It prints a one-time link to set the password. Mail goes to ./data/outbox/ unless SANAD_SMTP_URL is set."
     );
     let mut command = std::process::Command::new(binary);

@@ -120,7 +120,7 @@ pub fn all() -> anyhow::Result<()> {
     }
 
     let t = Instant::now();
-    let report = frontend::build()?;
+    let report = frontend::build(frontend::Wasm::Shipped)?;
     report.print();
     if report.wasm_opt.is_none() && ci {
         bail!("wasm-opt is missing under CI, so the size budget cannot be checked as shipped");

@@ -93,7 +93,7 @@ pub fn run(asked: &[String]) -> anyhow::Result<()> {
     }
     let wanted = |section: &str| asked.is_empty() || asked.iter().any(|a| a == section);
     // The release server embeds the web app, and the bench checks it serves it.
-    crate::frontend::build()?;
+    crate::frontend::build(crate::frontend::Wasm::Shipped)?;
     process::cargo(&[
         "build",
         "--release",
