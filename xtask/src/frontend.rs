@@ -183,7 +183,6 @@ pub fn build(wasm: Wasm) -> anyhow::Result<SizeReport> {
         ))
     };
     let staff = bundle(
-        &root,
         &staging,
         &assets,
         (&compiled("sanad-staff"), "staff"),
@@ -209,7 +208,6 @@ pub fn build(wasm: Wasm) -> anyhow::Result<SizeReport> {
         brotli(html.as_bytes())?.len(),
     ));
     let islands = bundle(
-        &root,
         &staging,
         &assets,
         (&compiled("sanad_site"), "islands"),
@@ -260,7 +258,6 @@ enum Boot {
 /// wasm-bindgen (and wasm-opt) for one compiled file (`binary`, published as `stem`), under
 /// content-hashed names.
 fn bundle(
-    root: &Path,
     staging: &Path,
     assets: &Path,
     (wasm, stem): (&Path, &str),
