@@ -16,6 +16,11 @@ pub struct Config {
     )]
     pub bind: SocketAddr,
 
+    /// Address for Prometheus metrics at `/metrics` (for example `127.0.0.1:9464`): keep it on
+    /// a private interface. Default: no metrics, and nothing counted.
+    #[arg(long, env = "SANAD_METRICS_BIND", global = true)]
+    pub metrics_bind: Option<SocketAddr>,
+
     /// Folder for the SQLite database, keys and outgoing mail. Created with owner-only access.
     #[arg(long, env = "SANAD_DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
@@ -203,6 +208,7 @@ impl Config {
     pub fn for_data_dir(data_dir: impl Into<PathBuf>) -> Config {
         Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            metrics_bind: None,
             data_dir: data_dir.into(),
             database_url: None,
             db_pool_size: Some(4),

@@ -180,6 +180,7 @@ impl GroupCommitter {
     /// Adds `item` to the next batch, where [`Combine::run_all`] writes it with the batch's
     /// other items of its type, and answers once that batch is committed.
     pub async fn run_combined<C: Combine>(&self, item: C) -> Result<C::Output, ApiError> {
+        let _wait = crate::metrics::CommitWait::start();
         let (reply, answer) = oneshot::channel::<Result<C::Output, ApiError>>();
         let item: Reply<C> = (item, reply);
         self.enqueue(Job::Combined(Combined {
@@ -197,6 +198,7 @@ impl GroupCommitter {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> (Result<T, ApiError>, bool) + Send + 'static,
     {
+        let _wait = crate::metrics::CommitWait::start();
         let (reply, answer) = oneshot::channel::<Result<T, ApiError>>();
         let work: Work = Box::new(move |conn: &mut DbConnection| -> (Finish, bool) {
             let (outcome, poisoned) = work(conn);
@@ -251,6 +253,7 @@ struct Group {
 fn commit_loop(pool: &db::Pool, jobs: &std::sync::Mutex<mpsc::Receiver<Job>>) {
     let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
     while next_batch(jobs, &mut batch) {
+        crate::metrics::batch_committed(batch.len());
         let mut finishers: Vec<Finish> = Vec::with_capacity(batch.len());
         let committed = match pool.get() {
             Ok(mut conn) => conn

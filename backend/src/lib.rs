@@ -24,6 +24,7 @@ pub mod keys;
 pub mod locales;
 pub mod mail;
 pub mod markdown;
+pub mod metrics;
 pub mod names;
 pub mod notify;
 pub mod openapi;

@@ -75,6 +75,7 @@ impl Mailer {
     }
 
     pub async fn send(&self, to: &Email, letter: Letter) -> Result<(), MailError> {
+        let _sending = crate::metrics::mail_sending();
         let from = match self {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from,
         };

@@ -120,18 +120,25 @@ pub fn app(
         .wrap(ErrorHandlers::new().default_handler(error::render_error))
         .wrap(security_headers())
         .wrap(Compress::default())
+        .wrap(actix_web::middleware::from_fn(crate::metrics::observe))
         .wrap(telemetry::access_log())
 }
 
 pub struct Application {
     server: Server,
     address: SocketAddr,
+    /// The metrics listener, when `SANAD_METRICS_BIND` is set; it stops with the server.
+    metrics: Option<(Server, SocketAddr)>,
 }
 
 impl Application {
     /// Prepares the data folder, migrates the database, opens the pool and binds the listener.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let ctx = context(&config).await?;
+        let metrics = match config.metrics_bind {
+            Some(bind) => Some(metrics_server(bind, ctx.pool.clone())?),
+            None => None,
+        };
         let listener = TcpListener::bind(config.bind)
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -151,6 +158,7 @@ impl Application {
         Ok(Application {
             server: server.run(),
             address,
+            metrics,
         })
     }
 
@@ -162,10 +170,47 @@ impl Application {
         format!("http://{}", self.address)
     }
 
+    /// `http://address` of `/metrics`, when metrics are on.
+    pub fn metrics_url(&self) -> Option<String> {
+        self.metrics
+            .as_ref()
+            .map(|(_, address)| format!("http://{address}"))
+    }
+
     /// Serves until SIGINT/SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let Some((metrics, _)) = self.metrics else {
+            return self.server.await;
+        };
+        let handle = metrics.handle();
+        actix_web::rt::spawn(metrics);
+        let served = self.server.await;
+        handle.stop(false).await;
+        served
     }
+}
+
+/// `/metrics` on an address of its own, one worker: a scrape every few seconds needs no more,
+/// and nothing else is served there.
+fn metrics_server(
+    bind: SocketAddr,
+    pool: web::Data<db::Pool>,
+) -> anyhow::Result<(Server, SocketAddr)> {
+    crate::metrics::enable();
+    let listener =
+        TcpListener::bind(bind).with_context(|| format!("cannot listen on {bind} for metrics"))?;
+    let address = listener.local_addr()?;
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(pool.clone())
+            .route("/metrics", web::get().to(crate::metrics::scrape))
+    })
+    .listen(listener)?
+    .workers(1)
+    .disable_signals()
+    .shutdown_timeout(1)
+    .run();
+    Ok((server, address))
 }
 
 /// Loads the audit trail's key, making it on the first start; that start (and only that one)

@@ -334,11 +334,13 @@ impl PasswordHasher {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, HashError> {
+        let waiting = crate::metrics::hash_waiting();
         let _permit = self
             .permits
             .acquire()
             .await
             .map_err(|_| HashError::Closed)?;
+        drop(waiting);
         self.threads.run(work).await
     }
 }

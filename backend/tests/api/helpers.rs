@@ -10,6 +10,8 @@ pub const TEST_JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
 
 pub struct TestApp {
     pub address: String,
+    /// `http://address` of `/metrics`, when the config set `metrics_bind`.
+    pub metrics: Option<String>,
     pub client: reqwest::Client,
     pub config: Config,
     _data_dir: tempfile::TempDir,
@@ -148,6 +150,7 @@ pub async fn spawn_with(
         .await
         .expect("the app builds");
     let address = application.url();
+    let metrics = application.metrics_url();
     actix_web::rt::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -157,6 +160,7 @@ pub async fn spawn_with(
         .expect("client");
     TestApp {
         address,
+        metrics,
         client,
         config,
         _data_dir: data_dir,
