@@ -53,6 +53,23 @@ pub enum Command {
     /// Safe to repeat: articles are matched by slug, and one an editor changed is never
     /// overwritten.
     Seed,
+    /// Copy the database into one file while the server runs (SQLite: `VACUUM INTO`;
+    /// PostgreSQL: `pg_dump`, which must be installed). The file names the fingerprints of the
+    /// keys it needs, never the keys: back up `<data dir>/keys/` (or SANAD_ENCRYPTION_KEY) apart.
+    Backup {
+        /// The file to write; refused if it exists.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Put a backup back into the configured database. Stop the server first. Refused when the
+    /// keys here are not the backup's, or the database holds data and --force is not given.
+    Restore {
+        /// A file `sanad backup` wrote.
+        file: std::path::PathBuf,
+        /// Replace a database that holds data.
+        #[arg(long)]
+        force: bool,
+    },
     /// Operations on the audit trail.
     Audit {
         #[command(subcommand)]
@@ -236,6 +253,77 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(())
                 }
             }
+        }
+        Command::Backup { out } => {
+            let url = cli.config.database_url()?;
+            let keys = crate::backup::KeyPrints {
+                data: crate::crypto::Sealer::load_existing(
+                    cli.config.encryption_key.as_deref(),
+                    &cli.config.data_dir,
+                )?
+                .fingerprint()
+                .to_owned(),
+                audit: audit::Seal::open(&cli.config.data_dir)?.fingerprint(),
+            };
+            let started = std::time::Instant::now();
+            let manifest = crate::backup::backup(&url, &keys, &out)?;
+            println!(
+                "Backup written to {} in {:.1} s: {} tips, {} cases, schema {}, encryption key {}, audit key {}.",
+                out.display(),
+                started.elapsed().as_secs_f64(),
+                manifest.tips,
+                manifest.cases,
+                manifest.schema_version,
+                manifest.key_fingerprint,
+                manifest.audit_key_fingerprint
+            );
+            println!("Keep <data dir>/keys/ (or SANAD_ENCRYPTION_KEY) apart from it: the backup cannot be read without them.");
+            Ok(())
+        }
+        Command::Restore { file, force } => {
+            let url = cli.config.database_url()?;
+            db::prepare_data_dir(&cli.config.data_dir)?;
+            let audit_key = audit::Seal::open(&cli.config.data_dir).map_err(|e| {
+                anyhow::anyhow!(
+                    "{e}; copy keys/ from the installation the backup comes from into {}",
+                    cli.config.data_dir.display()
+                )
+            })?;
+            let keys = crate::backup::KeyPrints {
+                data: crate::crypto::Sealer::load_existing(
+                    cli.config.encryption_key.as_deref(),
+                    &cli.config.data_dir,
+                )?
+                .fingerprint()
+                .to_owned(),
+                audit: audit_key.fingerprint(),
+            };
+            let started = std::time::Instant::now();
+            let manifest = crate::backup::restore(&url, &keys, &file, force)?;
+            println!(
+                "Restored {} ({} tips, {} cases, made {}) in {:.1} s.",
+                file.display(),
+                manifest.tips,
+                manifest.cases,
+                manifest.made_at,
+                started.elapsed().as_secs_f64()
+            );
+            // The checkpoints of the trail before the restore reach past the restored head, and
+            // `audit verify` would call that a rollback, which this one is, on purpose.
+            let checkpoints = audit::checkpoint::path(&cli.config.data_dir);
+            if checkpoints.exists() {
+                let kept = checkpoints.with_file_name(format!(
+                    "{}.before-restore-{}",
+                    audit::checkpoint::FILE,
+                    audit::now_ms()
+                ));
+                std::fs::rename(&checkpoints, &kept)?;
+                println!(
+                    "The audit checkpoints from before the restore are kept in {}.",
+                    kept.display()
+                );
+            }
+            Ok(())
         }
         Command::Retention => {
             let url = cli.config.database_url()?;

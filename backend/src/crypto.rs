@@ -27,6 +27,7 @@ pub enum CryptoError {
 /// XChaCha20-Poly1305 with a random 192-bit nonce per message: nonces never repeat in practice,
 /// however many records are written, and the tag detects any change.
 pub struct Sealer {
+    fingerprint: String,
     cipher: XChaCha20Poly1305,
     index_key: [u8; 32],
     receipt_salt: [u8; 16],
@@ -47,6 +48,7 @@ impl Sealer {
         let mut receipt_salt = [0_u8; 16];
         receipt_salt.copy_from_slice(&salt[..16]);
         Sealer {
+            fingerprint: fingerprint(b"sanad key fingerprint v1", master),
             cipher: XChaCha20Poly1305::new(master.into()),
             index_key,
             receipt_salt,
@@ -56,15 +58,41 @@ impl Sealer {
     /// The configured key (hex), or the key file in the data folder, made on first start.
     pub fn load(configured: Option<&str>, data_dir: &std::path::Path) -> anyhow::Result<Sealer> {
         let key: [u8; 32] = match configured {
-            Some(hex_key) => hex::decode(hex_key.trim())
-                .ok()
-                .and_then(|bytes| bytes.try_into().ok())
-                .ok_or(CryptoError::BadKey)?,
+            Some(hex_key) => parse_key(hex_key)?,
             None => crate::keys::load_or_create(data_dir, "data.key", 32)?
                 .try_into()
                 .map_err(|_| CryptoError::BadKey)?,
         };
         Ok(Sealer::new(&key))
+    }
+
+    /// As [`Sealer::load`], for commands that must not make a key (`sanad restore`).
+    pub fn load_existing(
+        configured: Option<&str>,
+        data_dir: &std::path::Path,
+    ) -> anyhow::Result<Sealer> {
+        let key: [u8; 32] = match configured {
+            Some(hex_key) => parse_key(hex_key)?,
+            None => {
+                let path = data_dir.join("keys").join("data.key");
+                std::fs::read(&path)
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "no encryption key: SANAD_ENCRYPTION_KEY is not set and {} cannot be read ({e})",
+                            path.display()
+                        )
+                    })?
+                    .try_into()
+                    .map_err(|_| CryptoError::BadKey)?
+            }
+        };
+        Ok(Sealer::new(&key))
+    }
+
+    /// Names the key without revealing it: 16 hex characters of a hash under a label of its own.
+    /// Backups record it, so a restore can refuse the wrong key before it changes anything.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// Encrypts `plaintext`, bound to `context` (for example the record id and field name), so a
@@ -144,6 +172,22 @@ impl Sealer {
         mac.update(normalised.as_bytes());
         Ok(hex::encode(mac.finalize().into_bytes()))
     }
+}
+
+fn parse_key(hex_key: &str) -> Result<[u8; 32], CryptoError> {
+    hex::decode(hex_key.trim())
+        .ok()
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or(CryptoError::BadKey)
+}
+
+/// 64 bits of SHA-256 over a label and a key, in hex: enough to tell keys apart, far too little
+/// (and one-way) to learn anything about the key.
+pub fn fingerprint(label: &[u8], key: &[u8]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(label);
+    hash.update(key);
+    hex::encode(&hash.finalize()[..8])
 }
 
 #[cfg(test)]

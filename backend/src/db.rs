@@ -133,6 +133,11 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode =
                               PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
                               PRAGMA cache_size = -512;";
 
+/// One connection outside the pool, with the same settings (commands that run once).
+pub fn connect(url: &DatabaseUrl) -> Result<DbConnection, DbError> {
+    establish(url)
+}
+
 fn establish(url: &DatabaseUrl) -> Result<DbConnection, DbError> {
     match url {
         DatabaseUrl::Sqlite(path) => {

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod cases;
 pub mod cli;
 pub mod client;

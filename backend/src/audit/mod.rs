@@ -74,6 +74,11 @@ impl Seal {
         Ok(Seal::from_bytes(key))
     }
 
+    /// Names the key without revealing it (see [`crate::crypto::fingerprint`]).
+    pub fn fingerprint(&self) -> String {
+        crate::crypto::fingerprint(b"sanad audit key fingerprint v1", self.key.as_slice())
+    }
+
     pub fn from_bytes(key: [u8; 32]) -> Seal {
         Seal { key: Arc::new(key) }
     }

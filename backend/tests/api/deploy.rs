@@ -24,11 +24,7 @@ fn the_systemd_unit_is_valid_and_sandboxed() {
     assert!(UNIT.contains("ExecStart=/usr/local/bin/sanad serve\n"));
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("sanad.service");
-    std::fs::write(
-        &unit,
-        UNIT.replace("/usr/local/bin/sanad", binary),
-    )
-    .unwrap();
+    std::fs::write(&unit, UNIT.replace("/usr/local/bin/sanad", binary)).unwrap();
 
     let verify = Command::new("systemd-analyze")
         .arg("verify")
@@ -48,10 +44,7 @@ fn the_systemd_unit_is_valid_and_sandboxed() {
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&security.stdout);
-    assert!(
-        security.status.success(),
-        "exposure above 2.0:\n{report}"
-    );
+    assert!(security.status.success(), "exposure above 2.0:\n{report}");
 }
 
 /// The sandbox the operator is promised, and only settings the server knows.
@@ -85,6 +78,9 @@ fn the_systemd_unit_confines_the_server_to_its_data_directory() {
     let help = String::from_utf8(help.stdout).unwrap();
     for setting in value("Environment") {
         let name = setting.split('=').next().unwrap();
-        assert!(help.contains(name), "the unit sets {name}, which sanad does not know");
+        assert!(
+            help.contains(name),
+            "the unit sets {name}, which sanad does not know"
+        );
     }
 }

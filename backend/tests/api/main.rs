@@ -5,6 +5,7 @@
 mod access_control;
 mod articles;
 mod audit;
+mod backup;
 mod cases;
 mod cli;
 mod database;
