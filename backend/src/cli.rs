@@ -161,14 +161,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             db::run_migrations(&url)?;
             let mut conn = db::pool(&url, 1)?.get()?;
             let seal = open_trail(&mut conn, &cli.config.data_dir)?;
+            let sealer = crate::crypto::Sealer::load(
+                cli.config.encryption_key.as_deref(),
+                &cli.config.data_dir,
+            )?;
+            // Older rows first, so an address that exists unsealed is found as taken.
+            store::seal_at_rest(&mut conn, &sealer)?;
             let secret = audit::audited(&mut conn, |conn| -> anyhow::Result<String> {
-                let row = store::create_staff(conn, &email, &name, language, &[Role::Admin])
-                    .map_err(|e| match e {
-                        store::StoreError::EmailTaken => {
-                            anyhow::anyhow!("a staff account with {email} already exists")
-                        }
-                        other => anyhow::anyhow!(other),
-                    })?;
+                let row =
+                    store::create_staff(conn, &sealer, &email, &name, language, &[Role::Admin])
+                        .map_err(|e| match e {
+                            store::StoreError::EmailTaken => {
+                                anyhow::anyhow!("a staff account with {email} already exists")
+                            }
+                            other => anyhow::anyhow!(other),
+                        })?;
                 let secret = store::create_link(conn, &row.id, LinkPurpose::Invite)?;
                 audit::append(
                     conn,

@@ -11,6 +11,9 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 const NONCE_LEN: usize = 24;
+/// Marks a sealed value in a text column (see [`Sealer::seal_column`]). No email address or
+/// TOTP secret (base32) can start with it.
+pub const SEALED_TEXT: &str = "sealed:";
 /// Stored ciphertexts start with this, so the format can change later without guessing.
 const VERSION: u8 = 1;
 
@@ -152,6 +155,30 @@ impl Sealer {
         })?;
         String::from_utf8(bytes)
             .map_err(|_| crate::error::ApiError::internal("a sealed value is not text"))
+    }
+
+    /// Seals text for a text column: [`SEALED_TEXT`] and base64, so sealed and not-yet-sealed
+    /// values can share a column while a start-up pass seals the older ones.
+    pub fn seal_column(&self, text: &str, context: &str) -> Result<String, CryptoError> {
+        use base64::Engine as _;
+        let sealed = self.seal(text.as_bytes(), context.as_bytes())?;
+        Ok(format!(
+            "{SEALED_TEXT}{}",
+            base64::engine::general_purpose::STANDARD_NO_PAD.encode(sealed)
+        ))
+    }
+
+    /// Opens a value [`Sealer::seal_column`] wrote under the same context; a value without the
+    /// mark was written before sealing began and is returned as it is.
+    pub fn open_column(&self, stored: &str, context: &str) -> Result<String, CryptoError> {
+        use base64::Engine as _;
+        let Some(encoded) = stored.strip_prefix(SEALED_TEXT) else {
+            return Ok(stored.to_owned());
+        };
+        let sealed = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(encoded)
+            .map_err(|_| CryptoError::Open)?;
+        String::from_utf8(self.open(&sealed, context.as_bytes())?).map_err(|_| CryptoError::Open)
     }
 
     /// The site salt receipts are hashed with: one per installation (so the hashes of one

@@ -261,6 +261,7 @@ impl From<crate::auth::store::StoreError> for ApiError {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::LinkInvalid => ApiError::LinkInvalid,
             StoreError::LastAdmin => ApiError::LastAdmin,
+            StoreError::Sealed => ApiError::internal("a sealed staff value did not open"),
             StoreError::Db(e) => e.into(),
         }
     }

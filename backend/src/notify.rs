@@ -8,14 +8,12 @@ use std::{
 };
 
 use actix_web::web;
-use diesel::prelude::*;
-use sanad_shared::{staff::Email, staff::Role, Language};
+use sanad_shared::staff::Role;
 
 use crate::{
     db,
     locales::Locales,
     mail::{self, Mailer, StaffMail},
-    schema::{staff, staff_roles},
 };
 
 /// At most one notification per this period.
@@ -23,6 +21,7 @@ pub const QUIET_PERIOD: Duration = Duration::from_secs(15 * 60);
 
 pub struct ModeratorNotifier {
     pool: web::Data<db::Pool>,
+    sealer: web::Data<crate::crypto::Sealer>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     link: String,
@@ -32,12 +31,14 @@ pub struct ModeratorNotifier {
 impl ModeratorNotifier {
     pub fn new(
         pool: web::Data<db::Pool>,
+        sealer: web::Data<crate::crypto::Sealer>,
         mailer: web::Data<Mailer>,
         locales: web::Data<Locales>,
         public_url: &str,
     ) -> ModeratorNotifier {
         ModeratorNotifier {
             pool,
+            sealer,
             mailer,
             locales,
             link: format!("{public_url}/staff/tips"),
@@ -60,19 +61,14 @@ impl ModeratorNotifier {
             *last = Some(now);
         }
         let pool = self.pool.clone();
+        let sealer = self.sealer.clone();
         let mailer = self.mailer.clone();
         let locales = self.locales.clone();
         let link = self.link.clone();
         actix_web::rt::spawn(async move {
-            let recipients = web::block(move || -> Result<_, db::DbError> {
-                let mut conn = pool.get()?;
-                Ok(staff::table
-                    .inner_join(staff_roles::table)
-                    .filter(staff_roles::role.eq(Role::Moderator.as_str()))
-                    .filter(staff::active.eq(true))
-                    .filter(staff::password_hash.is_not_null())
-                    .select((staff::email, staff::display_name, staff::language))
-                    .load::<(String, String, String)>(&mut conn)?)
+            let recipients = web::block(move || -> Result<_, crate::auth::store::StoreError> {
+                let mut conn = pool.get().map_err(db::DbError::from)?;
+                crate::auth::store::mailboxes(&mut conn, &sealer, Role::Moderator)
             })
             .await;
             let recipients = match recipients {
@@ -86,16 +82,13 @@ impl ModeratorNotifier {
                     return;
                 }
             };
-            for (email, name, language) in recipients {
-                let Ok(email) = Email::parse(&email) else {
-                    continue;
-                };
-                let language = language.parse().unwrap_or(Language::Ar);
+            for recipient in recipients {
+                let (email, language) = (recipient.email, recipient.language);
                 let letter = mail::compose(
                     &locales,
                     language,
                     StaffMail::SomethingNew {
-                        name: &name,
+                        name: &recipient.display_name,
                         link: &link,
                     },
                 );

@@ -46,6 +46,7 @@ diesel::table! {
         failed_logins -> Integer,
         locked_until_ms -> Nullable<BigInt>,
         created_at_ms -> BigInt,
+        email_index -> Nullable<Text>,
     }
 }
 

@@ -243,6 +243,7 @@ async fn open_audit_trail(
 /// What the hourly pass needs to check the audit trail and record its checkpoint.
 struct Watch {
     seal: web::Data<crate::audit::Seal>,
+    sealer: web::Data<Sealer>,
     evidence_key: web::Data<crate::evidence::EvidenceKey>,
     data_dir: std::path::PathBuf,
     mailer: web::Data<crate::mail::Mailer>,
@@ -275,7 +276,7 @@ impl Watch {
                 return;
             }
         }
-        let admins = match crate::auth::store::admin_mailboxes(conn) {
+        let admins = match crate::auth::store::admin_mailboxes(conn, &self.sealer) {
             Ok(admins) => admins,
             Err(e) => {
                 tracing::error!(error = %e, "the audit checkpoint mail: no admins read");
@@ -469,6 +470,19 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     // the bench against 9,013 for one.
     let committers = 1;
     let committer = GroupCommitter::start(pool.clone(), committers)?;
+    // Staff emails and TOTP secrets from before they were sealed at rest; a handful of rows,
+    // done before the first sign-in can look for one.
+    let staff_sealed = {
+        let (pool, sealer) = (pool.clone(), sealer.clone());
+        web::block(move || -> Result<usize, crate::auth::store::StoreError> {
+            let mut conn = pool.get().map_err(db::DbError::from)?;
+            crate::auth::store::seal_at_rest(&mut conn, &sealer)
+        })
+        .await??
+    };
+    if staff_sealed > 0 {
+        tracing::info!(staff_sealed, "staff emails and TOTP secrets sealed at rest");
+    }
     let seal = open_audit_trail(&pool, &config.data_dir).await?;
     let evidence_key = web::Data::new(crate::evidence::EvidenceKey::load(&config.data_dir)?);
     let pool = web::Data::new(pool);
@@ -496,6 +510,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         std::sync::Arc::downgrade(&pool.clone().into_inner()),
         Watch {
             seal: seal.clone(),
+            sealer: sealer.clone(),
             evidence_key: evidence_key.clone(),
             data_dir: config.data_dir.clone(),
             mailer: mailer.clone(),
@@ -506,6 +521,7 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
     );
     let notifier = ModeratorNotifier::new(
         pool.clone(),
+        sealer.clone(),
         mailer.clone(),
         locales.clone(),
         &config.public_url,

@@ -9,6 +9,7 @@ use sanad_shared::{
 use crate::{
     audit::now_ms,
     auth::tokens::{random_id, random_secret, sha256_hex},
+    crypto::Sealer,
     db::{DbConnection, DbError},
     schema::{staff, staff_links, staff_roles, staff_sessions, staff_spent_refresh},
 };
@@ -48,6 +49,81 @@ impl StaffRow {
     pub fn locked(&self, now: i64) -> bool {
         self.locked_until_ms.is_some_and(|until| until > now)
     }
+
+    /// The row with its email and TOTP secrets opened (they are sealed at rest).
+    fn opened(mut self, sealer: &Sealer) -> Result<StaffRow, StoreError> {
+        let open = |stored: &str, field: &str| {
+            sealer
+                .open_column(stored, &staff_context(&self.id, field))
+                .map_err(|_| StoreError::Sealed)
+        };
+        let email = open(&self.email, "email")?;
+        let totp = self
+            .totp_secret
+            .as_deref()
+            .map(|s| open(s, "totp"))
+            .transpose()?;
+        let pending = self
+            .totp_pending_secret
+            .as_deref()
+            .map(|s| open(s, "totp"))
+            .transpose()?;
+        self.email = email;
+        self.totp_secret = totp;
+        self.totp_pending_secret = pending;
+        Ok(self)
+    }
+}
+
+/// What a sealed staff value is bound to. The pending and the confirmed TOTP secret share one
+/// context, because confirming copies the one into the other inside the database.
+fn staff_context(id: &str, field: &str) -> String {
+    format!("staff:{id}:{field}")
+}
+
+/// The keyed index an email is found by at sign-in, its normalised form (`Email::parse`).
+pub fn email_index(sealer: &Sealer, normalised: &str) -> Result<String, StoreError> {
+    sealer
+        .blind_index("staff-email", normalised)
+        .map_err(|_| StoreError::Sealed)
+}
+
+/// Seals the emails and TOTP secrets written before they were sealed at rest, and gives each
+/// email its index. Run at start and by commands that add staff; returns how many rows it
+/// sealed (0 once every row is).
+pub fn seal_at_rest(conn: &mut DbConnection, sealer: &Sealer) -> Result<usize, StoreError> {
+    conn.transaction(|conn| {
+        let rows: Vec<StaffRow> = staff::table
+            .filter(staff::email_index.is_null())
+            .select(StaffRow::as_select())
+            .load(conn)?;
+        let sealed = rows.len();
+        for row in rows {
+            let row = row.opened(sealer)?;
+            let seal = |text: &str, field: &str| {
+                sealer
+                    .seal_column(text, &staff_context(&row.id, field))
+                    .map_err(|_| StoreError::Sealed)
+            };
+            diesel::update(staff::table.find(&row.id))
+                .set((
+                    staff::email.eq(seal(&row.email, "email")?),
+                    staff::email_index.eq(email_index(sealer, &row.email)?),
+                    staff::totp_secret.eq(row
+                        .totp_secret
+                        .as_deref()
+                        .map(|s| seal(s, "totp"))
+                        .transpose()?),
+                    staff::totp_pending_secret.eq(row
+                        .totp_pending_secret
+                        .as_deref()
+                        .map(|s| seal(s, "totp"))
+                        .transpose()?),
+                ))
+                .execute(conn)?;
+        }
+        Ok(sealed)
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +136,8 @@ pub enum StoreError {
     LinkInvalid,
     #[error("at least one active admin must remain")]
     LastAdmin,
+    #[error("a sealed staff value did not open (wrong key or moved data)")]
+    Sealed,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -78,6 +156,7 @@ impl From<diesel::result::Error> for StoreError {
 
 pub fn create_staff(
     conn: &mut DbConnection,
+    sealer: &Sealer,
     email: &Email,
     display_name: &str,
     language: Language,
@@ -85,10 +164,14 @@ pub fn create_staff(
 ) -> Result<StaffRow, StoreError> {
     conn.transaction(|conn| {
         let id = random_id();
+        let sealed_email = sealer
+            .seal_column(email.as_str(), &staff_context(&id, "email"))
+            .map_err(|_| StoreError::Sealed)?;
         diesel::insert_into(staff::table)
             .values((
                 staff::id.eq(&id),
-                staff::email.eq(email.as_str()),
+                staff::email.eq(sealed_email),
+                staff::email_index.eq(email_index(sealer, email.as_str())?),
                 staff::display_name.eq(display_name.trim()),
                 staff::language.eq(language.code()),
                 staff::active.eq(true),
@@ -97,10 +180,11 @@ pub fn create_staff(
             ))
             .execute(conn)?;
         set_roles_unchecked(conn, &id, roles)?;
-        Ok(staff::table
+        staff::table
             .find(&id)
             .select(StaffRow::as_select())
-            .first(conn)?)
+            .first(conn)?
+            .opened(sealer)
     })
 }
 
@@ -127,7 +211,7 @@ fn set_roles_unchecked(
 /// Replaces a person's roles; refuses to leave the service without an admin who can sign in.
 pub fn set_roles(conn: &mut DbConnection, id: &str, roles: &[Role]) -> Result<(), StoreError> {
     conn.transaction(|conn| {
-        find_by_id(conn, id)?.ok_or(StoreError::NotFound)?;
+        stored_by_id(conn, id)?.ok_or(StoreError::NotFound)?;
         set_roles_unchecked(conn, id, roles)?;
         if admins_who_can_sign_in(conn)? == 0 {
             return Err(StoreError::LastAdmin);
@@ -172,39 +256,84 @@ pub struct AdminMailbox {
     pub language: sanad_shared::Language,
 }
 
-pub fn admin_mailboxes(conn: &mut DbConnection) -> Result<Vec<AdminMailbox>, StoreError> {
-    let rows: Vec<(String, String, String)> = staff::table
+pub fn admin_mailboxes(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+) -> Result<Vec<AdminMailbox>, StoreError> {
+    mailboxes(conn, sealer, Role::Admin)
+}
+
+/// Every active person with `role` who can sign in, with their email opened.
+pub fn mailboxes(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    role: Role,
+) -> Result<Vec<AdminMailbox>, StoreError> {
+    let rows: Vec<(String, String, String, String)> = staff::table
         .inner_join(staff_roles::table)
         .filter(staff::active.eq(true))
         .filter(staff::password_hash.is_not_null())
-        .filter(staff_roles::role.eq(Role::Admin.as_str()))
-        .select((staff::email, staff::display_name, staff::language))
+        .filter(staff_roles::role.eq(role.as_str()))
+        .select((
+            staff::id,
+            staff::email,
+            staff::display_name,
+            staff::language,
+        ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(email, display_name, language)| {
-            Some(AdminMailbox {
-                email: sanad_shared::staff::Email::parse(&email).ok()?,
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, email, display_name, language) in rows {
+        let email = sealer
+            .open_column(&email, &staff_context(&id, "email"))
+            .map_err(|_| StoreError::Sealed)?;
+        if let Ok(email) = sanad_shared::staff::Email::parse(&email) {
+            out.push(AdminMailbox {
+                email,
                 display_name,
                 language: language.parse().unwrap_or(sanad_shared::Language::Ar),
-            })
-        })
-        .collect())
+            });
+        }
+    }
+    Ok(out)
 }
 
 pub fn count_staff(conn: &mut DbConnection) -> Result<i64, StoreError> {
     Ok(staff::table.count().get_result(conn)?)
 }
 
-pub fn find_by_email(conn: &mut DbConnection, email: &str) -> Result<Option<StaffRow>, StoreError> {
-    Ok(staff::table
-        .filter(staff::email.eq(email))
+/// The person with this (normalised) email, found by its keyed index; a row from before
+/// sealing, not yet given its index, is found by the email itself.
+pub fn find_by_email(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    email: &str,
+) -> Result<Option<StaffRow>, StoreError> {
+    let index = email_index(sealer, email)?;
+    staff::table
+        .filter(
+            staff::email_index
+                .eq(index)
+                .or(staff::email_index.is_null().and(staff::email.eq(email))),
+        )
         .select(StaffRow::as_select())
         .first(conn)
-        .optional()?)
+        .optional()?
+        .map(|row| row.opened(sealer))
+        .transpose()
 }
 
-pub fn find_by_id(conn: &mut DbConnection, id: &str) -> Result<Option<StaffRow>, StoreError> {
+pub fn find_by_id(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: &str,
+) -> Result<Option<StaffRow>, StoreError> {
+    stored_by_id(conn, id)?
+        .map(|row| row.opened(sealer))
+        .transpose()
+}
+
+/// The row as stored, its email and TOTP secrets sealed: for checks that read neither.
+fn stored_by_id(conn: &mut DbConnection, id: &str) -> Result<Option<StaffRow>, StoreError> {
     Ok(staff::table
         .find(id)
         .select(StaffRow::as_select())
@@ -235,11 +364,14 @@ pub fn profile(conn: &mut DbConnection, row: &StaffRow) -> Result<StaffProfile, 
     })
 }
 
-pub fn list(conn: &mut DbConnection) -> Result<Vec<StaffProfile>, StoreError> {
-    let rows: Vec<StaffRow> = staff::table
-        .order(staff::email.asc())
-        .select(StaffRow::as_select())
-        .load(conn)?;
+pub fn list(conn: &mut DbConnection, sealer: &Sealer) -> Result<Vec<StaffProfile>, StoreError> {
+    let rows: Vec<StaffRow> = staff::table.select(StaffRow::as_select()).load(conn)?;
+    let mut rows = rows
+        .into_iter()
+        .map(|row| row.opened(sealer))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Sealed emails cannot be ordered by the database.
+    rows.sort_by(|a, b| a.email.cmp(&b.email));
     rows.iter().map(|row| profile(conn, row)).collect()
 }
 
@@ -269,6 +401,7 @@ pub fn create_link(
 /// a reset; a sign-in link never does).
 pub fn open_link(
     conn: &mut DbConnection,
+    sealer: &Sealer,
     secret: &str,
 ) -> Result<(StaffRow, LinkPurpose), StoreError> {
     let (staff_id, purpose): (String, String) = staff_links::table
@@ -279,7 +412,7 @@ pub fn open_link(
         .first(conn)
         .optional()?
         .ok_or(StoreError::LinkInvalid)?;
-    let row = find_by_id(conn, &staff_id)?
+    let row = find_by_id(conn, sealer, &staff_id)?
         .filter(|r| r.active)
         .ok_or(StoreError::LinkInvalid)?;
     let purpose = match purpose.as_str() {
@@ -327,11 +460,12 @@ pub fn claim_unlock_link(
 /// hash, clears any lock, and ends every session of the account.
 pub fn use_link(
     conn: &mut DbConnection,
+    sealer: &Sealer,
     secret: &str,
     password_hash: &str,
 ) -> Result<StaffRow, StoreError> {
     conn.transaction(|conn| {
-        let (row, _) = open_link(conn, secret)?;
+        let (row, _) = open_link(conn, sealer, secret)?;
         let now = now_ms();
         let claimed = diesel::update(
             staff_links::table
@@ -475,7 +609,7 @@ pub fn check_session(
     if session.staff_id != staff_id || !session.live(now) {
         return Ok(None);
     }
-    let Some(row) = find_by_id(conn, staff_id)?.filter(|row| row.active) else {
+    let Some(row) = stored_by_id(conn, staff_id)?.filter(|row| row.active) else {
         return Ok(None);
     };
     // One write a minute at most per session, not one per request.
@@ -493,9 +627,17 @@ pub fn check_session(
 }
 
 /// Starts TOTP enrolment with a new pending secret (replacing any earlier pending one).
-pub fn set_pending_totp(conn: &mut DbConnection, id: &str, secret: &str) -> Result<(), StoreError> {
+pub fn set_pending_totp(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: &str,
+    secret: &str,
+) -> Result<(), StoreError> {
+    let sealed = sealer
+        .seal_column(secret, &staff_context(id, "totp"))
+        .map_err(|_| StoreError::Sealed)?;
     diesel::update(staff::table.find(id))
-        .set(staff::totp_pending_secret.eq(secret))
+        .set(staff::totp_pending_secret.eq(sealed))
         .execute(conn)?;
     Ok(())
 }
@@ -586,7 +728,8 @@ pub fn rotate_refresh(conn: &mut DbConnection, token: &str) -> Result<Rotation, 
             }
             return Ok(Rotation::Invalid);
         }
-        if !session.live(now) || !find_by_id(conn, &session.staff_id)?.is_some_and(|row| row.active)
+        if !session.live(now)
+            || !stored_by_id(conn, &session.staff_id)?.is_some_and(|row| row.active)
         {
             return Ok(Rotation::Invalid);
         }

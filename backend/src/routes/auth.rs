@@ -25,6 +25,7 @@ use crate::{
         totp, AnyStaff,
     },
     config::Site,
+    crypto::Sealer,
     db,
     db::with_db,
     error::ApiError,
@@ -114,6 +115,7 @@ pub async fn login(
     hasher: web::Data<PasswordHasher>,
     throttle: web::Data<Throttle>,
     mail: web::Data<SignInMail>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest {
         email,
@@ -135,8 +137,9 @@ pub async fn login(
         },
     };
     let normalised = email.trim().to_lowercase();
+    let opener = sealer.clone();
     let row = with_db(&pool, move |conn| {
-        Ok(store::find_by_email(conn, &normalised)?)
+        Ok(store::find_by_email(conn, &opener, &normalised)?)
     })
     .await?;
     let stored = row
@@ -421,6 +424,7 @@ pub async fn refresh(
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     keys: web::Data<TokenKeys>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
     let Some(token) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) else {
         return Err(ApiError::Unauthorized);
@@ -432,7 +436,8 @@ pub async fn refresh(
                 session_id,
                 staff_id,
             } => {
-                let row = store::find_by_id(conn, &staff_id)?.ok_or(ApiError::Unauthorized)?;
+                let row =
+                    store::find_by_id(conn, &sealer, &staff_id)?.ok_or(ApiError::Unauthorized)?;
                 Ok(Some((store::profile(conn, &row)?, session_id, token)))
             }
             Rotation::Replayed { staff_id } => {
@@ -500,10 +505,14 @@ pub async fn logout(
         (status = 200, description = "The signed-in staff member", body = StaffProfile),
         (status = 401, description = "No valid session", body = ApiErrorBody),
     ))]
-pub async fn me(auth: AnyStaff, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
+pub async fn me(
+    auth: AnyStaff,
+    pool: web::Data<db::Pool>,
+    sealer: web::Data<Sealer>,
+) -> Result<HttpResponse, ApiError> {
     let id = auth.staff_id.clone();
     let profile = with_db(&pool, move |conn| {
-        let row = store::find_by_id(conn, &id)?.ok_or(ApiError::Unauthorized)?;
+        let row = store::find_by_id(conn, &sealer, &id)?.ok_or(ApiError::Unauthorized)?;
         Ok(store::profile(conn, &row)?)
     })
     .await?;
@@ -532,10 +541,11 @@ pub struct LinkPassword {
 pub async fn link_info(
     body: crate::json_body::Json<LinkToken>,
     pool: web::Data<db::Pool>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().token;
     let info = with_db(&pool, move |conn| {
-        let (row, purpose) = store::open_link(conn, &token)?;
+        let (row, purpose) = store::open_link(conn, &sealer, &token)?;
         Ok(LinkInfo {
             purpose,
             email: Email::parse(&row.email).map_err(|_| ApiError::LinkInvalid)?,
@@ -560,15 +570,20 @@ pub async fn link_password(
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
     let LinkPassword { token, password } = body.into_inner();
     let probe = token.clone();
-    let (row, _) = with_db(&pool, move |conn| Ok(store::open_link(conn, &probe)?)).await?;
+    let opener = sealer.clone();
+    let (row, _) = with_db(&pool, move |conn| {
+        Ok(store::open_link(conn, &opener, &probe)?)
+    })
+    .await?;
     password::check_strength(&password, &[&row.email, &row.display_name])
         .map_err(ApiError::Password)?;
     let hash = hasher.hash(password).await?;
     with_db(&pool, move |conn| {
-        let row = store::use_link(conn, &token, &hash)?;
+        let row = store::use_link(conn, &sealer, &token, &hash)?;
         audit::append(
             conn,
             &seal,
@@ -602,6 +617,7 @@ pub async fn password_reset(
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     site: web::Data<Site>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
     let email = body.into_inner().email;
     let subjects = admit(&throttle, &email, &req)?;
@@ -610,7 +626,8 @@ pub async fn password_reset(
     actix_web::rt::spawn(async move {
         let normalised = email.trim().to_lowercase();
         let prepared = with_db(&pool, move |conn| {
-            let Some(row) = store::find_by_email(conn, &normalised)?.filter(|r| r.active) else {
+            let Some(row) = store::find_by_email(conn, &sealer, &normalised)?.filter(|r| r.active)
+            else {
                 return Ok(None);
             };
             let secret = store::create_link(conn, &row.id, LinkPurpose::Reset)?;

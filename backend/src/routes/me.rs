@@ -18,6 +18,7 @@ use crate::{
         throttle::Throttle,
         tokens, totp, AnyStaff,
     },
+    crypto::Sealer,
     db,
     db::with_db,
     error::ApiError,
@@ -25,10 +26,15 @@ use crate::{
     settings,
 };
 
-async fn own_row(auth: &AnyStaff, pool: &web::Data<db::Pool>) -> Result<store::StaffRow, ApiError> {
+async fn own_row(
+    auth: &AnyStaff,
+    pool: &web::Data<db::Pool>,
+    sealer: &web::Data<Sealer>,
+) -> Result<store::StaffRow, ApiError> {
     let id = auth.staff_id.clone();
+    let sealer = sealer.clone();
     with_db(pool, move |conn| {
-        store::find_by_id(conn, &id)?.ok_or(ApiError::Unauthorized)
+        store::find_by_id(conn, &sealer, &id)?.ok_or(ApiError::Unauthorized)
     })
     .await
 }
@@ -81,14 +87,15 @@ async fn confirm_password(
 pub async fn start_totp(
     auth: AnyStaff,
     pool: web::Data<db::Pool>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = own_row(&auth, &pool).await?;
+    let row = own_row(&auth, &pool, &sealer).await?;
     let secret = totp::new_secret();
     let (otpauth_url, qr_svg) = totp::enrolment(&secret, &row.email)
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("TOTP enrolment")))?;
     let pending = secret.clone();
     with_db(&pool, move |conn| {
-        Ok(store::set_pending_totp(conn, &row.id, &pending)?)
+        Ok(store::set_pending_totp(conn, &sealer, &row.id, &pending)?)
     })
     .await?;
     Ok(HttpResponse::Ok().json(TotpEnrolment {
@@ -109,8 +116,9 @@ pub async fn confirm_totp(
     body: crate::json_body::Json<TotpCode>,
     pool: web::Data<db::Pool>,
     seal: web::Data<crate::audit::Seal>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = own_row(&auth, &pool).await?;
+    let row = own_row(&auth, &pool, &sealer).await?;
     let pending = row
         .totp_pending_secret
         .clone()
@@ -143,6 +151,7 @@ pub async fn confirm_totp(
         (status = 429, description = "Too many wrong passwords; see Retry-After", body = ApiErrorBody),
         (status = 409, description = "The admins require TOTP for everyone", body = ApiErrorBody),
     ))]
+#[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn disable_totp(
     req: HttpRequest,
     auth: AnyStaff,
@@ -151,8 +160,9 @@ pub async fn disable_totp(
     seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
     throttle: web::Data<Throttle>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = own_row(&auth, &pool).await?;
+    let row = own_row(&auth, &pool, &sealer).await?;
     let password = body.into_inner().password;
     confirm_password(&req, &throttle, &pool, &seal, &hasher, password, &row).await?;
     let actor = auth.actor();
@@ -185,6 +195,7 @@ pub async fn disable_totp(
         (status = 401, description = "No valid session, or the current password is wrong", body = ApiErrorBody),
         (status = 429, description = "Too many wrong passwords; see Retry-After", body = ApiErrorBody),
     ))]
+#[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn change_password(
     req: HttpRequest,
     auth: AnyStaff,
@@ -193,8 +204,9 @@ pub async fn change_password(
     seal: web::Data<crate::audit::Seal>,
     hasher: web::Data<PasswordHasher>,
     throttle: web::Data<Throttle>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = own_row(&auth, &pool).await?;
+    let row = own_row(&auth, &pool, &sealer).await?;
     let PasswordChange {
         current_password,
         new_password,

@@ -11,6 +11,7 @@ use crate::{
     audit::{self, Entry},
     auth::{store, Admin},
     config::Site,
+    crypto::Sealer,
     db,
     db::with_db,
     error::ApiError,
@@ -24,8 +25,12 @@ use crate::{
         (status = 401, description = "No valid session", body = ApiErrorBody),
         (status = 403, description = "Not an admin", body = ApiErrorBody),
     ))]
-pub async fn list(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpResponse, ApiError> {
-    let staff = with_db(&pool, |conn| Ok(store::list(conn)?)).await?;
+pub async fn list(
+    _auth: Admin,
+    pool: web::Data<db::Pool>,
+    sealer: web::Data<Sealer>,
+) -> Result<HttpResponse, ApiError> {
+    let staff = with_db(&pool, move |conn| Ok(store::list(conn, &sealer)?)).await?;
     Ok(HttpResponse::Ok().json(staff))
 }
 
@@ -39,6 +44,7 @@ pub async fn list(_auth: Admin, pool: web::Data<db::Pool>) -> Result<HttpRespons
         (status = 409, description = "The email is taken", body = ApiErrorBody),
         (status = 502, description = "The account exists but the mail failed; invite again later", body = ApiErrorBody),
     ))]
+#[allow(clippy::too_many_arguments)] // one per extractor actix hands the handler
 pub async fn invite(
     auth: Admin,
     body: crate::json_body::Json<InviteRequest>,
@@ -47,6 +53,7 @@ pub async fn invite(
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
     site: web::Data<Site>,
+    sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let name = request.display_name.trim().to_owned();
@@ -74,7 +81,14 @@ pub async fn invite(
     let (profile, secret) = with_db(&pool, move |conn| {
         use diesel::Connection;
         conn.transaction(|conn| -> Result<_, ApiError> {
-            let row = store::create_staff(conn, &invited.email, &name, invited.language, &invited.roles)?;
+            let row = store::create_staff(
+                conn,
+                &sealer,
+                &invited.email,
+                &name,
+                invited.language,
+                &invited.roles,
+            )?;
             let secret = store::create_link(conn, &row.id, LinkPurpose::Invite)?;
             let profile = store::profile(conn, &row)?;
             audit::append(

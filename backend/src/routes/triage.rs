@@ -207,10 +207,12 @@ fn change_item(
 }
 
 /// Tells the new assignee by mail, without content, unless they assigned themselves.
+#[allow(clippy::too_many_arguments)] // what the handler's extractors hand on
 fn tell_assignee(
     kind: ItemKind,
     id: i64,
     assignee: String,
+    sealer: web::Data<Sealer>,
     pool: web::Data<db::Pool>,
     mailer: web::Data<Mailer>,
     locales: web::Data<Locales>,
@@ -218,7 +220,7 @@ fn tell_assignee(
 ) {
     actix_web::rt::spawn(async move {
         let person = with_db(&pool, move |conn| {
-            Ok(crate::auth::store::find_by_id(conn, &assignee)?)
+            Ok(crate::auth::store::find_by_id(conn, &sealer, &assignee)?)
         })
         .await;
         let Ok(Some(person)) = person else {
@@ -279,7 +281,7 @@ async fn assign(
     })
     .await?;
     if let Some(assignee) = wanted.filter(|a| *a != me && Some(a) != before.as_ref()) {
-        tell_assignee(kind, id, assignee, pool, mailer, locales, site);
+        tell_assignee(kind, id, assignee, sealer, pool, mailer, locales, site);
     }
     Ok(HttpResponse::Ok().json(view))
 }

@@ -28,6 +28,15 @@ impl TestApp {
         sanad_backend::db::pool(&self.config.database_url().unwrap(), 2).unwrap()
     }
 
+    /// The key the app seals tips, cases and staff secrets with, as the server made it.
+    pub fn sealer(&self) -> sanad_backend::crypto::Sealer {
+        sanad_backend::crypto::Sealer::load_existing(
+            self.config.encryption_key.as_deref(),
+            &self.config.data_dir,
+        )
+        .unwrap()
+    }
+
     /// The key the app seals its audit trail with, as the server made it.
     pub fn audit_seal(&self) -> sanad_backend::audit::Seal {
         sanad_backend::audit::Seal::open(&self.config.data_dir).unwrap()
@@ -226,6 +235,7 @@ pub fn create_account(
     let email = Email::parse(email).unwrap();
     let row = store::create_staff(
         &mut conn,
+        &app.sealer(),
         &email,
         "Test Person",
         sanad_shared::Language::En,

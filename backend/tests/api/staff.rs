@@ -511,8 +511,9 @@ async fn asking_for_the_password_again_is_throttled_and_locks_like_a_sign_in() {
     // The failures count toward the account's lock, as a sign-in's do.
     use sanad_backend::auth::store;
     let mut conn = app.pool().get().unwrap();
+    let sealer = app.sealer();
     let failed = |conn: &mut _| {
-        store::find_by_id(conn, &session.id)
+        store::find_by_id(conn, &sealer, &session.id)
             .unwrap()
             .unwrap()
             .failed_logins
@@ -737,7 +738,7 @@ async fn a_locked_account_with_totp_opens_with_the_password_and_a_code() {
     use sanad_backend::auth::store;
     let id = {
         let mut conn = app.pool().get().unwrap();
-        let id = store::find_by_email(&mut conn, "held@example.org")
+        let id = store::find_by_email(&mut conn, &app.sealer(), "held@example.org")
             .unwrap()
             .unwrap()
             .id;
@@ -759,7 +760,9 @@ async fn a_locked_account_with_totp_opens_with_the_password_and_a_code() {
     let signed = sign_in_from(&app, owner, GOOD_PASSWORD, Some(&code)).await;
     assert_eq!(signed.status(), 200);
     let mut conn = app.pool().get().unwrap();
-    let row = store::find_by_id(&mut conn, &id).unwrap().unwrap();
+    let row = store::find_by_id(&mut conn, &app.sealer(), &id)
+        .unwrap()
+        .unwrap();
     assert_eq!(row.locked_until_ms, None, "signing in clears the lock");
 }
 
@@ -1084,7 +1087,7 @@ async fn a_locked_account_without_totp_gets_a_mailed_link_that_opens_it_with_the
     assert_eq!(opened.status(), 200);
     let mut conn = app.pool().get().unwrap();
     assert_eq!(
-        store::find_by_id(&mut conn, &id)
+        store::find_by_id(&mut conn, &app.sealer(), &id)
             .unwrap()
             .unwrap()
             .locked_until_ms,
@@ -1100,4 +1103,131 @@ async fn a_locked_account_without_totp_gets_a_mailed_link_that_opens_it_with_the
         429,
         "a used link does not open the account again"
     );
+}
+
+/// The staff table as stored: (email, TOTP secret, pending TOTP secret, email index).
+fn stored_staff(
+    app: &TestApp,
+    id: &str,
+) -> (String, Option<String>, Option<String>, Option<String>) {
+    use diesel::prelude::*;
+    use sanad_backend::schema::staff;
+    let mut conn = app.pool().get().unwrap();
+    staff::table
+        .find(id)
+        .select((
+            staff::email,
+            staff::totp_secret,
+            staff::totp_pending_secret,
+            staff::email_index,
+        ))
+        .first(&mut conn)
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn staff_emails_and_totp_secrets_are_sealed_at_rest_and_found_by_a_keyed_index() {
+    let app = spawn_app().await;
+    let moderator = signed_in(&app, "Sealed.Person@Example.org", &[Role::Moderator]).await;
+    let auth = bearer(&moderator.token);
+    let enrolment = json(app.authorized("POST", "/api/v1/me/totp", &auth, None).await).await;
+    let secret = enrolment["secret"].as_str().unwrap().to_owned();
+    let (email, totp, pending, index) = stored_staff(&app, &moderator.id);
+    assert!(email.starts_with("sealed:"), "{email}");
+    assert!(!email.to_lowercase().contains("sealed.person"), "{email}");
+    assert!(totp.is_none());
+    let pending = pending.unwrap();
+    assert!(pending.starts_with("sealed:") && !pending.contains(&secret));
+    assert_eq!(index.unwrap().len(), 64);
+
+    let confirmed = app
+        .authorized(
+            "POST",
+            "/api/v1/me/totp/confirm",
+            &auth,
+            Some(json!({ "code": code_for(&secret, now_secs()) })),
+        )
+        .await;
+    assert_eq!(confirmed.status(), 204);
+    let (_, totp, pending, _) = stored_staff(&app, &moderator.id);
+    let totp = totp.unwrap();
+    assert!(totp.starts_with("sealed:") && !totp.contains(&secret));
+    assert!(pending.is_none());
+
+    // Sign-in finds the address through its index, in any case, and the sealed secret checks
+    // the code.
+    let next = code_for(&secret, now_secs() + 30);
+    let signed = login_with_code(&app, "sealed.person@example.org", Some(&next), "en").await;
+    assert_eq!(signed.status(), 200);
+    let signed = json(signed).await;
+    assert_eq!(signed["staff"]["email"], "sealed.person@example.org");
+    assert_eq!(signed["staff"]["totp_enabled"], true);
+
+    // The admin's list shows the address opened.
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let list = json(
+        app.authorized("GET", "/api/v1/staff", &bearer(&admin.token), None)
+            .await,
+    )
+    .await;
+    let emails: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(emails, ["admin@example.org", "sealed.person@example.org"]);
+
+    // The same address again is taken, though no two sealed values are alike.
+    let again = app
+        .authorized(
+            "POST",
+            "/api/v1/staff",
+            &bearer(&admin.token),
+            Some(json!({ "email": "SEALED.person@example.org", "display_name": "Again", "roles": ["moderator"], "language": "en" })),
+        )
+        .await;
+    assert_eq!(again.status(), 409);
+}
+
+#[actix_web::test]
+async fn rows_stored_in_clear_by_an_earlier_version_are_sealed_at_the_next_start() {
+    use diesel::prelude::*;
+    use sanad_backend::schema::staff;
+    let (config, data_dir, postgres) = test_config();
+    let app = spawn_with(config.clone(), data_dir, postgres).await;
+    let moderator = signed_in(&app, "old@example.org", &[Role::Moderator]).await;
+    let secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    {
+        // What an earlier version stored: the address and the secret in clear, no index.
+        let mut conn = app.pool().get().unwrap();
+        diesel::update(staff::table.find(&moderator.id))
+            .set((
+                staff::email.eq("old@example.org"),
+                staff::email_index.eq(None::<String>),
+                staff::totp_secret.eq(Some(secret)),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    // Before the next start, sign-in still finds the row by its clear address.
+    let code = code_for(secret, now_secs());
+    assert_eq!(
+        login_with_code(&app, "old@example.org", Some(&code), "en")
+            .await
+            .status(),
+        200
+    );
+
+    // A second server on the same data: its start seals the row.
+    let (_, spare_dir, _) = test_config();
+    let restarted = spawn_with(config, spare_dir, None).await;
+    let (email, totp, _, index) = stored_staff(&restarted, &moderator.id);
+    assert!(email.starts_with("sealed:"), "{email}");
+    assert!(totp.unwrap().starts_with("sealed:"));
+    assert!(index.is_some());
+    let code = code_for(secret, now_secs() + 30);
+    let signed = login_with_code(&restarted, "old@example.org", Some(&code), "en").await;
+    assert_eq!(signed.status(), 200);
+    assert_eq!(json(signed).await["staff"]["email"], "old@example.org");
 }

@@ -1,0 +1,2 @@
+DROP INDEX staff_email_index;
+ALTER TABLE staff DROP COLUMN email_index;
