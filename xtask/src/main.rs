@@ -24,7 +24,8 @@ tasks:
           SANAD_FUZZ_EXAMPLES change its seed and its examples per operation
   build   build the web app into frontend/dist and print its sizes
   bench   measure the server against a bare actix-web handler (not part of `test`);
-          sections may be named: reads, writes, cases, memory, queue, login, pages (Lighthouse)
+          sections may be named: reads, writes, cases, memory, queue, login, pages (Lighthouse),
+          backup (sanad backup and restore of 100,000 tips beside the bare tools)
   map     regenerate the governorate outline of the statistics map from Natural Earth (npm)";
 
 fn main() -> ExitCode {

@@ -4,6 +4,7 @@
 //! of one receipt hash) and follow-up messages against each database's raw single-row commit
 //! rate, both measured in the same run. The public pages are scored by Lighthouse (`pages`).
 
+mod backup;
 mod login;
 mod pages;
 mod queue;
@@ -43,8 +44,8 @@ impl Measurement {
 
 /// The parts `cargo xtask bench` can run alone (`cargo xtask bench writes memory`); all by
 /// default.
-const SECTIONS: [&str; 7] = [
-    "reads", "writes", "cases", "memory", "queue", "login", "pages",
+const SECTIONS: [&str; 8] = [
+    "reads", "writes", "cases", "memory", "queue", "login", "pages", "backup",
 ];
 
 /// One target beside the figure measured for it in this run.
@@ -154,6 +155,9 @@ pub fn run(asked: &[String]) -> anyhow::Result<()> {
     }
     if wanted("pages") {
         verdicts.extend(pages::scenario(&sanad_binary)?);
+    }
+    if wanted("backup") {
+        backup::scenario(&sanad_binary)?;
     }
     summarise(&verdicts);
     Ok(())

@@ -42,7 +42,7 @@ const CALLS: [(&str, &str); 6] = [
     ),
 ];
 
-fn seed(example: &str, dir: &Path, count: usize) -> anyhow::Result<()> {
+pub(super) fn seed(example: &str, dir: &Path, count: usize) -> anyhow::Result<()> {
     let seeded =
         std::process::Command::new(root().join(format!("target/release/examples/{example}")))
             .arg(dir)
