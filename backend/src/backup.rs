@@ -52,6 +52,19 @@ pub struct KeyPrints {
     pub audit: String,
 }
 
+impl KeyPrints {
+    /// Reads the keys as they are (`SANAD_ENCRYPTION_KEY` or `keys/data.key`, and the audit
+    /// key), making none: a key made here would not be the one the data needs.
+    pub fn of(configured: Option<&str>, data_dir: &Path) -> anyhow::Result<KeyPrints> {
+        Ok(KeyPrints {
+            audit: crate::audit::Seal::open(data_dir)?.fingerprint(),
+            data: crate::crypto::Sealer::load_existing(configured, data_dir)?
+                .fingerprint()
+                .to_owned(),
+        })
+    }
+}
+
 #[derive(QueryableByName)]
 struct Count {
     #[diesel(sql_type = BigInt)]

@@ -263,15 +263,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Backup { out } => {
             let url = cli.config.database_url()?;
-            let keys = crate::backup::KeyPrints {
-                data: crate::crypto::Sealer::load_existing(
-                    cli.config.encryption_key.as_deref(),
-                    &cli.config.data_dir,
-                )?
-                .fingerprint()
-                .to_owned(),
-                audit: audit::Seal::open(&cli.config.data_dir)?.fingerprint(),
-            };
+            let keys = crate::backup::KeyPrints::of(
+                cli.config.encryption_key.as_deref(),
+                &cli.config.data_dir,
+            )?;
             let started = std::time::Instant::now();
             let manifest = crate::backup::backup(&url, &keys, &out)?;
             println!(
@@ -290,21 +285,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore { file, force } => {
             let url = cli.config.database_url()?;
             db::prepare_data_dir(&cli.config.data_dir)?;
-            let audit_key = audit::Seal::open(&cli.config.data_dir).map_err(|e| {
+            let keys = crate::backup::KeyPrints::of(
+                cli.config.encryption_key.as_deref(),
+                &cli.config.data_dir,
+            )
+            .map_err(|e| {
                 anyhow::anyhow!(
                     "{e}; copy keys/ from the installation the backup comes from into {}",
                     cli.config.data_dir.display()
                 )
             })?;
-            let keys = crate::backup::KeyPrints {
-                data: crate::crypto::Sealer::load_existing(
-                    cli.config.encryption_key.as_deref(),
-                    &cli.config.data_dir,
-                )?
-                .fingerprint()
-                .to_owned(),
-                audit: audit_key.fingerprint(),
-            };
             let started = std::time::Instant::now();
             let manifest = crate::backup::restore(&url, &keys, &file, force)?;
             println!(
