@@ -140,19 +140,19 @@ pub fn new_case_number() -> String {
     format!("MP-{}", chars.into_iter().collect::<String>())
 }
 
-fn content_context(case_ref: &str) -> String {
+pub(crate) fn content_context(case_ref: &str) -> String {
     format!("case:{case_ref}:content")
 }
 
-fn photo_context(case_ref: &str) -> String {
+pub(crate) fn photo_context(case_ref: &str) -> String {
     format!("case:{case_ref}:photo")
 }
 
-fn note_context(case_ref: &str, note_ref: &str) -> String {
+pub(crate) fn note_context(case_ref: &str, note_ref: &str) -> String {
     format!("case:{case_ref}:note:{note_ref}")
 }
 
-fn message_context(case_ref: &str, message_ref: &str) -> String {
+pub(crate) fn message_context(case_ref: &str, message_ref: &str) -> String {
     format!("case:{case_ref}:message:{message_ref}")
 }
 
@@ -398,7 +398,7 @@ pub fn insert_case(
     Ok(Some(id))
 }
 
-fn insert_keys(
+pub(crate) fn insert_keys(
     conn: &mut DbConnection,
     id: i64,
     keys: &[(&'static str, String)],
@@ -876,7 +876,7 @@ pub fn dismiss_match(conn: &mut DbConnection, id: i64, other: i64) -> Result<(),
     }
 }
 
-fn merge_context(case_ref: &str, merge_ref: &str) -> String {
+pub(crate) fn merge_context(case_ref: &str, merge_ref: &str) -> String {
     format!("case:{case_ref}:merge:{merge_ref}")
 }
 

@@ -70,6 +70,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Seal everything again under a new encryption key and compute every keyed index again;
+    /// receipts keep working. Stop every server first: it refuses to run beside one, and a
+    /// server refuses to start until it has finished. Safe to run again after a crash: it goes
+    /// on from its last committed batch. With the key in <data dir>/keys/data.key, the new key
+    /// replaces it and the old one stays beside it for backups made before; with
+    /// SANAD_ENCRYPTION_KEY, change that yourself on every instance.
+    RotateKey {
+        /// The new key: 32 bytes, or 64 hexadecimal characters.
+        #[arg(long)]
+        new_key_file: std::path::PathBuf,
+        /// Rows sealed again per committed batch.
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(i64).range(1..=100_000))]
+        batch: i64,
+    },
     /// Operations on the audit trail.
     Audit {
         #[command(subcommand)]
@@ -319,6 +333,56 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     "The audit checkpoints from before the restore are kept in {}.",
                     kept.display()
                 );
+            }
+            Ok(())
+        }
+        Command::RotateKey {
+            new_key_file,
+            batch,
+        } => {
+            let started = std::time::Instant::now();
+            let rotated =
+                crate::rotation::rotate(&cli.config, &new_key_file, batch, |step, last| {
+                    println!("{step}: sealed again up to {last}");
+                })?;
+            let url = cli.config.database_url()?;
+            let mut conn = db::connect(&url)?;
+            let seal = open_trail(&mut conn, &cli.config.data_dir)?;
+            audit::append(
+                &mut conn,
+                &seal,
+                &audit::Entry {
+                    actor: audit::Actor::Command,
+                    action: "key_rotated",
+                    object: format!("key:{}", rotated.new_fingerprint),
+                    details: serde_json::json!({
+                        "from": rotated.old_fingerprint,
+                        "to": rotated.new_fingerprint,
+                        "resumed": rotated.resumed,
+                    }),
+                },
+            )?;
+            println!(
+                "Rotated from key {} to key {} in {:.1} s ({} batches{}).",
+                rotated.old_fingerprint,
+                rotated.new_fingerprint,
+                started.elapsed().as_secs_f64(),
+                rotated.batches,
+                if rotated.resumed {
+                    ", resuming an earlier run"
+                } else {
+                    ""
+                }
+            );
+            match (&rotated.old_key_kept, &cli.config.encryption_key) {
+                (Some(kept), _) => println!(
+                    "The new key is in keys/data.key. The old one is kept as {}: backups made before now need it; delete it when they are gone.",
+                    kept.display()
+                ),
+                (None, Some(_)) => println!(
+                    "Set SANAD_ENCRYPTION_KEY to the new key on every instance before starting them: the database no longer opens with the old one. Keep the old key for backups made before now."
+                ),
+                (None, None) => {}
             }
             Ok(())
         }

@@ -38,6 +38,8 @@ pub struct Sealer {
 
 impl Sealer {
     /// One master key; the blind-index key is derived from it so the two uses never share a key.
+    /// The receipt salt starts out derived from it too, until [`Sealer::with_receipt_salt`] sets
+    /// the one the database keeps (see `rotation::bind_key`).
     pub fn new(master: &[u8; 32]) -> Sealer {
         // SHA-256 of a uniformly random key and a label is a sound derivation for a second key.
         let mut derive = Sha256::new();
@@ -56,6 +58,33 @@ impl Sealer {
             index_key,
             receipt_salt,
         }
+    }
+
+    /// The same sealer hashing receipts with `salt`: the salt an installation keeps for good, so
+    /// that rotating the sealing key leaves every receipt as it was.
+    pub fn with_receipt_salt(mut self, salt: [u8; 16]) -> Sealer {
+        self.receipt_salt = salt;
+        self
+    }
+
+    /// The sealer of a key file given to `sanad rotate-key`: 32 bytes, or 64 hexadecimal
+    /// characters (the form of SANAD_ENCRYPTION_KEY).
+    pub fn from_key_file(path: &std::path::Path) -> anyhow::Result<(Sealer, [u8; 32])> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        let key: [u8; 32] = match <[u8; 32]>::try_from(bytes.as_slice()) {
+            Ok(raw) => raw,
+            Err(_) => std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|text| parse_key(text).ok())
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{} must hold 32 bytes or 64 hexadecimal characters",
+                        path.display()
+                    )
+                })?,
+        };
+        Ok((Sealer::new(&key), key))
     }
 
     /// The configured key (hex), or the key file in the data folder, made on first start.

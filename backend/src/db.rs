@@ -165,6 +165,84 @@ pub fn prepare_data_dir(dir: &Path) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Says that a server is using a database, so that commands which must run alone on it (a key
+/// rotation) can refuse while one does, and a server cannot start while such a command runs.
+/// Servers share it; `sanad rotate-key` needs it alone. On SQLite it is a file lock on
+/// `<database>.lock`; on PostgreSQL a session advisory lock, per schema, held on a connection of
+/// its own for the life of the server (a server whose connection the network cut has let go, so
+/// the check is only as sure as that connection).
+pub enum InstanceLock {
+    Sqlite(std::fs::File),
+    Postgres(Box<PgConnection>),
+}
+
+impl InstanceLock {
+    /// A server's share.
+    pub fn shared(url: &DatabaseUrl) -> anyhow::Result<InstanceLock> {
+        Self::take(url, false).and_then(|lock| {
+            lock.ok_or_else(|| {
+                anyhow::anyhow!("`sanad rotate-key` is running on this database; the server can start when it has finished")
+            })
+        })
+    }
+
+    /// The whole lock, for a command that must run with every server stopped.
+    pub fn exclusive(url: &DatabaseUrl) -> anyhow::Result<InstanceLock> {
+        Self::take(url, true).and_then(|lock| {
+            lock.ok_or_else(|| {
+                anyhow::anyhow!("a server (or another command that must run alone) is using this database; stop every instance first")
+            })
+        })
+    }
+
+    fn take(url: &DatabaseUrl, alone: bool) -> anyhow::Result<Option<InstanceLock>> {
+        use anyhow::Context as _;
+        match url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut name = path.file_name().unwrap_or_default().to_os_string();
+                name.push(".lock");
+                let lock_path = path.with_file_name(name);
+                let file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&lock_path)
+                    .with_context(|| format!("cannot open {}", lock_path.display()))?;
+                let taken = if alone {
+                    file.try_lock()
+                } else {
+                    file.try_lock_shared()
+                };
+                match taken {
+                    Ok(()) => Ok(Some(InstanceLock::Sqlite(file))),
+                    Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+                    Err(std::fs::TryLockError::Error(e)) => {
+                        Err(e).with_context(|| format!("cannot lock {}", lock_path.display()))
+                    }
+                }
+            }
+            DatabaseUrl::Postgres(url) => {
+                #[derive(QueryableByName)]
+                struct Taken {
+                    #[diesel(sql_type = Bool)]
+                    taken: bool,
+                }
+                let mut conn = PgConnection::establish(url)?;
+                let function = if alone {
+                    "pg_try_advisory_lock"
+                } else {
+                    "pg_try_advisory_lock_shared"
+                };
+                let taken: Taken = diesel::sql_query(format!(
+                    "SELECT {function}(hashtext('sanad instances'), hashtext(current_schema())) AS taken"
+                ))
+                .get_result(&mut conn)?;
+                Ok(taken.taken.then(|| InstanceLock::Postgres(Box::new(conn))))
+            }
+        }
+    }
+}
+
 /// Applies pending migrations and returns the versions applied.
 pub fn run_migrations(url: &DatabaseUrl) -> Result<Vec<String>, DbError> {
     let migration_error =

@@ -206,7 +206,16 @@ pub fn in_case(content: &CaseContent) -> Vec<Found> {
     out
 }
 
-fn display_context(kind: EntityKind, index: &str) -> String {
+/// The key an entity's value is found by, as [`in_tip`] and [`in_case`] make it: a number or an
+/// account is its own key; an agency's name gives its [`agency_key`].
+pub(crate) fn key_of(kind: EntityKind, value: &str) -> Option<String> {
+    match kind {
+        EntityKind::Phone | EntityKind::Account => Some(value.to_owned()),
+        EntityKind::Agency => agency_key(value),
+    }
+}
+
+pub(crate) fn display_context(kind: EntityKind, index: &str) -> String {
     format!("entity:{}:{index}", kind.as_str())
 }
 

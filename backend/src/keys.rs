@@ -49,6 +49,30 @@ pub fn load_or_make(data_dir: &Path, name: &str, len: usize) -> anyhow::Result<(
     }
 }
 
+/// Writes `key` to `path` (replacing it), readable by the owner only, and flushed to disk.
+pub fn write_private(path: &Path, key: &[u8]) -> anyhow::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(key)?;
+    file.sync_all()?;
+    Ok(())
+}
+
+/// Makes a rename inside `dir` durable.
+pub fn sync_dir(dir: &Path) -> anyhow::Result<()> {
+    fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .with_context(|| format!("cannot flush {}", dir.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,6 +33,7 @@ pub mod pfif;
 pub mod pow;
 pub mod public_pages;
 pub mod query_params;
+pub mod rotation;
 pub mod routes;
 pub mod saved_views;
 pub mod schema;

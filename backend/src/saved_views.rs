@@ -20,7 +20,7 @@ struct Body {
     query: String,
 }
 
-fn context(ref_key: &str) -> String {
+pub(crate) fn context(ref_key: &str) -> String {
     format!("saved_view:{ref_key}")
 }
 

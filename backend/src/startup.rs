@@ -129,11 +129,21 @@ pub struct Application {
     address: SocketAddr,
     /// The metrics listener, when `SANAD_METRICS_BIND` is set; it stops with the server.
     metrics: Option<(Server, SocketAddr)>,
+    /// Held until the server stops, so `sanad rotate-key` cannot run beside it.
+    instance: db::InstanceLock,
 }
 
 impl Application {
     /// Prepares the data folder, migrates the database, opens the pool and binds the listener.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let instance = {
+            let (url, data_dir) = (config.database_url()?, config.data_dir.clone());
+            web::block(move || {
+                db::prepare_data_dir(&data_dir)?;
+                db::InstanceLock::shared(&url)
+            })
+            .await??
+        };
         let ctx = context(&config).await?;
         let metrics = match config.metrics_bind {
             Some(bind) => Some(metrics_server(bind, ctx.pool.clone())?),
@@ -159,6 +169,7 @@ impl Application {
             server: server.run(),
             address,
             metrics,
+            instance,
         })
     }
 
@@ -177,15 +188,24 @@ impl Application {
             .map(|(_, address)| format!("http://{address}"))
     }
 
+    /// Stops the server from elsewhere (as SIGTERM does).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Serves until SIGINT/SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let instance = self.instance;
         let Some((metrics, _)) = self.metrics else {
-            return self.server.await;
+            let served = self.server.await;
+            drop(instance);
+            return served;
         };
         let handle = metrics.handle();
         actix_web::rt::spawn(metrics);
         let served = self.server.await;
         handle.stop(false).await;
+        drop(instance);
         served
     }
 }
@@ -460,10 +480,19 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         &config.mail_from,
         &config.data_dir,
     )?;
-    let sealer = web::Data::new(Sealer::load(
-        config.encryption_key.as_deref(),
-        &config.data_dir,
-    )?);
+    let sealer = Sealer::load(config.encryption_key.as_deref(), &config.data_dir)?;
+    // The key must be the one the database is sealed with, and receipts keep the salt they were
+    // hashed with whatever key seals (see `rotation`).
+    let sealer = {
+        let pool = pool.clone();
+        web::block(move || -> anyhow::Result<Sealer> {
+            let mut conn = pool.get().map_err(db::DbError::from)?;
+            let salt = crate::rotation::bind_key(&mut conn, &sealer)?;
+            Ok(sealer.with_receipt_salt(salt))
+        })
+        .await??
+    };
+    let sealer = web::Data::new(sealer);
     // One committing thread on either database. SQLite has one writer at a time; on PostgreSQL
     // a batch's tipster messages are one statement, so the larger the batch the better, and
     // four threads splitting the queue into small batches reached 6,448-6,942 messages/s in

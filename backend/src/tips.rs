@@ -109,19 +109,19 @@ impl CheckedTip {
     }
 }
 
-fn content_context(tip_ref: &str) -> String {
+pub(crate) fn content_context(tip_ref: &str) -> String {
     format!("tip:{tip_ref}:content")
 }
 
-fn public_message_context(tip_ref: &str) -> String {
+pub(crate) fn public_message_context(tip_ref: &str) -> String {
     format!("tip:{tip_ref}:public_message")
 }
 
-fn message_context(tip_ref: &str, message_ref: &str) -> String {
+pub(crate) fn message_context(tip_ref: &str, message_ref: &str) -> String {
     format!("tip:{tip_ref}:message:{message_ref}")
 }
 
-fn attachment_context(tip_ref: &str, attachment_ref: &str) -> String {
+pub(crate) fn attachment_context(tip_ref: &str, attachment_ref: &str) -> String {
     format!("tip:{tip_ref}:attachment:{attachment_ref}")
 }
 
@@ -236,7 +236,7 @@ pub fn seal_tip(
 }
 
 /// The searchable words of a tip: its description, names, agency and place.
-fn words_of(sealer: &Sealer, content: &TipContent) -> Result<Vec<String>, ApiError> {
+pub(crate) fn words_of(sealer: &Sealer, content: &TipContent) -> Result<Vec<String>, ApiError> {
     let mut texts: Vec<&str> = vec![&content.description];
     texts.extend(content.names.iter().map(String::as_str));
     texts.extend(content.agency.as_deref());

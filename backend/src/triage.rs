@@ -511,7 +511,7 @@ pub fn assign(
     Ok(before)
 }
 
-fn reason_context(kind: ItemKind, id: i64) -> String {
+pub(crate) fn reason_context(kind: ItemKind, id: i64) -> String {
     format!("triage:{}:{id}:adjust_reason", kind.as_str())
 }
 
@@ -866,7 +866,7 @@ pub fn timeline(
     Ok(events.into_iter().map(|(_, event)| event).collect())
 }
 
-fn note_context(kind: ItemKind, ref_key: &str) -> String {
+pub(crate) fn note_context(kind: ItemKind, ref_key: &str) -> String {
     format!("{}-note:{ref_key}", kind.as_str())
 }
 

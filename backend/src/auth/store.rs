@@ -126,6 +126,37 @@ pub fn seal_at_rest(conn: &mut DbConnection, sealer: &Sealer) -> Result<usize, S
     })
 }
 
+/// Every staff row's email and TOTP secrets sealed again, and its email index computed again,
+/// under the rotation's new key (`sanad rotate-key`). A row a crashed run already did opens
+/// under the new key and is done again the same way.
+pub fn rekey(conn: &mut DbConnection, rekey: &crate::rotation::Rekey) -> anyhow::Result<usize> {
+    let rows: Vec<StaffRow> = staff::table.select(StaffRow::as_select()).load(conn)?;
+    for row in &rows {
+        let again = |stored: &str, field: &str| -> anyhow::Result<String> {
+            let context = staff_context(&row.id, field);
+            rekey.seal_column(&rekey.open_column(stored, &context)?, &context)
+        };
+        let email = rekey.open_column(&row.email, &staff_context(&row.id, "email"))?;
+        diesel::update(staff::table.find(&row.id))
+            .set((
+                staff::email.eq(again(&row.email, "email")?),
+                staff::email_index.eq(email_index(&rekey.new, &email)?),
+                staff::totp_secret.eq(row
+                    .totp_secret
+                    .as_deref()
+                    .map(|s| again(s, "totp"))
+                    .transpose()?),
+                staff::totp_pending_secret.eq(row
+                    .totp_pending_secret
+                    .as_deref()
+                    .map(|s| again(s, "totp"))
+                    .transpose()?),
+            ))
+            .execute(conn)?;
+    }
+    Ok(rows.len())
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("a staff member with this email exists")]

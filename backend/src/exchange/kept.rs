@@ -13,11 +13,11 @@ use crate::{
     schema::{case_notes, case_pfif},
 };
 
-fn person_context(case_ref: &str) -> String {
+pub(crate) fn person_context(case_ref: &str) -> String {
     format!("case:{case_ref}:pfif")
 }
 
-fn note_context(case_ref: &str, note_ref: &str) -> String {
+pub(crate) fn note_context(case_ref: &str, note_ref: &str) -> String {
     format!("case:{case_ref}:note:{note_ref}:pfif")
 }
 

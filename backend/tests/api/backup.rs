@@ -2,38 +2,13 @@
 
 use std::{
     path::Path,
-    process::{Command, Output},
     sync::{Arc, Mutex},
 };
 
 use diesel::{connection::SimpleConnection as _, Connection as _, PgConnection};
 use serde_json::json;
 
-use crate::helpers::{json, postgres_base_url, spawn_with, test_config, TestApp};
-
-fn sanad(data_dir: &Path, database_url: Option<&str>) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sanad"));
-    for (key, _) in std::env::vars() {
-        if key.starts_with("SANAD_") {
-            command.env_remove(key);
-        }
-    }
-    command
-        .env("SANAD_DATA_DIR", data_dir)
-        .env("SANAD_LOG", "warn");
-    if let Some(url) = database_url {
-        command.env("SANAD_DATABASE_URL", url);
-    }
-    command
-}
-
-fn said(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
+use crate::helpers::{json, postgres_base_url, said, sanad, spawn_with, test_config, TestApp};
 
 fn copy_keys(from: &Path, to: &Path) {
     let keys = to.join("keys");

@@ -6,15 +6,7 @@ use std::{
     time::Duration,
 };
 
-fn sanad() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sanad"));
-    for (key, _) in std::env::vars() {
-        if key.starts_with("SANAD_") {
-            command.env_remove(key);
-        }
-    }
-    command
-}
+use crate::helpers::sanad_bare as sanad;
 
 #[test]
 fn help_lists_every_setting() {

@@ -14,11 +14,23 @@ pub struct TestApp {
     pub metrics: Option<String>,
     pub client: reqwest::Client,
     pub config: Config,
+    server: actix_web::dev::ServerHandle,
+    running: actix_web::rt::task::JoinHandle<std::io::Result<()>>,
     _data_dir: tempfile::TempDir,
     _postgres: Option<PgSchema>,
 }
 
 impl TestApp {
+    /// Stops the server as SIGTERM would and hands back what it ran on, to start it again.
+    pub async fn stop(self) -> (Config, tempfile::TempDir, Option<PgSchema>) {
+        self.server.stop(true).await;
+        self.running
+            .await
+            .expect("the server task")
+            .expect("the server stops cleanly");
+        (self.config, self._data_dir, self._postgres)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
@@ -160,7 +172,8 @@ pub async fn spawn_with(
         .expect("the app builds");
     let address = application.url();
     let metrics = application.metrics_url();
-    actix_web::rt::spawn(application.run_until_stopped());
+    let server = application.handle();
+    let running = actix_web::rt::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         // Below the server's 5 s keep-alive, so no request rides a connection it already closed.
@@ -172,9 +185,43 @@ pub async fn spawn_with(
         metrics,
         client,
         config,
+        server,
+        running,
         _data_dir: data_dir,
         _postgres: postgres,
     }
+}
+
+/// The `sanad` binary without any SANAD_ setting of the environment the tests run in.
+pub fn sanad_bare() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_sanad"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("SANAD_") {
+            command.env_remove(key);
+        }
+    }
+    command
+}
+
+/// The `sanad` binary on a data folder (and database), and on nothing else.
+pub fn sanad(data_dir: &std::path::Path, database_url: Option<&str>) -> std::process::Command {
+    let mut command = sanad_bare();
+    command
+        .env("SANAD_DATA_DIR", data_dir)
+        .env("SANAD_LOG", "warn");
+    if let Some(url) = database_url {
+        command.env("SANAD_DATABASE_URL", url);
+    }
+    command
+}
+
+/// What a finished command printed, both streams.
+pub fn said(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 /// A folder laid out like a built web app, for the static-serving tests.

@@ -24,6 +24,7 @@ mod openapi;
 mod pow;
 mod process;
 mod public_forms;
+mod rotation;
 mod security;
 mod site;
 mod smtp;
