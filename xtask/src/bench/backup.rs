@@ -1,7 +1,8 @@
 //! `cargo xtask bench backup`: `sanad backup` and `sanad restore` of 100,000 tips, on SQLite and on
 //! PostgreSQL, each beside the bare tool doing the same job on the same data in the same run (a
 //! plain copy of the database file; `pg_dump` and `pg_restore` alone), so the ratio says what
-//! Sanad adds on this machine. No target is set for these: they are the operator's figures.
+//! Sanad adds on this machine. Then `sanad rotate-key` on the restored copy, beside the backup of
+//! the same data. No target is set for these: they are the operator's figures.
 
 use std::{
     path::{Path, PathBuf},
@@ -49,6 +50,23 @@ fn copy_keys(from: &Path, to: &Path) -> anyhow::Result<()> {
         std::fs::copy(entry.path(), keys.join(entry.file_name()))?;
     }
     Ok(())
+}
+
+/// `sanad rotate-key` on a restored copy, to a key of its own; answers the seconds it took.
+fn rotate(binary: &Path, data_dir: &Path, database_url: Option<&str>) -> anyhow::Result<f64> {
+    let key = data_dir.join("rotation-bench.key");
+    std::fs::write(&key, [7_u8; 32])?;
+    run(sanad(binary, data_dir, database_url)
+        .arg("rotate-key")
+        .arg("--new-key-file")
+        .arg(&key))
+}
+
+fn report_rotation(database: &str, rotation: f64, backup: f64) {
+    println!(
+        "rotate-key, {database}, {TIPS} tips: {rotation:.1} s ({:.1}x the backup of the same data)",
+        rotation / backup.max(0.001)
+    );
 }
 
 fn megabytes(path: &Path) -> f64 {
@@ -114,6 +132,7 @@ fn sqlite(binary: &Path, dir: &Path) -> anyhow::Result<()> {
         bare_restore,
         megabytes(&file),
     );
+    report_rotation("SQLite", rotate(binary, &fresh, None)?, backup);
     Ok(())
 }
 
@@ -235,6 +254,11 @@ fn postgres(binary: &Path, dir: &Path, base: &str) -> anyhow::Result<()> {
         restore,
         bare_restore,
         megabytes(&file),
+    );
+    report_rotation(
+        "PostgreSQL",
+        rotate(binary, &fresh, Some(&restored_url))?,
+        backup,
     );
     Ok(())
 }
