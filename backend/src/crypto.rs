@@ -217,6 +217,15 @@ impl Sealer {
         self.receipt_salt
     }
 
+    /// The key the sign-in and receipt throttles hash their subjects with: the same on every
+    /// instance that shares the encryption key, apart from every other use of it.
+    pub fn throttle_key(&self) -> [u8; 32] {
+        let mut derive = Sha256::new();
+        derive.update(b"sanad throttle v1");
+        derive.update(self.index_key);
+        derive.finalize().into()
+    }
+
     /// A keyed hash of an already normalised value (an E.164 number, a lower-cased handle):
     /// equal values give equal indexes, so records can be linked, but without the key the index
     /// cannot be checked against a list of numbers.

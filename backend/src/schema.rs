@@ -464,8 +464,18 @@ diesel::table! {
 diesel::joinable!(item_labels -> labels (label_id));
 diesel::joinable!(entity_mentions -> entities (entity_id));
 
+diesel::table! {
+    throttle_attempts (key) {
+        key -> Text,
+        failures -> Integer,
+        next_allowed_ms -> BigInt,
+        last_failure_ms -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
+    throttle_attempts,
     translation_reviews,
     audit_log,
     audit_head,

@@ -565,13 +565,15 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         locales: locales.clone(),
         site: site.clone(),
     });
+    let throttle = || Throttle::new(sealer.throttle_key(), pool.clone());
     Ok(AppContext {
+        throttle: web::Data::new(throttle()),
+        receipt_throttle: web::Data::new(ReceiptThrottle(throttle())),
         pool,
         locales,
         frontend: web::Data::new(frontend),
         tokens: web::Data::new(tokens),
         hasher: web::Data::new(hasher),
-        throttle: web::Data::new(Throttle::default()),
         mailer,
         site,
         site_files: web::Data::new(crate::public_pages::SiteFiles::load()),
@@ -582,7 +584,6 @@ pub async fn context(config: &Config) -> anyhow::Result<AppContext> {
         )?),
         sealer,
         committer: web::Data::new(committer),
-        receipt_throttle: web::Data::new(ReceiptThrottle(Throttle::default())),
         trusted_proxies: web::Data::new(crate::client::TrustedProxies(
             config.trusted_proxies.clone(),
         )),

@@ -1,18 +1,28 @@
-//! Slows down password guessing, per email address and per client, in memory only: the client
-//! key is a keyed hash of its address under a key that dies with the process, so no address is
-//! ever stored, logged or recoverable. (The per-account lock after ten failures lives in the
-//! database, so it holds across instances.)
+//! Slows down password and receipt guessing, per email address, per client and per receipt
+//! prefix, counted in the database so that every instance on one database counts against the
+//! same subjects: two instances give a guesser no more tries than one. (The per-account lock after
+//! ten failures lives in the staff table, so it always held across instances.)
+//!
+//! A subject is stored as a keyed hash, never as the email, address or digits. The key is
+//! derived from the encryption key, so every instance computes the same hash; a row goes an hour
+//! after its last failure. Someone holding both the database and that key could test the
+//! addresses that failed within the last hour (an IPv4 address space is small); without the key
+//! the rows say nothing. That is the price of one count across instances; the address is never
+//! logged or stored in clear.
 
-use std::{
-    collections::HashMap,
-    net::IpAddr,
-    sync::Mutex,
-    time::{Duration, Instant},
-};
+use std::{net::IpAddr, time::Duration};
 
-use rand::RngCore;
+use actix_web::web;
+use diesel::prelude::*;
+use hmac::{Hmac, Mac};
 use sanad_shared::receipt::Receipt;
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
+
+use crate::{
+    db::{self, DbConnection, DbError},
+    error::ApiError,
+    schema::throttle_attempts,
+};
 
 /// Failures allowed without delay; after that each one doubles the wait, and from the tenth on
 /// the wait is the account lock's 15 minutes.
@@ -20,37 +30,25 @@ const FREE_FAILURES: u32 = 3;
 const MAX_DELAY: Duration = Duration::from_millis(crate::auth::store::LOCK_MS.unsigned_abs());
 /// How much of a receipt its throttle key takes.
 pub const RECEIPT_PREFIX_DIGITS: usize = 4;
-/// Entries idle this long are forgotten.
-const FORGET_AFTER: Duration = Duration::from_secs(3600);
-
-struct Attempts {
-    failures: u32,
-    next_allowed: Instant,
-    last_failure: Instant,
-}
+/// A subject idle this long starts again from nothing, and its row is removed.
+const FORGET_AFTER_MS: i64 = 3600 * 1000;
 
 pub struct Throttle {
     key: [u8; 32],
-    entries: Mutex<HashMap<[u8; 32], Attempts>>,
+    pool: web::Data<db::Pool>,
 }
 
-impl Default for Throttle {
-    fn default() -> Self {
-        let mut key = [0_u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut key);
-        Throttle {
-            key,
-            entries: Mutex::new(HashMap::new()),
-        }
-    }
-}
-
-/// What a login attempt is counted against.
+/// What an attempt is counted against: keyed hashes, in hex.
 pub struct Subjects {
-    keys: Vec<[u8; 32]>,
+    keys: Vec<String>,
 }
 
 impl Throttle {
+    /// `key` must be the same on every instance (see `Sealer::throttle_key`).
+    pub fn new(key: [u8; 32], pool: web::Data<db::Pool>) -> Throttle {
+        Throttle { key, pool }
+    }
+
     pub fn subjects(&self, email: &str, client: Option<IpAddr>) -> Subjects {
         let mut keys = vec![self.keyed(b"email", email.trim().to_lowercase().as_bytes())];
         if let Some(address) = client {
@@ -75,77 +73,129 @@ impl Throttle {
         Subjects { keys }
     }
 
-    fn keyed(&self, kind: &[u8], value: &[u8]) -> [u8; 32] {
-        let mut hasher = Sha256::new();
-        hasher.update(self.key);
-        hasher.update(kind);
-        hasher.update([0]);
-        hasher.update(value);
-        hasher.finalize().into()
+    fn keyed(&self, kind: &[u8], value: &[u8]) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.key)
+            .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
+        mac.update(kind);
+        mac.update(&[0]);
+        mac.update(value);
+        hex::encode(mac.finalize().into_bytes())
     }
 
-    /// `Err(wait)` when any subject must wait before trying again.
-    pub fn check(&self, subjects: &Subjects, now: Instant) -> Result<(), Duration> {
-        self.check_keys(&subjects.keys, now)
+    /// `Ok(Err(wait))` when any subject must wait before trying again.
+    pub async fn check(&self, subjects: &Subjects) -> Result<Result<(), Duration>, ApiError> {
+        self.check_keys(subjects.keys.clone()).await
     }
 
     /// [`Throttle::check`] for the client alone, leaving out the email of a sign-in.
-    pub fn check_client(&self, subjects: &Subjects, now: Instant) -> Result<(), Duration> {
-        self.check_keys(subjects.keys.get(1..).unwrap_or_default(), now)
+    pub async fn check_client(
+        &self,
+        subjects: &Subjects,
+    ) -> Result<Result<(), Duration>, ApiError> {
+        self.check_keys(subjects.keys.get(1..).unwrap_or_default().to_vec())
+            .await
     }
 
-    fn check_keys(&self, keys: &[[u8; 32]], now: Instant) -> Result<(), Duration> {
-        let entries = self
-            .entries
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let wait = keys
-            .iter()
-            .filter_map(|key| entries.get(key))
-            .map(|a| a.next_allowed.saturating_duration_since(now))
-            .max()
-            .unwrap_or_default();
-        if wait.is_zero() {
-            Ok(())
-        } else {
-            Err(wait)
-        }
+    async fn check_keys(&self, keys: Vec<String>) -> Result<Result<(), Duration>, ApiError> {
+        let wait = db::with_db(&self.pool, move |conn| {
+            Ok(wait(conn, &keys, crate::audit::now_ms())?)
+        })
+        .await?;
+        Ok(if wait.is_zero() { Ok(()) } else { Err(wait) })
     }
 
-    pub fn failed(&self, subjects: &Subjects, now: Instant) {
-        let mut entries = self
-            .entries
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if entries.len() > 100_000 {
-            entries.retain(|_, a| now.saturating_duration_since(a.last_failure) < FORGET_AFTER);
-        }
-        for key in &subjects.keys {
-            let attempts = entries.entry(*key).or_insert(Attempts {
-                failures: 0,
-                next_allowed: now,
-                last_failure: now,
-            });
-            if now.saturating_duration_since(attempts.last_failure) > FORGET_AFTER {
-                attempts.failures = 0;
-            }
-            attempts.failures += 1;
-            attempts.last_failure = now;
-            attempts.next_allowed = now + delay_after(attempts.failures);
-        }
+    pub async fn failed(&self, subjects: &Subjects) -> Result<(), ApiError> {
+        let keys = subjects.keys.clone();
+        db::with_db(&self.pool, move |conn| {
+            Ok(fail(conn, &keys, crate::audit::now_ms())?)
+        })
+        .await
     }
 
     /// A correct login clears the email's record; the client's stays, so one client cannot
     /// interleave a known account to reset its count while guessing others.
-    pub fn succeeded(&self, subjects: &Subjects) {
-        let mut entries = self
-            .entries
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(email) = subjects.keys.first() {
-            entries.remove(email);
-        }
+    pub async fn succeeded(&self, subjects: &Subjects) -> Result<(), ApiError> {
+        let Some(email) = subjects.keys.first().cloned() else {
+            return Ok(());
+        };
+        db::with_db(&self.pool, move |conn| {
+            diesel::delete(throttle_attempts::table.find(email)).execute(conn)?;
+            Ok(())
+        })
+        .await
     }
+}
+
+/// How long the longest-held of `keys` must still wait at `now_ms`.
+pub fn wait(conn: &mut DbConnection, keys: &[String], now_ms: i64) -> Result<Duration, DbError> {
+    let latest: Option<i64> = throttle_attempts::table
+        .filter(throttle_attempts::key.eq_any(keys))
+        .filter(throttle_attempts::last_failure_ms.ge(now_ms - FORGET_AFTER_MS))
+        .select(diesel::dsl::max(throttle_attempts::next_allowed_ms))
+        .first(conn)?;
+    let left = latest.unwrap_or(now_ms).saturating_sub(now_ms);
+    Ok(Duration::from_millis(u64::try_from(left).unwrap_or(0)))
+}
+
+/// Counts one failure against each of `keys`. Each count is one statement, so failures arriving
+/// at two instances at once are both counted; rows idle past the hour go on the way.
+pub fn fail(conn: &mut DbConnection, keys: &[String], now_ms: i64) -> Result<(), DbError> {
+    let stale = now_ms - FORGET_AFTER_MS;
+    diesel::delete(throttle_attempts::table.filter(throttle_attempts::last_failure_ms.lt(stale)))
+        .execute(conn)?;
+    for key in keys {
+        let failures = count(conn, key, now_ms)?;
+        let delay = i64::try_from(delay_after(failures).as_millis()).unwrap_or(i64::MAX);
+        // Never shortens a wait another instance set a moment ago.
+        diesel::update(
+            throttle_attempts::table
+                .find(key)
+                .filter(throttle_attempts::next_allowed_ms.lt(now_ms.saturating_add(delay))),
+        )
+        .set(throttle_attempts::next_allowed_ms.eq(now_ms.saturating_add(delay)))
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Adds one to `key`'s failures and answers the new count.
+fn count(conn: &mut DbConnection, key: &str, now_ms: i64) -> Result<u32, DbError> {
+    for _ in 0..3 {
+        let added = diesel::update(throttle_attempts::table.find(key))
+            .set((
+                throttle_attempts::failures.eq(throttle_attempts::failures + 1),
+                throttle_attempts::last_failure_ms.eq(now_ms),
+            ))
+            .execute(conn)?;
+        if added == 0 {
+            // A first failure; another instance may insert the same key at the same moment,
+            // and then the update above counts this one on the next turn.
+            let inserted = conn.transaction(|conn| {
+                diesel::insert_into(throttle_attempts::table)
+                    .values((
+                        throttle_attempts::key.eq(key),
+                        throttle_attempts::failures.eq(1),
+                        throttle_attempts::next_allowed_ms.eq(now_ms),
+                        throttle_attempts::last_failure_ms.eq(now_ms),
+                    ))
+                    .execute(conn)
+            });
+            match inserted {
+                Ok(_) => return Ok(1),
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                )) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let failures: i32 = throttle_attempts::table
+            .find(key)
+            .select(throttle_attempts::failures)
+            .first(conn)?;
+        return Ok(u32::try_from(failures).unwrap_or(u32::MAX));
+    }
+    Err(DbError::Query(diesel::result::Error::RollbackTransaction))
 }
 
 pub fn delay_after(failures: u32) -> Duration {
@@ -174,56 +224,104 @@ mod tests {
         assert_eq!(delay_after(40), MAX_DELAY);
     }
 
+    /// A throttle on an SQLite file of its own.
+    fn throttle() -> (Throttle, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = db::DatabaseUrl::Sqlite(dir.path().join("throttle.db"));
+        db::run_migrations(&url).unwrap();
+        let pool = web::Data::new(db::pool(&url, 2).unwrap());
+        (Throttle::new([9; 32], pool), dir)
+    }
+
+    fn wait_for(throttle: &Throttle, subjects: &Subjects, now: i64) -> Duration {
+        let mut conn = throttle.pool.get().unwrap();
+        wait(&mut conn, &subjects.keys, now).unwrap()
+    }
+
+    fn fail_at(throttle: &Throttle, subjects: &Subjects, now: i64) {
+        let mut conn = throttle.pool.get().unwrap();
+        fail(&mut conn, &subjects.keys, now).unwrap();
+    }
+
     #[test]
     fn failures_on_one_email_slow_that_email_from_any_client() {
-        let throttle = Throttle::default();
-        let now = Instant::now();
+        let (throttle, _dir) = throttle();
+        let now = 1_000_000_000;
         let from_a = throttle.subjects("Sara@Example.org", Some([10, 0, 0, 1].into()));
         for _ in 0..5 {
-            throttle.failed(&from_a, now);
+            fail_at(&throttle, &from_a, now);
         }
         let from_b = throttle.subjects("sara@example.org ", Some([10, 0, 0, 2].into()));
-        let wait = throttle.check(&from_b, now).unwrap_err();
-        assert_eq!(wait, Duration::from_secs(2));
-        assert!(throttle
-            .check(&from_b, now + Duration::from_secs(3))
-            .is_ok());
+        assert_eq!(wait_for(&throttle, &from_b, now), Duration::from_secs(2));
+        assert!(wait_for(&throttle, &from_b, now + 3000).is_zero());
     }
 
     #[test]
     fn failures_from_one_client_slow_it_on_every_email() {
-        let throttle = Throttle::default();
-        let now = Instant::now();
+        let (throttle, _dir) = throttle();
+        let now = 1_000_000_000;
         let client = Some([10, 0, 0, 9].into());
         for n in 0..6 {
-            throttle.failed(
+            fail_at(
+                &throttle,
                 &throttle.subjects(&format!("user{n}@example.org"), client),
                 now,
             );
         }
-        assert!(throttle
-            .check(&throttle.subjects("someone-else@example.org", client), now)
-            .is_err());
-        assert!(throttle
-            .check(
-                &throttle.subjects("someone-else@example.org", Some([10, 0, 0, 8].into())),
-                now
-            )
-            .is_ok());
+        assert!(!wait_for(
+            &throttle,
+            &throttle.subjects("someone-else@example.org", client),
+            now
+        )
+        .is_zero());
+        assert!(wait_for(
+            &throttle,
+            &throttle.subjects("someone-else@example.org", Some([10, 0, 0, 8].into())),
+            now
+        )
+        .is_zero());
     }
 
     #[test]
-    fn success_clears_the_email_but_not_the_client() {
-        let throttle = Throttle::default();
-        let now = Instant::now();
+    fn an_hour_without_failures_starts_again_from_nothing_and_leaves_no_row() {
+        let (throttle, _dir) = throttle();
+        let now = 1_000_000_000;
+        let subjects = throttle.subjects("b@example.org", Some([10, 0, 0, 4].into()));
+        for _ in 0..9 {
+            fail_at(&throttle, &subjects, now);
+        }
+        assert_eq!(wait_for(&throttle, &subjects, now), Duration::from_secs(32));
+        let later = now + FORGET_AFTER_MS + 1;
+        assert!(wait_for(&throttle, &subjects, later).is_zero());
+        fail_at(
+            &throttle,
+            &throttle.subjects("other@example.org", None),
+            later,
+        );
+        let mut conn = throttle.pool.get().unwrap();
+        let rows: Vec<String> = throttle_attempts::table
+            .select(throttle_attempts::key)
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(rows.len(), 1, "only the new failure is kept");
+        assert!(!rows[0].contains("example"), "keys are hashes");
+    }
+
+    #[actix_web::test]
+    async fn success_clears_the_email_but_not_the_client() {
+        let (throttle, _dir) = throttle();
         let subjects = throttle.subjects("a@example.org", Some([10, 0, 0, 3].into()));
         for _ in 0..5 {
-            throttle.failed(&subjects, now);
+            throttle.failed(&subjects).await.unwrap();
         }
-        throttle.succeeded(&subjects);
-        assert!(throttle
-            .check(&throttle.subjects("a@example.org", None), now)
-            .is_ok());
-        assert!(throttle.check(&subjects, now).is_err());
+        throttle.succeeded(&subjects).await.unwrap();
+        assert_eq!(
+            throttle
+                .check(&throttle.subjects("a@example.org", None))
+                .await
+                .unwrap(),
+            Ok(())
+        );
+        assert!(throttle.check(&subjects).await.unwrap().is_err());
     }
 }

@@ -1,8 +1,6 @@
 //! Staff sign-in: login, refresh, logout, the signed-in person's profile, and the one-time links
 //! that set a password (invitation, bootstrap, reset).
 
-use std::time::Instant;
-
 use actix_web::{
     cookie::{time::Duration as CookieDuration, Cookie, SameSite},
     web, HttpRequest, HttpResponse,
@@ -54,13 +52,13 @@ fn expired_cookie() -> Cookie<'static> {
 }
 
 /// The attempt's throttle subjects (its email and its client), or how long to wait first.
-pub(crate) fn admit(
+pub(crate) async fn admit(
     throttle: &Throttle,
     email: &str,
     req: &HttpRequest,
 ) -> Result<Subjects, ApiError> {
     let subjects = throttle.subjects(email, crate::client::address(req));
-    match throttle.check(&subjects, Instant::now()) {
+    match throttle.check(&subjects).await? {
         Ok(()) => Ok(subjects),
         Err(wait) => Err(ApiError::TooManyAttempts {
             retry_after_secs: wait.as_secs().max(1),
@@ -128,9 +126,9 @@ pub async fn login(
         retry_after_secs: wait.as_secs().max(1),
     };
     // The email's wait, when it is held; a client's own wait is never passed.
-    let held = match throttle.check(&subjects, Instant::now()) {
+    let held = match throttle.check(&subjects).await? {
         Ok(()) => None,
-        Err(wait) => match throttle.check_client(&subjects, Instant::now()) {
+        Err(wait) => match throttle.check_client(&subjects).await? {
             Err(client_wait) => return Err(too_many(client_wait)),
             Ok(()) if totp_code.is_none() && unlock.is_none() => return Err(too_many(wait)),
             Ok(()) => Some(wait),
@@ -173,7 +171,7 @@ pub async fn login(
                 // out by someone guessing. The mail also warns them if it was not them.
                 mail.send_link(&pool, &seal, row.clone());
             }
-            throttle.failed(&subjects, Instant::now());
+            throttle.failed(&subjects).await?;
             let lock_left = match &row {
                 Some(row) if locked => seconds_until(row.locked_until_ms, now),
                 _ => 0,
@@ -217,7 +215,7 @@ pub async fn login(
                     .await);
                 }
             }
-            throttle.succeeded(&subjects);
+            throttle.succeeded(&subjects).await?;
             if matches!(verdict, Verified::Correct { rehash: true }) {
                 let upgraded = hasher.hash(password).await?;
                 let id = row.id.clone();
@@ -356,7 +354,9 @@ pub(crate) async fn failed_login(
     staff_id: Option<String>,
     factor: &'static str,
 ) -> ApiError {
-    throttle.failed(subjects, Instant::now());
+    if let Err(e) = throttle.failed(subjects).await {
+        return e;
+    }
     let seal = seal.clone();
     let recorded = with_db(pool, move |conn| {
         let object = match &staff_id {
@@ -620,9 +620,9 @@ pub async fn password_reset(
     sealer: web::Data<Sealer>,
 ) -> Result<HttpResponse, ApiError> {
     let email = body.into_inner().email;
-    let subjects = admit(&throttle, &email, &req)?;
+    let subjects = admit(&throttle, &email, &req).await?;
     // Each request counts, so nobody can flood an inbox with reset mail.
-    throttle.failed(&subjects, Instant::now());
+    throttle.failed(&subjects).await?;
     actix_web::rt::spawn(async move {
         let normalised = email.trim().to_lowercase();
         let prepared = with_db(&pool, move |conn| {

@@ -1,8 +1,6 @@
 //! Coming back with a receipt, for tips and missing-person cases alike: the receipt buys a
 //! short-lived follow-up token, and [`FollowUp`] reads that token on the follow-up endpoints.
 
-use std::time::Instant;
-
 use actix_web::{http::header, web, FromRequest, HttpRequest, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
@@ -18,7 +16,8 @@ use crate::{
     error::ApiError,
 };
 
-/// Receipt guesses, counted per client in memory only (see [`crate::auth::throttle`]).
+/// Receipt guesses, counted per client and per receipt prefix in the database (see
+/// [`crate::auth::throttle`]).
 pub struct ReceiptThrottle(pub crate::auth::throttle::Throttle);
 
 /// Opens a tip or a case with its receipt, typed in any digit set with spaces or dashes. Wrong receipts
@@ -65,14 +64,14 @@ pub async fn find(
     let subjects = throttle
         .0
         .receipt_subjects(crate::client::address(req), &receipt);
-    if let Err(wait) = throttle.0.check(&subjects, Instant::now()) {
+    if let Err(wait) = throttle.0.check(&subjects).await? {
         return Err(ApiError::TooManyAttempts {
             retry_after_secs: wait.as_secs().max(1),
         });
     }
     let found = anonymous::find_thread(hasher, sealer, pool, &receipt).await?;
     let Some(thread) = found else {
-        throttle.0.failed(&subjects, Instant::now());
+        throttle.0.failed(&subjects).await?;
         return Err(ApiError::ReceiptUnknown);
     };
     Ok(thread)

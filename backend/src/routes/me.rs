@@ -1,8 +1,6 @@
 //! A staff member's own account: TOTP and password. These answer while TOTP set-up is pending,
 //! so that a person can comply with an admin's TOTP requirement.
 
-use std::time::Instant;
-
 use actix_web::{web, HttpRequest, HttpResponse};
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
@@ -51,17 +49,17 @@ async fn confirm_password(
     password: String,
     row: &store::StaffRow,
 ) -> Result<(), ApiError> {
-    let subjects = auth_routes::admit(throttle, &row.email, req)?;
+    let subjects = auth_routes::admit(throttle, &row.email, req).await?;
     let now = now_ms();
     if row.locked(now) {
-        throttle.failed(&subjects, Instant::now());
+        throttle.failed(&subjects).await?;
         return Err(ApiError::TooManyAttempts {
             retry_after_secs: auth_routes::seconds_until(row.locked_until_ms, now),
         });
     }
     match hasher.verify(password, row.password_hash.clone()).await? {
         Verified::Correct { .. } => {
-            throttle.succeeded(&subjects);
+            throttle.succeeded(&subjects).await?;
             let id = row.id.clone();
             with_db(pool, move |conn| Ok(store::clear_failures(conn, &id)?)).await
         }

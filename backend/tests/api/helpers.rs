@@ -224,6 +224,17 @@ pub fn said(output: &std::process::Output) -> String {
     )
 }
 
+/// A second server on `app`'s database, data folder and keys: another instance behind the same
+/// proxy. Its own temporary folder is unused; `app` keeps the real one alive.
+pub async fn spawn_beside(app: &TestApp) -> TestApp {
+    spawn_with(
+        app.config.clone(),
+        tempfile::tempdir().expect("temp dir"),
+        None,
+    )
+    .await
+}
+
 /// A folder laid out like a built web app, for the static-serving tests.
 pub fn fake_frontend(root: &std::path::Path) -> PathBuf {
     let dist = root.join("dist");

@@ -18,6 +18,7 @@ mod exports;
 mod frontend;
 mod health;
 mod helpers;
+mod instances;
 mod languages;
 mod metrics;
 mod openapi;
