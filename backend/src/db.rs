@@ -400,6 +400,22 @@ pub fn take_write_lock(conn: &mut DbConnection) -> Result<(), diesel::result::Er
     Ok(())
 }
 
+/// Makes the current transaction the only group-commit batch in flight on a PostgreSQL database,
+/// across every instance, as the single committing thread makes it within one. Two instances'
+/// batches otherwise update the same rows in different orders (a new tip recounts the links of
+/// every tip sharing its number) and PostgreSQL breaks the deadlock by failing one, which would
+/// answer its tipsters 503. On SQLite [`take_write_lock`] already gives one writer at a time.
+pub fn take_commit_turn(conn: &mut DbConnection) -> Result<(), diesel::result::Error> {
+    use diesel::RunQueryDsl as _;
+    match conn {
+        DbConnection::Sqlite(_) => take_write_lock(conn),
+        DbConnection::Postgres(pg) => {
+            diesel::sql_query("SELECT pg_advisory_xact_lock(7265616462)").execute(pg)?;
+            Ok(())
+        }
+    }
+}
+
 /// Checks that the database answers; used by `/readyz`.
 pub fn ping(pool: &Pool) -> Result<(), DbError> {
     let mut conn = pool.get()?;

@@ -258,7 +258,7 @@ fn commit_loop(pool: &db::Pool, jobs: &std::sync::Mutex<mpsc::Receiver<Job>>) {
         let committed = match pool.get() {
             Ok(mut conn) => conn
                 .transaction(|conn| {
-                    db::take_write_lock(conn)?;
+                    db::take_commit_turn(conn)?;
                     let mut poisoned = false;
                     // Items of one kind go to their `run_all` together, after the other jobs.
                     let mut groups: Vec<Group> = Vec::new();

@@ -8,7 +8,9 @@ use std::{
 use diesel::{connection::SimpleConnection as _, Connection as _, PgConnection};
 use serde_json::json;
 
-use crate::helpers::{json, postgres_base_url, said, sanad, spawn_with, test_config, TestApp};
+use crate::helpers::{
+    follow_up_token, json, postgres_base_url, said, sanad, spawn_with, test_config, TestApp,
+};
 
 fn copy_keys(from: &Path, to: &Path) {
     let keys = to.join("keys");
@@ -88,20 +90,6 @@ async fn submit_tip(app: &TestApp, n: usize) -> Option<String> {
     json(response).await["receipt"].as_str().map(str::to_owned)
 }
 
-async fn open_receipt(app: &TestApp, receipt: &str) -> Option<String> {
-    let response = app
-        .client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": receipt }))
-        .send()
-        .await
-        .ok()?;
-    if response.status() != 200 {
-        return None;
-    }
-    json(response).await["token"].as_str().map(str::to_owned)
-}
-
 /// Tips and tipsters' messages until `stop` is set; every receipt the server acknowledged goes
 /// into `receipts` as soon as it arrives.
 async fn load(app: Arc<TestApp>, receipts: Arc<Mutex<Vec<String>>>, stop: Arc<Mutex<bool>>) {
@@ -112,7 +100,7 @@ async fn load(app: Arc<TestApp>, receipts: Arc<Mutex<Vec<String>>>, stop: Arc<Mu
             continue;
         };
         receipts.lock().unwrap().push(receipt.clone());
-        if let Some(token) = open_receipt(&app, &receipt).await {
+        if let Some(token) = follow_up_token(&app, &receipt).await {
             let _ = app
                 .authorized(
                     "POST",
@@ -213,13 +201,13 @@ async fn a_backup_taken_under_load_restores_into_a_fresh_data_directory_with_eve
     config.database_url = fresh_url.clone();
     let restored_app = spawn_with(config, data_dir, None).await;
     for receipt in &before {
-        let token = open_receipt(&restored_app, receipt).await;
+        let token = follow_up_token(&restored_app, receipt).await;
         assert!(
             token.is_some(),
             "receipt {receipt} does not open after the restore"
         );
     }
-    let token = open_receipt(&restored_app, &before[0]).await.unwrap();
+    let token = follow_up_token(&restored_app, &before[0]).await.unwrap();
     let view = json(
         restored_app
             .authorized(
@@ -317,8 +305,8 @@ async fn a_restore_refuses_another_key_and_replaces_data_only_with_force() {
     config.data_dir = fresh_dir.clone();
     config.database_url = fresh_url.clone();
     let restored = spawn_with(config, data_dir, None).await;
-    assert!(open_receipt(&restored, &receipt).await.is_some());
+    assert!(follow_up_token(&restored, &receipt).await.is_some());
     // Exactly the backup: neither what came after it nor what the database held before.
-    assert!(open_receipt(&restored, &later).await.is_none());
-    assert!(open_receipt(&restored, &own).await.is_none());
+    assert!(follow_up_token(&restored, &later).await.is_none());
+    assert!(follow_up_token(&restored, &own).await.is_none());
 }

@@ -60,15 +60,7 @@ pub(crate) async fn submitted(app: &TestApp, body: &Value) -> (String, String) {
     )
 }
 
-/// Opens the follow-up with a family's receipt.
-pub(crate) async fn open(app: &TestApp, receipt: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": receipt }))
-        .send()
-        .await
-        .unwrap()
-}
+pub(crate) use crate::helpers::open_receipt as open;
 
 /// Every case's id, the newest first (the queue itself orders by priority, then age).
 pub(crate) async fn case_ids(app: &TestApp, auth: &str) -> Vec<i64> {

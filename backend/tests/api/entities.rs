@@ -265,15 +265,9 @@ async fn a_tipsters_repeated_messages_are_one_source_and_a_number_they_add_conne
         json!({ "subject": "recruiter", "description": "recruiter", "phones": ["07705551234"] }),
     )
     .await;
-    let opened = app
-        .client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": receipt }))
-        .send()
+    let token = crate::helpers::follow_up_token(&app, &receipt)
         .await
-        .unwrap();
-    assert_eq!(opened.status(), 200);
-    let token = json(opened).await["token"].as_str().unwrap().to_owned();
+        .expect("the receipt opens");
     for body in [
         "His number again: 0770 555 1234",
         "Please, 07705551234 is still calling boys in our street",

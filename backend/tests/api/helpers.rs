@@ -224,6 +224,25 @@ pub fn said(output: &std::process::Output) -> String {
     )
 }
 
+/// Opens the follow-up with a receipt, a tipster's or a family's.
+pub async fn open_receipt(app: &TestApp, receipt: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/follow-up"))
+        .json(&serde_json::json!({ "receipt": receipt }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The follow-up token a receipt buys, or `None` when it opens nothing.
+pub async fn follow_up_token(app: &TestApp, receipt: &str) -> Option<String> {
+    let response = open_receipt(app, receipt).await;
+    if response.status() != 200 {
+        return None;
+    }
+    json(response).await["token"].as_str().map(str::to_owned)
+}
+
 /// A second server on `app`'s database, data folder and keys: another instance behind the same
 /// proxy. Its own temporary folder is unused; `app` keeps the real one alive.
 pub async fn spawn_beside(app: &TestApp) -> TestApp {

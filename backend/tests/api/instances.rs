@@ -142,10 +142,12 @@ async fn two_instances_share_throttles_proofs_codes_and_what_they_store() {
     );
 
     // Tips sent to both at once are all kept, each receipt opens on the other instance, and the
-    // audit trail written by both holds together.
+    // audit trail written by both holds together. They all name one number, so each batch
+    // recounts the links of the tips before it: two instances' batches writing those rows at once
+    // deadlocked on PostgreSQL (2 runs in 3 failed a tip with 503) until batches took turns.
     let lead = signed_in(&b, "lead@example.org", &[Role::Moderator]).await;
     let mut sent = Vec::new();
-    for n in 0..16 {
+    for n in 0..40 {
         let app = both[n % 2].clone();
         sent.push(actix_web::rt::spawn(async move {
             let proof = solve(&challenge_token(&app).await, 8);
@@ -175,7 +177,7 @@ async fn two_instances_share_throttles_proofs_codes_and_what_they_store() {
         .await,
     )
     .await;
-    assert_eq!(listed["tips"].as_array().unwrap().len(), 17);
+    assert_eq!(listed["tips"].as_array().unwrap().len(), 41);
 
     let verified = sanad(&a.config.data_dir, database_url.as_deref())
         .args(["audit", "verify"])

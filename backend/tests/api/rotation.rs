@@ -11,7 +11,9 @@ use diesel::prelude::*;
 use sanad_shared::staff::Role;
 use serde_json::{json, Value};
 
-use crate::helpers::{json, said, sanad, signed_in, spawn_with, test_config, Session, TestApp};
+use crate::helpers::{
+    follow_up_token, json, said, sanad, signed_in, spawn_with, test_config, Session, TestApp,
+};
 
 fn bearer(session: &Session) -> String {
     format!("Bearer {}", session.token)
@@ -328,20 +330,6 @@ const PARTNER_RECORD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
     <pfif:text>Seen in a hospital in Rostov.</pfif:text>
   </pfif:note>
 </pfif:pfif>"#;
-
-async fn follow_up_token(app: &TestApp, receipt: &str) -> Option<String> {
-    let response = app
-        .client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": receipt }))
-        .send()
-        .await
-        .unwrap();
-    if response.status() != 200 {
-        return None;
-    }
-    json(response).await["token"].as_str().map(str::to_owned)
-}
 
 /// Everything staff and tipsters can read of what `populate` stored.
 async fn read_all(app: &TestApp, staff: &Session, receipts: &[String]) -> Value {

@@ -54,14 +54,7 @@ async fn submitted(app: &TestApp, body: &Value) -> String {
     json(response).await["receipt"].as_str().unwrap().to_owned()
 }
 
-async fn open(app: &TestApp, receipt: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/follow-up"))
-        .json(&json!({ "receipt": receipt }))
-        .send()
-        .await
-        .unwrap()
-}
+use crate::helpers::open_receipt as open;
 
 async fn follow_up_token(app: &TestApp, receipt: &str) -> String {
     let response = open(app, receipt).await;
