@@ -39,13 +39,37 @@ pub const KEY_FINGERPRINT: &str = "key_fingerprint";
 pub const KEY_ROTATION: &str = "key_rotation";
 
 /// How far a rotation got: every row of the steps before `step`, and of `step` those with a key
-/// up to `after`, are under the new key.
+/// up to `after`, are under the new key. Steps are named, so a later version that adds one
+/// still finds where an older run stopped.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Progress {
     old: String,
     new: String,
-    step: usize,
+    step: String,
     after: i64,
+}
+
+/// The step after the last.
+const FINISHED: &str = "finished";
+
+/// Where in [`STEPS`] `name` is ([`FINISHED`] is past the end).
+fn step_index(name: &str) -> anyhow::Result<usize> {
+    if name == FINISHED {
+        return Ok(STEPS.len());
+    }
+    STEPS
+        .iter()
+        .position(|(step, _)| *step == name)
+        .ok_or_else(|| {
+            anyhow!("the unfinished rotation stopped at a step this version does not know: {name}")
+        })
+}
+
+fn step_name(index: usize) -> String {
+    STEPS
+        .get(index)
+        .map_or(FINISHED, |(name, _)| name)
+        .to_owned()
 }
 
 /// Checks the key a server starts with against the database and answers the receipt salt the
@@ -687,7 +711,7 @@ pub fn rotate(
             let start = Progress {
                 old: configured.fingerprint().to_owned(),
                 new: new.fingerprint().to_owned(),
-                step: 0,
+                step: step_name(0),
                 after: 0,
             };
             settings::set(&mut conn, KEY_ROTATION, &serde_json::to_string(&start)?)?;
@@ -698,7 +722,8 @@ pub fn rotate(
         old: configured,
         new,
     };
-    while let Some((name, step)) = STEPS.get(at.step) {
+    let mut index = step_index(&at.step)?;
+    while let Some((name, step)) = STEPS.get(index) {
         let done = conn.transaction(|conn| -> anyhow::Result<Option<i64>> {
             db::take_write_lock(conn)?;
             let done = step(conn, &rekey, at.after, batch)
@@ -709,7 +734,7 @@ pub fn rotate(
                     ..at.clone()
                 },
                 None => Progress {
-                    step: at.step + 1,
+                    step: step_name(index + 1),
                     after: 0,
                     ..at.clone()
                 },
@@ -724,7 +749,7 @@ pub fn rotate(
                 at.after = last;
             }
             None => {
-                at.step += 1;
+                index += 1;
                 at.after = 0;
             }
         }
