@@ -947,15 +947,26 @@ pub fn index_words(
     words: &[String],
 ) -> Result<(), ApiError> {
     forget_words(conn, kind, id)?;
-    for word in words {
-        diesel::insert_into(item_words::table)
-            .values((
+    if words.is_empty() {
+        return Ok(());
+    }
+    // One statement for all of them: a report has a few dozen words, and on PostgreSQL each
+    // statement is a round trip.
+    let rows: Vec<_> = words
+        .iter()
+        .map(|word| {
+            (
                 item_words::kind.eq(kind.as_str()),
                 item_words::item_id.eq(id),
                 item_words::word.eq(word),
-            ))
-            .execute(conn)?;
-    }
+            )
+        })
+        .collect();
+    let insert = diesel::insert_into(item_words::table).values(&rows);
+    match conn {
+        DbConnection::Sqlite(conn) => insert.execute(conn)?,
+        DbConnection::Postgres(conn) => insert.execute(conn)?,
+    };
     Ok(())
 }
 
