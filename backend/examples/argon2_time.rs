@@ -1,6 +1,10 @@
 //! For `cargo xtask bench`: how long one Argon2id hash takes with the parameters staff passwords
 //! and receipts use, and how many run at once. The last line is for the harness:
 //! `receipt_hash_ms=<ms> cores=<n>`.
+//!
+//! `argon2_time --ceiling SECONDS` measures instead what the server can reach: receipt hashes
+//! through the server's own hasher with every core busy (more hashes asked for than cores, as
+//! under load), for SECONDS, and prints `receipt_ceiling_per_s=<rate> cores=<n>`.
 
 use std::time::Instant;
 
@@ -11,6 +15,20 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     let hasher = PasswordHasher::for_this_machine()?;
+    let cores = std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, seconds] = args.as_slice() {
+        anyhow::ensure!(
+            flag == "--ceiling",
+            "usage: argon2_time [--ceiling SECONDS]"
+        );
+        let seconds: f64 = seconds.parse()?;
+        let rate = runtime.block_on(ceiling(hasher, cores, seconds))?;
+        println!("receipt_ceiling_per_s={rate:.3} cores={cores}");
+        return Ok(());
+    }
     let rounds: u32 = 20;
     let started = Instant::now();
     runtime.block_on(async {
@@ -38,9 +56,6 @@ fn main() -> anyhow::Result<()> {
     let per_receipt = started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds);
     let params = default_params();
     let receipts = receipt_params();
-    let cores = std::thread::available_parallelism()
-        .map(usize::from)
-        .unwrap_or(2);
     println!(
         "argon2id passwords m={} KiB t={} p={}: {per_hash:.1} ms per hash; receipts m={} KiB \
          t={} p={}: {per_receipt:.1} ms per hash (one at a time, {rounds} rounds); at most \
@@ -55,4 +70,40 @@ fn main() -> anyhow::Result<()> {
     );
     println!("receipt_hash_ms={per_receipt:.3} cores={cores}");
     Ok(())
+}
+
+/// Receipt hashes per second with four askers per core for `seconds`, counted from the first
+/// finished hash to the last, so start-up is not in the rate.
+async fn ceiling(hasher: PasswordHasher, cores: usize, seconds: f64) -> anyhow::Result<f64> {
+    let hasher = std::sync::Arc::new(hasher);
+    let deadline = Instant::now() + std::time::Duration::from_secs_f64(seconds);
+    let mut askers = tokio::task::JoinSet::new();
+    for asker in 0..cores * 4 {
+        let hasher = hasher.clone();
+        askers.spawn(async move {
+            let mut finished = Vec::new();
+            let mut n = 0_u64;
+            while Instant::now() < deadline {
+                let receipt = format!(
+                    "{:016}",
+                    1000_0000_0000_0000_u64 + asker as u64 * 1_000_000 + n
+                );
+                hasher.derive(receipt.into_bytes(), [7; 16]).await?;
+                finished.push(Instant::now());
+                n += 1;
+            }
+            anyhow::Ok(finished)
+        });
+    }
+    let mut finished = Vec::new();
+    while let Some(asker) = askers.join_next().await {
+        finished.extend(asker??);
+    }
+    finished.sort();
+    let (Some(first), Some(last)) = (finished.first(), finished.last()) else {
+        anyhow::bail!("no hash finished in {seconds} s");
+    };
+    let span = last.duration_since(*first).as_secs_f64();
+    anyhow::ensure!(span > 0.0 && finished.len() > 1, "too few hashes to time");
+    Ok((finished.len() - 1) as f64 / span)
 }
