@@ -194,6 +194,22 @@ const STEPS: &[(&str, Step)] = &[
     ("entities", entities_step),
 ];
 
+/// Seals each `(key, context, value)` again under the new key and hands it to `store`; answers
+/// the last key, or `None` when there were no rows.
+fn reseal_each(
+    conn: &mut DbConnection,
+    rekey: &Rekey,
+    rows: impl IntoIterator<Item = (i64, String, Vec<u8>)>,
+    mut store: impl FnMut(&mut DbConnection, i64, Vec<u8>) -> QueryResult<usize>,
+) -> anyhow::Result<Option<i64>> {
+    let mut last = None;
+    for (key, context, value) in rows {
+        store(conn, key, rekey.reseal(&value, &context)?)?;
+        last = Some(key);
+    }
+    Ok(last)
+}
+
 /// Staff rows are few: all in one batch.
 fn staff(
     conn: &mut DbConnection,
@@ -287,13 +303,18 @@ fn tip_messages_step(
             tip_messages::body,
         ))
         .load(conn)?;
-    for (id, tip_ref, message_ref, body) in &rows {
-        let body = rekey.reseal(body, &crate::tips::message_context(tip_ref, message_ref))?;
+    let rows = rows.into_iter().map(|(id, tip_ref, message_ref, body)| {
+        (
+            id,
+            crate::tips::message_context(&tip_ref, &message_ref),
+            body,
+        )
+    });
+    reseal_each(conn, rekey, rows, |conn, id, body| {
         diesel::update(tip_messages::table.find(id))
             .set(tip_messages::body.eq(body))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 fn tip_attachments_step(
@@ -314,16 +335,18 @@ fn tip_attachments_step(
             tip_attachments::data,
         ))
         .load(conn)?;
-    for (id, tip_ref, attachment_ref, data) in &rows {
-        let data = rekey.reseal(
+    let rows = rows.into_iter().map(|(id, tip_ref, attachment_ref, data)| {
+        (
+            id,
+            crate::tips::attachment_context(&tip_ref, &attachment_ref),
             data,
-            &crate::tips::attachment_context(tip_ref, attachment_ref),
-        )?;
+        )
+    });
+    reseal_each(conn, rekey, rows, |conn, id, data| {
         diesel::update(tip_attachments::table.find(id))
             .set(tip_attachments::data.eq(data))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 /// A case's content, and its keys and words as the name-keys refresh makes them.
@@ -378,13 +401,14 @@ fn case_photos_step(
         .limit(limit)
         .select((case_photos::case_id, cases::ref_key, case_photos::data))
         .load(conn)?;
-    for (id, case_ref, data) in &rows {
-        let data = rekey.reseal(data, &crate::cases::photo_context(case_ref))?;
+    let rows = rows
+        .into_iter()
+        .map(|(id, case_ref, data)| (id, crate::cases::photo_context(&case_ref), data));
+    reseal_each(conn, rekey, rows, |conn, id, data| {
         diesel::update(case_photos::table.find(id))
             .set(case_photos::data.eq(data))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 fn case_notes_step(
@@ -430,28 +454,30 @@ fn case_merges_step(
     after: i64,
     limit: i64,
 ) -> anyhow::Result<Option<i64>> {
-    let rows: Vec<(i64, i64, String, Vec<u8>)> = case_merges::table
+    let rows: Vec<(i64, String, String, Vec<u8>)> = case_merges::table
+        .inner_join(cases::table.on(cases::id.eq(case_merges::kept_id)))
         .filter(case_merges::id.gt(after))
         .order(case_merges::id.asc())
         .limit(limit)
         .select((
             case_merges::id,
-            case_merges::kept_id,
+            cases::ref_key,
             case_merges::ref_key,
             case_merges::reason,
         ))
         .load(conn)?;
-    for (id, kept_id, merge_ref, reason) in &rows {
-        let kept_ref: String = cases::table
-            .find(kept_id)
-            .select(cases::ref_key)
-            .first(conn)?;
-        let reason = rekey.reseal(reason, &crate::cases::merge_context(&kept_ref, merge_ref))?;
+    let rows = rows.into_iter().map(|(id, kept_ref, merge_ref, reason)| {
+        (
+            id,
+            crate::cases::merge_context(&kept_ref, &merge_ref),
+            reason,
+        )
+    });
+    reseal_each(conn, rekey, rows, |conn, id, reason| {
         diesel::update(case_merges::table.find(id))
             .set(case_merges::reason.eq(reason))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 fn case_pfif_step(
@@ -467,13 +493,14 @@ fn case_pfif_step(
         .limit(limit)
         .select((case_pfif::case_id, cases::ref_key, case_pfif::person))
         .load(conn)?;
-    for (id, case_ref, person) in &rows {
-        let person = rekey.reseal(person, &crate::exchange::kept::person_context(case_ref))?;
+    let rows = rows.into_iter().map(|(id, case_ref, person)| {
+        (id, crate::exchange::kept::person_context(&case_ref), person)
+    });
+    reseal_each(conn, rekey, rows, |conn, id, person| {
         diesel::update(case_pfif::table.find(id))
             .set(case_pfif::person.eq(person))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 fn case_messages_step(
@@ -494,13 +521,18 @@ fn case_messages_step(
             case_messages::body,
         ))
         .load(conn)?;
-    for (id, case_ref, message_ref, body) in &rows {
-        let body = rekey.reseal(body, &crate::cases::message_context(case_ref, message_ref))?;
+    let rows = rows.into_iter().map(|(id, case_ref, message_ref, body)| {
+        (
+            id,
+            crate::cases::message_context(&case_ref, &message_ref),
+            body,
+        )
+    });
+    reseal_each(conn, rekey, rows, |conn, id, body| {
         diesel::update(case_messages::table.find(id))
             .set(case_messages::body.eq(body))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 /// Hand changes to priority with a reason are few: all in one batch.
@@ -548,15 +580,19 @@ fn item_notes_step(
             item_notes::body,
         ))
         .load(conn)?;
-    for (id, kind, note_ref, body) in &rows {
-        let item_kind =
-            ItemKind::parse(kind).ok_or_else(|| anyhow!("note {id} of kind {kind:?}"))?;
-        let body = rekey.reseal(body, &crate::triage::note_context(item_kind, note_ref))?;
+    let rows = rows
+        .into_iter()
+        .map(|(id, kind, note_ref, body)| {
+            let kind =
+                ItemKind::parse(&kind).ok_or_else(|| anyhow!("note {id} of kind {kind:?}"))?;
+            Ok((id, crate::triage::note_context(kind, &note_ref), body))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    reseal_each(conn, rekey, rows, |conn, id, body| {
         diesel::update(item_notes::table.find(id))
             .set(item_notes::body.eq(body))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 fn saved_views_step(
@@ -571,13 +607,14 @@ fn saved_views_step(
         .limit(limit)
         .select((saved_views::id, saved_views::ref_key, saved_views::body))
         .load(conn)?;
-    for (id, view_ref, body) in &rows {
-        let body = rekey.reseal(body, &crate::saved_views::context(view_ref))?;
+    let rows = rows
+        .into_iter()
+        .map(|(id, view_ref, body)| (id, crate::saved_views::context(&view_ref), body));
+    reseal_each(conn, rekey, rows, |conn, id, body| {
         diesel::update(saved_views::table.find(id))
             .set(saved_views::body.eq(body))
-            .execute(conn)?;
-    }
-    Ok(rows.last().map(|row| row.0))
+            .execute(conn)
+    })
 }
 
 /// An entity's index is computed again from its value, and its values are bound to the index,

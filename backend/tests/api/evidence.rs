@@ -15,11 +15,7 @@ fn bearer(session: &Session) -> String {
 }
 
 fn picture(format: image::ImageFormat) -> Vec<u8> {
-    let picture =
-        image::RgbImage::from_fn(8, 6, |x, y| image::Rgb([x as u8 * 30, y as u8 * 40, 120]));
-    let mut encoded = Cursor::new(Vec::new());
-    picture.write_to(&mut encoded, format).unwrap();
-    encoded.into_inner()
+    crate::helpers::picture(format, 120)
 }
 
 fn form(part: &str, body: &Value, image_part: &str, image: Vec<u8>) -> reqwest::multipart::Form {

@@ -234,6 +234,47 @@ pub async fn open_receipt(app: &TestApp, receipt: &str) -> reqwest::Response {
         .unwrap()
 }
 
+/// Opens a receipt as the client `forwarded_for` says (a trusted proxy in front of the server);
+/// answers the status.
+pub async fn open_receipt_as(app: &TestApp, receipt: &str, forwarded_for: &str) -> u16 {
+    app.client
+        .post(app.url("/api/v1/follow-up"))
+        .header("X-Forwarded-For", forwarded_for)
+        .json(&serde_json::json!({ "receipt": receipt }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// An 8×6 picture in `format`, its blue channel `shade` (so two pictures can differ).
+pub fn picture(format: image::ImageFormat, shade: u8) -> Vec<u8> {
+    let picture =
+        image::RgbImage::from_fn(8, 6, |x, y| image::Rgb([x as u8 * 30, y as u8 * 40, shade]));
+    let mut encoded = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut encoded, format).unwrap();
+    encoded.into_inner()
+}
+
+/// The TOTP code of `secret` (base32) at `unix_seconds`, as an authenticator app shows it.
+pub fn totp_code(secret: &str, unix_seconds: u64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
+        .to_bytes()
+        .unwrap();
+    totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        bytes,
+        None,
+        String::new(),
+    )
+    .unwrap()
+    .generate(unix_seconds)
+}
+
 /// The follow-up token a receipt buys, or `None` when it opens nothing.
 pub async fn follow_up_token(app: &TestApp, receipt: &str) -> Option<String> {
     let response = open_receipt(app, receipt).await;

@@ -9,25 +9,14 @@ use serde_json::{json, Value};
 
 use crate::helpers::{
     challenge_token, json, said, sanad, signed_in, solve, spawn_beside, spawn_with, test_config,
-    TestApp,
+    totp_code, TestApp,
 };
 
 fn tip(description: &str) -> Value {
     json!({ "subject": "agency", "description": description, "phones": ["0770 123 4567"], "language": "ar" })
 }
 
-/// Opens a receipt as the client `from` (the proxy in front of both instances says who).
-async fn open(app: &TestApp, receipt: &str, from: &str) -> u16 {
-    app.client
-        .post(app.url("/api/v1/follow-up"))
-        .header("X-Forwarded-For", from)
-        .json(&json!({ "receipt": receipt }))
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
+use crate::helpers::open_receipt_as as open;
 
 async fn submit(app: &TestApp, proof: &str, description: &str) -> reqwest::Response {
     app.client
@@ -100,18 +89,10 @@ async fn two_instances_share_throttles_proofs_codes_and_what_they_store() {
     let enrolment = json(a.authorized("POST", "/api/v1/me/totp", &auth, None).await).await;
     let secret = enrolment["secret"].as_str().unwrap().to_owned();
     let code = |steps_ahead: u64| {
-        let bytes = totp_rs::Secret::Encoded(secret.clone()).to_bytes().unwrap();
-        totp_rs::TOTP::new(
-            totp_rs::Algorithm::SHA1,
-            6,
-            1,
-            30,
-            bytes,
-            None,
-            String::new(),
+        totp_code(
+            &secret,
+            sanad_backend::auth::tokens::unix_now() + steps_ahead * 30,
         )
-        .unwrap()
-        .generate(sanad_backend::auth::tokens::unix_now() + steps_ahead * 30)
     };
     let confirmed = a
         .authorized(

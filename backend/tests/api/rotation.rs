@@ -20,13 +20,7 @@ fn bearer(session: &Session) -> String {
 }
 
 fn picture(shade: u8) -> Vec<u8> {
-    let picture =
-        image::RgbImage::from_fn(8, 6, |x, y| image::Rgb([x as u8 * 30, y as u8 * 40, shade]));
-    let mut encoded = std::io::Cursor::new(Vec::new());
-    picture
-        .write_to(&mut encoded, image::ImageFormat::Png)
-        .unwrap();
-    encoded.into_inner()
+    crate::helpers::picture(image::ImageFormat::Png, shade)
 }
 
 fn with_picture(part: &str, body: &Value, image_part: &str, shade: u8) -> reqwest::multipart::Form {
@@ -91,21 +85,12 @@ async fn enrol_totp(app: &TestApp, session: &Session) -> String {
     secret
 }
 
+/// The code `steps_ahead` 30-second steps from now.
 fn code_for(secret: &str, steps_ahead: u64) -> String {
-    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
-        .to_bytes()
-        .unwrap();
-    totp_rs::TOTP::new(
-        totp_rs::Algorithm::SHA1,
-        6,
-        1,
-        30,
-        bytes,
-        None,
-        String::new(),
+    crate::helpers::totp_code(
+        secret,
+        sanad_backend::auth::tokens::unix_now() + steps_ahead * 30,
     )
-    .unwrap()
-    .generate(sanad_backend::auth::tokens::unix_now() + steps_ahead * 30)
 }
 
 /// Fills the app with every kind of sealed value; answers the receipts it was given.
@@ -143,16 +128,13 @@ async fn populate(app: &TestApp, staff: &Session) -> Vec<String> {
             .as_str()
             .unwrap()
             .to_owned();
-        let token = follow_up_token(app, &receipt).await.unwrap();
-        let sent = app
-            .authorized(
-                "POST",
-                "/api/v1/follow-up/messages",
-                &format!("Bearer {token}"),
-                Some(json!({ "body": format!("رسالة المخبر رقم {n}") })),
-            )
-            .await;
-        assert!(sent.status().is_success(), "{}", sent.status());
+        write_back(
+            app,
+            &receipt,
+            "/api/v1/follow-up/messages",
+            &format!("رسالة المخبر رقم {n}"),
+        )
+        .await;
         receipts.push(receipt);
     }
     let tips = ok(app, "GET", "/api/v1/tips?limit=100", &auth, None).await;
@@ -205,16 +187,13 @@ async fn populate(app: &TestApp, staff: &Session) -> Vec<String> {
             .as_str()
             .unwrap()
             .to_owned();
-        let token = follow_up_token(app, &receipt).await.unwrap();
-        let sent = app
-            .authorized(
-                "POST",
-                "/api/v1/follow-up/case/messages",
-                &format!("Bearer {token}"),
-                Some(json!({ "body": format!("رسالة العائلة {n}") })),
-            )
-            .await;
-        assert!(sent.status().is_success(), "{}", sent.status());
+        write_back(
+            app,
+            &receipt,
+            "/api/v1/follow-up/case/messages",
+            &format!("رسالة العائلة {n}"),
+        )
+        .await;
         receipts.push(receipt);
     }
     let cases = ok(app, "GET", "/api/v1/cases", &auth, None).await;
@@ -304,6 +283,22 @@ async fn populate(app: &TestApp, staff: &Session) -> Vec<String> {
     )
     .await;
     receipts
+}
+
+/// Sends what a tipster or a family writes back with their receipt to `path`.
+async fn write_back(app: &TestApp, receipt: &str, path: &str, text: &str) {
+    let token = follow_up_token(app, receipt)
+        .await
+        .expect("the receipt opens");
+    let sent = app
+        .authorized(
+            "POST",
+            path,
+            &format!("Bearer {token}"),
+            Some(json!({ "body": text })),
+        )
+        .await;
+    assert!(sent.status().is_success(), "{}", sent.status());
 }
 
 /// A partner's person record with a note: sealed as PFIF beside the case made of it.

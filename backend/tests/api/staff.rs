@@ -531,22 +531,7 @@ async fn asking_for_the_password_again_is_throttled_and_locks_like_a_sign_in() {
     assert_eq!(audit, 4, "each wrong answer is audited");
 }
 
-fn code_for(secret: &str, at: u64) -> String {
-    let bytes = totp_rs::Secret::Encoded(secret.to_owned())
-        .to_bytes()
-        .unwrap();
-    totp_rs::TOTP::new(
-        totp_rs::Algorithm::SHA1,
-        6,
-        1,
-        30,
-        bytes,
-        None,
-        String::new(),
-    )
-    .unwrap()
-    .generate(at)
-}
+use crate::helpers::totp_code as code_for;
 
 fn now_secs() -> u64 {
     sanad_backend::auth::tokens::unix_now()

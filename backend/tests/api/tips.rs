@@ -927,18 +927,7 @@ async fn control_characters_and_direction_overrides_are_cleaned_out_of_a_tip() {
     assert_eq!(detail["messages"][0]["body"], "one\ntwo");
 }
 
-/// Opens `receipt` as the client `forwarded_for` says.
-async fn open_as(app: &TestApp, receipt: &str, forwarded_for: &str) -> u16 {
-    app.client
-        .post(app.url("/api/v1/follow-up"))
-        .header("X-Forwarded-For", forwarded_for)
-        .json(&json!({ "receipt": receipt }))
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
+use crate::helpers::open_receipt_as as open_as;
 
 /// A receipt that is not `receipt`, with other first digits.
 fn another_receipt(receipt: &str, first: char) -> String {
