@@ -18,22 +18,7 @@ fn picture(format: image::ImageFormat) -> Vec<u8> {
     crate::helpers::picture(format, 120)
 }
 
-fn form(part: &str, body: &Value, image_part: &str, image: Vec<u8>) -> reqwest::multipart::Form {
-    reqwest::multipart::Form::new()
-        .part(
-            part.to_owned(),
-            reqwest::multipart::Part::text(body.to_string())
-                .mime_str("application/json")
-                .unwrap(),
-        )
-        .part(
-            image_part.to_owned(),
-            reqwest::multipart::Part::bytes(image)
-                .file_name("picture.png")
-                .mime_str("image/png")
-                .unwrap(),
-        )
-}
+use crate::helpers::with_picture as form;
 
 async fn published_key(app: &TestApp) -> String {
     let answer = json(app.get("/api/v1/evidence-key").await).await;

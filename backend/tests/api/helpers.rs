@@ -257,6 +257,29 @@ pub fn picture(format: image::ImageFormat, shade: u8) -> Vec<u8> {
     encoded.into_inner()
 }
 
+/// A multipart body: the JSON `body` as `part`, and a PNG `image` as `image_part`.
+pub fn with_picture(
+    part: &str,
+    body: &serde_json::Value,
+    image_part: &str,
+    image: Vec<u8>,
+) -> reqwest::multipart::Form {
+    reqwest::multipart::Form::new()
+        .part(
+            part.to_owned(),
+            reqwest::multipart::Part::text(body.to_string())
+                .mime_str("application/json")
+                .unwrap(),
+        )
+        .part(
+            image_part.to_owned(),
+            reqwest::multipart::Part::bytes(image)
+                .file_name("picture.png")
+                .mime_str("image/png")
+                .unwrap(),
+        )
+}
+
 /// The TOTP code of `secret` (base32) at `unix_seconds`, as an authenticator app shows it.
 pub fn totp_code(secret: &str, unix_seconds: u64) -> String {
     let bytes = totp_rs::Secret::Encoded(secret.to_owned())

@@ -24,20 +24,7 @@ fn picture(shade: u8) -> Vec<u8> {
 }
 
 fn with_picture(part: &str, body: &Value, image_part: &str, shade: u8) -> reqwest::multipart::Form {
-    reqwest::multipart::Form::new()
-        .part(
-            part.to_owned(),
-            reqwest::multipart::Part::text(body.to_string())
-                .mime_str("application/json")
-                .unwrap(),
-        )
-        .part(
-            image_part.to_owned(),
-            reqwest::multipart::Part::bytes(picture(shade))
-                .file_name("picture.png")
-                .mime_str("image/png")
-                .unwrap(),
-        )
+    crate::helpers::with_picture(part, body, image_part, picture(shade))
 }
 
 async fn created(response: reqwest::Response) -> Value {
