@@ -165,12 +165,6 @@ impl Rekey {
             .or_else(|_| self.old.open_column(stored, context))
             .map_err(|_| anyhow!("the value sealed as {context} opens under neither key"))
     }
-
-    pub fn seal_column(&self, text: &str, context: &str) -> anyhow::Result<String> {
-        self.new
-            .seal_column(text, context)
-            .map_err(|_| anyhow!("sealing {context} failed"))
-    }
 }
 
 /// One kind of sealed row: re-keys those after `after` (at most `limit`) and answers the last

@@ -51,12 +51,21 @@ impl StaffRow {
     }
 
     /// The row with its email and TOTP secrets opened (they are sealed at rest).
-    fn opened(mut self, sealer: &Sealer) -> Result<StaffRow, StoreError> {
-        let open = |stored: &str, field: &str| {
+    fn opened(self, sealer: &Sealer) -> Result<StaffRow, StoreError> {
+        self.opened_with(|stored, context| {
             sealer
-                .open_column(stored, &staff_context(&self.id, field))
+                .open_column(stored, context)
                 .map_err(|_| StoreError::Sealed)
-        };
+        })
+    }
+
+    /// The row with its email and TOTP secrets as `open` reads them, given each stored value
+    /// and the context it is sealed under.
+    fn opened_with<E>(
+        mut self,
+        open: impl Fn(&str, &str) -> Result<String, E>,
+    ) -> Result<StaffRow, E> {
+        let open = |stored: &str, field: &str| open(stored, &staff_context(&self.id, field));
         let email = open(&self.email, "email")?;
         let totp = self
             .totp_secret
@@ -99,31 +108,40 @@ pub fn seal_at_rest(conn: &mut DbConnection, sealer: &Sealer) -> Result<usize, S
             .load(conn)?;
         let sealed = rows.len();
         for row in rows {
-            let row = row.opened(sealer)?;
-            let seal = |text: &str, field: &str| {
-                sealer
-                    .seal_column(text, &staff_context(&row.id, field))
-                    .map_err(|_| StoreError::Sealed)
-            };
-            diesel::update(staff::table.find(&row.id))
-                .set((
-                    staff::email.eq(seal(&row.email, "email")?),
-                    staff::email_index.eq(email_index(sealer, &row.email)?),
-                    staff::totp_secret.eq(row
-                        .totp_secret
-                        .as_deref()
-                        .map(|s| seal(s, "totp"))
-                        .transpose()?),
-                    staff::totp_pending_secret.eq(row
-                        .totp_pending_secret
-                        .as_deref()
-                        .map(|s| seal(s, "totp"))
-                        .transpose()?),
-                ))
-                .execute(conn)?;
+            store_sealed(conn, sealer, &row.opened(sealer)?)?;
         }
         Ok(sealed)
     })
+}
+
+/// Writes an opened row's email and TOTP secrets sealed under `sealer`, with the email's index.
+fn store_sealed(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    row: &StaffRow,
+) -> Result<(), StoreError> {
+    let seal = |text: &str, field: &str| {
+        sealer
+            .seal_column(text, &staff_context(&row.id, field))
+            .map_err(|_| StoreError::Sealed)
+    };
+    diesel::update(staff::table.find(&row.id))
+        .set((
+            staff::email.eq(seal(&row.email, "email")?),
+            staff::email_index.eq(email_index(sealer, &row.email)?),
+            staff::totp_secret.eq(row
+                .totp_secret
+                .as_deref()
+                .map(|s| seal(s, "totp"))
+                .transpose()?),
+            staff::totp_pending_secret.eq(row
+                .totp_pending_secret
+                .as_deref()
+                .map(|s| seal(s, "totp"))
+                .transpose()?),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Every staff row's email and TOTP secrets sealed again, and its email index computed again,
@@ -131,30 +149,12 @@ pub fn seal_at_rest(conn: &mut DbConnection, sealer: &Sealer) -> Result<usize, S
 /// under the new key and is done again the same way.
 pub fn rekey(conn: &mut DbConnection, rekey: &crate::rotation::Rekey) -> anyhow::Result<usize> {
     let rows: Vec<StaffRow> = staff::table.select(StaffRow::as_select()).load(conn)?;
-    for row in &rows {
-        let again = |stored: &str, field: &str| -> anyhow::Result<String> {
-            let context = staff_context(&row.id, field);
-            rekey.seal_column(&rekey.open_column(stored, &context)?, &context)
-        };
-        let email = rekey.open_column(&row.email, &staff_context(&row.id, "email"))?;
-        diesel::update(staff::table.find(&row.id))
-            .set((
-                staff::email.eq(again(&row.email, "email")?),
-                staff::email_index.eq(email_index(&rekey.new, &email)?),
-                staff::totp_secret.eq(row
-                    .totp_secret
-                    .as_deref()
-                    .map(|s| again(s, "totp"))
-                    .transpose()?),
-                staff::totp_pending_secret.eq(row
-                    .totp_pending_secret
-                    .as_deref()
-                    .map(|s| again(s, "totp"))
-                    .transpose()?),
-            ))
-            .execute(conn)?;
+    let count = rows.len();
+    for row in rows {
+        let row = row.opened_with(|stored, context| rekey.open_column(stored, context))?;
+        store_sealed(conn, &rekey.new, &row)?;
     }
-    Ok(rows.len())
+    Ok(count)
 }
 
 #[derive(Debug, thiserror::Error)]
