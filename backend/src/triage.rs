@@ -174,16 +174,33 @@ struct Row {
     version: i64,
 }
 
+/// The score counts links up to this many. The stored reasons count no further either, so a
+/// tip naming a number that 1,000 others name changes no row but its own and the newest few;
+/// the count a reader sees comes from `linked` when the reasons are read.
+const LINKS_SCORED: i32 = 5;
+
 impl Row {
     fn facts(&self) -> Facts {
         Facts {
             departure_on: self.departure_on.as_deref().and_then(day),
             minor: self.minor,
-            linked: u32::try_from(self.linked).unwrap_or(0),
+            linked: u32::try_from(self.linked.min(LINKS_SCORED)).unwrap_or(0),
             received_on: day(&self.received_on),
             looked_at: self.first_look_on.is_some(),
             adjust: self.adjust,
         }
+    }
+
+    /// The stored reasons, with the links counted as they are now.
+    fn reasons(&self) -> Result<Vec<PriorityReason>, ApiError> {
+        let mut reasons: Vec<PriorityReason> = serde_json::from_str(&self.reasons)
+            .map_err(|_| ApiError::internal("priority reasons"))?;
+        for reason in &mut reasons {
+            if let PriorityReason::Linked { count } = reason {
+                *count = u32::try_from(self.linked).unwrap_or(*count);
+            }
+        }
+        Ok(reasons)
     }
 }
 
@@ -316,8 +333,9 @@ pub fn arrived(
     // Each item it links to has exactly one link more. Counting that instead of counting each
     // one's links again keeps an arrival linear in its links: a recruiter's number named by
     // 1,000 tips made each new tip naming it recount 1,000 × 1,000 links (the entity bench's
-    // seeding stalled on it). Items whose links were never counted (-1) wait for the hourly
-    // pass, which counts them.
+    // seeding stalled on it). One statement adds the link to all of them; only those whose
+    // score still grows with it (up to LINKS_SCORED links) are scored again. Items whose links
+    // were never counted (-1) wait for the hourly pass, which counts them.
     for other_kind in [ItemKind::Tip, ItemKind::Case] {
         let ids: Vec<i64> = others
             .iter()
@@ -325,17 +343,21 @@ pub fn arrived(
             .map(|(_, i)| *i)
             .collect();
         for chunk in ids.chunks(900) {
+            diesel::update(
+                triage::table
+                    .filter(triage::kind.eq(other_kind.as_str()))
+                    .filter(triage::item_id.eq_any(chunk))
+                    .filter(triage::linked.ge(0)),
+            )
+            .set(triage::linked.eq(triage::linked + 1))
+            .execute(conn)?;
             let rows: Vec<Row> = triage::table
                 .filter(triage::kind.eq(other_kind.as_str()))
                 .filter(triage::item_id.eq_any(chunk))
-                .filter(triage::linked.ge(0))
+                .filter(triage::linked.between(1, LINKS_SCORED))
                 .select(Row::as_select())
                 .load(conn)?;
-            for mut current in rows {
-                current.linked = current.linked.saturating_add(1);
-                diesel::update(triage::table.find((other_kind.as_str(), current.item_id)))
-                    .set(triage::linked.eq(current.linked))
-                    .execute(conn)?;
+            for current in rows {
                 store_score(conn, other_kind, &current, today)?;
             }
         }
@@ -610,8 +632,7 @@ pub fn view(
     Ok(Triage {
         priority: current.priority,
         level: PriorityLevel::of(current.priority),
-        reasons: serde_json::from_str(&current.reasons)
-            .map_err(|_| ApiError::internal("priority reasons"))?,
+        reasons: current.reasons()?,
         manual_reason,
         assignee,
         labels: labels_of(conn, kind, id)?,
@@ -1145,8 +1166,7 @@ pub fn summaries(
             Triage {
                 priority: current.priority,
                 level: PriorityLevel::of(current.priority),
-                reasons: serde_json::from_str(&current.reasons)
-                    .map_err(|_| ApiError::internal("priority reasons"))?,
+                reasons: current.reasons()?,
                 manual_reason: None,
                 assignee,
                 labels: label_rows

@@ -198,6 +198,45 @@ async fn the_queue_puts_a_departure_this_week_a_minor_and_linked_tips_first_and_
 }
 
 #[actix_web::test]
+async fn links_past_the_fifth_are_counted_and_shown_though_the_score_stops_at_five() {
+    let app = spawn_app().await;
+    for n in 0..7 {
+        submit(
+            &app,
+            &tip(&format!("tip {n}"), Some("0770 555 0101"), None, false),
+        )
+        .await;
+    }
+    submit(&app, &tip("names nobody", None, None, false)).await;
+    let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
+
+    let tips = queue(&app, &moderator, "?linked=true").await;
+    assert_eq!(tips.len(), 7, "{tips:#?}");
+    for listed in &tips {
+        // Each of the seven shares the number with six others; the score counts five of them.
+        assert_eq!(
+            listed["triage"]["reasons"],
+            json!([{ "rule": "linked", "count": 6 }]),
+            "{listed:#}"
+        );
+        assert_eq!(listed["triage"]["priority"], 25, "{listed:#}");
+        let id = listed["id"].as_i64().unwrap();
+        let (status, detail) =
+            call(&app, &moderator, "GET", &format!("/api/v1/tips/{id}"), None).await;
+        assert_eq!(status, 200, "{detail}");
+        assert_eq!(
+            detail["triage"]["reasons"],
+            json!([{ "rule": "linked", "count": 6 }])
+        );
+        assert_eq!(detail["linked"].as_array().map(Vec::len), Some(6));
+    }
+    assert_eq!(
+        queue(&app, &moderator, "?linked=false").await[0]["triage"]["reasons"],
+        json!([])
+    );
+}
+
+#[actix_web::test]
 async fn a_tip_waits_for_its_first_look_and_is_overdue_past_the_admins_target() {
     let app = spawn_app().await;
     submit(&app, &tip("old", None, None, false)).await;
