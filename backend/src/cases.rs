@@ -22,6 +22,7 @@ use crate::{
     anonymous::{random_ref, today},
     attachments::CleanImage,
     audit::now_ms,
+    conversation::{Conversation, Queued, SealedMessage},
     crypto::Sealer,
     db::DbConnection,
     error::ApiError,
@@ -530,44 +531,80 @@ pub fn messages(
         .collect()
 }
 
-/// Adds a message from the family (`staff_id` None) or a caseworker: one statement, which fails
-/// only when the database does, so it may run unguarded in a group commit.
+pub fn seal_message(
+    sealer: &Sealer,
+    case_ref: &str,
+    body: &str,
+) -> Result<SealedMessage, ApiError> {
+    SealedMessage::seal(sealer, body, |message_ref| {
+        message_context(case_ref, message_ref)
+    })
+}
+
+/// Adds a message from the family (`staff_id` None) or a caseworker: one statement, which
+/// refuses (`follow_up_expired`, the case is gone) before writing anything, so it may run
+/// unguarded in a group commit.
 pub fn add_message(
     conn: &mut DbConnection,
-    sealer: &Sealer,
-    case: &CaseRow,
-    body: &str,
+    case_ref: &str,
+    message: SealedMessage,
     staff_id: Option<&str>,
 ) -> Result<TipMessage, ApiError> {
-    let ref_key = random_ref();
-    let plain = body.trim().to_owned();
-    let sealed = sealer.seal_text(&plain, &message_context(&case.ref_key, &ref_key))?;
+    use diesel::sql_types::{Binary, Nullable, Text};
+    let (author, author_name) = match staff_id {
+        Some(_) => (MessageAuthor::Moderator, "caseworker"),
+        None => (MessageAuthor::Tipster, "family"),
+    };
     let sent_on = today();
     let id: i64 = diesel::insert_into(case_messages::table)
-        .values((
-            case_messages::case_id.eq(case.id),
-            case_messages::ref_key.eq(&ref_key),
-            case_messages::author.eq(if staff_id.is_some() {
-                "caseworker"
-            } else {
-                "family"
-            }),
-            case_messages::staff_id.eq(staff_id),
-            case_messages::body.eq(&sealed),
-            case_messages::sent_on.eq(&sent_on),
+        .values(cases::table.filter(cases::ref_key.eq(case_ref)).select((
+            cases::id,
+            message.ref_key.as_str().into_sql::<Text>(),
+            author_name.into_sql::<Text>(),
+            staff_id.into_sql::<Nullable<Text>>(),
+            message.body.as_slice().into_sql::<Binary>(),
+            sent_on.as_str().into_sql::<Text>(),
+        )))
+        .into_columns((
+            case_messages::case_id,
+            case_messages::ref_key,
+            case_messages::author,
+            case_messages::staff_id,
+            case_messages::body,
+            case_messages::sent_on,
         ))
         .returning(case_messages::id)
-        .get_result(conn)?;
+        .get_result(conn)
+        .optional()?
+        .ok_or(ApiError::FollowUpExpired)?;
     Ok(TipMessage {
         id,
-        author: if staff_id.is_some() {
-            MessageAuthor::Moderator
-        } else {
-            MessageAuthor::Tipster
-        },
-        body: plain,
+        author,
+        body: message.plain,
         sent_on,
     })
+}
+
+/// A family's message, written with the other messages of its group commit.
+pub type FamilyMessage = Queued<FamilyMessages>;
+
+/// Where families' messages go.
+pub struct FamilyMessages;
+
+impl Conversation for FamilyMessages {
+    const PARENTS: &'static str = "parent AS (SELECT id, ref_key FROM cases \
+         WHERE ref_key IN (SELECT parent_ref FROM input) FOR KEY SHARE)";
+    const TABLE: &'static str = "case_messages";
+    const PARENT_ID: &'static str = "case_id";
+    const AUTHOR: &'static str = "family";
+
+    fn add_one(
+        conn: &mut DbConnection,
+        case_ref: &str,
+        message: SealedMessage,
+    ) -> Result<TipMessage, ApiError> {
+        add_message(conn, case_ref, message, None)
+    }
 }
 
 pub fn notes(

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod conversation;
 pub mod crypto;
 pub mod db;
 pub mod entities;

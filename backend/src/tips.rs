@@ -23,10 +23,10 @@ use serde::{Deserialize, Serialize};
 use crate::{
     anonymous::{random_ref, today},
     attachments::CleanImage,
+    conversation::{Conversation, Queued, SealedMessage},
     crypto::Sealer,
     db::DbConnection,
     error::ApiError,
-    group_commit::Combine,
     schema::{tip_attachments, tip_identifiers, tip_messages, tips},
     triage,
 };
@@ -457,19 +457,9 @@ pub fn follow_up_view(
 }
 
 /// A message sealed for one tip, ready to insert.
-pub struct SealedMessage {
-    ref_key: String,
-    body: Vec<u8>,
-    plain: String,
-}
-
 pub fn seal_message(sealer: &Sealer, tip_ref: &str, body: &str) -> Result<SealedMessage, ApiError> {
-    let ref_key = random_ref();
-    let plain = body.trim().to_owned();
-    Ok(SealedMessage {
-        body: sealer.seal_text(&plain, &message_context(tip_ref, &ref_key))?,
-        ref_key,
-        plain,
+    SealedMessage::seal(sealer, body, |message_ref| {
+        message_context(tip_ref, message_ref)
     })
 }
 
@@ -545,115 +535,31 @@ pub fn add_message(
     })
 }
 
-/// A tipster's message, written with the other tipster messages of its group commit: on
-/// PostgreSQL one statement for all of them (the follow-up bench found messages bound by their
-/// statements' round trips and planning), on SQLite one [`add_message`] each.
-pub struct TipsterMessage {
-    pub tip_ref: String,
-    pub message: SealedMessage,
-}
+/// A tipster's message, written with the other messages of its group commit.
+pub type TipsterMessage = Queued<TipsterMessages>;
 
-impl Combine for TipsterMessage {
-    type Output = TipMessage;
+/// Where tipsters' messages go. The tip is flagged only when it is not already awaiting a
+/// reply: a tip row holds the sealed report, and PostgreSQL writes a whole new copy of it on
+/// every update, even one that changes nothing.
+pub struct TipsterMessages;
 
-    fn run_all(
+impl Conversation for TipsterMessages {
+    const PARENTS: &'static str = "parent AS (SELECT id, ref_key, awaiting_reply FROM tips \
+         WHERE ref_key IN (SELECT parent_ref FROM input) FOR KEY SHARE), \
+         flagged AS (UPDATE tips SET awaiting_reply = TRUE \
+         WHERE id IN (SELECT id FROM parent WHERE NOT awaiting_reply))";
+    const TABLE: &'static str = "tip_messages";
+    const PARENT_ID: &'static str = "tip_id";
+    const AUTHOR: &'static str = "tipster";
+
+    fn add_one(
         conn: &mut DbConnection,
-        items: Vec<TipsterMessage>,
-    ) -> Result<Vec<Result<TipMessage, ApiError>>, ApiError> {
-        let DbConnection::Postgres(pg) = conn else {
-            let mut outcomes = Vec::with_capacity(items.len());
-            for item in items {
-                match add_message(conn, &item.tip_ref, item.message, None) {
-                    Err(error @ ApiError::DatabaseUnavailable(_)) => return Err(error),
-                    outcome => outcomes.push(outcome),
-                }
-            }
-            return Ok(outcomes);
-        };
-        let sent_on = today();
-        let inserted: Vec<(String, i64)> = TipsterMessagesInsert {
-            tip_refs: items.iter().map(|i| i.tip_ref.as_str()).collect(),
-            ref_keys: items.iter().map(|i| i.message.ref_key.as_str()).collect(),
-            bodies: items.iter().map(|i| i.message.body.as_slice()).collect(),
-            sent_on: &sent_on,
-        }
-        .load(pg)?;
-        let ids: BTreeMap<String, i64> = inserted.into_iter().collect();
-        Ok(items
-            .into_iter()
-            .map(|item| match ids.get(&item.message.ref_key) {
-                Some(&id) => Ok(TipMessage {
-                    id,
-                    author: MessageAuthor::Tipster,
-                    body: item.message.plain,
-                    sent_on: sent_on.clone(),
-                }),
-                None => Err(ApiError::FollowUpExpired),
-            })
-            .collect())
+        tip_ref: &str,
+        message: SealedMessage,
+    ) -> Result<TipMessage, ApiError> {
+        add_message(conn, tip_ref, message, None)
     }
 }
-
-/// A batch of tipsters' messages in one PostgreSQL statement, answering (message ref, id) for
-/// each message stored. Its own query type rather than `sql_query` so that diesel keeps it
-/// prepared on each connection: parsing and planning it for every batch took more of
-/// PostgreSQL's time than the inserts (the follow-up bench).
-///
-/// Inserted in the order they came, so a conversation reads in that order; a message whose
-/// tip is gone finds no row to join and is refused alone. The tip is locked against deletion
-/// and flagged only when it is not already awaiting a reply: a tip row holds the sealed
-/// report, and PostgreSQL writes a whole new copy of it on every update, even one that
-/// changes nothing.
-struct TipsterMessagesInsert<'a> {
-    tip_refs: Vec<&'a str>,
-    ref_keys: Vec<&'a str>,
-    bodies: Vec<&'a [u8]>,
-    sent_on: &'a str,
-}
-
-/// The statement cache's key for [`TipsterMessagesInsert`]: its SQL never changes.
-struct TipsterMessagesInsertId;
-
-impl diesel::query_builder::QueryId for TipsterMessagesInsert<'_> {
-    type QueryId = TipsterMessagesInsertId;
-    const HAS_STATIC_QUERY_ID: bool = true;
-}
-
-impl diesel::query_builder::Query for TipsterMessagesInsert<'_> {
-    type SqlType = (diesel::sql_types::Text, diesel::sql_types::BigInt);
-}
-
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for TipsterMessagesInsert<'_> {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
-        use diesel::sql_types::{Array, Binary, Text};
-        out.push_sql("WITH input AS (SELECT * FROM unnest(");
-        out.push_bind_param::<Array<Text>, _>(&self.tip_refs)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.ref_keys)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Binary>, _>(&self.bodies)?;
-        out.push_sql(
-            "::bytea[]) WITH ORDINALITY AS i(tip_ref, ref_key, body, n)), \
-             tip AS (SELECT id, ref_key, awaiting_reply FROM tips \
-                 WHERE ref_key IN (SELECT tip_ref FROM input) FOR KEY SHARE), \
-             flagged AS (UPDATE tips SET awaiting_reply = TRUE \
-                 WHERE id IN (SELECT id FROM tip WHERE NOT awaiting_reply)) \
-             INSERT INTO tip_messages (tip_id, ref_key, author, staff_id, body, sent_on) \
-             SELECT tip.id, input.ref_key, 'tipster', NULL, input.body, ",
-        );
-        out.push_bind_param::<Text, _>(&self.sent_on)?;
-        out.push_sql(
-            " FROM input JOIN tip ON tip.ref_key = input.tip_ref ORDER BY input.n \
-             RETURNING ref_key, id",
-        );
-        Ok(())
-    }
-}
-
-impl RunQueryDsl<diesel::PgConnection> for TipsterMessagesInsert<'_> {}
 
 /// Adds pictures to a tip, within the per-tip limit. Returns (added, total).
 pub fn add_images(

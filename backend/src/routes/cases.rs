@@ -167,13 +167,9 @@ pub async fn send_family_message(
     if !problems.is_empty() {
         return Err(ApiError::InvalidMessage(problems));
     }
-    let text = body.body;
+    let sealed = cases::seal_message(&sealer, &case_ref, &body.body)?;
     let message = committer
-        // The case is looked up (or refused) before anything is written.
-        .run_unguarded(move |conn| {
-            let row = cases::case_by_ref(conn, &case_ref)?;
-            cases::add_message(conn, &sealer, &row, &text, None)
-        })
+        .run_combined(cases::FamilyMessage::new(case_ref, sealed))
         .await?;
     notifier.something_new();
     Ok(message)
@@ -456,7 +452,8 @@ pub async fn message(
         audit::audited(conn, |conn| {
             crate::triage::check_version(conn, sanad_shared::triage::ItemKind::Case, id, version)?;
             let row = cases::case_by_id(conn, id)?;
-            let message = cases::add_message(conn, &sealer, &row, &text, Some(&auth.staff_id))?;
+            let sealed = cases::seal_message(&sealer, &row.ref_key, &text)?;
+            let message = cases::add_message(conn, &row.ref_key, sealed, Some(&auth.staff_id))?;
             crate::triage::bump(conn, sanad_shared::triage::ItemKind::Case, id)?;
             audit::append(
                 conn,

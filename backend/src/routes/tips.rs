@@ -80,10 +80,7 @@ pub async fn send_message(
     // report; the same tip naming it again is still one source.
     let named = crate::entities::seal(sealer, &crate::entities::in_message(&body.body))?;
     let message = committer
-        .run_combined(tips::TipsterMessage {
-            tip_ref: tip_ref.clone(),
-            message: sealed,
-        })
+        .run_combined(tips::TipsterMessage::new(tip_ref.clone(), sealed))
         .await?;
     if !named.is_empty() {
         // The message is stored and acknowledged either way: a link not made is logged, not

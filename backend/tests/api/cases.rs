@@ -229,6 +229,80 @@ async fn a_family_reports_follows_up_and_talks_with_a_caseworker() {
         .all(|a| !a.1.contains("أحمد") && !a.1.contains("mother")));
 }
 
+/// Families' messages arriving together are written together (one statement per batch on
+/// PostgreSQL): each lands in its own case, in the order each family sent them, and a message
+/// for a case that is gone is refused without taking the others with it.
+#[actix_web::test]
+async fn families_messages_sent_at_the_same_moment_each_reach_their_own_case() {
+    let app = spawn_app().await;
+    let mut tokens = Vec::new();
+    for given in ["أحمد", "كريم", "حيدر", "مصطفى"] {
+        let (_, receipt) = submitted(&app, &report(given, "علي", "حسين", "committee")).await;
+        tokens.push(
+            crate::helpers::follow_up_token(&app, &receipt)
+                .await
+                .unwrap(),
+        );
+    }
+    // The last case goes, as retention would take it.
+    {
+        let mut conn = app.pool().get().unwrap();
+        diesel::sql_query("DELETE FROM cases WHERE id = (SELECT MAX(id) FROM cases)")
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let send = |token: String, body: String| {
+        let app = &app;
+        async move {
+            app.authorized(
+                "POST",
+                "/api/v1/follow-up/case/messages",
+                &bearer(&token),
+                Some(json!({ "body": body })),
+            )
+            .await
+        }
+    };
+    for round in 0..3 {
+        let sends = tokens
+            .iter()
+            .enumerate()
+            .map(|(n, token)| send(token.clone(), format!("رسالة {round} عن الحالة {n}")));
+        let mut statuses = Vec::new();
+        for response in futures_util::future::join_all(sends).await {
+            let status = response.status().as_u16();
+            statuses.push((status, json(response).await["error"].clone()));
+        }
+        assert_eq!(
+            statuses,
+            [
+                (201, Value::Null),
+                (201, Value::Null),
+                (201, Value::Null),
+                (401, json!("follow_up_expired"))
+            ],
+            "round {round}"
+        );
+    }
+    for (n, token) in tokens.iter().take(3).enumerate() {
+        let view = json(
+            app.authorized("GET", "/api/v1/follow-up/case", &bearer(token), None)
+                .await,
+        )
+        .await;
+        let bodies: Vec<&str> = view["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["body"].as_str().unwrap())
+            .collect();
+        let expected: Vec<String> = (0..3)
+            .map(|round| format!("رسالة {round} عن الحالة {n}"))
+            .collect();
+        assert_eq!(bodies, expected);
+    }
+}
+
 #[actix_web::test]
 async fn a_family_receipt_stored_under_the_old_receipt_parameters_still_opens_its_case() {
     let app = spawn_app().await;
