@@ -483,7 +483,8 @@ pub fn add_message(
     };
     let sent_on = today();
     // A message is bound by its round trips to the database (the follow-up bench, PostgreSQL):
-    // one statement there, two on SQLite, which has no writes inside WITH. Either way the tip is
+    // one statement there; on SQLite, which has no writes inside WITH, a look-up and an insert,
+    // and an update only when the tip's flag changes. Either way the tip is
     // found, or the message refused, before anything is written.
     let id: i64 = if let DbConnection::Postgres(pg) = conn {
         #[derive(diesel::QueryableByName)]
@@ -509,12 +510,19 @@ pub fn add_message(
         .ok_or(ApiError::FollowUpExpired)?
         .id
     } else {
-        let tip_id: i64 = diesel::update(tips::table.filter(tips::ref_key.eq(tip_ref)))
-            .set(tips::awaiting_reply.eq(staff_id.is_none()))
-            .returning(tips::id)
-            .get_result(conn)
+        let (tip_id, awaiting): (i64, bool) = tips::table
+            .filter(tips::ref_key.eq(tip_ref))
+            .select((tips::id, tips::awaiting_reply))
+            .first(conn)
             .optional()?
             .ok_or(ApiError::FollowUpExpired)?;
+        // SQLite rewrites a row it updates even to the same value, and a tip's row holds the
+        // sealed report: a tipster's second message need not copy it again.
+        if awaiting != staff_id.is_none() {
+            diesel::update(tips::table.find(tip_id))
+                .set(tips::awaiting_reply.eq(staff_id.is_none()))
+                .execute(conn)?;
+        }
         diesel::insert_into(tip_messages::table)
             .values((
                 tip_messages::tip_id.eq(tip_id),
