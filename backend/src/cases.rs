@@ -771,36 +771,34 @@ pub fn store_matches(
             ),
     )
     .execute(conn)?;
+    // One statement per hundred pairs: a report of someone reported many times before found
+    // up to 500 of them, and each pair its own statement held the writer's lock that long.
+    let mut pairs = Vec::with_capacity(found.len());
     for (other, verdict) in found {
-        let (a, b) = (id.min(*other), id.max(*other));
-        let existing: Option<String> = case_matches::table
-            .find((a, b))
-            .select(case_matches::state)
-            .first(conn)
-            .optional()?;
         let reasons =
             serde_json::to_string(&verdict.reasons).map_err(|_| ApiError::internal("reasons"))?;
-        match existing {
-            Some(_) => {
-                diesel::update(case_matches::table.find((a, b)))
-                    .set((
-                        case_matches::score.eq(i32::from(verdict.score)),
-                        case_matches::reasons.eq(&reasons),
-                    ))
-                    .execute(conn)?;
-            }
-            None => {
-                diesel::insert_into(case_matches::table)
-                    .values((
-                        case_matches::case_id.eq(a),
-                        case_matches::other_id.eq(b),
-                        case_matches::score.eq(i32::from(verdict.score)),
-                        case_matches::reasons.eq(&reasons),
-                        case_matches::state.eq("open"),
-                    ))
-                    .execute(conn)?;
-            }
-        }
+        pairs.push((
+            case_matches::case_id.eq(id.min(*other)),
+            case_matches::other_id.eq(id.max(*other)),
+            case_matches::score.eq(i32::from(verdict.score)),
+            case_matches::reasons.eq(reasons),
+            case_matches::state.eq("open"),
+        ));
+    }
+    for chunk in pairs.chunks(100) {
+        use diesel::upsert::excluded;
+        let upsert = diesel::insert_into(case_matches::table)
+            .values(chunk)
+            .on_conflict((case_matches::case_id, case_matches::other_id))
+            .do_update()
+            .set((
+                case_matches::score.eq(excluded(case_matches::score)),
+                case_matches::reasons.eq(excluded(case_matches::reasons)),
+            ));
+        match conn {
+            DbConnection::Sqlite(conn) => upsert.execute(conn)?,
+            DbConnection::Postgres(conn) => upsert.execute(conn)?,
+        };
     }
     Ok(())
 }
