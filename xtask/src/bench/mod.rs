@@ -610,6 +610,7 @@ fn case_scenarios(
         );
     }
     print!("{}", String::from_utf8_lossy(&seeded.stdout));
+    println!("Missing-person cases, SQLite, {CASES} cases");
     let server = Server::start(sanad_binary, &dir, &[("SANAD_POW_BITS", "0")])?;
     let address = socket_address(&server.url)?;
     let result = runtime.block_on(async {
@@ -617,34 +618,51 @@ fn case_scenarios(
         // Warm the page cache the way a running server would be.
         duplicate_latencies(address, &token, 20).await?;
         let (latencies, found) = duplicate_latencies(address, &token, 300).await?;
-        let before = hash_ceiling()?;
-        let submissions = measure_calls(
-            address,
-            vec![Call::post_json("/api/v1/cases", case_body(), 201); CONNECTIONS],
-        )
-        .await?;
-        let ceiling = (before + hash_ceiling()?) / 2.0;
-        anyhow::Ok((latencies, found, submissions, ceiling))
+        let submit = || Call::post_json("/api/v1/cases", case_body(), 201);
+        let mut ratios = Vec::new();
+        let mut faults = 0;
+        let mut ceilings = Vec::new();
+        for round in 1..=WRITE_ROUNDS {
+            let before = hash_ceiling()?;
+            let submissions = measure_calls(address, vec![submit(); CONNECTIONS]).await?;
+            let after = hash_ceiling()?;
+            let ceiling = (before + after) / 2.0;
+            let ratio = submissions.throughput() / ceiling;
+            let fault = ratio > 1.0;
+            println!(
+                "  round {round}: case submissions {:.1}/s (p50 {} µs, p99 {} µs), ceiling {before:.1}/{after:.1} -> {ratio:.2}{}",
+                submissions.throughput(),
+                submissions.p50_us,
+                submissions.p99_us,
+                if fault { " MEASUREMENT FAULT (above the ceiling)" } else { "" },
+            );
+            ratios.push(ratio);
+            faults += usize::from(fault);
+            ceilings.push(ceiling);
+        }
+        // A family waits for the answer: at half the rate the server can hash, it should come
+        // within a second, whatever the duplicate search behind it is doing.
+        let half = Spread::of(&ceilings).median / 2.0;
+        let paced = measure_paced(address, submit(), half).await?;
+        anyhow::Ok((latencies, found, ratios, faults, half, paced))
     });
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
-    let (latencies, found, submissions, ceiling) = result?;
+    let (latencies, found, ratios, faults, half, paced) = result?;
     let percentile = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];
     println!(
-        "Missing-person cases, SQLite, {CASES} cases: duplicate search for one report (one at a time, 300 reports, {found} candidates above the threshold in all)"
-    );
-    println!(
-        "  p50 {:.1} ms  p99 {:.1} ms  max {:.1} ms (target p99 <= 50 ms)",
+        "  duplicate search for one report (one at a time, 300 reports, {found} candidates above the threshold in all): p50 {:.1} ms  p99 {:.1} ms  max {:.1} ms (target p99 <= 50 ms)",
         percentile(0.50) as f64 / 1000.0,
         percentile(0.99) as f64 / 1000.0,
         percentile(1.0) as f64 / 1000.0
     );
-    print_line("case submission", &submissions);
-    let ratio = submissions.throughput() / ceiling;
     println!(
-        "  submissions / receipt-hash ceiling {ratio:.2} (ceiling {ceiling:.1}/s, target >= 0.8)"
+        "  median case submissions / ceiling {}",
+        Spread::of(&ratios)
     );
+    print_line(&format!("paced at {half:.1}/s"), &paced);
     let p99_ms = percentile(0.99) as f64 / 1000.0;
+    let paced_p99_ms = paced.p99_us as f64 / 1000.0;
     Ok(vec![
         Verdict {
             what: "duplicate search p99, 100,000 cases".to_owned(),
@@ -652,13 +670,18 @@ fn case_scenarios(
             target: "<= 50 ms".to_owned(),
             holds: p99_ms <= 50.0,
         },
+        judged(
+            "case submission / receipt-hash ceiling",
+            &ratios,
+            0.8,
+            faults,
+        ),
         Verdict {
-            what: "case submission / receipt-hash ceiling (one round)".to_owned(),
-            figure: format!("{ratio:.2}"),
-            target: ">= 0.8".to_owned(),
-            holds: (0.8..=1.0).contains(&ratio),
+            what: "case submission p99 at half the ceiling's rate".to_owned(),
+            figure: format!("{paced_p99_ms:.0} ms at {half:.1}/s"),
+            target: "< 1000 ms".to_owned(),
+            holds: paced_p99_ms < 1000.0,
         },
-        Verdict::missing("case submission p99 at half the ceiling's rate".to_owned()),
     ])
 }
 
@@ -1014,7 +1037,7 @@ async fn article_scenario(sanad: &Server, bare: f64) -> anyhow::Result<String> {
         }
         let best = best.context("no measurement")?;
         let half = best.throughput() / 2.0;
-        let paced = measure_paced(address, path, half).await?;
+        let paced = measure_paced(address, Call::get(path), half).await?;
         let ratio = best.throughput() / bare;
         report.push_str(&format!(
             "  GET {path}\n    {:>9.0} req/s (ratio to bare {ratio:.2}, target >= 0.5: {}), p99 {} µs; at half that ({half:.0} req/s, {:.0} done): p50 {} µs, p99 {} µs (target <= 10,000: {})\n",
@@ -1032,11 +1055,7 @@ async fn article_scenario(sanad: &Server, bare: f64) -> anyhow::Result<String> {
 
 /// [`measure`] at a fixed total rate: each connection sends on its own schedule, so the latency
 /// is that of a server under the load asked for, not of one kept saturated.
-async fn measure_paced(
-    address: SocketAddr,
-    path: &'static str,
-    rate: f64,
-) -> anyhow::Result<Measurement> {
+async fn measure_paced(address: SocketAddr, call: Call, rate: f64) -> anyhow::Result<Measurement> {
     let period = Duration::from_secs_f64(CONNECTIONS as f64 / rate.max(1.0));
     let warm_up_until = Instant::now() + WARM_UP;
     let stop_at = warm_up_until + MEASURE;
@@ -1044,9 +1063,10 @@ async fn measure_paced(
     for n in 0..CONNECTIONS {
         // Spread the connections' schedules over one period.
         let offset = period.mul_f64(n as f64 / CONNECTIONS as f64);
+        let call = call.clone();
         tasks.spawn(async move {
             tokio::time::sleep(offset).await;
-            paced_connection(address, Call::get(path), period, warm_up_until, stop_at).await
+            paced_connection(address, call, period, warm_up_until, stop_at).await
         });
     }
     let mut latencies = Vec::new();
