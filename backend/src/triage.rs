@@ -402,47 +402,184 @@ pub fn arrived(
         ))
         .execute(conn)?;
     let today = today();
-    let others = linked_items(conn, kind, id)?;
-    // Each item it links to has exactly one link more. Counting that instead of counting each
-    // one's links again keeps an arrival linear in its links: a recruiter's number named by
-    // 1,000 tips made each new tip naming it recount 1,000 × 1,000 links (the entity bench's
-    // seeding stalled on it). Only those still under LINKS_SCORED count it, in one statement,
-    // and are scored again. Items whose links were never counted (-1) wait for the hourly
-    // pass, which counts them.
+    // Each item it links to has exactly one link more. Only those still under LINKS_SCORED
+    // count it, and only they are scored again, so an arrival writes a handful of rows however
+    // many reports share its number; the database finds them in one statement per kind (read
+    // into the server and updated one by one, the earlier reports of a number named 2,500
+    // times slowed each new one by milliseconds). Items whose links were never counted (-1)
+    // wait for the hourly pass, which counts them.
     for other_kind in [ItemKind::Tip, ItemKind::Case] {
-        let ids: Vec<i64> = others
-            .iter()
-            .filter(|(k, _)| *k == other_kind)
-            .map(|(_, i)| *i)
-            .collect();
-        for chunk in ids.chunks(900) {
-            diesel::update(
-                triage::table
-                    .filter(triage::kind.eq(other_kind.as_str()))
-                    .filter(triage::item_id.eq_any(chunk))
-                    .filter(triage::linked.between(0, LINKS_SCORED - 1)),
-            )
-            .set(triage::linked.eq(triage::linked + 1))
-            .execute(conn)?;
-            let rows: Vec<Row> = triage::table
-                .filter(triage::kind.eq(other_kind.as_str()))
-                .filter(triage::item_id.eq_any(chunk))
-                .filter(triage::linked.between(1, LINKS_SCORED))
-                .select(Row::as_select())
-                .load(conn)?;
-            for current in rows {
-                store_score(conn, other_kind, &current, today)?;
-            }
+        let counted = count_new_link(conn, kind, id, other_kind)?;
+        if counted.is_empty() {
+            continue;
+        }
+        let rows: Vec<Row> = triage::table
+            .filter(triage::kind.eq(other_kind.as_str()))
+            .filter(triage::item_id.eq_any(&counted))
+            .select(Row::as_select())
+            .load(conn)?;
+        for current in rows {
+            store_score(conn, other_kind, &current, today)?;
         }
     }
     let mut current = row(conn, kind, id)?;
-    current.linked = i32::try_from(others.len())
-        .unwrap_or(i32::MAX)
-        .min(LINKS_SCORED);
+    current.linked = links_up_to_cap(conn, kind, id)?;
     diesel::update(triage::table.find((kind.as_str(), id)))
         .set(triage::linked.eq(current.linked))
         .execute(conn)?;
     store_score(conn, kind, &current, today)
+}
+
+/// Adds a link to every `other_kind` item under the cap that shares a phone number or an
+/// account with (`kind`, `id`), as [`linked_items`] finds them; answers their ids.
+fn count_new_link(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+    other_kind: ItemKind,
+) -> Result<Vec<i64>, ApiError> {
+    // The item's own indexes, under another name where they are read from the table searched.
+    let (my_identifiers, my_keys) =
+        diesel::alias!(tip_identifiers as my_identifiers, case_keys as my_keys);
+    let under_cap = triage::table
+        .filter(triage::kind.eq(other_kind.as_str()))
+        .filter(triage::linked.between(0, LINKS_SCORED - 1));
+    let one_more = triage::linked.eq(triage::linked + 1);
+    let case_phones = |case_id: i64| {
+        my_keys
+            .filter(my_keys.field(case_keys::case_id).eq(case_id))
+            .filter(my_keys.field(case_keys::kind).eq("phone"))
+            .select(my_keys.field(case_keys::blind_index))
+    };
+    Ok(match (kind, other_kind) {
+        (ItemKind::Tip, ItemKind::Tip) => diesel::update(
+            under_cap.filter(
+                triage::item_id.eq_any(
+                    tip_identifiers::table
+                        .filter(
+                            tip_identifiers::blind_index.eq_any(
+                                my_identifiers
+                                    .filter(my_identifiers.field(tip_identifiers::tip_id).eq(id))
+                                    .select(my_identifiers.field(tip_identifiers::blind_index)),
+                            ),
+                        )
+                        .filter(tip_identifiers::tip_id.ne(id))
+                        .select(tip_identifiers::tip_id),
+                ),
+            ),
+        )
+        .set(one_more)
+        .returning(triage::item_id)
+        .get_results(conn)?,
+        (ItemKind::Tip, ItemKind::Case) => diesel::update(
+            under_cap.filter(
+                triage::item_id.eq_any(
+                    case_keys::table
+                        .filter(case_keys::kind.eq("phone"))
+                        .filter(
+                            case_keys::blind_index.eq_any(
+                                tip_identifiers::table
+                                    .filter(tip_identifiers::tip_id.eq(id))
+                                    .filter(tip_identifiers::kind.eq("phone"))
+                                    .select(tip_identifiers::blind_index),
+                            ),
+                        )
+                        .select(case_keys::case_id),
+                ),
+            ),
+        )
+        .set(one_more)
+        .returning(triage::item_id)
+        .get_results(conn)?,
+        (ItemKind::Case, ItemKind::Tip) => diesel::update(
+            under_cap.filter(
+                triage::item_id.eq_any(
+                    tip_identifiers::table
+                        .filter(tip_identifiers::blind_index.eq_any(case_phones(id)))
+                        .select(tip_identifiers::tip_id),
+                ),
+            ),
+        )
+        .set(one_more)
+        .returning(triage::item_id)
+        .get_results(conn)?,
+        (ItemKind::Case, ItemKind::Case) => diesel::update(
+            under_cap.filter(
+                triage::item_id.eq_any(
+                    case_keys::table
+                        .filter(case_keys::kind.eq("phone"))
+                        .filter(case_keys::blind_index.eq_any(case_phones(id)))
+                        .filter(case_keys::case_id.ne(id))
+                        .select(case_keys::case_id),
+                ),
+            ),
+        )
+        .set(one_more)
+        .returning(triage::item_id)
+        .get_results(conn)?,
+    })
+}
+
+/// An item's links as the queue counts them: every one up to [`LINKS_SCORED`], found without
+/// reading further.
+fn links_up_to_cap(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<i32, ApiError> {
+    let cap = i64::from(LINKS_SCORED);
+    let (tips, cases): (Vec<i64>, Vec<i64>) = match kind {
+        ItemKind::Tip => {
+            let indexes: Vec<(String, String)> = tip_identifiers::table
+                .filter(tip_identifiers::tip_id.eq(id))
+                .select((tip_identifiers::kind, tip_identifiers::blind_index))
+                .load(conn)?;
+            let all: Vec<&String> = indexes.iter().map(|(_, i)| i).collect();
+            let phones: Vec<&String> = indexes
+                .iter()
+                .filter(|(k, _)| k == "phone")
+                .map(|(_, i)| i)
+                .collect();
+            (
+                tip_identifiers::table
+                    .filter(tip_identifiers::blind_index.eq_any(&all))
+                    .filter(tip_identifiers::tip_id.ne(id))
+                    .select(tip_identifiers::tip_id)
+                    .distinct()
+                    .limit(cap)
+                    .load(conn)?,
+                case_keys::table
+                    .filter(case_keys::kind.eq("phone"))
+                    .filter(case_keys::blind_index.eq_any(&phones))
+                    .select(case_keys::case_id)
+                    .distinct()
+                    .limit(cap)
+                    .load(conn)?,
+            )
+        }
+        ItemKind::Case => {
+            let phones: Vec<String> = case_keys::table
+                .filter(case_keys::case_id.eq(id))
+                .filter(case_keys::kind.eq("phone"))
+                .select(case_keys::blind_index)
+                .load(conn)?;
+            (
+                tip_identifiers::table
+                    .filter(tip_identifiers::blind_index.eq_any(&phones))
+                    .select(tip_identifiers::tip_id)
+                    .distinct()
+                    .limit(cap)
+                    .load(conn)?,
+                case_keys::table
+                    .filter(case_keys::kind.eq("phone"))
+                    .filter(case_keys::blind_index.eq_any(&phones))
+                    .filter(case_keys::case_id.ne(id))
+                    .select(case_keys::case_id)
+                    .distinct()
+                    .limit(cap)
+                    .load(conn)?,
+            )
+        }
+    };
+    Ok(i32::try_from(tips.len() + cases.len())
+        .unwrap_or(LINKS_SCORED)
+        .min(LINKS_SCORED))
 }
 
 /// Keeps the queue's copy of an item's status, and counts the change as a new version.
