@@ -403,13 +403,20 @@ pub fn arrived(
         .execute(conn)?;
     let today = today();
     // Each item it links to has exactly one link more. Only those still under LINKS_SCORED
-    // count it, and only they are scored again, so an arrival writes a handful of rows however
-    // many reports share its number; the database finds them in one statement per kind (read
-    // into the server and updated one by one, the earlier reports of a number named 2,500
-    // times slowed each new one by milliseconds). Items whose links were never counted (-1)
-    // wait for the hourly pass, which counts them.
-    for other_kind in [ItemKind::Tip, ItemKind::Case] {
-        let counted = count_new_link(conn, kind, id, other_kind)?;
+    // count it, and only they are scored again, so an arrival reads and writes a handful of
+    // rows however many reports share its number (finding all of them, even in the database,
+    // slowed each new report of a number named 2,500 times by milliseconds). Items whose links
+    // were never counted (-1) wait for the hourly pass, which counts them.
+    for (other_kind, ids) in under_cap_candidates(conn, kind, id)? {
+        let counted: Vec<i64> = diesel::update(
+            triage::table
+                .filter(triage::kind.eq(other_kind.as_str()))
+                .filter(triage::item_id.eq_any(&ids))
+                .filter(triage::linked.between(0, LINKS_SCORED - 1)),
+        )
+        .set(triage::linked.eq(triage::linked + 1))
+        .returning(triage::item_id)
+        .get_results(conn)?;
         if counted.is_empty() {
             continue;
         }
@@ -430,94 +437,74 @@ pub fn arrived(
     store_score(conn, kind, &current, today)
 }
 
-/// Adds a link to every `other_kind` item under the cap that shares a phone number or an
-/// account with (`kind`, `id`), as [`linked_items`] finds them; answers their ids.
-fn count_new_link(
+/// The items sharing a number or an account with (`kind`, `id`) that may still be under
+/// [`LINKS_SCORED`] links, by kind. Each index is read no further than the cap: when more than
+/// that many other items carry one, each of them links to all the others and is at the cap.
+fn under_cap_candidates(
     conn: &mut DbConnection,
     kind: ItemKind,
     id: i64,
-    other_kind: ItemKind,
-) -> Result<Vec<i64>, ApiError> {
-    // The item's own indexes, under another name where they are read from the table searched.
-    let (my_identifiers, my_keys) =
-        diesel::alias!(tip_identifiers as my_identifiers, case_keys as my_keys);
-    let under_cap = triage::table
-        .filter(triage::kind.eq(other_kind.as_str()))
-        .filter(triage::linked.between(0, LINKS_SCORED - 1));
-    let one_more = triage::linked.eq(triage::linked + 1);
-    let case_phones = |case_id: i64| {
-        my_keys
-            .filter(my_keys.field(case_keys::case_id).eq(case_id))
-            .filter(my_keys.field(case_keys::kind).eq("phone"))
-            .select(my_keys.field(case_keys::blind_index))
+) -> Result<Vec<(ItemKind, Vec<i64>)>, ApiError> {
+    let enough = i64::from(LINKS_SCORED) + 2;
+    // The item's indexes, and whether each is a phone number (cases share only those).
+    let indexes: Vec<(String, bool)> = match kind {
+        ItemKind::Tip => tip_identifiers::table
+            .filter(tip_identifiers::tip_id.eq(id))
+            .select((tip_identifiers::blind_index, tip_identifiers::kind))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .map(|(index, kind)| (index, kind == "phone"))
+            .collect(),
+        ItemKind::Case => case_keys::table
+            .filter(case_keys::case_id.eq(id))
+            .filter(case_keys::kind.eq("phone"))
+            .select(case_keys::blind_index)
+            .load::<String>(conn)?
+            .into_iter()
+            .map(|index| (index, true))
+            .collect(),
     };
-    Ok(match (kind, other_kind) {
-        (ItemKind::Tip, ItemKind::Tip) => diesel::update(
-            under_cap.filter(
-                triage::item_id.eq_any(
-                    tip_identifiers::table
-                        .filter(
-                            tip_identifiers::blind_index.eq_any(
-                                my_identifiers
-                                    .filter(my_identifiers.field(tip_identifiers::tip_id).eq(id))
-                                    .select(my_identifiers.field(tip_identifiers::blind_index)),
-                            ),
-                        )
-                        .filter(tip_identifiers::tip_id.ne(id))
-                        .select(tip_identifiers::tip_id),
-                ),
-            ),
-        )
-        .set(one_more)
-        .returning(triage::item_id)
-        .get_results(conn)?,
-        (ItemKind::Tip, ItemKind::Case) => diesel::update(
-            under_cap.filter(
-                triage::item_id.eq_any(
-                    case_keys::table
-                        .filter(case_keys::kind.eq("phone"))
-                        .filter(
-                            case_keys::blind_index.eq_any(
-                                tip_identifiers::table
-                                    .filter(tip_identifiers::tip_id.eq(id))
-                                    .filter(tip_identifiers::kind.eq("phone"))
-                                    .select(tip_identifiers::blind_index),
-                            ),
-                        )
-                        .select(case_keys::case_id),
-                ),
-            ),
-        )
-        .set(one_more)
-        .returning(triage::item_id)
-        .get_results(conn)?,
-        (ItemKind::Case, ItemKind::Tip) => diesel::update(
-            under_cap.filter(
-                triage::item_id.eq_any(
-                    tip_identifiers::table
-                        .filter(tip_identifiers::blind_index.eq_any(case_phones(id)))
-                        .select(tip_identifiers::tip_id),
-                ),
-            ),
-        )
-        .set(one_more)
-        .returning(triage::item_id)
-        .get_results(conn)?,
-        (ItemKind::Case, ItemKind::Case) => diesel::update(
-            under_cap.filter(
-                triage::item_id.eq_any(
-                    case_keys::table
-                        .filter(case_keys::kind.eq("phone"))
-                        .filter(case_keys::blind_index.eq_any(case_phones(id)))
-                        .filter(case_keys::case_id.ne(id))
-                        .select(case_keys::case_id),
-                ),
-            ),
-        )
-        .set(one_more)
-        .returning(triage::item_id)
-        .get_results(conn)?,
-    })
+    let mut found: BTreeSet<(ItemKind, i64)> = BTreeSet::new();
+    for (index, is_phone) in indexes {
+        let mut carriers: BTreeSet<(ItemKind, i64)> = tip_identifiers::table
+            .filter(tip_identifiers::blind_index.eq(&index))
+            .select(tip_identifiers::tip_id)
+            .distinct()
+            .limit(enough)
+            .load::<i64>(conn)?
+            .into_iter()
+            .map(|t| (ItemKind::Tip, t))
+            .collect();
+        if is_phone {
+            carriers.extend(
+                case_keys::table
+                    .filter(case_keys::kind.eq("phone"))
+                    .filter(case_keys::blind_index.eq(&index))
+                    .select(case_keys::case_id)
+                    .distinct()
+                    .limit(enough)
+                    .load::<i64>(conn)?
+                    .into_iter()
+                    .map(|c| (ItemKind::Case, c)),
+            );
+        }
+        carriers.remove(&(kind, id));
+        if carriers.len() <= usize::try_from(LINKS_SCORED).unwrap_or(usize::MAX) {
+            found.extend(carriers);
+        }
+    }
+    Ok([ItemKind::Tip, ItemKind::Case]
+        .into_iter()
+        .map(|k| {
+            let ids = found
+                .iter()
+                .filter(|(of, _)| *of == k)
+                .map(|(_, i)| *i)
+                .collect::<Vec<_>>();
+            (k, ids)
+        })
+        .filter(|(_, ids)| !ids.is_empty())
+        .collect())
 }
 
 /// An item's links as the queue counts them: every one up to [`LINKS_SCORED`], found without
