@@ -686,6 +686,9 @@ pub fn add_note(
 
 /// Candidate cases sharing a blocking key or phone with `person`, scored, best first.
 /// Only the candidates' sealed content is opened, never the whole table.
+/// How many earlier reports one report is compared with.
+pub const MATCH_CANDIDATES: i64 = 50;
+
 pub fn find_duplicates(
     conn: &mut DbConnection,
     sealer: &Sealer,
@@ -701,12 +704,17 @@ pub fn find_duplicates(
     if mine.is_empty() {
         return Ok(Vec::new());
     }
+    // The reports sharing the most keys first, and no more than the matcher is worth: a person
+    // reported hundreds of times had each new report open, compare and store a pair for up to
+    // 500 earlier ones (the case bench, one person reported again and again, fell to a fifth of
+    // the hash ceiling), and a flood of one name would do that on purpose.
     let candidates: Vec<i64> = case_keys::table
         .filter(case_keys::blind_index.eq_any(&mine))
         .filter(case_keys::case_id.ne(id))
+        .group_by(case_keys::case_id)
+        .order_by((diesel::dsl::count_star().desc(), case_keys::case_id.desc()))
         .select(case_keys::case_id)
-        .distinct()
-        .limit(500)
+        .limit(MATCH_CANDIDATES)
         .load(conn)?;
     if candidates.is_empty() {
         return Ok(Vec::new());
@@ -739,6 +747,16 @@ pub fn refresh_matches(
     sealer: &Sealer,
     id: i64,
 ) -> Result<Vec<CaseMatch>, ApiError> {
+    search_duplicates(conn, sealer, id)?;
+    matches_of(conn, id)
+}
+
+/// [`refresh_matches`] for the search after a report, which nobody waits to read.
+pub fn search_duplicates(
+    conn: &mut DbConnection,
+    sealer: &Sealer,
+    id: i64,
+) -> Result<(), ApiError> {
     let row = case_by_id(conn, id)?;
     if let Some(content) = row.content(sealer)? {
         let found = find_duplicates(conn, sealer, id, &content, row.governorate())?;
@@ -747,7 +765,7 @@ pub fn refresh_matches(
             store_matches(conn, id, &found)
         })?;
     }
-    matches_of(conn, id)
+    Ok(())
 }
 
 /// Records matches found for `id`, keeping decisions already taken on a pair. An undecided pair

@@ -104,7 +104,10 @@ pub async fn store(
     // waits for them.
     let sealer = sealer.clone();
     actix_web::rt::spawn(async move {
-        let found = with_db(&pool, move |conn| cases::refresh_matches(conn, &sealer, id)).await;
+        let found = with_db(&pool, move |conn| {
+            cases::search_duplicates(conn, &sealer, id)
+        })
+        .await;
         if let Err(e) = found {
             tracing::error!(error = %e, "duplicate search failed for a new case");
         }
