@@ -221,35 +221,43 @@ fn row(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<Row, ApiError
         .ok_or(ApiError::NotFound)
 }
 
+/// An item's own indexes, each with whether it is a phone number: tips keep phones and
+/// accounts, cases their phones among their keys (and share only those).
+fn own_indexes(
+    conn: &mut DbConnection,
+    kind: ItemKind,
+    id: i64,
+) -> Result<Vec<(String, bool)>, ApiError> {
+    Ok(match kind {
+        ItemKind::Tip => tip_identifiers::table
+            .filter(tip_identifiers::tip_id.eq(id))
+            .select((tip_identifiers::blind_index, tip_identifiers::kind))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .map(|(index, kind)| (index, kind == "phone"))
+            .collect(),
+        ItemKind::Case => case_keys::table
+            .filter(case_keys::case_id.eq(id))
+            .filter(case_keys::kind.eq("phone"))
+            .select(case_keys::blind_index)
+            .load::<String>(conn)?
+            .into_iter()
+            .map(|index| (index, true))
+            .collect(),
+    })
+}
+
 /// The tips and cases that share a phone number or an account with this item.
 fn linked_items(
     conn: &mut DbConnection,
     kind: ItemKind,
     id: i64,
 ) -> Result<Vec<(ItemKind, i64)>, ApiError> {
-    // The item's own indexes: tips keep phones and accounts, cases their phones among their keys.
-    let (phones, accounts): (Vec<String>, Vec<String>) = match kind {
-        ItemKind::Tip => {
-            let rows: Vec<(String, String)> = tip_identifiers::table
-                .filter(tip_identifiers::tip_id.eq(id))
-                .select((tip_identifiers::kind, tip_identifiers::blind_index))
-                .load(conn)?;
-            let (phones, accounts): (Vec<_>, Vec<_>) =
-                rows.into_iter().partition(|(k, _)| k == "phone");
-            (
-                phones.into_iter().map(|(_, i)| i).collect(),
-                accounts.into_iter().map(|(_, i)| i).collect(),
-            )
-        }
-        ItemKind::Case => (
-            case_keys::table
-                .filter(case_keys::case_id.eq(id))
-                .filter(case_keys::kind.eq("phone"))
-                .select(case_keys::blind_index)
-                .load(conn)?,
-            Vec::new(),
-        ),
-    };
+    let (phones, accounts): (Vec<_>, Vec<_>) = own_indexes(conn, kind, id)?
+        .into_iter()
+        .partition(|(_, is_phone)| *is_phone);
+    let phones: Vec<String> = phones.into_iter().map(|(i, _)| i).collect();
+    let accounts: Vec<String> = accounts.into_iter().map(|(i, _)| i).collect();
     if phones.is_empty() && accounts.is_empty() {
         return Ok(Vec::new());
     }
@@ -407,7 +415,8 @@ pub fn arrived(
     // rows however many reports share its number (finding all of them, even in the database,
     // slowed each new report of a number named 2,500 times by milliseconds). Items whose links
     // were never counted (-1) wait for the hourly pass, which counts them.
-    for (other_kind, ids) in under_cap_candidates(conn, kind, id)? {
+    let (under_cap, links) = under_cap_candidates(conn, kind, id)?;
+    for (other_kind, ids) in under_cap {
         let counted: Vec<i64> = diesel::update(
             triage::table
                 .filter(triage::kind.eq(other_kind.as_str()))
@@ -430,7 +439,7 @@ pub fn arrived(
         }
     }
     let mut current = row(conn, kind, id)?;
-    current.linked = links_up_to_cap(conn, kind, id)?;
+    current.linked = links;
     diesel::update(triage::table.find((kind.as_str(), id)))
         .set(triage::linked.eq(current.linked))
         .execute(conn)?;
@@ -438,32 +447,19 @@ pub fn arrived(
 }
 
 /// The items sharing a number or an account with (`kind`, `id`) that may still be under
-/// [`LINKS_SCORED`] links, by kind. Each index is read no further than the cap: when more than
-/// that many other items carry one, each of them links to all the others and is at the cap.
+/// [`LINKS_SCORED`] links, by kind, and the item's own links counted up to that cap. Each
+/// index is read no further than the cap: when more than that many other items carry one, each
+/// of them links to all the others and is at the cap, and so is this item.
+#[allow(clippy::type_complexity)]
 fn under_cap_candidates(
     conn: &mut DbConnection,
     kind: ItemKind,
     id: i64,
-) -> Result<Vec<(ItemKind, Vec<i64>)>, ApiError> {
+) -> Result<(Vec<(ItemKind, Vec<i64>)>, i32), ApiError> {
+    let cap = usize::try_from(LINKS_SCORED).unwrap_or(usize::MAX);
     let enough = i64::from(LINKS_SCORED) + 2;
-    // The item's indexes, and whether each is a phone number (cases share only those).
-    let indexes: Vec<(String, bool)> = match kind {
-        ItemKind::Tip => tip_identifiers::table
-            .filter(tip_identifiers::tip_id.eq(id))
-            .select((tip_identifiers::blind_index, tip_identifiers::kind))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .map(|(index, kind)| (index, kind == "phone"))
-            .collect(),
-        ItemKind::Case => case_keys::table
-            .filter(case_keys::case_id.eq(id))
-            .filter(case_keys::kind.eq("phone"))
-            .select(case_keys::blind_index)
-            .load::<String>(conn)?
-            .into_iter()
-            .map(|index| (index, true))
-            .collect(),
-    };
+    let indexes = own_indexes(conn, kind, id)?;
+    let mut saturated = false;
     let mut found: BTreeSet<(ItemKind, i64)> = BTreeSet::new();
     for (index, is_phone) in indexes {
         let mut carriers: BTreeSet<(ItemKind, i64)> = tip_identifiers::table
@@ -489,11 +485,15 @@ fn under_cap_candidates(
             );
         }
         carriers.remove(&(kind, id));
-        if carriers.len() <= usize::try_from(LINKS_SCORED).unwrap_or(usize::MAX) {
+        if carriers.len() > cap {
+            saturated = true;
+        } else {
             found.extend(carriers);
         }
     }
-    Ok([ItemKind::Tip, ItemKind::Case]
+    // Unless one index has more carriers than the cap, every link was read.
+    let links = if saturated { cap } else { found.len().min(cap) };
+    let by_kind = [ItemKind::Tip, ItemKind::Case]
         .into_iter()
         .map(|k| {
             let ids = found
@@ -504,69 +504,8 @@ fn under_cap_candidates(
             (k, ids)
         })
         .filter(|(_, ids)| !ids.is_empty())
-        .collect())
-}
-
-/// An item's links as the queue counts them: every one up to [`LINKS_SCORED`], found without
-/// reading further.
-fn links_up_to_cap(conn: &mut DbConnection, kind: ItemKind, id: i64) -> Result<i32, ApiError> {
-    let cap = i64::from(LINKS_SCORED);
-    let (tips, cases): (Vec<i64>, Vec<i64>) = match kind {
-        ItemKind::Tip => {
-            let indexes: Vec<(String, String)> = tip_identifiers::table
-                .filter(tip_identifiers::tip_id.eq(id))
-                .select((tip_identifiers::kind, tip_identifiers::blind_index))
-                .load(conn)?;
-            let all: Vec<&String> = indexes.iter().map(|(_, i)| i).collect();
-            let phones: Vec<&String> = indexes
-                .iter()
-                .filter(|(k, _)| k == "phone")
-                .map(|(_, i)| i)
-                .collect();
-            (
-                tip_identifiers::table
-                    .filter(tip_identifiers::blind_index.eq_any(&all))
-                    .filter(tip_identifiers::tip_id.ne(id))
-                    .select(tip_identifiers::tip_id)
-                    .distinct()
-                    .limit(cap)
-                    .load(conn)?,
-                case_keys::table
-                    .filter(case_keys::kind.eq("phone"))
-                    .filter(case_keys::blind_index.eq_any(&phones))
-                    .select(case_keys::case_id)
-                    .distinct()
-                    .limit(cap)
-                    .load(conn)?,
-            )
-        }
-        ItemKind::Case => {
-            let phones: Vec<String> = case_keys::table
-                .filter(case_keys::case_id.eq(id))
-                .filter(case_keys::kind.eq("phone"))
-                .select(case_keys::blind_index)
-                .load(conn)?;
-            (
-                tip_identifiers::table
-                    .filter(tip_identifiers::blind_index.eq_any(&phones))
-                    .select(tip_identifiers::tip_id)
-                    .distinct()
-                    .limit(cap)
-                    .load(conn)?,
-                case_keys::table
-                    .filter(case_keys::kind.eq("phone"))
-                    .filter(case_keys::blind_index.eq_any(&phones))
-                    .filter(case_keys::case_id.ne(id))
-                    .select(case_keys::case_id)
-                    .distinct()
-                    .limit(cap)
-                    .load(conn)?,
-            )
-        }
-    };
-    Ok(i32::try_from(tips.len() + cases.len())
-        .unwrap_or(LINKS_SCORED)
-        .min(LINKS_SCORED))
+        .collect();
+    Ok((by_kind, i32::try_from(links).unwrap_or(LINKS_SCORED)))
 }
 
 /// Keeps the queue's copy of an item's status, and counts the change as a new version.
