@@ -710,6 +710,46 @@ async fn cases_stored_under_older_matching_rules_get_their_name_keys_again() {
 }
 
 #[actix_web::test]
+async fn only_a_database_without_cases_is_recorded_as_keyed_with_todays_rules() {
+    let app = spawn_app().await;
+    let pool = app.pool();
+    let mut conn = pool.get().unwrap();
+    let version = |conn: &mut sanad_backend::db::DbConnection| {
+        sanad_backend::settings::get(conn, "case_name_keys_version").unwrap()
+    };
+    // The start's own pass records the version on an empty database; wait for it to finish.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while version(&mut conn).is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the start never recorded the version"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let forget = |conn: &mut sanad_backend::db::DbConnection| {
+        use sanad_backend::schema::settings;
+        diesel::delete(settings::table.find("case_name_keys_version"))
+            .execute(conn)
+            .unwrap();
+    };
+    forget(&mut conn);
+    assert!(sanad_backend::cases::name_keys_current_when_empty(&mut conn).unwrap());
+    assert_eq!(
+        version(&mut conn).as_deref(),
+        Some(sanad_backend::cases::NAME_KEYS_VERSION)
+    );
+
+    submitted(&app, &report("أحمد", "محمد", "علي", "committee")).await;
+    forget(&mut conn);
+    assert!(!sanad_backend::cases::name_keys_current_when_empty(&mut conn).unwrap());
+    assert_eq!(
+        version(&mut conn),
+        None,
+        "a stored case may carry older keys"
+    );
+}
+
+#[actix_web::test]
 async fn two_reports_giving_the_same_age_and_no_birth_date_are_born_the_same_year() {
     let app = spawn_app().await;
     for relationship in ["mother", "brother"] {
