@@ -215,14 +215,7 @@ async fn links_past_the_fifth_are_counted_and_shown_though_the_score_stops_at_fi
         "reporter": { "relationship": "mother", "name": "Fatima", "phone": "07801234567", "language": "ar" },
         "consent": "committee"
     });
-    let response = app
-        .client
-        .post(app.url("/api/v1/cases"))
-        .json(&case)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    crate::cases::submitted(&app, &case).await;
     let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
     let caseworker = signed_in(&app, "case@example.org", &[Role::Caseworker]).await;
 
@@ -719,14 +712,7 @@ async fn a_case_is_triaged_by_the_same_rules_a_minor_and_a_shared_phone_with_a_t
         "reporter": { "relationship": "mother", "name": "Fatima", "phone": "07801234567", "language": "ar" },
         "consent": "committee"
     });
-    let response = app
-        .client
-        .post(app.url("/api/v1/cases"))
-        .json(&case)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    crate::cases::submitted(&app, &case).await;
     let caseworker = signed_in(&app, "case@example.org", &[Role::Caseworker]).await;
     let moderator = signed_in(&app, "mod@example.org", &[Role::Moderator]).await;
     let (_, page) = call(&app, &caseworker, "GET", "/api/v1/cases", None).await;
@@ -1001,14 +987,7 @@ async fn report_case(app: &TestApp, given: &str, description: &str, minor_leavin
         case["date_of_birth"] = json!(birth_year.to_string());
         case["departure_on"] = json!(day_from_today(3));
     }
-    let response = app
-        .client
-        .post(app.url("/api/v1/cases"))
-        .json(&case)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    crate::cases::submitted(app, &case).await;
 }
 
 async fn case_queue(app: &TestApp, session: &Session, query: &str) -> (Vec<i64>, Value) {
