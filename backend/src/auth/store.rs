@@ -488,7 +488,10 @@ pub fn claim_unlock_link(
 }
 
 /// Uses a link to set a password: marks it used (once, even under concurrent requests), sets the
-/// hash, clears any lock, and ends every session of the account.
+/// hash, clears any lock, and ends every session of the account. Holds the write lock from its
+/// first statement: on SQLite a transaction that reads the link first and then writes failed
+/// with "database is locked" whenever another writer committed in between (the case bench's
+/// admin met it while the server's start was writing).
 pub fn use_link(
     conn: &mut DbConnection,
     sealer: &Sealer,
@@ -496,6 +499,7 @@ pub fn use_link(
     password_hash: &str,
 ) -> Result<StaffRow, StoreError> {
     conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
         let (row, _) = open_link(conn, sealer, secret)?;
         let now = now_ms();
         let claimed = diesel::update(

@@ -582,19 +582,22 @@ pub async fn link_password(
     password::check_strength(&password, &[&row.email, &row.display_name])
         .map_err(ApiError::Password)?;
     let hash = hasher.hash(password).await?;
+    // The password and its entry in the trail land together or not at all.
     with_db(&pool, move |conn| {
-        let row = store::use_link(conn, &sealer, &token, &hash)?;
-        audit::append(
-            conn,
-            &seal,
-            &audit_entry(
-                Actor::Staff(row.id.clone()),
-                "password_set",
-                format!("staff:{}", row.id),
-                json!({}),
-            ),
-        )?;
-        Ok(())
+        audit::audited(conn, |conn| {
+            let row = store::use_link(conn, &sealer, &token, &hash)?;
+            audit::append(
+                conn,
+                &seal,
+                &audit_entry(
+                    Actor::Staff(row.id.clone()),
+                    "password_set",
+                    format!("staff:{}", row.id),
+                    json!({}),
+                ),
+            )?;
+            Ok::<_, ApiError>(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

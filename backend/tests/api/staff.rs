@@ -1216,3 +1216,37 @@ async fn rows_stored_in_clear_by_an_earlier_version_are_sealed_at_the_next_start
     assert_eq!(signed.status(), 200);
     assert_eq!(json(signed).await["staff"]["email"], "old@example.org");
 }
+
+#[actix_web::test]
+async fn a_password_set_while_another_writer_commits_is_stored() {
+    use diesel::Connection as _;
+    let app = spawn_app().await;
+    let (_, secret) = create_account(&app, "busy@example.org", &[Role::Moderator]);
+    // Another writer holds the database from before the request until after the link is read;
+    // on SQLite a transaction that read first cannot take the write lock once it commits.
+    let pool = app.pool();
+    let (held, holding) = std::sync::mpsc::channel();
+    let writer = std::thread::spawn(move || {
+        let mut conn = pool.get().unwrap();
+        conn.transaction(|conn| {
+            sanad_backend::db::take_write_lock(conn)?;
+            sanad_backend::settings::set(conn, "test_busy_writer", "1")
+                .map_err(|_| diesel::result::Error::RollbackTransaction)?;
+            held.send(()).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            Ok::<_, diesel::result::Error>(())
+        })
+        .unwrap();
+    });
+    holding.recv().unwrap();
+    let answer = set_password(&app, &secret, GOOD_PASSWORD).await;
+    let status = answer.status();
+    assert_eq!(status, 204, "{}", answer.text().await.unwrap());
+    writer.join().unwrap();
+    assert_eq!(
+        login(&app, "busy@example.org", GOOD_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+}
