@@ -102,6 +102,7 @@ pub fn email_index(sealer: &Sealer, normalised: &str) -> Result<String, StoreErr
 /// sealed (0 once every row is).
 pub fn seal_at_rest(conn: &mut DbConnection, sealer: &Sealer) -> Result<usize, StoreError> {
     conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
         let rows: Vec<StaffRow> = staff::table
             .filter(staff::email_index.is_null())
             .select(StaffRow::as_select())
@@ -242,6 +243,7 @@ fn set_roles_unchecked(
 /// Replaces a person's roles; refuses to leave the service without an admin who can sign in.
 pub fn set_roles(conn: &mut DbConnection, id: &str, roles: &[Role]) -> Result<(), StoreError> {
     conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
         stored_by_id(conn, id)?.ok_or(StoreError::NotFound)?;
         set_roles_unchecked(conn, id, roles)?;
         if admins_who_can_sign_in(conn)? == 0 {
@@ -738,7 +740,10 @@ pub fn rotate_refresh(conn: &mut DbConnection, token: &str) -> Result<Rotation, 
     let Some((session_id, secret)) = token.split_once('.') else {
         return Ok(Rotation::Invalid);
     };
+    // It reads the session before it writes: holding the writer's lock from the first
+    // statement, it waits for another writer on SQLite instead of failing once that one commits.
     conn.transaction(|conn| {
+        crate::db::take_write_lock(conn)?;
         let Some(session) = staff_sessions::table
             .find(session_id)
             .select(SessionRow::as_select())

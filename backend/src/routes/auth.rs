@@ -226,20 +226,22 @@ pub async fn login(
             }
             let id = row.id.clone();
             let (profile, session_id, refresh) = with_db(&pool, move |conn| {
-                store::clear_failures(conn, &id)?;
-                let (session_id, refresh) = store::create_session(conn, &id)?;
-                let profile = store::profile(conn, &row)?;
-                audit::append(
-                    conn,
-                    &seal,
-                    &audit_entry(
-                        Actor::Staff(id.clone()),
-                        "login",
-                        format!("staff:{id}"),
-                        json!({ "session": session_id }),
-                    ),
-                )?;
-                Ok((profile, session_id, refresh))
+                audit::audited(conn, |conn| {
+                    store::clear_failures(conn, &id)?;
+                    let (session_id, refresh) = store::create_session(conn, &id)?;
+                    let profile = store::profile(conn, &row)?;
+                    audit::append(
+                        conn,
+                        &seal,
+                        &audit_entry(
+                            Actor::Staff(id.clone()),
+                            "login",
+                            format!("staff:{id}"),
+                            json!({ "session": session_id }),
+                        ),
+                    )?;
+                    Ok((profile, session_id, refresh))
+                })
             })
             .await?;
             grant(&keys, profile, &session_id, refresh)
@@ -430,7 +432,7 @@ pub async fn refresh(
         return Err(ApiError::Unauthorized);
     };
     let outcome = with_db(&pool, move |conn| {
-        match store::rotate_refresh(conn, &token)? {
+        audit::audited(conn, |conn| match store::rotate_refresh(conn, &token)? {
             Rotation::Rotated {
                 token,
                 session_id,
@@ -454,7 +456,7 @@ pub async fn refresh(
                 Ok(None)
             }
             Rotation::Invalid => Ok(None),
-        }
+        })
     })
     .await?;
     match outcome {
@@ -473,26 +475,29 @@ pub async fn logout(
 ) -> Result<HttpResponse, ApiError> {
     if let Some(token) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) {
         with_db(&pool, move |conn| {
-            // Only a token that matches its session may end it; a guessed id must not log others out.
-            if let Rotation::Rotated {
-                session_id,
-                staff_id,
-                ..
-            } = store::rotate_refresh(conn, &token)?
-            {
-                store::revoke_session(conn, &session_id)?;
-                audit::append(
-                    conn,
-                    &seal,
-                    &audit_entry(
-                        Actor::Staff(staff_id.clone()),
-                        "logout",
-                        format!("staff:{staff_id}"),
-                        json!({ "session": session_id }),
-                    ),
-                )?;
-            }
-            Ok(())
+            audit::audited(conn, |conn| {
+                // Only a token that matches its session may end it; a guessed id must not log
+                // others out.
+                if let Rotation::Rotated {
+                    session_id,
+                    staff_id,
+                    ..
+                } = store::rotate_refresh(conn, &token)?
+                {
+                    store::revoke_session(conn, &session_id)?;
+                    audit::append(
+                        conn,
+                        &seal,
+                        &audit_entry(
+                            Actor::Staff(staff_id.clone()),
+                            "logout",
+                            format!("staff:{staff_id}"),
+                            json!({ "session": session_id }),
+                        ),
+                    )?;
+                }
+                Ok(())
+            })
         })
         .await?;
     }
@@ -629,22 +634,25 @@ pub async fn password_reset(
     actix_web::rt::spawn(async move {
         let normalised = email.trim().to_lowercase();
         let prepared = with_db(&pool, move |conn| {
-            let Some(row) = store::find_by_email(conn, &sealer, &normalised)?.filter(|r| r.active)
-            else {
-                return Ok(None);
-            };
-            let secret = store::create_link(conn, &row.id, LinkPurpose::Reset)?;
-            audit::append(
-                conn,
-                &seal,
-                &audit_entry(
-                    Actor::System,
-                    "password_reset_sent",
-                    format!("staff:{}", row.id),
-                    json!({}),
-                ),
-            )?;
-            Ok(Some((row, secret)))
+            audit::audited(conn, |conn| {
+                let Some(row) =
+                    store::find_by_email(conn, &sealer, &normalised)?.filter(|r| r.active)
+                else {
+                    return Ok(None);
+                };
+                let secret = store::create_link(conn, &row.id, LinkPurpose::Reset)?;
+                audit::append(
+                    conn,
+                    &seal,
+                    &audit_entry(
+                        Actor::System,
+                        "password_reset_sent",
+                        format!("staff:{}", row.id),
+                        json!({}),
+                    ),
+                )?;
+                Ok(Some((row, secret)))
+            })
         })
         .await;
         if let Ok(Some((row, secret))) = prepared {

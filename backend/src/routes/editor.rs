@@ -4,7 +4,6 @@
 //! the audit trail, and clears the public answer cache of this instance.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use diesel::Connection as _;
 use sanad_shared::{
     api::ApiError as ApiErrorBody,
     articles::{
@@ -109,7 +108,7 @@ pub async fn create(
 ) -> Result<HttpResponse, ApiError> {
     let settings = body.into_inner();
     let article = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let author = author(conn, &auth)?;
             let id = articles::create_article(conn, &settings, &author)?;
             audit::append(
@@ -171,7 +170,7 @@ pub async fn update(
     let id = path.into_inner();
     let settings = body.into_inner();
     let article = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let author = author(conn, &auth)?;
             let fields = articles::update_settings(conn, id, &settings, &author)?;
             if !fields.is_empty() {
@@ -216,7 +215,7 @@ pub async fn translation(
     let language = Language::parse(&tag).map_err(|_| ApiError::UnknownLanguage(tag))?;
     let input = body.into_inner();
     let article = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let author = author(conn, &auth)?;
             let fields = articles::save_translation(conn, id, language, &input, &author)?;
             if !fields.is_empty() {
@@ -265,7 +264,7 @@ pub async fn set_status(
     let id = path.into_inner();
     let change = body.into_inner();
     let article = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let author = author(conn, &auth)?;
             let now = now_ms();
             if let Some((from, to)) = articles::set_status(conn, id, &change, &author, now)? {
@@ -367,7 +366,7 @@ pub async fn create_campaign(
 ) -> Result<HttpResponse, ApiError> {
     let new = body.into_inner();
     let campaign = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let campaign = articles::insert_campaign(conn, &new, None)?;
             audit::append(
                 conn,
@@ -425,7 +424,7 @@ pub async fn upload(
         .next()
         .ok_or_else(|| ApiError::InvalidRequest("send one `image` part".into()))?;
     let uploaded = with_db(&pool, move |conn| {
-        conn.transaction(|conn| {
+        audit::audited(conn, |conn| {
             let uploaded = articles::store_media(conn, &image, Some(&auth.staff_id))?;
             audit::append(
                 conn,

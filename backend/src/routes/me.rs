@@ -125,18 +125,20 @@ pub async fn confirm_totp(
         .ok_or(ApiError::TotpInvalid)?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
-        store::confirm_totp(conn, &row.id, step)?;
-        audit::append(
-            conn,
-            &seal,
-            &Entry {
-                actor,
-                action: "totp_enabled",
-                object: format!("staff:{}", row.id),
-                details: json!({}),
-            },
-        )?;
-        Ok(())
+        audit::audited(conn, |conn| {
+            store::confirm_totp(conn, &row.id, step)?;
+            audit::append(
+                conn,
+                &seal,
+                &Entry {
+                    actor,
+                    action: "totp_enabled",
+                    object: format!("staff:{}", row.id),
+                    details: json!({}),
+                },
+            )?;
+            Ok(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -165,21 +167,23 @@ pub async fn disable_totp(
     confirm_password(&req, &throttle, &pool, &seal, &hasher, password, &row).await?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
-        if settings::flag(conn, settings::REQUIRE_TOTP)? {
-            return Err(ApiError::TotpEnforced);
-        }
-        store::disable_totp(conn, &row.id)?;
-        audit::append(
-            conn,
-            &seal,
-            &Entry {
-                actor,
-                action: "totp_disabled",
-                object: format!("staff:{}", row.id),
-                details: json!({}),
-            },
-        )?;
-        Ok(())
+        audit::audited(conn, |conn| {
+            if settings::flag(conn, settings::REQUIRE_TOTP)? {
+                return Err(ApiError::TotpEnforced);
+            }
+            store::disable_totp(conn, &row.id)?;
+            audit::append(
+                conn,
+                &seal,
+                &Entry {
+                    actor,
+                    action: "totp_disabled",
+                    object: format!("staff:{}", row.id),
+                    details: json!({}),
+                },
+            )?;
+            Ok(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -224,18 +228,20 @@ pub async fn change_password(
     let hash = hasher.hash(new_password).await?;
     let actor = auth.actor();
     with_db(&pool, move |conn| {
-        store::set_password(conn, &row.id, &hash)?;
-        audit::append(
-            conn,
-            &seal,
-            &Entry {
-                actor,
-                action: "password_changed",
-                object: format!("staff:{}", row.id),
-                details: json!({}),
-            },
-        )?;
-        Ok(())
+        audit::audited(conn, |conn| {
+            store::set_password(conn, &row.id, &hash)?;
+            audit::append(
+                conn,
+                &seal,
+                &Entry {
+                    actor,
+                    action: "password_changed",
+                    object: format!("staff:{}", row.id),
+                    details: json!({}),
+                },
+            )?;
+            Ok(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -79,8 +79,7 @@ pub async fn invite(
     let actor = auth.actor();
     let invited = request.clone();
     let (profile, secret) = with_db(&pool, move |conn| {
-        use diesel::Connection;
-        conn.transaction(|conn| -> Result<_, ApiError> {
+        audit::audited(conn, |conn| -> Result<_, ApiError> {
             let row = store::create_staff(
                 conn,
                 &sealer,
@@ -142,21 +141,24 @@ pub async fn set_roles(
     let roles = body.into_inner().roles;
     no_role_twice(&roles)?;
     let actor = auth.actor();
+    // The change and its entry in the trail stand or fall together.
     with_db(&pool, move |conn| {
-        let before = store::roles_of(conn, &id)?;
-        store::set_roles(conn, &id, &roles)?;
-        let after = store::roles_of(conn, &id)?;
-        audit::append(
-            conn,
-            &seal,
-            &Entry {
-                actor,
-                action: "roles_changed",
-                object: format!("staff:{id}"),
-                details: json!({ "from": before, "to": after }),
-            },
-        )?;
-        Ok(())
+        audit::audited(conn, |conn| {
+            let before = store::roles_of(conn, &id)?;
+            store::set_roles(conn, &id, &roles)?;
+            let after = store::roles_of(conn, &id)?;
+            audit::append(
+                conn,
+                &seal,
+                &Entry {
+                    actor,
+                    action: "roles_changed",
+                    object: format!("staff:{id}"),
+                    details: json!({ "from": before, "to": after }),
+                },
+            )?;
+            Ok(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -186,23 +188,25 @@ async fn set_active(
 ) -> Result<HttpResponse, ApiError> {
     let actor = auth.actor();
     with_db(&pool, move |conn| {
-        store::set_active(conn, &id, active)?;
-        let action = if active {
-            "staff_reactivated"
-        } else {
-            "staff_deactivated"
-        };
-        audit::append(
-            conn,
-            &seal,
-            &Entry {
-                actor,
-                action,
-                object: format!("staff:{id}"),
-                details: json!({}),
-            },
-        )?;
-        Ok(())
+        audit::audited(conn, |conn| {
+            store::set_active(conn, &id, active)?;
+            let action = if active {
+                "staff_reactivated"
+            } else {
+                "staff_deactivated"
+            };
+            audit::append(
+                conn,
+                &seal,
+                &Entry {
+                    actor,
+                    action,
+                    object: format!("staff:{id}"),
+                    details: json!({}),
+                },
+            )?;
+            Ok(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -826,6 +826,52 @@ async fn reads_are_counted_per_article_language_and_day_and_nothing_about_reader
 }
 
 #[actix_web::test]
+async fn an_editor_writes_while_another_writer_commits() {
+    let app = spawn_app().await;
+    let editor = signed_in(&app, "editor@example.org", &[Role::Editor]).await;
+    let busy = Duration::from_millis(1500);
+    // Each of these reads (the author's name, the article) before it writes.
+    let writer = app.another_writer_holds(busy);
+    let created = send(
+        &app,
+        "POST",
+        "/api/v1/editor/articles",
+        &editor.token,
+        json!({ "slug": "written-while-busy", "category": "law" }),
+    )
+    .await;
+    let status = created.status();
+    assert_eq!(status, 201, "{}", created.text().await.unwrap());
+    writer.join().unwrap();
+    let id = json(created).await["id"].as_i64().unwrap();
+
+    let writer = app.another_writer_holds(busy);
+    let saved = send(
+        &app,
+        "PUT",
+        &format!("/api/v1/editor/articles/{id}/translations/ar"),
+        &editor.token,
+        json!({ "title": "عنوان", "summary": "ملخص", "body": "نص المقال." }),
+    )
+    .await;
+    let status = saved.status();
+    assert_eq!(status, 200, "{}", saved.text().await.unwrap());
+    writer.join().unwrap();
+
+    let writer = app.another_writer_holds(busy);
+    let published = publish(&app, &editor.token, id, None).await;
+    let status = published.status();
+    assert_eq!(status, 200, "{}", published.text().await.unwrap());
+    writer.join().unwrap();
+    assert_eq!(
+        public(&app, "/api/v1/articles/written-while-busy?lang=ar")
+            .await
+            .status(),
+        200
+    );
+}
+
+#[actix_web::test]
 async fn editors_and_admins_write_articles_and_other_staff_are_refused() {
     let app = spawn_app().await;
     let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;

@@ -40,6 +40,29 @@ impl TestApp {
         sanad_backend::db::pool(&self.config.database_url().unwrap(), 2).unwrap()
     }
 
+    /// Another writer that takes the database's write lock, writes, and holds the lock for
+    /// `held` before it commits; returns once it holds the lock. On SQLite a transaction that
+    /// reads before it writes cannot take the lock after such a commit, so a request sent now
+    /// shows whether it would fail with `database_unavailable` on a busy server.
+    pub fn another_writer_holds(&self, held: std::time::Duration) -> std::thread::JoinHandle<()> {
+        let pool = self.pool();
+        let (holding, holds) = std::sync::mpsc::channel();
+        let writer = std::thread::spawn(move || {
+            let mut conn = pool.get().unwrap();
+            conn.transaction(|conn| {
+                sanad_backend::db::take_write_lock(conn)?;
+                sanad_backend::settings::set(conn, "test_busy_writer", "1")
+                    .map_err(|_| diesel::result::Error::RollbackTransaction)?;
+                holding.send(()).unwrap();
+                std::thread::sleep(held);
+                Ok::<_, diesel::result::Error>(())
+            })
+            .unwrap();
+        });
+        holds.recv().unwrap();
+        writer
+    }
+
     /// The key the app seals tips, cases and staff secrets with, as the server made it.
     pub fn sealer(&self) -> sanad_backend::crypto::Sealer {
         sanad_backend::crypto::Sealer::load_existing(

@@ -1217,28 +1217,14 @@ async fn rows_stored_in_clear_by_an_earlier_version_are_sealed_at_the_next_start
     assert_eq!(json(signed).await["staff"]["email"], "old@example.org");
 }
 
+/// A writer holds the database from before each request until after it has read; then commits.
+const BUSY: std::time::Duration = std::time::Duration::from_millis(1500);
+
 #[actix_web::test]
 async fn a_password_set_while_another_writer_commits_is_stored() {
-    use diesel::Connection as _;
     let app = spawn_app().await;
     let (_, secret) = create_account(&app, "busy@example.org", &[Role::Moderator]);
-    // Another writer holds the database from before the request until after the link is read;
-    // on SQLite a transaction that read first cannot take the write lock once it commits.
-    let pool = app.pool();
-    let (held, holding) = std::sync::mpsc::channel();
-    let writer = std::thread::spawn(move || {
-        let mut conn = pool.get().unwrap();
-        conn.transaction(|conn| {
-            sanad_backend::db::take_write_lock(conn)?;
-            sanad_backend::settings::set(conn, "test_busy_writer", "1")
-                .map_err(|_| diesel::result::Error::RollbackTransaction)?;
-            held.send(()).unwrap();
-            std::thread::sleep(std::time::Duration::from_millis(1500));
-            Ok::<_, diesel::result::Error>(())
-        })
-        .unwrap();
-    });
-    holding.recv().unwrap();
+    let writer = app.another_writer_holds(BUSY);
     let answer = set_password(&app, &secret, GOOD_PASSWORD).await;
     let status = answer.status();
     assert_eq!(status, 204, "{}", answer.text().await.unwrap());
@@ -1249,4 +1235,49 @@ async fn a_password_set_while_another_writer_commits_is_stored() {
             .status(),
         200
     );
+}
+
+#[actix_web::test]
+async fn sessions_and_roles_change_while_another_writer_commits() {
+    let app = spawn_app().await;
+    let admin = signed_in(&app, "admin@example.org", &[Role::Admin]).await;
+    let worker = signed_in(&app, "worker@example.org", &[Role::Caseworker]).await;
+
+    let writer = app.another_writer_holds(BUSY);
+    let rotated = refresh(&app, &admin.refresh).await;
+    let status = rotated.status();
+    assert_eq!(status, 200, "{}", rotated.text().await.unwrap());
+    writer.join().unwrap();
+
+    let writer = app.another_writer_holds(BUSY);
+    let changed = app
+        .authorized(
+            "PUT",
+            &format!("/api/v1/staff/{}/roles", worker.id),
+            &bearer(&admin.token),
+            Some(json!({ "roles": ["moderator", "caseworker"] })),
+        )
+        .await;
+    let status = changed.status();
+    assert_eq!(status, 204, "{}", changed.text().await.unwrap());
+    writer.join().unwrap();
+    let profile = app
+        .authorized("GET", "/api/v1/me", &bearer(&worker.token), None)
+        .await;
+    let mut roles: Vec<String> =
+        serde_json::from_value(json(profile).await["roles"].clone()).unwrap();
+    roles.sort();
+    assert_eq!(roles, ["caseworker", "moderator"]);
+
+    let writer = app.another_writer_holds(BUSY);
+    let ended = app
+        .client
+        .post(app.url("/api/v1/auth/logout"))
+        .header("Cookie", format!("sanad_refresh={}", worker.refresh))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ended.status(), 204);
+    writer.join().unwrap();
+    assert_eq!(refresh(&app, &worker.refresh).await.status(), 401);
 }
