@@ -684,11 +684,16 @@ pub fn add_note(
         .first(conn)?)
 }
 
+/// How many earlier reports one report is compared with.
+pub const MATCH_CANDIDATES: usize = 50;
+
+/// How many of the newest reports carrying one key the search counts: four times the
+/// candidates it keeps, so a duplicate is passed over only when each key it shares is carried
+/// by that many newer reports.
+const KEY_SHARERS: i64 = 4 * MATCH_CANDIDATES as i64;
+
 /// Candidate cases sharing a blocking key or phone with `person`, scored, best first.
 /// Only the candidates' sealed content is opened, never the whole table.
-/// How many earlier reports one report is compared with.
-pub const MATCH_CANDIDATES: i64 = 50;
-
 pub fn find_duplicates(
     conn: &mut DbConnection,
     sealer: &Sealer,
@@ -707,15 +712,29 @@ pub fn find_duplicates(
     // The reports sharing the most keys first, and no more than the matcher is worth: a person
     // reported hundreds of times had each new report open, compare and store a pair for up to
     // 500 earlier ones (the case bench, one person reported again and again, fell to a fifth of
-    // the hash ceiling), and a flood of one name would do that on purpose.
-    let candidates: Vec<i64> = case_keys::table
-        .filter(case_keys::blind_index.eq_any(&mine))
-        .filter(case_keys::case_id.ne(id))
-        .group_by(case_keys::case_id)
-        .order_by((diesel::dsl::count_star().desc(), case_keys::case_id.desc()))
-        .select(case_keys::case_id)
-        .limit(MATCH_CANDIDATES)
-        .load(conn)?;
+    // the hash ceiling), and a flood of one name would do that on purpose. Each key is read no
+    // further than its newest KEY_SHARERS reports: counting every report sharing a common key
+    // made each search group and sort thousands of rows, more with every report of that name.
+    let mut shared: BTreeMap<i64, usize> = BTreeMap::new();
+    for key in &mine {
+        let sharers: Vec<i64> = case_keys::table
+            .filter(case_keys::blind_index.eq(key))
+            .filter(case_keys::case_id.ne(id))
+            .order_by(case_keys::case_id.desc())
+            .select(case_keys::case_id)
+            .limit(KEY_SHARERS)
+            .load(conn)?;
+        for case in sharers {
+            *shared.entry(case).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    let candidates: Vec<i64> = ranked
+        .into_iter()
+        .take(MATCH_CANDIDATES)
+        .map(|(case, _)| case)
+        .collect();
     if candidates.is_empty() {
         return Ok(Vec::new());
     }

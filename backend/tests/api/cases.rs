@@ -750,6 +750,77 @@ async fn only_a_database_without_cases_is_recorded_as_keyed_with_todays_rules() 
 }
 
 #[actix_web::test]
+async fn a_duplicate_is_found_behind_hundreds_of_newer_reports_sharing_one_of_its_keys() {
+    use sanad_backend::cases::{self as store, CheckedCase};
+    use sanad_shared::cases::{CaseRecord, Consent, PersonNames};
+    let app = spawn_app().await;
+    submitted(&app, &report("أحمد", "علي", "حسين", "committee")).await;
+    // Other young men named Ahmed son of Ali, reported after him: they share his given and
+    // father names' key, and there are more of them than the search reads for one key.
+    let sealer = app.sealer();
+    let pool = app.pool();
+    let mut conn = pool.get().unwrap();
+    conn.transaction(|conn| {
+        sanad_backend::db::take_write_lock(conn)?;
+        for _ in 0..250 {
+            let checked = CheckedCase {
+                content: CaseRecord {
+                    names: PersonNames {
+                        given: "أحمد".into(),
+                        father: "علي".into(),
+                        grandfather: Some("كاظم".into()),
+                        ..PersonNames::default()
+                    },
+                    reporter_relationship: "mother".into(),
+                    reporter_name: "زينب".into(),
+                    reporter_phone: "+9647801234568".into(),
+                    ..CaseRecord::default()
+                },
+                governorate: None,
+                consent: Consent::Committee,
+                departure_on: None,
+            };
+            let sealed = store::seal_case(&sealer, &checked, None).unwrap();
+            while store::insert_case(conn, &sealed, None, &store::new_case_number())
+                .unwrap()
+                .is_none()
+            {}
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .unwrap();
+    submitted(&app, &report("أحمد", "علي", "حسين", "government")).await;
+
+    let auth = bearer(
+        &signed_in(&app, "cw@example.org", &[Role::Caseworker])
+            .await
+            .token,
+    );
+    // The list pages; the two reports are the first and the last stored.
+    let (first, second): (Option<i64>, Option<i64>) = {
+        use diesel::dsl::{max, min};
+        use sanad_backend::schema::cases;
+        cases::table
+            .select((min(cases::id), max(cases::id)))
+            .first(&mut conn)
+            .unwrap()
+    };
+    let (first, second) = (first.unwrap(), second.unwrap());
+    let found = json(
+        app.authorized(
+            "POST",
+            &format!("/api/v1/cases/{second}/matches/refresh"),
+            &auth,
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(found[0]["other_id"], first, "{found}");
+    assert_eq!(found[0]["label"], "likely", "{found}");
+}
+
+#[actix_web::test]
 async fn two_reports_giving_the_same_age_and_no_birth_date_are_born_the_same_year() {
     let app = spawn_app().await;
     for relationship in ["mother", "brother"] {
