@@ -102,8 +102,7 @@ pub fn rehash_receipt(
     legacy: &str,
     current: &str,
 ) -> Result<Option<Thread>, ApiError> {
-    conn.transaction(|conn| {
-        db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let found = find_thread_by_receipt(conn, legacy)?;
         match &found {
             Some(Thread::Tip(_)) => {

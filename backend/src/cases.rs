@@ -779,10 +779,7 @@ pub fn search_duplicates(
     let row = case_by_id(conn, id)?;
     if let Some(content) = row.content(sealer)? {
         let found = find_duplicates(conn, sealer, id, &content, row.governorate())?;
-        conn.transaction(|conn| {
-            crate::db::take_write_lock(conn)?;
-            store_matches(conn, id, &found)
-        })?;
+        crate::db::write_transaction(conn, |conn| store_matches(conn, id, &found))?;
     }
     Ok(())
 }
@@ -1080,8 +1077,7 @@ const NAME_KEYS_CURSOR: &str = "case_name_keys_cursor";
 /// never opened (the bench's 100,000 seeded cases were re-keyed at its start, 200 at a time under
 /// the writer's lock, while the bench measured). Where cases exist it records nothing.
 pub fn name_keys_current_when_empty(conn: &mut DbConnection) -> Result<bool, ApiError> {
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let any: Option<i64> = cases::table.select(cases::id).first(conn).optional()?;
         if any.is_some() {
             return Ok(false);
@@ -1105,8 +1101,7 @@ pub fn refresh_name_keys(
     let after: i64 = crate::settings::get(conn, NAME_KEYS_CURSOR)?
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let done = conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    let done = crate::db::write_transaction(conn, |conn| {
         let rows: Vec<CaseRow> = cases::table
             .filter(cases::id.gt(after))
             .filter(cases::wiped_on.is_null())
@@ -1141,8 +1136,7 @@ pub fn refresh_name_keys(
             }
         }
     }
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         crate::settings::set(conn, NAME_KEYS_SETTING, NAME_KEYS_VERSION)?;
         diesel::delete(crate::schema::settings::table.find(NAME_KEYS_CURSOR)).execute(conn)?;
         Ok::<_, ApiError>(())
@@ -1191,8 +1185,7 @@ pub fn retention_pass(
     days: u32,
 ) -> Result<usize, ApiError> {
     let cutoff = now_ms() - i64::from(days) * 24 * 3600 * 1000;
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let mut wiped = wipe_expired(conn, cutoff)?;
         // A partner's record past the expiry its author set goes too, whatever its status.
         for id in crate::exchange::kept::expired(conn, now_ms())? {

@@ -400,6 +400,23 @@ pub fn take_write_lock(conn: &mut DbConnection) -> Result<(), diesel::result::Er
     Ok(())
 }
 
+/// Runs `work` in a transaction that is a writer from its first statement ([`take_write_lock`]):
+/// the one for any work that reads before it writes, which on SQLite otherwise answers
+/// "database is locked" (503) whenever another writer commits while it runs.
+pub fn write_transaction<T, E>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::Connection as _;
+    conn.transaction(|conn| {
+        take_write_lock(conn)?;
+        work(conn)
+    })
+}
+
 /// Makes the current transaction the only group-commit batch in flight on a PostgreSQL database,
 /// across every instance, as the single committing thread makes it within one. Two instances'
 /// batches otherwise update the same rows in different orders (a new tip recounts the links of

@@ -515,8 +515,7 @@ pub fn drain_backlog(
         let named = found.map(|found| seal(sealer, &found)).transpose()?;
         read.push((kind.clone(), *id, named));
     }
-    conn.transaction(|conn| -> Result<(), ApiError> {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| -> Result<(), ApiError> {
         for (kind, id, named) in &read {
             if let (Some(item), Some(named)) = (ItemKind::parse(kind), named) {
                 // Retention may have removed the content since it was read.

@@ -755,24 +755,24 @@ pub fn rotate(
     };
     let mut index = step_index(&at.step)?;
     while let Some((name, step)) = STEPS.get(index) {
-        let done = conn.transaction(|conn| -> anyhow::Result<Option<i64>> {
-            db::take_write_lock(conn)?;
-            let done = step(conn, &rekey, at.after, batch)
-                .with_context(|| format!("re-keying {name} after {}", at.after))?;
-            let next = match done {
-                Some(last) => Progress {
-                    after: last,
-                    ..at.clone()
-                },
-                None => Progress {
-                    step: step_name(index + 1),
-                    after: 0,
-                    ..at.clone()
-                },
-            };
-            settings::set(conn, KEY_ROTATION, &serde_json::to_string(&next)?)?;
-            Ok(done)
-        })?;
+        let done =
+            crate::db::write_transaction(&mut conn, |conn| -> anyhow::Result<Option<i64>> {
+                let done = step(conn, &rekey, at.after, batch)
+                    .with_context(|| format!("re-keying {name} after {}", at.after))?;
+                let next = match done {
+                    Some(last) => Progress {
+                        after: last,
+                        ..at.clone()
+                    },
+                    None => Progress {
+                        step: step_name(index + 1),
+                        after: 0,
+                        ..at.clone()
+                    },
+                };
+                settings::set(conn, KEY_ROTATION, &serde_json::to_string(&next)?)?;
+                Ok(done)
+            })?;
         match done {
             Some(last) => {
                 rotated.batches += 1;

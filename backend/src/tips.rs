@@ -949,8 +949,7 @@ pub fn retention_pass(
 ) -> Result<usize, ApiError> {
     let today = triage::today();
     let cutoff = (today - time::Duration::days(i64::from(days))).to_string();
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let closed = [TipStatus::Closed.as_str(), TipStatus::Dismissed.as_str()];
         // Tips closed before the closing day was kept start their period now.
         diesel::update(

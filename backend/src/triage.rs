@@ -1444,8 +1444,7 @@ pub fn refresh_priorities(conn: &mut DbConnection) -> Result<usize, ApiError> {
                 continue;
             }
             let started = std::time::Instant::now();
-            conn.transaction(|conn| -> Result<(), ApiError> {
-                crate::db::take_write_lock(conn)?;
+            crate::db::write_transaction(conn, |conn| -> Result<(), ApiError> {
                 let rows: Vec<Row> = triage::table
                     .filter(triage::kind.eq(kind.as_str()))
                     .filter(triage::item_id.eq_any(chunk))

@@ -229,11 +229,8 @@ pub fn seed(
     actor: Actor,
 ) -> Result<SeedReport, ApiError> {
     let content = content().map_err(ApiError::Internal)?;
-    conn.transaction(|conn| {
-        // It reads each slug, then writes: on SQLite such a transaction cannot wait for another
-        // writer (the start-up passes write at the same moment) and failed at once with
-        // "database is locked". Holding the writer's lock from the first statement, it waits.
-        crate::db::take_write_lock(conn)?;
+    // It reads each slug, then writes, while the start-up passes write too.
+    crate::db::write_transaction(conn, |conn| {
         let mut report = SeedReport::default();
         for campaign in &content.campaigns {
             seed_campaign(conn, campaign, &mut report)?;

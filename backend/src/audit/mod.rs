@@ -204,10 +204,9 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-/// Runs `work` in a transaction that holds the write lock from its first statement. Handlers that
-/// read and then append to the trail need it: on SQLite a transaction that first reads and then
-/// writes cannot wait for another writer (its snapshot is stale) and fails at once with "database
-/// is locked", so two moderators opening tips together would see errors.
+/// A change and its entry in the trail, in one [`crate::db::write_transaction`]: handlers read,
+/// then append, and on SQLite a transaction that reads before it writes cannot wait for another
+/// writer, so two moderators opening tips together would see errors.
 pub fn audited<T, E>(
     conn: &mut DbConnection,
     work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -215,10 +214,7 @@ pub fn audited<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
-        work(conn)
-    })
+    crate::db::write_transaction(conn, work)
 }
 
 /// Appends `entry` and returns its record. Safe to call from many connections and instances at
@@ -433,8 +429,7 @@ pub fn seal_unsealed(
     conn: &mut DbConnection,
     seal: &Seal,
 ) -> Result<Result<usize, Fault>, DbError> {
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         if let Err(fault) = walk(conn, None, None)? {
             return Ok(Err(fault));
         }

@@ -101,8 +101,7 @@ pub fn email_index(sealer: &Sealer, normalised: &str) -> Result<String, StoreErr
 /// email its index. Run at start and by commands that add staff; returns how many rows it
 /// sealed (0 once every row is).
 pub fn seal_at_rest(conn: &mut DbConnection, sealer: &Sealer) -> Result<usize, StoreError> {
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let rows: Vec<StaffRow> = staff::table
             .filter(staff::email_index.is_null())
             .select(StaffRow::as_select())
@@ -242,8 +241,7 @@ fn set_roles_unchecked(
 
 /// Replaces a person's roles; refuses to leave the service without an admin who can sign in.
 pub fn set_roles(conn: &mut DbConnection, id: &str, roles: &[Role]) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         stored_by_id(conn, id)?.ok_or(StoreError::NotFound)?;
         set_roles_unchecked(conn, id, roles)?;
         if admins_who_can_sign_in(conn)? == 0 {
@@ -490,18 +488,14 @@ pub fn claim_unlock_link(
 }
 
 /// Uses a link to set a password: marks it used (once, even under concurrent requests), sets the
-/// hash, clears any lock, and ends every session of the account. Holds the write lock from its
-/// first statement: on SQLite a transaction that reads the link first and then writes failed
-/// with "database is locked" whenever another writer committed in between (the case bench's
-/// admin met it while the server's start was writing).
+/// hash, clears any lock, and ends every session of the account.
 pub fn use_link(
     conn: &mut DbConnection,
     sealer: &Sealer,
     secret: &str,
     password_hash: &str,
 ) -> Result<StaffRow, StoreError> {
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let (row, _) = open_link(conn, sealer, secret)?;
         let now = now_ms();
         let claimed = diesel::update(
@@ -740,10 +734,7 @@ pub fn rotate_refresh(conn: &mut DbConnection, token: &str) -> Result<Rotation, 
     let Some((session_id, secret)) = token.split_once('.') else {
         return Ok(Rotation::Invalid);
     };
-    // It reads the session before it writes: holding the writer's lock from the first
-    // statement, it waits for another writer on SQLite instead of failing once that one commits.
-    conn.transaction(|conn| {
-        crate::db::take_write_lock(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let Some(session) = staff_sessions::table
             .find(session_id)
             .select(SessionRow::as_select())

@@ -760,8 +760,7 @@ async fn a_duplicate_is_found_behind_hundreds_of_newer_reports_sharing_one_of_it
     let sealer = app.sealer();
     let pool = app.pool();
     let mut conn = pool.get().unwrap();
-    conn.transaction(|conn| {
-        sanad_backend::db::take_write_lock(conn)?;
+    sanad_backend::db::write_transaction(&mut conn, |conn| {
         for _ in 0..250 {
             let checked = CheckedCase {
                 content: CaseRecord {

@@ -49,8 +49,7 @@ impl TestApp {
         let (holding, holds) = std::sync::mpsc::channel();
         let writer = std::thread::spawn(move || {
             let mut conn = pool.get().unwrap();
-            conn.transaction(|conn| {
-                sanad_backend::db::take_write_lock(conn)?;
+            sanad_backend::db::write_transaction(&mut conn, |conn| {
                 sanad_backend::settings::set(conn, "test_busy_writer", "1")
                     .map_err(|_| diesel::result::Error::RollbackTransaction)?;
                 holding.send(()).unwrap();
