@@ -7,9 +7,12 @@
 //! Each write scenario runs [`WRITE_ROUNDS`] rounds and is judged on the median, printed with
 //! the spread; the ceiling is measured in every round, before and after it, with every core
 //! hashing at once through the server's own hasher, and a round above it is a measurement fault.
+//! Each round also prints the CPU per tip and per message, by server thread group and for the
+//! bench client itself ([`cpu`]), with the machine's idle share.
 //! `cargo xtask bench --check` exits non-zero when any judged target misses.
 
 mod backup;
+mod cpu;
 mod login;
 mod pages;
 mod queue;
@@ -307,11 +310,12 @@ impl WriteRounds {
         number: usize,
         runtime: &tokio::runtime::Runtime,
         address: SocketAddr,
+        server_pid: u32,
         baseline: impl FnOnce() -> anyhow::Result<f64>,
     ) -> anyhow::Result<()> {
         let before = hash_ceiling()?;
         let baseline = baseline()?;
-        let figures = runtime.block_on(write_load(address))?;
+        let figures = runtime.block_on(write_load(address, server_pid))?;
         let after = hash_ceiling()?;
         let ceiling = (before + after) / 2.0;
         let tips = figures.tips.throughput() / ceiling;
@@ -325,6 +329,8 @@ impl WriteRounds {
             figures.messages.throughput(),
             figures.messages.p99_us,
         );
+        println!("    CPU per tip: {}", figures.tips_cpu);
+        println!("    CPU per message: {}", figures.messages_cpu);
         self.tips.push(tips);
         self.messages.push(messages);
         self.faults += usize::from(fault);
@@ -441,7 +447,7 @@ fn memory_scenario(
     let pid = server.pid;
     let result = runtime.block_on(async {
         let (idle, _) = memory_of(pid)?;
-        write_load(address).await?;
+        write_load(address, pid).await?;
         let (after_writes, _) = memory_of(pid)?;
         let calls = (0..MANY_CONNECTIONS)
             .map(|n| match n % 3 {
@@ -751,14 +757,18 @@ fn json_field(body: &str, field: &str) -> anyhow::Result<String> {
 
 struct WriteFigures {
     tips: Measurement,
+    tips_cpu: cpu::Spent,
     messages: Measurement,
+    messages_cpu: cpu::Spent,
 }
 
-/// Tip submissions, then follow-up messages (one tip per connection), against one server.
-async fn write_load(address: SocketAddr) -> anyhow::Result<WriteFigures> {
-    let tips = measure_calls(
+/// Tip submissions, then follow-up messages (one tip per connection), against one server
+/// (`server_pid`, whose CPU is accounted per request over each measuring window).
+async fn write_load(address: SocketAddr, server_pid: u32) -> anyhow::Result<WriteFigures> {
+    let (tips, tips_cpu) = measure_calls_with_cpu(
         address,
         vec![Call::post_json("/api/v1/tips", tip_body(), 201); CONNECTIONS],
+        server_pid,
     )
     .await?;
     let mut calls = Vec::new();
@@ -790,8 +800,13 @@ async fn write_load(address: SocketAddr) -> anyhow::Result<WriteFigures> {
         call.authorization = Some(format!("Bearer {}", json_field(&body, "token")?));
         calls.push(call);
     }
-    let messages = measure_calls(address, calls).await?;
-    Ok(WriteFigures { tips, messages })
+    let (messages, messages_cpu) = measure_calls_with_cpu(address, calls, server_pid).await?;
+    Ok(WriteFigures {
+        tips,
+        tips_cpu,
+        messages,
+        messages_cpu,
+    })
 }
 
 fn print_line(name: &str, m: &Measurement) {
@@ -908,7 +923,9 @@ fn write_scenarios(
     let address = socket_address(&server.url)?;
     let mut sqlite = WriteRounds::default();
     for round in 1..=WRITE_ROUNDS {
-        sqlite.round(round, runtime, address, || commit_rate(&raw_url, 1))?;
+        sqlite.round(round, runtime, address, server.pid, || {
+            commit_rate(&raw_url, 1)
+        })?;
     }
     let (rss, peak) = memory_of(server.pid)?;
     drop(server);
@@ -957,7 +974,7 @@ fn write_scenarios(
         println!("PostgreSQL; baseline: pgbench single-row inserts at {CONNECTIONS} clients");
         let mut postgres = WriteRounds::default();
         for round in 1..=WRITE_ROUNDS {
-            postgres.round(round, runtime, address, || {
+            postgres.round(round, runtime, address, server.pid, || {
                 pgbench_insert_rate(&schema, CONNECTIONS)
             })?;
         }
@@ -1170,6 +1187,25 @@ async fn measure_calls(address: SocketAddr, calls: Vec<Call>) -> anyhow::Result<
         latencies.extend(result??);
     }
     Ok(Measurement::of(latencies))
+}
+
+/// [`measure_calls`], with the CPU spent per request over the same measuring window.
+async fn measure_calls_with_cpu(
+    address: SocketAddr,
+    calls: Vec<Call>,
+    server_pid: u32,
+) -> anyhow::Result<(Measurement, cpu::Spent)> {
+    let window_starts = tokio::time::Instant::now() + WARM_UP;
+    let sampler = tokio::spawn(async move {
+        tokio::time::sleep_until(window_starts).await;
+        let start = cpu::Snapshot::take(server_pid);
+        tokio::time::sleep_until(window_starts + MEASURE).await;
+        (start, cpu::Snapshot::take(server_pid))
+    });
+    let measurement = measure_calls(address, calls).await?;
+    let (start, end) = sampler.await?;
+    let spent = start.until(&end, measurement.requests);
+    Ok((measurement, spent))
 }
 
 /// One keep-alive connection sending requests back to back; latencies after the warm-up, in µs.
