@@ -661,6 +661,7 @@ fn case_scenarios(
     println!("Missing-person cases, SQLite, {CASES} cases");
     let server = Server::start(sanad_binary, &dir, &[("SANAD_POW_BITS", "0")])?;
     let address = socket_address(&server.url)?;
+    let server_pid = server.pid;
     let result = runtime.block_on(async {
         let token = admin_token(sanad_binary, &dir, address).await?;
         // Warm the page cache the way a running server would be.
@@ -672,7 +673,8 @@ fn case_scenarios(
         let mut ceilings = Vec::new();
         for round in 1..=WRITE_ROUNDS {
             let before = hash_ceiling()?;
-            let submissions = measure_calls(address, vec![submit(); CONNECTIONS]).await?;
+            let (submissions, spent) =
+                measure_calls_with_cpu(address, vec![submit(); CONNECTIONS], server_pid).await?;
             let after = hash_ceiling()?;
             let ceiling = (before + after) / 2.0;
             let ratio = submissions.throughput() / ceiling;
@@ -684,6 +686,7 @@ fn case_scenarios(
                 submissions.p99_us,
                 if fault { " MEASUREMENT FAULT (above the ceiling)" } else { "" },
             );
+            println!("    CPU per case: {spent}");
             ratios.push(ratio);
             faults += usize::from(fault);
             ceilings.push(ceiling);
